@@ -1,0 +1,71 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.crmsync.CrmSalesforceSyncApplication;
+import picocli.CommandLine;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A command that works on the CRM database: it starts the Spring application (which
+ * migrates the database to the current schema first, through Flyway) and then does its
+ * work.
+ */
+abstract class DatabaseCommand implements Callable<Integer> {
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	List<String> springArgs = List.of();
+
+	@Override
+	public Integer call() throws Exception {
+		try (ConfigurableApplicationContext context = startApplication()) {
+			return call(context);
+		}
+	}
+
+	/**
+	 * Starts the application with the command's Spring properties.
+	 * @return the running context, migrated
+	 */
+	protected ConfigurableApplicationContext startApplication() {
+		SpringApplication application = new SpringApplication(CrmSalesforceSyncApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setDefaultProperties(defaultProperties());
+		return application.run(this.springArgs.toArray(String[]::new));
+	}
+
+	/**
+	 * Properties this command sets unless the user sets them.
+	 * @return the defaults
+	 */
+	protected java.util.Map<String, Object> defaultProperties() {
+		return java.util.Map.of();
+	}
+
+	/**
+	 * The command's work, on a started and migrated application.
+	 * @param context the application
+	 * @return the exit code
+	 * @throws Exception on failure: reported as a one-line reason
+	 */
+	protected abstract int call(ConfigurableApplicationContext context) throws Exception;
+
+	protected PrintWriter out() {
+		return this.spec.commandLine().getOut();
+	}
+
+	protected PrintWriter err() {
+		return this.spec.commandLine().getErr();
+	}
+
+}

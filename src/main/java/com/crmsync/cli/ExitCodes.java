@@ -1,0 +1,26 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.cli;
+
+/**
+ * The process exit codes of every command.
+ */
+public final class ExitCodes {
+
+	/** The command did what was asked. */
+	public static final int OK = 0;
+
+	/** The run failed, or the command could not complete. */
+	public static final int FAILED = 1;
+
+	/** Bad arguments: usage was printed (picocli's own code). */
+	public static final int USAGE = 2;
+
+	/** The command was refused: wrong operator, wrong org, a run already live. */
+	public static final int REFUSED = 3;
+
+	private ExitCodes() {
+	}
+
+}

