@@ -1,0 +1,21 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.salesforce;
+
+/**
+ * One field as {@code describeSObject} describes it.
+ *
+ * @param name the field name
+ * @param type the Salesforce field type, e.g. {@code string}, {@code date},
+ * {@code boolean}
+ * @param length the maximum length of a text field (0 for other types)
+ * @param createable whether a create may set it
+ * @param updateable whether an update may set it
+ * @param nillable whether it may be empty
+ * @param externalId whether it is an external id (usable for upsert)
+ */
+public record FieldDescription(String name, String type, int length, boolean createable, boolean updateable,
+		boolean nillable, boolean externalId) {
+
+}
