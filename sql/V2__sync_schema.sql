@@ -13,10 +13,28 @@ CREATE TABLE sync_link (
 	-- CRM updated_at and Salesforce SystemModstamp as of the last write of either side
 	crm_synced_at DATETIME(3) NULL,
 	salesforce_synced_at DATETIME(3) NULL,
+	-- the execution that last merged this record: a step's second pass skips what its first did
+	last_job_execution_id BIGINT NULL,
 	created_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
 	updated_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
 	CONSTRAINT sync_link_crm_uk UNIQUE (object_type, crm_id),
 	CONSTRAINT sync_link_salesforce_uk UNIQUE (object_type, salesforce_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- References from one synced record to a Salesforce record of another object, resolved into CRM
+-- rows once the target is linked (perhaps later in the same run): a converted lead's contact,
+-- an opportunity's contact roles, campaign members.
+CREATE TABLE sync_reference (
+	id BIGINT AUTO_INCREMENT PRIMARY KEY,
+	object_type VARCHAR(32) NOT NULL,
+	crm_id BIGINT NOT NULL,
+	kind VARCHAR(32) NOT NULL,
+	target_salesforce_id CHAR(18) NOT NULL,
+	name VARCHAR(255) NULL,
+	resolved_at DATETIME(3) NULL,
+	updated_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
+	CONSTRAINT sync_reference_uk UNIQUE (object_type, crm_id, kind, target_salesforce_id),
+	INDEX sync_reference_pending_ix (kind, resolved_at, target_salesforce_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- Upper watermark of the last successful run per object type; the next incremental run reads

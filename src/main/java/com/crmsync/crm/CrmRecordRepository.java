@@ -1,0 +1,189 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.crm;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads and writes rows of the CRM tables: keyset pages by id for the readers,
+ * whole-chunk look-ups, and JDBC batch writes for the writers. Every write keeps
+ * {@code updated_at} current (the column's {@code ON UPDATE}).
+ */
+@Repository
+public class CrmRecordRepository {
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	public CrmRecordRepository(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The next page of rows after an id, in id order (keyset pagination: stable and
+	 * restartable whatever the table's size).
+	 * @param table the table
+	 * @param changedSince only rows changed at or after this time; {@code null} for all
+	 * rows
+	 * @param afterId the last id already read
+	 * @param limit the page size
+	 * @return the rows, archived ones included
+	 */
+	public List<CrmRow> page(CrmTable table, Instant changedSince, long afterId, int limit) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource("afterId", afterId).addValue("limit", limit);
+		String condition = "id > :afterId";
+		if (changedSince != null) {
+			condition += " AND updated_at >= :since";
+			parameters.addValue("since", JdbcValues.utc(changedSince));
+		}
+		return this.jdbc.query("SELECT " + table.selectList() + " FROM " + table.name() + " WHERE " + condition
+				+ " ORDER BY id LIMIT :limit", parameters, rowMapper(table));
+	}
+
+	/**
+	 * Rows by id.
+	 * @param table the table
+	 * @param ids the ids
+	 * @return the rows found, by id
+	 */
+	public Map<Long, CrmRow> findByIds(CrmTable table, Collection<Long> ids) {
+		Map<Long, CrmRow> rows = new HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc
+				.query("SELECT " + table.selectList() + " FROM " + table.name() + " WHERE id IN (:ids)",
+						new MapSqlParameterSource("ids", ids), rowMapper(table))
+				.forEach((row) -> rows.put(row.id(), row));
+		}
+		return rows;
+	}
+
+	/**
+	 * Live (not archived) rows by a match key column, e.g. {@code email_key}, lowest id
+	 * first.
+	 * @param table the table
+	 * @param keyColumn the key column
+	 * @param keys the keys, already normalised like the column
+	 * @return the rows by key, each list in id order
+	 */
+	public Map<String, List<CrmRow>> findByKey(CrmTable table, String keyColumn, Collection<String> keys) {
+		Map<String, List<CrmRow>> rows = new HashMap<>();
+		if (keys.isEmpty()) {
+			return rows;
+		}
+		if (!keyColumn.matches("[a-z_]+")) {
+			throw new IllegalArgumentException("Not a column name: " + keyColumn);
+		}
+		this.jdbc.query(
+				"SELECT " + keyColumn + ", " + table.selectList() + " FROM " + table.name() + " WHERE " + keyColumn
+						+ " IN (:keys) AND deleted_at IS NULL ORDER BY id",
+				new MapSqlParameterSource("keys", keys), (ResultSet rs) -> {
+					String key = rs.getString(1);
+					rows.computeIfAbsent(key, (k) -> new ArrayList<>()).add(mapRow(rs, table, 2));
+				});
+		return rows;
+	}
+
+	/**
+	 * Inserts rows in one JDBC batch.
+	 * @param table the table
+	 * @param rows the column values of each row (every row the same columns)
+	 * @return the new ids, in order
+	 */
+	public List<Long> insert(CrmTable table, List<Map<String, Object>> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		List<String> columns = List.copyOf(rows.get(0).keySet());
+		String sql = "INSERT INTO " + table.name() + " (" + String.join(", ", columns) + ") VALUES ("
+				+ columns.stream().map((c) -> "?").collect(Collectors.joining(", ")) + ")";
+		JdbcTemplate template = this.jdbc.getJdbcTemplate();
+		return template.execute((java.sql.Connection connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+				for (Map<String, Object> row : rows) {
+					for (int i = 0; i < columns.size(); i++) {
+						statement.setObject(i + 1, row.get(columns.get(i)));
+					}
+					statement.addBatch();
+				}
+				statement.executeBatch();
+				List<Long> ids = new ArrayList<>(rows.size());
+				try (ResultSet keys = statement.getGeneratedKeys()) {
+					while (keys.next()) {
+						ids.add(keys.getLong(1));
+					}
+				}
+				return ids;
+			}
+		});
+	}
+
+	/**
+	 * Updates columns of rows by id, batching rows that change the same columns.
+	 * @param table the table
+	 * @param changes the new values by row id
+	 */
+	public void update(CrmTable table, Map<Long, Map<String, Object>> changes) {
+		Map<List<String>, List<Map.Entry<Long, Map<String, Object>>>> byColumns = new LinkedHashMap<>();
+		changes.entrySet()
+			.stream()
+			.filter((change) -> !change.getValue().isEmpty())
+			.forEach((change) -> byColumns
+				.computeIfAbsent(List.copyOf(change.getValue().keySet()), (k) -> new ArrayList<>())
+				.add(change));
+		byColumns.forEach((columns, group) -> {
+			String sql = "UPDATE " + table.name() + " SET "
+					+ columns.stream().map((c) -> c + " = ?").collect(Collectors.joining(", ")) + " WHERE id = ?";
+			this.jdbc.getJdbcTemplate().batchUpdate(sql, group, group.size(), (statement, change) -> {
+				for (int i = 0; i < columns.size(); i++) {
+					statement.setObject(i + 1, change.getValue().get(columns.get(i)));
+				}
+				statement.setLong(columns.size() + 1, change.getKey());
+			});
+		});
+	}
+
+	/**
+	 * Archives rows (sets {@code deleted_at}): the CRM keeps them for the record.
+	 * @param table the table
+	 * @param ids the row ids
+	 */
+	public void archive(CrmTable table, Collection<Long> ids) {
+		if (!ids.isEmpty()) {
+			this.jdbc.update("UPDATE " + table.name() + " SET deleted_at = CURRENT_TIMESTAMP(3) WHERE id IN (:ids) "
+					+ "AND deleted_at IS NULL", new MapSqlParameterSource("ids", ids));
+		}
+	}
+
+	private static RowMapper<CrmRow> rowMapper(CrmTable table) {
+		return (rs, rowNum) -> mapRow(rs, table, 1);
+	}
+
+	private static CrmRow mapRow(ResultSet rs, CrmTable table, int first) throws SQLException {
+		long id = rs.getLong(first);
+		Instant updatedAt = JdbcValues.instant(JdbcValues.read(rs, first + 1));
+		Instant deletedAt = JdbcValues.instant(JdbcValues.read(rs, first + 2));
+		Map<String, Object> values = new LinkedHashMap<>();
+		for (int i = 0; i < table.columns().size(); i++) {
+			values.put(table.columns().get(i), JdbcValues.read(rs, first + 3 + i));
+		}
+		return new CrmRow(id, values, updatedAt, deletedAt);
+	}
+
+}

@@ -1,0 +1,26 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.crm;
+
+import java.util.Map;
+
+/**
+ * One entry of the identity map: a CRM row and the Salesforce record it is synced with,
+ * and the base of smart override (the values of its two-way fields both sides agreed on
+ * last time).
+ *
+ * @param objectType the kind of record
+ * @param crmId the CRM row's id
+ * @param salesforceId the Salesforce record's 18-character id
+ * @param base the agreed values by Salesforce field name (empty before the first merge)
+ * @param lastJobExecutionId the execution that last merged the record
+ */
+public record SyncLink(ObjectType objectType, long crmId, String salesforceId, Map<String, String> base,
+		Long lastJobExecutionId) {
+
+	public SyncLink {
+		base = (base != null) ? Map.copyOf(base) : Map.of();
+	}
+
+}

@@ -1,0 +1,119 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.crm;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The identity map (CRM id ↔ Salesforce id per object type) with each record's merge
+ * base. Look-ups take a whole chunk's keys at once.
+ */
+@Repository
+public class SyncLinkRepository {
+
+	private static final String COLUMNS = "object_type, crm_id, salesforce_id, base_values, last_job_execution_id";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	public SyncLinkRepository(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The links of these Salesforce records.
+	 * @param type the object type
+	 * @param salesforceIds the Salesforce ids
+	 * @return the links found, by Salesforce id
+	 */
+	public Map<String, SyncLink> findBySalesforceIds(ObjectType type, Collection<String> salesforceIds) {
+		Map<String, SyncLink> links = new HashMap<>();
+		if (!salesforceIds.isEmpty()) {
+			query("salesforce_id IN (:keys)", type, salesforceIds)
+				.forEach((link) -> links.put(link.salesforceId(), link));
+		}
+		return links;
+	}
+
+	/**
+	 * The links of these CRM rows.
+	 * @param type the object type
+	 * @param crmIds the CRM ids
+	 * @return the links found, by CRM id
+	 */
+	public Map<Long, SyncLink> findByCrmIds(ObjectType type, Collection<Long> crmIds) {
+		Map<Long, SyncLink> links = new HashMap<>();
+		if (!crmIds.isEmpty()) {
+			query("crm_id IN (:keys)", type, crmIds).forEach((link) -> links.put(link.crmId(), link));
+		}
+		return links;
+	}
+
+	private List<SyncLink> query(String condition, ObjectType type, Collection<?> keys) {
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM sync_link WHERE object_type = :type AND " + condition,
+				new MapSqlParameterSource("type", type.name()).addValue("keys", keys),
+				(rs, row) -> new SyncLink(ObjectType.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3),
+						Json.read(rs.getString(4)), (Long) rs.getObject(5, Long.class)));
+	}
+
+	/**
+	 * Creates or replaces links, keyed by object type and CRM id; idempotent when
+	 * replayed.
+	 * @param links the links
+	 */
+	public void save(Collection<SyncLink> links) {
+		if (links.isEmpty()) {
+			return;
+		}
+		// a Salesforce id moving to another CRM row (a merge) must first leave its old
+		// row
+		this.jdbc.batchUpdate(
+				"DELETE FROM sync_link WHERE object_type = :type AND salesforce_id = :salesforceId AND crm_id <> :crmId",
+				links.stream().map(SyncLinkRepository::parameters).toArray(SqlParameterSource[]::new));
+		this.jdbc.batchUpdate(
+				"INSERT INTO sync_link (" + COLUMNS
+						+ ") VALUES (:type, :crmId, :salesforceId, :base, :execution) ON DUPLICATE KEY UPDATE "
+						+ "salesforce_id = VALUES(salesforce_id), base_values = VALUES(base_values), "
+						+ "last_job_execution_id = VALUES(last_job_execution_id)",
+				links.stream().map(SyncLinkRepository::parameters).toArray(SqlParameterSource[]::new));
+	}
+
+	private static SqlParameterSource parameters(SyncLink link) {
+		return new MapSqlParameterSource("type", link.objectType().name()).addValue("crmId", link.crmId())
+			.addValue("salesforceId", link.salesforceId())
+			.addValue("base", Json.write(link.base()))
+			.addValue("execution", link.lastJobExecutionId());
+	}
+
+	/**
+	 * Removes the links of these CRM rows.
+	 * @param type the object type
+	 * @param crmIds the CRM ids
+	 */
+	public void delete(ObjectType type, Collection<Long> crmIds) {
+		if (!crmIds.isEmpty()) {
+			this.jdbc.update("DELETE FROM sync_link WHERE object_type = :type AND crm_id IN (:ids)",
+					new MapSqlParameterSource("type", type.name()).addValue("ids", crmIds));
+		}
+	}
+
+	/**
+	 * How many records of a type are linked.
+	 * @param type the object type
+	 * @return the count
+	 */
+	public long count(ObjectType type) {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM sync_link WHERE object_type = :type",
+				new MapSqlParameterSource("type", type.name()), Long.class);
+		return (count != null) ? count : 0;
+	}
+
+}
