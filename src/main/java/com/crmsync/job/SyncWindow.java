@@ -1,0 +1,84 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.job;
+
+import java.time.Instant;
+
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * What one run reads: the records changed on each side within its watermark window (or
+ * all of them with {@code --full}), fixed by the {@code connect} step and kept in the
+ * job's execution context, so a restarted execution reads exactly the same window.
+ *
+ * @param salesforceFrom read Salesforce records with {@code SystemModstamp} at or after
+ * this; {@code null}: all
+ * @param salesforceTo Salesforce's server time when the run connected
+ * @param crmFrom read CRM rows with {@code updated_at} at or after this; {@code null}:
+ * all
+ * @param crmTo the CRM database's time when the run connected
+ * @param dryRun plan and report every change, write nothing to either side
+ * @param executionId the job execution
+ */
+public record SyncWindow(Instant salesforceFrom, Instant salesforceTo, Instant crmFrom, Instant crmTo, boolean dryRun,
+		long executionId) {
+
+	private static final String SALESFORCE_FROM = "sync.window.salesforceFrom";
+
+	private static final String SALESFORCE_TO = "sync.window.salesforceTo";
+
+	private static final String CRM_FROM = "sync.window.crmFrom";
+
+	private static final String CRM_TO = "sync.window.crmTo";
+
+	/**
+	 * Whether this run reconciles every record.
+	 * @return {@code true} for a full run
+	 */
+	public boolean isFull() {
+		return this.salesforceFrom == null;
+	}
+
+	/**
+	 * Keeps the window in the job's execution context.
+	 * @param context the job execution context
+	 */
+	public void storeIn(ExecutionContext context) {
+		putInstant(context, SALESFORCE_FROM, this.salesforceFrom);
+		putInstant(context, SALESFORCE_TO, this.salesforceTo);
+		putInstant(context, CRM_FROM, this.crmFrom);
+		putInstant(context, CRM_TO, this.crmTo);
+	}
+
+	/**
+	 * The window of the job a step belongs to.
+	 * @param stepExecution the running step
+	 * @return the window
+	 */
+	public static SyncWindow of(StepExecution stepExecution) {
+		ExecutionContext context = stepExecution.getJobExecution().getExecutionContext();
+		if (!context.containsKey(SALESFORCE_TO)) {
+			throw new IllegalStateException("The connect step has not fixed this run's window");
+		}
+		return new SyncWindow(getInstant(context, SALESFORCE_FROM), getInstant(context, SALESFORCE_TO),
+				getInstant(context, CRM_FROM), getInstant(context, CRM_TO),
+				SyncJobParameters.isDryRun(stepExecution.getJobExecution().getJobParameters()),
+				stepExecution.getJobExecutionId());
+	}
+
+	private static void putInstant(ExecutionContext context, String key, Instant value) {
+		if (value != null) {
+			context.putLong(key, value.toEpochMilli());
+		}
+		else {
+			context.remove(key);
+		}
+	}
+
+	private static Instant getInstant(ExecutionContext context, String key) {
+		return context.containsKey(key) ? Instant.ofEpochMilli(context.getLong(key)) : null;
+	}
+
+}
