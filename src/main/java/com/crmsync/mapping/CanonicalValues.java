@@ -74,6 +74,11 @@ public final class CanonicalValues {
 	 * {@link OffsetDateTime}, {@link ZonedDateTime}, {@link LocalDateTime} (taken as
 	 * UTC), {@link java.sql.Timestamp} (its wall time taken as UTC),
 	 * {@link java.util.Date}, {@link Calendar}, or an ISO string with an offset.
+	 * <p>
+	 * Readers of the CRM should ask JDBC for {@link LocalDateTime} and {@link LocalDate}
+	 * ({@code getObject(column, LocalDateTime.class)}): a {@link java.sql.Timestamp}
+	 * lives in the JVM's zone, where a UTC wall time inside a daylight-saving gap (02:30
+	 * on 2026-03-29 in Europe/Berlin) does not exist and is moved an hour on.
 	 * @param value the value, as JDBC or the Partner API gave it; may be {@code null}
 	 * @param type the field's type
 	 * @return the canonical string, {@code null} when the value is blank
