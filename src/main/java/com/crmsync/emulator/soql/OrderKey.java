@@ -3,8 +3,6 @@
  */
 package com.crmsync.emulator.soql;
 
-import java.util.Comparator;
-
 /**
  * One {@code ORDER BY} item.
  *
@@ -14,17 +12,4 @@ import java.util.Comparator;
  * for {@code ASC}, last for {@code DESC})
  */
 record OrderKey(FieldPath path, boolean descending, boolean nullsFirst) {
-
-	/**
-	 * Orders values of this key, nulls included.
-	 * @return the comparator
-	 */
-	Comparator<Object> comparator() {
-		Comparator<Object> values = this.path.kind().comparator();
-		if (this.descending) {
-			values = values.reversed();
-		}
-		return this.nullsFirst ? Comparator.nullsFirst(values) : Comparator.nullsLast(values);
-	}
-
 }

@@ -76,15 +76,7 @@ public final class SoqlEngine {
 
 	private static List<Map<String, Object>> sortedMatches(Stream<Map<String, Object>> matching, SoqlQuery query,
 			RecordSource source) {
-		List<Map<String, Object>> matches = matching.collect(Collectors.toCollection(ArrayList::new));
-		RecordSorter.sort(matches, query.orderBy(), source);
-		int from = Math.min(query.offset(), matches.size());
-		int to = (query.limit() != null) ? (int) Math.min((long) from + query.limit(), matches.size()) : matches.size();
-		if (from == 0 && to == matches.size()) {
-			return matches;
-		}
-		// a copy, so a small page does not keep every match reachable
-		return new ArrayList<>(matches.subList(from, to));
+		return new RecordSorter(query.orderBy(), source).sortedWindow(matching, query.offset(), query.limit());
 	}
 
 }
