@@ -8,8 +8,8 @@ import com.crmsync.crm.OrgConnectionRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Only a CRM Administrator may connect or disconnect the org, change mappings, or launch and
- * restart the job: anyone else is refused before anything changes.
+ * Only a CRM Administrator may connect or disconnect the org, change mappings, or launch
+ * and restart the job: anyone else is refused before anything changes.
  */
 @Component
 public class OperatorCheck {
@@ -39,8 +39,8 @@ public class OperatorCheck {
 			.orElseThrow(() -> new RefusedException(
 					"Refused to " + action + ": " + operator + " is not a CRM user (sync.operator)"));
 		if (!"ADMINISTRATOR".equals(role)) {
-			throw new RefusedException("Refused to " + action + ": " + operator + " is a " + role
-					+ ", only an ADMINISTRATOR may do that");
+			throw new RefusedException(
+					"Refused to " + action + ": " + operator + " is a " + role + ", only an ADMINISTRATOR may do that");
 		}
 		return operator;
 	}

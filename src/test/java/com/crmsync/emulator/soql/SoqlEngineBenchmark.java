@@ -18,15 +18,16 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One query over 1,000,000 records stays well under a second: filters and counts, keyset
- * pages ({@code ORDER BY ... LIMIT}) and incremental reads over records in random order,
- * and a full {@code ORDER BY Id} over a store in id order.
+ * A benchmark, not part of the test suite (performance is never a timed test): the time
+ * of one query over 1,000,000 records — filters and counts, keyset pages
+ * ({@code ORDER BY ... LIMIT}) and incremental reads over records in random order, and a
+ * full {@code ORDER BY Id} over a store in id order. Aim: well under a second each. Run
+ * it with
+ * {@code ./mvnw test -Dtest=SoqlEngineBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-class SoqlEnginePerformanceTests {
+class SoqlEngineBenchmark {
 
 	private static final int RECORDS = 1_000_000;
-
-	private static final long BUDGET_MILLIS = 1000;
 
 	private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -97,7 +98,7 @@ class SoqlEnginePerformanceTests {
 		long started = System.nanoTime();
 		SoqlResult result = this.engine.execute(soql, source, false);
 		long millis = (System.nanoTime() - started) / 1_000_000;
-		assertThat(millis).as("milliseconds for %s", soql).isLessThan(BUDGET_MILLIS);
+		System.out.printf("%6d ms  %s%n", millis, soql);
 		return result;
 	}
 
