@@ -60,11 +60,13 @@ CREATE TABLE sync_org (
 	CONSTRAINT sync_org_singleton_uk UNIQUE (singleton)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
--- Records a step could not sync, with Salesforce's status code and message. record_key makes
--- a replayed chunk idempotent (one row per execution, step and record).
+-- Records a step could not sync (kind ERROR: Salesforce's status code and message) or did not
+-- sync by design (kind SKIP: e.g. person accounts, CRM deletes). record_key makes a replayed
+-- chunk idempotent (one row per execution, step and record).
 CREATE TABLE sync_error (
 	id BIGINT AUTO_INCREMENT PRIMARY KEY,
 	job_execution_id BIGINT NOT NULL,
+	kind VARCHAR(8) NOT NULL DEFAULT 'ERROR',
 	step VARCHAR(100) NOT NULL,
 	object_type VARCHAR(32) NOT NULL,
 	record_key VARCHAR(64) NOT NULL,

@@ -34,11 +34,12 @@ public class RunJournal {
 		if (errors.isEmpty()) {
 			return;
 		}
-		this.jdbc.batchUpdate("INSERT IGNORE INTO sync_error (job_execution_id, step, object_type, record_key, crm_id, "
-				+ "salesforce_id, status_code, message, fields) VALUES (:execution, :step, :type, :key, :crmId, "
-				+ ":salesforceId, :statusCode, :message, :fields)",
+		this.jdbc.batchUpdate("INSERT IGNORE INTO sync_error (job_execution_id, kind, step, object_type, record_key, "
+				+ "crm_id, salesforce_id, status_code, message, fields) VALUES (:execution, :kind, :step, :type, :key, "
+				+ ":crmId, :salesforceId, :statusCode, :message, :fields)",
 				errors.stream()
 					.map((error) -> new MapSqlParameterSource("execution", executionId).addValue("step", error.step())
+						.addValue("kind", error.skip() ? "SKIP" : "ERROR")
 						.addValue("type", error.objectType().name())
 						.addValue("key", error.recordKey())
 						.addValue("crmId", error.crmId())
@@ -103,7 +104,7 @@ public class RunJournal {
 	}
 
 	/**
-	 * The errors of one execution, in the order they were recorded.
+	 * The errors and skips of one execution, in the order they were recorded.
 	 * @param executionId the job execution
 	 * @return the errors
 	 */
@@ -113,8 +114,8 @@ public class RunJournal {
 						+ "FROM sync_error WHERE job_execution_id = :execution ORDER BY id",
 				new MapSqlParameterSource("execution", executionId),
 				(rs, row) -> new SyncError(rs.getString(1), ObjectType.valueOf(rs.getString(2)),
-						rs.getObject(3, Long.class), rs.getString(4), rs.getString(5), rs.getString(6),
-						rs.getString(7)));
+						rs.getObject(3, Long.class), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+						"SKIP".equals(rs.getString(8))));
 	}
 
 	/**

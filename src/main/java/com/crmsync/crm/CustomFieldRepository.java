@@ -1,0 +1,83 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.crm;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.crmsync.mapping.CrmCustomField;
+import com.crmsync.mapping.SyncObject;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The CRM's custom fields of leads and contacts, and their values per record.
+ */
+@Repository
+public class CustomFieldRepository {
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	public CustomFieldRepository(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Every live custom field definition.
+	 * @return the definitions
+	 */
+	public List<CrmCustomField> definitions() {
+		return this.jdbc.query(
+				"SELECT object_type, id, system_name, salesforce_field, data_type FROM crm_custom_field "
+						+ "WHERE deleted_at IS NULL ORDER BY id",
+				new MapSqlParameterSource(), (rs, row) -> new CrmCustomField(SyncObject.valueOf(rs.getString(1)),
+						rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+	}
+
+	/**
+	 * The values of some fields for some records.
+	 * @param fieldIds the custom fields
+	 * @param recordIds the CRM records
+	 * @return values by record id, then by field id
+	 */
+	public Map<Long, Map<Long, String>> values(Collection<Long> fieldIds, Collection<Long> recordIds) {
+		Map<Long, Map<Long, String>> values = new HashMap<>();
+		if (fieldIds.isEmpty() || recordIds.isEmpty()) {
+			return values;
+		}
+		this.jdbc.query(
+				"SELECT record_id, field_id, value FROM crm_custom_field_value WHERE field_id IN (:fields) "
+						+ "AND record_id IN (:records) AND deleted_at IS NULL",
+				new MapSqlParameterSource("fields", fieldIds).addValue("records", recordIds),
+				(java.sql.ResultSet rs) -> {
+					values.computeIfAbsent(rs.getLong(1), (k) -> new HashMap<>()).put(rs.getLong(2), rs.getString(3));
+				});
+		return values;
+	}
+
+	/**
+	 * Sets values, creating them where missing.
+	 * @param values new values by record id, then by field id ({@code null} clears)
+	 */
+	public void save(Map<Long, Map<Long, String>> values) {
+		SqlParameterSource[] rows = values.entrySet()
+			.stream()
+			.flatMap((record) -> record.getValue()
+				.entrySet()
+				.stream()
+				.map((field) -> new MapSqlParameterSource("record", record.getKey()).addValue("field", field.getKey())
+					.addValue("value", field.getValue())))
+			.toArray(SqlParameterSource[]::new);
+		if (rows.length > 0) {
+			this.jdbc.batchUpdate("INSERT INTO crm_custom_field_value (field_id, record_id, value) VALUES (:field, "
+					+ ":record, :value) ON DUPLICATE KEY UPDATE value = VALUES(value)", rows);
+		}
+	}
+
+}

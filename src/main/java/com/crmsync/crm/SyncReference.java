@@ -1,0 +1,40 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.crm;
+
+/**
+ * A reference from a synced CRM row to a Salesforce record of another object, resolved
+ * into CRM data once that record is linked.
+ *
+ * @param objectType the referring row's type
+ * @param crmId the referring row
+ * @param kind what the reference means
+ * @param targetSalesforceId the Salesforce record referred to
+ * @param name a name to show with it (e.g. the opportunity's name)
+ */
+public record SyncReference(ObjectType objectType, long crmId, Kind kind, String targetSalesforceId, String name) {
+
+	/** What a reference means, and so how it is resolved. */
+	public enum Kind {
+
+		/** A converted lead's contact: {@code crm_lead.converted_contact_id}. */
+		CONVERTED_CONTACT,
+
+		/**
+		 * An opportunity contact role: an {@code OPPORTUNITY} membership of the contact.
+		 */
+		OPPORTUNITY_CONTACT,
+
+		/**
+		 * A campaign member contact: a {@code CAMPAIGN} membership and a campaign member
+		 * row.
+		 */
+		CAMPAIGN_CONTACT,
+
+		/** A campaign member lead: a campaign member row. */
+		CAMPAIGN_LEAD
+
+	}
+
+}

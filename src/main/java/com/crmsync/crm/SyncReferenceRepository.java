@@ -1,0 +1,79 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.crm;
+
+import java.util.Collection;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Repository;
+
+/**
+ * References waiting for their target to be linked, and their resolution into CRM rows. A
+ * step records references as it meets them and resolves all pending ones after each
+ * chunk, so a contact linked later in the same run still gets its memberships and its
+ * converted lead.
+ */
+@Repository
+public class SyncReferenceRepository {
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	public SyncReferenceRepository(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Records references (again: a replay changes nothing but the name).
+	 * @param references the references
+	 */
+	public void save(Collection<SyncReference> references) {
+		if (references.isEmpty()) {
+			return;
+		}
+		this.jdbc.batchUpdate(
+				"INSERT INTO sync_reference (object_type, crm_id, kind, target_salesforce_id, name) "
+						+ "VALUES (:type, :crmId, :kind, :target, :name) ON DUPLICATE KEY UPDATE name = VALUES(name), "
+						+ "resolved_at = IF(name <=> VALUES(name), resolved_at, NULL)",
+				references.stream()
+					.map((reference) -> new MapSqlParameterSource("type", reference.objectType().name())
+						.addValue("crmId", reference.crmId())
+						.addValue("kind", reference.kind().name())
+						.addValue("target", reference.targetSalesforceId())
+						.addValue("name", reference.name()))
+					.toArray(SqlParameterSource[]::new));
+	}
+
+	/**
+	 * Turns every pending reference whose target is now linked into CRM data: converted
+	 * leads point at their contact, contacts get their opportunity and campaign
+	 * memberships, campaigns their member rows.
+	 */
+	public void resolvePending() {
+		MapSqlParameterSource none = new MapSqlParameterSource();
+		this.jdbc.update("UPDATE crm_lead lead JOIN sync_reference ref ON ref.object_type = 'LEAD' "
+				+ "AND ref.crm_id = lead.id AND ref.kind = 'CONVERTED_CONTACT' AND ref.resolved_at IS NULL "
+				+ "JOIN sync_link link ON link.object_type = 'CONTACT' AND link.salesforce_id = ref.target_salesforce_id "
+				+ "SET lead.converted_contact_id = link.crm_id, ref.resolved_at = CURRENT_TIMESTAMP(3) "
+				+ "WHERE NOT (lead.converted_contact_id <=> link.crm_id)", none);
+		this.jdbc.update("INSERT INTO crm_membership (contact_id, kind, ref_id, name) SELECT link.crm_id, "
+				+ "IF(ref.kind = 'OPPORTUNITY_CONTACT', 'OPPORTUNITY', 'CAMPAIGN'), ref.crm_id, ref.name "
+				+ "FROM sync_reference ref JOIN sync_link link ON link.object_type = 'CONTACT' "
+				+ "AND link.salesforce_id = ref.target_salesforce_id WHERE ref.resolved_at IS NULL "
+				+ "AND ref.kind IN ('OPPORTUNITY_CONTACT', 'CAMPAIGN_CONTACT') "
+				+ "ON DUPLICATE KEY UPDATE name = VALUES(name), deleted_at = NULL", none);
+		this.jdbc.update("INSERT INTO crm_campaign_member (campaign_id, contact_id, lead_id) SELECT ref.crm_id, "
+				+ "IF(ref.kind = 'CAMPAIGN_CONTACT', link.crm_id, NULL), IF(ref.kind = 'CAMPAIGN_LEAD', link.crm_id, "
+				+ "NULL) FROM sync_reference ref JOIN sync_link link ON link.object_type = "
+				+ "IF(ref.kind = 'CAMPAIGN_CONTACT', 'CONTACT', 'LEAD') AND link.salesforce_id = "
+				+ "ref.target_salesforce_id WHERE ref.resolved_at IS NULL AND ref.kind IN ('CAMPAIGN_CONTACT', "
+				+ "'CAMPAIGN_LEAD') ON DUPLICATE KEY UPDATE deleted_at = NULL", none);
+		this.jdbc
+			.update("UPDATE sync_reference ref JOIN sync_link link ON link.salesforce_id = ref.target_salesforce_id "
+					+ "AND link.object_type = IF(ref.kind = 'CAMPAIGN_LEAD', 'LEAD', 'CONTACT') "
+					+ "SET ref.resolved_at = CURRENT_TIMESTAMP(3) WHERE ref.resolved_at IS NULL", none);
+	}
+
+}

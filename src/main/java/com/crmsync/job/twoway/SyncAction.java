@@ -1,0 +1,63 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.job.twoway;
+
+import java.util.List;
+
+import com.crmsync.crm.SyncReference;
+import com.crmsync.mapping.MergeDecision;
+
+/**
+ * What the processor decided for one record; the writer carries it out (or, in a dry run,
+ * only reports it).
+ *
+ * @param kind what to do
+ * @param candidate the record as read
+ * @param decision the field changes for both sides and the new base ({@code null} for
+ * skips and unlinks)
+ * @param reason why a record is skipped or unlinked
+ * @param references references to record once the record is linked
+ * @param newMasterId for {@link Kind#RELINK}: the surviving Salesforce record of a merge
+ */
+public record SyncAction(Kind kind, MergeCandidate candidate, MergeDecision decision, String reason,
+		List<SyncReference> references, String newMasterId) {
+
+	public SyncAction {
+		references = (references != null) ? List.copyOf(references) : List.of();
+	}
+
+	/** What the writer does. */
+	public enum Kind {
+
+		/** A Salesforce record with no CRM row: insert the row and link it. */
+		CREATE_IN_CRM,
+
+		/** A CRM row with no Salesforce record: create the record and link it. */
+		CREATE_IN_SALESFORCE,
+
+		/**
+		 * A linked (or just matched) pair: apply the decision to both sides and save the
+		 * base.
+		 */
+		MERGE,
+
+		/** Nothing to sync: counted as skipped with the reason. */
+		SKIP,
+
+		/** Deleted in Salesforce: unlink and archive the CRM row. */
+		ARCHIVE_IN_CRM,
+
+		/** Deleted in the CRM: unlink, never delete in Salesforce. */
+		UNLINK,
+
+		/** Merged in Salesforce: point the link at the surviving record. */
+		RELINK
+
+	}
+
+	static SyncAction skip(MergeCandidate candidate, String reason) {
+		return new SyncAction(Kind.SKIP, candidate, null, reason, List.of(), null);
+	}
+
+}

@@ -1,0 +1,140 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.job.twoway;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.crmsync.crm.ObjectType;
+import com.crmsync.crm.SyncReference;
+import com.crmsync.mapping.FieldMapping;
+import com.crmsync.mapping.SyncObject;
+import com.crmsync.salesforce.SalesforceRecord;
+
+/**
+ * What sets one two-way object (leads, contacts, campaigns) apart from the others; the
+ * reading, merging and writing around it are shared.
+ */
+public interface TwoWayRules {
+
+	/**
+	 * The object in the mapping file.
+	 * @return the object
+	 */
+	SyncObject object();
+
+	/**
+	 * The object in the identity map.
+	 * @return the type
+	 */
+	ObjectType type();
+
+	/**
+	 * The step's name, as the job repository and the reports show it.
+	 * @return the step name
+	 */
+	String stepName();
+
+	/**
+	 * The Salesforce field records are matched by before one is created, e.g.
+	 * {@code Email}.
+	 * @return the field
+	 */
+	String matchField();
+
+	/**
+	 * The CRM column holding the same key, normalised by {@link #matchKey(String)}, e.g.
+	 * {@code email_key}.
+	 * @return the column
+	 */
+	String matchKeyColumn();
+
+	/**
+	 * The normalised match key of a value: trimmed and case-insensitive.
+	 * @param value a value of the match field
+	 * @return the key, or {@code null} when blank
+	 */
+	default String matchKey(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		return value.strip().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Salesforce fields read beside the mapped ones.
+	 * @return field names
+	 */
+	default List<String> extraSalesforceFields() {
+		return List.of();
+	}
+
+	/**
+	 * CRM columns read beside the mapped ones.
+	 * @return column names
+	 */
+	default List<String> extraCrmColumns() {
+		return List.of();
+	}
+
+	/**
+	 * Pull-only fields the object derives from Salesforce beside the mapping file's, e.g.
+	 * a contact's {@code company_name} from {@code Account.Name}.
+	 * @return the fields
+	 */
+	default List<FieldMapping> derivedFields() {
+		return List.of();
+	}
+
+	/**
+	 * Why a Salesforce record is not synced at all (e.g. a person account), or
+	 * {@code null}.
+	 * @param record the record
+	 * @return the reason
+	 */
+	default String skipReason(SalesforceRecord record) {
+		return null;
+	}
+
+	/**
+	 * Whether Salesforce no longer accepts updates of the record (a converted lead): it
+	 * is then only pulled.
+	 * @param record the record
+	 * @return {@code true} when read-only
+	 */
+	default boolean isReadOnly(SalesforceRecord record) {
+		return false;
+	}
+
+	/**
+	 * Values Salesforce requires on create that the CRM may not have, e.g. a lead's
+	 * {@code Company}.
+	 * @param values the values about to be created
+	 * @return the values with the defaults filled in
+	 */
+	default Map<String, String> withCreateDefaults(Map<String, String> values) {
+		return values;
+	}
+
+	/**
+	 * References from the record to records of other objects, resolved once those are
+	 * linked.
+	 * @param record the Salesforce record
+	 * @param crmId the CRM row it is linked to
+	 * @return the references
+	 */
+	default List<SyncReference> references(SalesforceRecord record, long crmId) {
+		return List.of();
+	}
+
+	/**
+	 * Whether the object has {@code MasterRecordId} (it can be merged in Salesforce).
+	 * @return {@code true} for leads and contacts
+	 */
+	default boolean isMergeable() {
+		return true;
+	}
+
+}
