@@ -236,7 +236,9 @@ public final class MappingFileLoader {
 							"duplicate: " + field.crmColumn() + " is already mapped at " + previous);
 					complete = false;
 				}
-				if (object.hasCustomFields() && field.salesforceField().equalsIgnoreCase(leadScore.salesforceField())) {
+				// the score step owns the score field on the objects it pushes scores to
+				boolean scored = object == SyncObject.LEAD || object == SyncObject.CONTACT;
+				if (scored && field.salesforceField().equalsIgnoreCase(leadScore.salesforceField())) {
 					problem(fieldPath + ".salesforce", entry, field.salesforceField()
 							+ " is the lead score field (lead-score.salesforce-field): the score step pushes it");
 					complete = false;

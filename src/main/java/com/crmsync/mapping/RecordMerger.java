@@ -81,7 +81,7 @@ public final class RecordMerger {
 					Side winner;
 					boolean conflict = false;
 					if (base != null && base.containsKey(name)) {
-						String baseValue = base.get(name);
+						String baseValue = blankToNull(base.get(name));
 						boolean crmChanged = !CanonicalValues.same(crmValue, baseValue);
 						boolean salesforceChanged = !CanonicalValues.same(salesforceValue, baseValue);
 						conflict = crmChanged && salesforceChanged;
@@ -169,6 +169,10 @@ public final class RecordMerger {
 			return false;
 		}
 		return source != null || field.blankOverwrites();
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
 	}
 
 	private static Side newerSide(Instant crmModified, Instant salesforceModified) {

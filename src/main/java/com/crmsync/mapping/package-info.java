@@ -12,5 +12,23 @@
  * Nothing here does I/O besides reading the mapping file: no Spring, no force-wsc, no
  * JDBC. The step processors hand in plain values and get back plain decisions, so every
  * rule can be tested without a database or an org.
+ * <p>
+ * A lead step's processor, in short: <pre class="code">
+ * SyncMappings mappings = new MappingFileLoader().load(MappingFileLoader.DEFAULT_FILE);
+ * List&lt;FieldMapping&gt; fields = mappings.object(SyncObject.LEAD).fieldsWith(crmCustomFields);
+ * RecordMerger merger = new RecordMerger(fields);
+ *
+ * RecordState crm = RecordState.fromCrm(fields, crmRow, crmUpdatedAt);
+ * RecordState salesforce = RecordState.fromSalesforce(fields, sfFields, sfLastModifiedDate);
+ * MergeDecision decision = merger.merge(crm, salesforce, storedBase); // null base: first match
+ * if (!decision.isNoOp()) {
+ *     decision.crmColumnValues();      // UPDATE crm_lead SET ... (JDBC values)
+ *     decision.crmCustomFieldValues(); // crm_custom_field_value by field id
+ *     decision.salesforceValues();     // SObject fields
+ *     decision.fieldsToNull();         // SObject fieldsToNull
+ * }
+ * decision.conflicts();                // to the operator report
+ * decision.newBase();                  // store for the next run
+ * </pre>
  */
 package com.crmsync.mapping;

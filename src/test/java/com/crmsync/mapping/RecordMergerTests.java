@@ -228,6 +228,18 @@ class RecordMergerTests {
 	}
 
 	@Test
+	void blankBaseValueMeansAgreedBlank() {
+		// both sides held no phone at the last sync ("" stored as blank); the CRM adds
+		// one
+		Map<String, String> base = new HashMap<>();
+		base.put("Phone", "");
+		MergeDecision decision = this.merger.merge(state(EARLIER, "Phone", "111"), state(LATER), base);
+
+		assertThat(decision.salesforceValues()).containsExactly(entry("Phone", "111"));
+		assertThat(decision.conflicts()).isEmpty();
+	}
+
+	@Test
 	void equalValuesAreNoOpButEstablishTheBase() {
 		MergeDecision decision = this.merger.merge(state(LATER, "FirstName", "Ann"), state(EARLIER, "FirstName", "Ann"),
 				null);
