@@ -3,8 +3,11 @@
  */
 package com.crmsync.cli;
 
+import com.crmsync.job.SyncRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -21,9 +24,9 @@ public class RunCommand extends DatabaseCommand {
 	boolean dryRun;
 
 	@Override
-	protected int call(ConfigurableApplicationContext context) {
-		err().println("run: not yet available");
-		return ExitCodes.FAILED;
+	protected int call(ConfigurableApplicationContext context) throws Exception {
+		JobExecution execution = context.getBean(SyncRunner.class).run(this.full, this.dryRun);
+		return RunOutcome.print(context, execution, out(), err());
 	}
 
 }

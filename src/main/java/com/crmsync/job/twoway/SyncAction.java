@@ -3,9 +3,10 @@
  */
 package com.crmsync.job.twoway;
 
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-import com.crmsync.crm.SyncReference;
 import com.crmsync.mapping.MergeDecision;
 
 /**
@@ -17,14 +18,28 @@ import com.crmsync.mapping.MergeDecision;
  * @param decision the field changes for both sides and the new base ({@code null} for
  * skips and unlinks)
  * @param reason why a record is skipped or unlinked
- * @param references references to record once the record is linked
+ * @param derivedCrmChanges pull-only CRM column values that differ from the row's (e.g. a
+ * contact's {@code account_id})
  * @param newMasterId for {@link Kind#RELINK}: the surviving Salesforce record of a merge
  */
 public record SyncAction(Kind kind, MergeCandidate candidate, MergeDecision decision, String reason,
-		List<SyncReference> references, String newMasterId) {
+		Map<String, Object> derivedCrmChanges, String newMasterId) {
 
 	public SyncAction {
-		references = (references != null) ? List.copyOf(references) : List.of();
+		derivedCrmChanges = (derivedCrmChanges != null)
+				? Collections.unmodifiableMap(new LinkedHashMap<>(derivedCrmChanges)) : Map.of();
+	}
+
+	/**
+	 * Whether carrying the action out changes a record on either side.
+	 * @return {@code true} unless nothing differs
+	 */
+	public boolean changesRecords() {
+		return switch (this.kind) {
+			case CREATE_IN_CRM, CREATE_IN_SALESFORCE, ARCHIVE_IN_CRM, RELINK -> true;
+			case MERGE -> !this.decision.isNoOp() || !this.derivedCrmChanges.isEmpty();
+			case SKIP, UNLINK -> false;
+		};
 	}
 
 	/** What the writer does. */
@@ -57,7 +72,7 @@ public record SyncAction(Kind kind, MergeCandidate candidate, MergeDecision deci
 	}
 
 	static SyncAction skip(MergeCandidate candidate, String reason) {
-		return new SyncAction(Kind.SKIP, candidate, null, reason, List.of(), null);
+		return new SyncAction(Kind.SKIP, candidate, null, reason, Map.of(), null);
 	}
 
 }

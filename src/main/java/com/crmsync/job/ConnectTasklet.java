@@ -1,0 +1,126 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.job;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.crmsync.crm.ObjectType;
+import com.crmsync.crm.OrgConnectionRepository;
+import com.crmsync.crm.WatermarkRepository;
+import com.crmsync.crm.WatermarkRepository.Watermarks;
+import com.crmsync.mapping.MappingValidator;
+import com.crmsync.mapping.ObjectMapping;
+import com.crmsync.mapping.SalesforceFieldDescription;
+import com.crmsync.mapping.SalesforceSchemaView;
+import com.crmsync.salesforce.FieldDescription;
+import com.crmsync.salesforce.ObjectDescription;
+import com.crmsync.salesforce.SalesforceClient;
+import com.crmsync.salesforce.SalesforceProperties;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The {@code connect} step: logs in, refuses any org but the pinned one (pinning it at
+ * the first connection), validates the mappings against the org's schema, and fixes the
+ * run's window — everything that can stop a run happens here, before any data moves.
+ */
+public class ConnectTasklet implements Tasklet {
+
+	/** The step's name. */
+	public static final String STEP = "connect";
+
+	private static final Log logger = LogFactory.getLog(ConnectTasklet.class);
+
+	private final SalesforceClient salesforce;
+
+	private final SalesforceProperties salesforceProperties;
+
+	private final OrgConnectionRepository orgConnection;
+
+	private final WatermarkRepository watermarks;
+
+	private final MappingsProvider mappings;
+
+	private final SyncProperties properties;
+
+	private final JdbcTemplate jdbc;
+
+	public ConnectTasklet(SalesforceClient salesforce, SalesforceProperties salesforceProperties,
+			OrgConnectionRepository orgConnection, WatermarkRepository watermarks, MappingsProvider mappings,
+			SyncProperties properties, JdbcTemplate jdbc) {
+		this.salesforce = salesforce;
+		this.salesforceProperties = salesforceProperties;
+		this.orgConnection = orgConnection;
+		this.watermarks = watermarks;
+		this.mappings = mappings;
+		this.properties = properties;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		JobExecution job = contribution.getStepExecution().getJobExecution();
+		boolean dryRun = SyncJobParameters.isDryRun(job.getJobParameters());
+		boolean full = SyncJobParameters.isFull(job.getJobParameters());
+
+		String orgId = this.salesforce.login();
+		this.salesforce.startBudget();
+		Optional<String> pinned = this.orgConnection.pinnedOrgId();
+		if (pinned.isPresent() && !pinned.get().equals(orgId)) {
+			throw new RefusedException("This CRM is connected to Salesforce org " + pinned.get()
+					+ "; refusing to sync with org " + orgId + " (disconnect first to change orgs)");
+		}
+		MappingsProvider.Mappings current = this.mappings.reload();
+		new MappingValidator(schemaOf(current)).requireValid(current.file(), current.customFields());
+		if (pinned.isEmpty() && !dryRun) {
+			this.orgConnection.pin(orgId, this.salesforceProperties.loginUrl(),
+					job.getJobParameters().getString(SyncJobParameters.OPERATOR));
+			logger.info("Connected to Salesforce org " + orgId);
+		}
+
+		Instant salesforceTo = this.salesforce.serverTime();
+		Instant crmTo = this.jdbc.queryForObject("SELECT UTC_TIMESTAMP(3)", java.time.LocalDateTime.class)
+			.toInstant(java.time.ZoneOffset.UTC);
+		Optional<Watermarks> last = full ? Optional.empty() : this.watermarks.find(ObjectType.LEAD);
+		SyncWindow window = new SyncWindow(
+				last.map((mark) -> mark.salesforce().minus(this.properties.lookBack())).orElse(null), salesforceTo,
+				last.map((mark) -> mark.crm().minus(this.properties.lookBack())).orElse(null), crmTo, dryRun,
+				job.getId());
+		window.storeIn(job.getExecutionContext());
+		logger.info("Run " + job.getId() + (window.isFull() ? " reconciles every record" : " reads changes since "
+				+ window.salesforceFrom() + " (Salesforce) and " + window.crmFrom() + " (CRM)"));
+		return RepeatStatus.FINISHED;
+	}
+
+	private SalesforceSchemaView schemaOf(MappingsProvider.Mappings current) {
+		Set<String> objects = new LinkedHashSet<>();
+		current.file().objects().values().stream().map(ObjectMapping::salesforceObject).forEach(objects::add);
+		objects.add("Task");
+		Map<String, List<SalesforceFieldDescription>> schema = new LinkedHashMap<>();
+		for (ObjectDescription object : this.salesforce.describe(objects).values()) {
+			List<SalesforceFieldDescription> fields = new ArrayList<>();
+			for (FieldDescription field : object.fields().values()) {
+				fields.add(new SalesforceFieldDescription(field.name(), field.type(), field.length(),
+						field.createable(), field.updateable(), field.externalId()));
+			}
+			schema.put(object.name(), fields);
+		}
+		return SalesforceSchemaView.of(schema);
+	}
+
+}

@@ -1,0 +1,45 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.job;
+
+import com.crmsync.crm.WatermarkRepository;
+import com.crmsync.crm.WatermarkRepository.Watermarks;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The {@code report} step: every object step completed, so the watermarks move forward to
+ * this run's upper bound (not for a dry run, which changed nothing) and the run's report
+ * is written.
+ */
+public class FinishRunTasklet implements Tasklet {
+
+	/** The step's name. */
+	public static final String STEP = "report";
+
+	private final WatermarkRepository watermarks;
+
+	private final RunReporter reporter;
+
+	public FinishRunTasklet(WatermarkRepository watermarks, RunReporter reporter) {
+		this.watermarks = watermarks;
+		this.reporter = reporter;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		StepExecution step = contribution.getStepExecution();
+		SyncWindow window = SyncWindow.of(step);
+		if (!window.dryRun()) {
+			this.watermarks.advance(new Watermarks(window.salesforceTo(), window.crmTo()), window.executionId());
+		}
+		this.reporter.report(step.getJobExecution());
+		return RepeatStatus.FINISHED;
+	}
+
+}

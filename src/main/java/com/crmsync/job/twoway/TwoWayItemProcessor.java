@@ -1,0 +1,151 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.job.twoway;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import com.crmsync.crm.CrmRow;
+import com.crmsync.job.twoway.SyncAction.Kind;
+import com.crmsync.mapping.Direction;
+import com.crmsync.mapping.FieldMapping;
+import com.crmsync.mapping.MergeDecision;
+import com.crmsync.mapping.RecordMerger;
+import com.crmsync.mapping.RecordState;
+import com.crmsync.salesforce.SalesforceRecord;
+
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Decides, for one record of a two-way object, what happens on each side — pure logic, no
+ * I/O: skip it, create it on the side that lacks it, merge both sides field by field
+ * (smart override), or follow a delete or a merge made in Salesforce.
+ */
+public class TwoWayItemProcessor implements ItemProcessor<MergeCandidate, SyncAction>, StepExecutionListener {
+
+	private final TwoWayRules rules;
+
+	private final Supplier<List<FieldMapping>> fieldsSupplier;
+
+	private List<FieldMapping> fields;
+
+	private RecordMerger merger;
+
+	private RecordMerger readOnlyMerger;
+
+	/**
+	 * A processor for one object.
+	 * @param rules the object's rules
+	 * @param fields the mapped fields (standard and custom) of the run, without the
+	 * derived ones
+	 */
+	public TwoWayItemProcessor(TwoWayRules rules, Supplier<List<FieldMapping>> fields) {
+		this.rules = rules;
+		this.fieldsSupplier = fields;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		use(this.fieldsSupplier.get());
+	}
+
+	/**
+	 * Prepares the merge rules for a run's fields.
+	 * @param fields the mapped fields, without the derived ones
+	 */
+	void use(List<FieldMapping> fields) {
+		List<FieldMapping> all = new ArrayList<>(fields);
+		all.addAll(rules.derivedFields());
+		this.fields = List.copyOf(all);
+		this.merger = new RecordMerger(this.fields);
+		// Salesforce refuses updates of a read-only record (a converted lead): only pull
+		// it
+		this.readOnlyMerger = new RecordMerger(this.fields.stream()
+			.map((field) -> field.direction().writesToSalesforce() ? pullOnly(field) : field)
+			.toList());
+	}
+
+	private static FieldMapping pullOnly(FieldMapping field) {
+		Direction direction = (field.direction() == Direction.TWO_WAY) ? Direction.PULL : Direction.NONE;
+		return new FieldMapping(field.crmColumn(), field.salesforceField(), direction, field.type(),
+				field.blankOverwrites(), field.customFieldId());
+	}
+
+	@Override
+	public SyncAction process(MergeCandidate candidate) {
+		SalesforceRecord salesforce = candidate.salesforce();
+		CrmRow crm = candidate.crm();
+		if (salesforce != null && this.rules.skipReason(salesforce) != null) {
+			return SyncAction.skip(candidate, this.rules.skipReason(salesforce));
+		}
+		if (candidate.missingInSalesforce()) {
+			return action(Kind.ARCHIVE_IN_CRM, candidate, "deleted in Salesforce (no longer in the recycle bin)");
+		}
+		if (salesforce != null && Boolean.parseBoolean(salesforce.get("IsDeleted"))) {
+			return deletedInSalesforce(candidate, salesforce);
+		}
+		if (crm != null && crm.isDeleted()) {
+			return (candidate.link() != null)
+					? action(Kind.UNLINK, candidate, "deleted in the CRM; the Salesforce record is kept")
+					: SyncAction.skip(candidate, "deleted in the CRM");
+		}
+		if (salesforce == null) {
+			MergeDecision decision = this.merger.forNewSalesforceRecord(crmState(crm));
+			return new SyncAction(Kind.CREATE_IN_SALESFORCE, candidate, decision, null, Map.of(), null);
+		}
+		RecordMerger recordMerger = this.rules.isReadOnly(salesforce) ? this.readOnlyMerger : this.merger;
+		RecordState salesforceState = RecordState.fromSalesforce(this.fields, salesforce.fields(),
+				instant(salesforce.get("LastModifiedDate")));
+		if (crm == null) {
+			MergeDecision decision = recordMerger.forNewCrmRecord(salesforceState);
+			return new SyncAction(Kind.CREATE_IN_CRM, candidate, decision, null, candidate.derivedCrmValues(), null);
+		}
+		Map<String, String> base = (candidate.link() != null && !candidate.link().base().isEmpty())
+				? candidate.link().base() : null;
+		MergeDecision decision = recordMerger.merge(crmState(crm), salesforceState, base);
+		return new SyncAction(Kind.MERGE, candidate, decision, null, derivedChanges(candidate), null);
+	}
+
+	private SyncAction deletedInSalesforce(MergeCandidate candidate, SalesforceRecord salesforce) {
+		if (candidate.link() == null) {
+			return SyncAction.skip(candidate, "deleted in Salesforce");
+		}
+		String master = salesforce.get("MasterRecordId");
+		if (this.rules.isMergeable() && master != null && !master.isBlank()) {
+			return new SyncAction(Kind.RELINK, candidate, null, "merged into " + master + " in Salesforce", Map.of(),
+					master);
+		}
+		return action(Kind.ARCHIVE_IN_CRM, candidate, "deleted in Salesforce");
+	}
+
+	private static SyncAction action(Kind kind, MergeCandidate candidate, String reason) {
+		return new SyncAction(kind, candidate, null, reason, Map.of(), null);
+	}
+
+	private RecordState crmState(CrmRow crm) {
+		return RecordState.fromCrm(this.fields, crm.values(), crm.updatedAt());
+	}
+
+	private static Map<String, Object> derivedChanges(MergeCandidate candidate) {
+		Map<String, Object> changes = new LinkedHashMap<>();
+		candidate.derivedCrmValues().forEach((column, value) -> {
+			if (value != null && !Objects.equals(candidate.crm().get(column), value)) {
+				changes.put(column, value);
+			}
+		});
+		return changes;
+	}
+
+	private static Instant instant(String dateTime) {
+		return (dateTime != null) ? Instant.parse(dateTime) : null;
+	}
+
+}

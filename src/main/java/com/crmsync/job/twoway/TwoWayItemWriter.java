@@ -1,0 +1,361 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.job.twoway;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import com.crmsync.crm.CrmRecordRepository;
+import com.crmsync.crm.CrmTable;
+import com.crmsync.crm.CustomFieldRepository;
+import com.crmsync.crm.FieldConflictRecord;
+import com.crmsync.crm.PlannedChange;
+import com.crmsync.crm.RunJournal;
+import com.crmsync.crm.SyncError;
+import com.crmsync.crm.SyncLink;
+import com.crmsync.crm.SyncLinkRepository;
+import com.crmsync.crm.SyncReference;
+import com.crmsync.crm.SyncReferenceRepository;
+import com.crmsync.job.StepCounts;
+import com.crmsync.job.StepCounts.Outcome;
+import com.crmsync.job.SyncWindow;
+import com.crmsync.job.twoway.SyncAction.Kind;
+import com.crmsync.mapping.FieldChange;
+import com.crmsync.mapping.FieldConflict;
+import com.crmsync.mapping.FieldMapping;
+import com.crmsync.mapping.MergeDecision;
+import com.crmsync.salesforce.SalesforceClient;
+import com.crmsync.salesforce.SalesforceRecord;
+import com.crmsync.salesforce.SaveOutcome;
+
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Carries out one chunk of decisions: Salesforce first (one {@code create} and one
+ * {@code update} call for the whole chunk), then the CRM in JDBC batches, then the
+ * identity map, conflicts, rejects and references — all CRM-side writes in the chunk's
+ * transaction. A record Salesforce rejects is recorded with its status code and left as
+ * it was on both sides (its base does not move, so the next run tries again). In a dry
+ * run nothing is written to either side: every planned change is recorded instead.
+ */
+public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionListener {
+
+	private static final String CRM = "CRM";
+
+	private static final String SALESFORCE = "SALESFORCE";
+
+	private final TwoWayRules rules;
+
+	private final Supplier<List<FieldMapping>> fieldsSupplier;
+
+	private final SalesforceClient salesforce;
+
+	private final CrmRecordRepository crmRecords;
+
+	private final SyncLinkRepository links;
+
+	private final CustomFieldRepository customFields;
+
+	private final SyncReferenceRepository references;
+
+	private final RunJournal journal;
+
+	private StepExecution stepExecution;
+
+	private SyncWindow window;
+
+	private CrmTable table;
+
+	public TwoWayItemWriter(TwoWayRules rules, Supplier<List<FieldMapping>> fields, SalesforceClient salesforce,
+			CrmRecordRepository crmRecords, SyncLinkRepository links, CustomFieldRepository customFields,
+			SyncReferenceRepository references, RunJournal journal) {
+		this.rules = rules;
+		this.fieldsSupplier = fields;
+		this.salesforce = salesforce;
+		this.crmRecords = crmRecords;
+		this.links = links;
+		this.customFields = customFields;
+		this.references = references;
+		this.journal = journal;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		this.stepExecution = stepExecution;
+		this.window = SyncWindow.of(stepExecution);
+		this.table = TwoWayTables.of(this.rules, this.fieldsSupplier.get());
+	}
+
+	@Override
+	public void write(Chunk<? extends SyncAction> chunk) {
+		ChunkWrite write = new ChunkWrite();
+		List<SyncAction> actions = List.copyOf(chunk.getItems());
+		if (this.window.dryRun()) {
+			actions.forEach(write::plan);
+			this.journal.recordChanges(this.window.executionId(), write.changes);
+		}
+		else {
+			write.createInSalesforce(ofKind(actions, Kind.CREATE_IN_SALESFORCE));
+			write.updateSalesforce(ofKind(actions, Kind.MERGE).stream()
+				.filter((action) -> !action.decision().salesforceChanges().isEmpty())
+				.toList());
+			write.createInCrm(ofKind(actions, Kind.CREATE_IN_CRM));
+			ofKind(actions, Kind.MERGE).forEach(write::merge);
+			actions.forEach(write::followDeletesAndMerges);
+			write.flush();
+		}
+		actions.stream().filter((a) -> a.kind() == Kind.SKIP || a.kind() == Kind.UNLINK).forEach(write::skip);
+		this.journal.recordErrors(this.window.executionId(), write.errors);
+		this.journal.recordConflicts(this.window.executionId(), write.conflicts);
+		write.count();
+	}
+
+	/**
+	 * The writes of one chunk, gathered so that each kind goes to its side in one batch.
+	 */
+	private final class ChunkWrite {
+
+		final List<SyncError> errors = new ArrayList<>();
+
+		final List<FieldConflictRecord> conflicts = new ArrayList<>();
+
+		final List<PlannedChange> changes = new ArrayList<>();
+
+		final List<SyncLink> linksToSave = new ArrayList<>();
+
+		final List<SyncReference> referencesToSave = new ArrayList<>();
+
+		final Map<Long, Map<String, Object>> crmUpdates = new LinkedHashMap<>();
+
+		final Map<Long, Map<Long, String>> customValues = new LinkedHashMap<>();
+
+		final Set<SyncAction> failed = new HashSet<>();
+
+		final Map<Outcome, Long> outcomes = new LinkedHashMap<>();
+
+		long conflictCount;
+
+		void createInSalesforce(List<SyncAction> actions) {
+			if (actions.isEmpty()) {
+				return;
+			}
+			List<SalesforceRecord> records = actions.stream()
+				.map((action) -> new SalesforceRecord(type(), null,
+						TwoWayItemWriter.this.rules.withCreateDefaults(action.decision().salesforceValues()), Set.of()))
+				.toList();
+			List<SaveOutcome> results = TwoWayItemWriter.this.salesforce.create(records);
+			for (int i = 0; i < actions.size(); i++) {
+				SyncAction action = actions.get(i);
+				SaveOutcome result = results.get(i);
+				if (result.success()) {
+					this.linksToSave.add(link(action.candidate().crmId(), result.id(), action.decision()));
+					count(Outcome.CREATED);
+				}
+				else {
+					reject(action, result);
+				}
+			}
+		}
+
+		void updateSalesforce(List<SyncAction> actions) {
+			if (actions.isEmpty()) {
+				return;
+			}
+			List<SalesforceRecord> records = actions.stream()
+				.map((action) -> new SalesforceRecord(type(), action.candidate().salesforceId(),
+						action.decision().salesforceValues(), action.decision().fieldsToNull()))
+				.toList();
+			List<SaveOutcome> results = TwoWayItemWriter.this.salesforce.update(records);
+			for (int i = 0; i < actions.size(); i++) {
+				if (!results.get(i).success()) {
+					reject(actions.get(i), results.get(i));
+				}
+			}
+		}
+
+		void createInCrm(List<SyncAction> actions) {
+			if (actions.isEmpty()) {
+				return;
+			}
+			List<Map<String, Object>> rows = new ArrayList<>();
+			for (SyncAction action : actions) {
+				Map<String, Object> row = new LinkedHashMap<>();
+				TwoWayItemWriter.this.table.columns().forEach((column) -> row.put(column, null));
+				row.putAll(action.decision().crmColumnValues());
+				row.putAll(action.derivedCrmChanges());
+				row.keySet().retainAll(TwoWayItemWriter.this.table.columns());
+				rows.add(row);
+			}
+			List<Long> ids = TwoWayItemWriter.this.crmRecords.insert(TwoWayItemWriter.this.table, rows);
+			for (int i = 0; i < actions.size(); i++) {
+				SyncAction action = actions.get(i);
+				long crmId = ids.get(i);
+				this.linksToSave.add(link(crmId, action.candidate().salesforceId(), action.decision()));
+				putCustomValues(crmId, action.decision());
+				this.referencesToSave
+					.addAll(TwoWayItemWriter.this.rules.references(action.candidate().salesforce(), crmId));
+				count(Outcome.CREATED);
+			}
+		}
+
+		void merge(SyncAction action) {
+			if (this.failed.contains(action)) {
+				return;
+			}
+			long crmId = action.candidate().crmId();
+			MergeDecision decision = action.decision();
+			Map<String, Object> columns = new LinkedHashMap<>(decision.crmColumnValues());
+			columns.putAll(action.derivedCrmChanges());
+			if (!columns.isEmpty()) {
+				this.crmUpdates.put(crmId, columns);
+			}
+			putCustomValues(crmId, decision);
+			this.linksToSave.add(link(crmId, action.candidate().salesforceId(), decision));
+			this.referencesToSave
+				.addAll(TwoWayItemWriter.this.rules.references(action.candidate().salesforce(), crmId));
+			conflicts(action);
+			count(action.changesRecords() ? Outcome.UPDATED : Outcome.UNCHANGED);
+		}
+
+		void followDeletesAndMerges(SyncAction action) {
+			MergeCandidate candidate = action.candidate();
+			switch (action.kind()) {
+				case ARCHIVE_IN_CRM -> {
+					TwoWayItemWriter.this.links.delete(TwoWayItemWriter.this.rules.type(), List.of(candidate.crmId()));
+					if (candidate.crm() != null) {
+						TwoWayItemWriter.this.crmRecords.archive(TwoWayItemWriter.this.table,
+								List.of(candidate.crmId()));
+					}
+					count(Outcome.UPDATED);
+				}
+				case RELINK -> {
+					this.linksToSave.add(new SyncLink(TwoWayItemWriter.this.rules.type(), candidate.crmId(),
+							action.newMasterId(), Map.of(), TwoWayItemWriter.this.window.executionId()));
+					count(Outcome.UPDATED);
+				}
+				case UNLINK ->
+					TwoWayItemWriter.this.links.delete(TwoWayItemWriter.this.rules.type(), List.of(candidate.crmId()));
+				default -> {
+				}
+			}
+		}
+
+		void skip(SyncAction action) {
+			MergeCandidate candidate = action.candidate();
+			this.errors.add(SyncError.skipped(stepName(), TwoWayItemWriter.this.rules.type(), candidate.crmId(),
+					candidate.salesforceId(), action.reason()));
+			count(Outcome.SKIPPED);
+		}
+
+		void plan(SyncAction action) {
+			MergeCandidate candidate = action.candidate();
+			switch (action.kind()) {
+				case CREATE_IN_CRM, CREATE_IN_SALESFORCE, MERGE -> {
+					String operation = (action.kind() == Kind.MERGE) ? "UPDATE" : "CREATE";
+					for (FieldChange change : action.decision().crmChanges()) {
+						this.changes.add(planned(candidate, CRM, operation, change.field().salesforceField(),
+								change.oldValue(), change.newValue()));
+					}
+					for (FieldChange change : action.decision().salesforceChanges()) {
+						this.changes.add(planned(candidate, SALESFORCE, operation, change.field().salesforceField(),
+								change.oldValue(), change.newValue()));
+					}
+					action.derivedCrmChanges()
+						.forEach((column,
+								value) -> this.changes.add(planned(candidate, CRM, operation, column,
+										(candidate.crm() != null) ? String.valueOf(candidate.crm().get(column)) : null,
+										String.valueOf(value))));
+					conflicts(action);
+					count((action.kind() != Kind.MERGE) ? Outcome.CREATED
+							: action.changesRecords() ? Outcome.UPDATED : Outcome.UNCHANGED);
+				}
+				case ARCHIVE_IN_CRM, RELINK -> {
+					this.changes
+						.add(planned(candidate, CRM, action.kind().name(), "deleted_at", null, action.reason()));
+					count(Outcome.UPDATED);
+				}
+				default -> {
+				}
+			}
+		}
+
+		private PlannedChange planned(MergeCandidate candidate, String target, String operation, String field,
+				String oldValue, String newValue) {
+			return new PlannedChange(stepName(), TwoWayItemWriter.this.rules.type(), candidate.crmId(),
+					candidate.salesforceId(), target, operation, field, oldValue, newValue);
+		}
+
+		private void conflicts(SyncAction action) {
+			for (FieldConflict conflict : action.decision().conflicts()) {
+				this.conflicts.add(new FieldConflictRecord(stepName(), TwoWayItemWriter.this.rules.type(),
+						action.candidate().crmId(), action.candidate().salesforceId(), conflict.field(),
+						conflict.crmValue(), conflict.salesforceValue(), conflict.winner().name()));
+				this.conflictCount++;
+			}
+		}
+
+		private void putCustomValues(long crmId, MergeDecision decision) {
+			Map<Long, String> values = decision.crmCustomFieldValues();
+			if (!values.isEmpty()) {
+				this.customValues.put(crmId, values);
+			}
+		}
+
+		private void reject(SyncAction action, SaveOutcome result) {
+			this.failed.add(action);
+			SaveOutcome.RecordError error = result.errors().isEmpty()
+					? new SaveOutcome.RecordError("UNKNOWN_EXCEPTION", "rejected without a reason", List.of())
+					: result.errors().get(0);
+			this.errors.add(SyncError.failure(stepName(), TwoWayItemWriter.this.rules.type(),
+					action.candidate().crmId(), action.candidate().salesforceId(), error.statusCode(), error.message(),
+					String.join(",", error.fields())));
+			count(Outcome.FAILED);
+		}
+
+		void flush() {
+			TwoWayItemWriter.this.crmRecords.update(TwoWayItemWriter.this.table, this.crmUpdates);
+			TwoWayItemWriter.this.customFields.save(this.customValues);
+			TwoWayItemWriter.this.links.save(this.linksToSave);
+			TwoWayItemWriter.this.references.save(this.referencesToSave);
+			TwoWayItemWriter.this.references.resolvePending();
+		}
+
+		private SyncLink link(long crmId, String salesforceId, MergeDecision decision) {
+			return new SyncLink(TwoWayItemWriter.this.rules.type(), crmId, salesforceId, decision.newBase(),
+					TwoWayItemWriter.this.window.executionId());
+		}
+
+		private void count(Outcome outcome) {
+			this.outcomes.merge(outcome, 1L, Long::sum);
+		}
+
+		void count() {
+			this.outcomes
+				.forEach((outcome, count) -> StepCounts.add(TwoWayItemWriter.this.stepExecution, outcome, count));
+			StepCounts.addConflicts(TwoWayItemWriter.this.stepExecution, this.conflictCount);
+		}
+
+	}
+
+	private static List<SyncAction> ofKind(List<SyncAction> actions, Kind kind) {
+		return actions.stream().filter((action) -> action.kind() == kind).toList();
+	}
+
+	private String type() {
+		return this.rules.object().salesforceObject();
+	}
+
+	private String stepName() {
+		return this.rules.stepName();
+	}
+
+}

@@ -1,0 +1,87 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.lead;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.crmsync.crm.ObjectType;
+import com.crmsync.crm.SyncReference;
+import com.crmsync.job.twoway.TwoWayRules;
+import com.crmsync.mapping.SyncObject;
+import com.crmsync.salesforce.SalesforceRecord;
+
+/**
+ * Leads: matched by e-mail; a converted lead is only pulled (Salesforce refuses updates
+ * of it) and points the CRM lead at the contact it became; a lead without a company gets
+ * Salesforce's customary placeholder, since Salesforce requires one.
+ */
+public class LeadRules implements TwoWayRules {
+
+	/** The step's name. */
+	public static final String STEP = "mergeLeads";
+
+	/**
+	 * What a lead created in Salesforce without a company gets as its {@code Company}.
+	 */
+	public static final String NO_COMPANY = "[not provided]";
+
+	@Override
+	public SyncObject object() {
+		return SyncObject.LEAD;
+	}
+
+	@Override
+	public ObjectType type() {
+		return ObjectType.LEAD;
+	}
+
+	@Override
+	public String stepName() {
+		return STEP;
+	}
+
+	@Override
+	public String matchField() {
+		return "Email";
+	}
+
+	@Override
+	public String matchKeyColumn() {
+		return "email_key";
+	}
+
+	@Override
+	public List<String> extraSalesforceFields() {
+		return List.of("IsConverted", "ConvertedContactId", "ConvertedAccountId");
+	}
+
+	@Override
+	public boolean isReadOnly(SalesforceRecord record) {
+		return Boolean.parseBoolean(record.get("IsConverted"));
+	}
+
+	@Override
+	public Map<String, String> withCreateDefaults(Map<String, String> values) {
+		String company = values.get("Company");
+		if (company != null && !company.isBlank()) {
+			return values;
+		}
+		Map<String, String> withCompany = new LinkedHashMap<>(values);
+		withCompany.put("Company", NO_COMPANY);
+		return withCompany;
+	}
+
+	@Override
+	public List<SyncReference> references(SalesforceRecord record, long crmId) {
+		String contactId = (record != null) ? record.get("ConvertedContactId") : null;
+		if (contactId == null || contactId.isBlank() || !isReadOnly(record)) {
+			return List.of();
+		}
+		return List
+			.of(new SyncReference(ObjectType.LEAD, crmId, SyncReference.Kind.CONVERTED_CONTACT, contactId, null));
+	}
+
+}
