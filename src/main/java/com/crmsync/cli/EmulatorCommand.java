@@ -3,24 +3,93 @@
  */
 package com.crmsync.cli;
 
+import java.io.PrintStream;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
+import com.crmsync.emulator.EmulatorSettings;
+import com.crmsync.emulator.SalesforceEmulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The Salesforce emulator alone.
+ * {@code emulator}: runs the Salesforce SOAP API emulator alone until the process is
+ * killed. Needs neither Spring nor a database.
  */
-@Command(name = "emulator", mixinStandardHelpOptions = true, description = "Runs the Salesforce emulator alone.")
+@Command(name = "emulator", mixinStandardHelpOptions = true,
+		description = "Runs the Salesforce SOAP partner API emulator (API 65.0) on 127.0.0.1 until killed.")
 public class EmulatorCommand implements Callable<Integer> {
 
-	@Option(names = "--port", required = true, description = "The port to listen on.")
+	@Option(names = "--port", required = true, description = "Port to listen on (0 picks a free port).")
 	int port;
 
+	@Option(names = "--records", defaultValue = "0",
+			description = "About how many records to seed across the objects (default: ${DEFAULT-VALUE}, an empty org).")
+	long records;
+
+	@Option(names = "--seed", defaultValue = "42",
+			description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
+	long seed;
+
+	@Option(names = "--latency-ms", defaultValue = "0",
+			description = "Delay added to every call, in milliseconds (default: ${DEFAULT-VALUE}).")
+	long latencyMs;
+
+	@Option(names = "--api-limit", defaultValue = "1000000",
+			description = "Daily API request limit (default: ${DEFAULT-VALUE}).")
+	long apiLimit;
+
+	@Option(names = "--org-id", defaultValue = EmulatorSettings.DEFAULT_ORG_ID,
+			description = "Organization id (default: ${DEFAULT-VALUE}).")
+	String orgId;
+
+	@Option(names = "--username", defaultValue = "sync@example.com",
+			description = "Username login accepts (default: ${DEFAULT-VALUE}).")
+	String username;
+
+	@Option(names = "--password", defaultValue = "emulator",
+			description = "Password login accepts; any security token may follow it (default: ${DEFAULT-VALUE}).")
+	String password;
+
+	@Option(names = "--https", description = "Serve HTTPS with a self-signed certificate; prints its trust store.")
+	boolean https;
+
+	private final PrintStream out;
+
+	public EmulatorCommand() {
+		this(System.out);
+	}
+
+	EmulatorCommand(PrintStream out) {
+		this.out = out;
+	}
+
 	@Override
-	public Integer call() {
-		System.err.println("emulator: not yet available");
-		return ExitCodes.FAILED;
+	public Integer call() throws InterruptedException {
+		EmulatorSettings settings = EmulatorSettings.builder()
+			.port(this.port)
+			.records(this.records)
+			.seed(this.seed)
+			.latencyMs(this.latencyMs)
+			.apiLimit(this.apiLimit)
+			.orgId(this.orgId)
+			.username(this.username)
+			.password(this.password)
+			.https(this.https)
+			.build();
+		SalesforceEmulator emulator = SalesforceEmulator.start(settings);
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			emulator.close();
+			stopped.countDown();
+		}, "sf-emulator-shutdown"));
+		this.out.println("Salesforce emulator listening. Login URL: " + emulator.loginUrl());
+		if (this.https) {
+			this.out.println("Trust store (PKCS12, password changeit): " + emulator.trustStore());
+		}
+		this.out.flush();
+		stopped.await();
+		return 0;
 	}
 
 }

@@ -1,0 +1,259 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.emulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLContext;
+
+import com.crmsync.emulator.faults.ApiUsage;
+import com.crmsync.emulator.faults.EmulatorFaults;
+import com.crmsync.emulator.http.SelfSignedTls;
+import com.crmsync.emulator.http.SoapHttpHandler;
+import com.crmsync.emulator.org.EmulatorOrg;
+import com.crmsync.emulator.org.StandardSchema;
+import com.crmsync.emulator.org.WriteClock;
+import com.crmsync.emulator.query.QueryCursors;
+import com.crmsync.emulator.query.SoqlQueryExecutor;
+import com.crmsync.emulator.seed.OrgSeeder;
+import com.crmsync.emulator.session.SessionRegistry;
+import com.crmsync.emulator.soap.OrgIdentity;
+import com.crmsync.emulator.soap.PartnerApi;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+/**
+ * An emulator of the Salesforce SOAP partner API (v65.0) on 127.0.0.1: a real HTTP(S)
+ * server that force-wsc's {@code PartnerConnection} talks to as it would to Salesforce.
+ * Log in at {@link #loginUrl()}; the login result's server URL serves every other call.
+ * <p>
+ * Test hooks: {@link #org()} reads and writes records directly, {@link #faults()} injects
+ * faults, {@link #apiCalls()} and {@link #calls(String)} count calls.
+ */
+public final class SalesforceEmulator implements AutoCloseable {
+
+	private static final String LOGIN_PATH = "/services/Soap/u/65.0";
+
+	private final EmulatorSettings settings;
+
+	private final EmulatorOrg org;
+
+	private final EmulatorFaults faults;
+
+	private final ApiUsage usage;
+
+	private final SessionRegistry sessions;
+
+	private final QueryCursors cursors;
+
+	private final HttpServer server;
+
+	private final ExecutorService executor;
+
+	private final SelfSignedTls tls;
+
+	private SalesforceEmulator(EmulatorSettings settings) throws IOException, GeneralSecurityException {
+		this.settings = settings;
+		this.org = new EmulatorOrg(StandardSchema.create(), new WriteClock(settings.clock()));
+		if (settings.records() > 0) {
+			new OrgSeeder(this.org, settings.seed()).seed(settings.records());
+		}
+		this.faults = new EmulatorFaults(settings.latencyMs());
+		this.org.setLockContention(this.faults::nextRecordLocked);
+		this.usage = new ApiUsage(settings.apiLimit());
+		this.sessions = new SessionRegistry(settings.clock(), settings.sessionLifetime(), settings.orgId());
+		this.cursors = new QueryCursors(settings.clock());
+		OrgIdentity identity = new OrgIdentity(settings.orgId(), settings.username(), settings.password(),
+				settings.sessionLifetime().toSeconds());
+		PartnerApi api = new PartnerApi(identity, this.org, this.sessions,
+				new SoqlQueryExecutor(this.org.schema(), this.org), this.cursors, this::baseUrl);
+		InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port());
+		if (settings.https()) {
+			this.tls = SelfSignedTls.generate();
+			HttpsServer https = HttpsServer.create(address, 256);
+			https.setHttpsConfigurator(new HttpsConfigurator(this.tls.serverContext()));
+			this.server = https;
+		}
+		else {
+			this.tls = null;
+			this.server = HttpServer.create(address, 256);
+		}
+		this.server.createContext("/services/Soap/u/",
+				new SoapHttpHandler(api, this.sessions, this.usage, this.faults));
+		this.executor = Executors.newFixedThreadPool(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()),
+				daemonThreads());
+		this.server.setExecutor(this.executor);
+		this.server.start();
+	}
+
+	/**
+	 * Starts an emulator.
+	 * @param settings the settings
+	 * @return the running emulator
+	 * @throws UncheckedIOException when the port cannot be bound or TLS set up
+	 */
+	public static SalesforceEmulator start(EmulatorSettings settings) {
+		try {
+			return new SalesforceEmulator(settings);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Could not set up TLS", ex);
+		}
+	}
+
+	private static ThreadFactory daemonThreads() {
+		AtomicInteger count = new AtomicInteger();
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, "sf-emulator-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+	/**
+	 * The bound port.
+	 * @return the port
+	 */
+	public int port() {
+		return this.server.getAddress().getPort();
+	}
+
+	private String baseUrl() {
+		return (this.settings.https() ? "https" : "http") + "://127.0.0.1:" + port();
+	}
+
+	/**
+	 * The SOAP login endpoint, for {@code ConnectorConfig.setAuthEndpoint}.
+	 * @return {@code http(s)://127.0.0.1:<port>/services/Soap/u/65.0}
+	 */
+	public String loginUrl() {
+		return baseUrl() + LOGIN_PATH;
+	}
+
+	/**
+	 * The PKCS12 trust store holding the server's certificate (password
+	 * {@code changeit}).
+	 * @return the path
+	 * @throws IllegalStateException when the emulator serves plain HTTP
+	 */
+	public Path trustStore() {
+		return tls().trustStore();
+	}
+
+	/**
+	 * A client TLS context trusting the server's certificate, e.g. for
+	 * {@code ConnectorConfig.setSslContext}.
+	 * @return the context
+	 * @throws IllegalStateException when the emulator serves plain HTTP
+	 */
+	public SSLContext clientSslContext() {
+		try {
+			return tls().clientContext();
+		}
+		catch (IOException | GeneralSecurityException ex) {
+			throw new IllegalStateException("Could not read the trust store", ex);
+		}
+	}
+
+	private SelfSignedTls tls() {
+		if (this.tls == null) {
+			throw new IllegalStateException("The emulator serves plain HTTP");
+		}
+		return this.tls;
+	}
+
+	/**
+	 * The org's data, for test set-up and assertions.
+	 * @return the org
+	 */
+	public EmulatorOrg org() {
+		return this.org;
+	}
+
+	/**
+	 * Fault injection.
+	 * @return the faults
+	 */
+	public EmulatorFaults faults() {
+		return this.faults;
+	}
+
+	/**
+	 * The API requests counted toward the limit (every call with a valid session).
+	 * @return the count
+	 */
+	public long apiCalls() {
+		return this.usage.used();
+	}
+
+	/**
+	 * Changes the API request limit while running.
+	 * @param limit the new limit
+	 */
+	public void setApiLimit(long limit) {
+		this.usage.setLimit(limit);
+	}
+
+	/**
+	 * Calls received of one operation, faulted ones included.
+	 * @param operation e.g. {@code create}, {@code upsert}, {@code query}
+	 * @return the count
+	 */
+	public long calls(String operation) {
+		return this.usage.calls(operation);
+	}
+
+	/**
+	 * Calls received per operation.
+	 * @return operation to count
+	 */
+	public Map<String, Long> callsByOperation() {
+		return this.usage.callsByOperation();
+	}
+
+	/**
+	 * Ends every session, as if they had timed out.
+	 */
+	public void expireSessions() {
+		this.sessions.expireAll();
+	}
+
+	/**
+	 * Releases every query cursor: outstanding query locators become invalid.
+	 */
+	public void releaseQueryCursors() {
+		this.cursors.clear();
+	}
+
+	/**
+	 * Stops the server.
+	 */
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+		try {
+			this.executor.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

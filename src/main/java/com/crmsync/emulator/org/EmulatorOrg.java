@@ -1,0 +1,363 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.emulator.org;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.crmsync.emulator.soql.RecordSource;
+
+/**
+ * The emulated org's data: every object's records (recycle bin included) in memory, and
+ * the writes Salesforce's API offers (create, update, upsert, delete, lead conversion,
+ * merge) with Salesforce's validation and per-record errors.
+ * <p>
+ * Writes are serialized on the org; reads need no lock because a stored record is
+ * immutable and replaced as a whole on every write. Tests use the same methods to set up
+ * data and check results ({@link #insert}, {@link #get}, {@link #records}).
+ */
+public final class EmulatorOrg implements RecordSource {
+
+	private final OrgSchema schema;
+
+	private final WriteClock clock;
+
+	private final Map<String, Table> tables = new LinkedHashMap<>();
+
+	private final RecordWriter writer;
+
+	private volatile BooleanSupplier lockContention = () -> false;
+
+	public EmulatorOrg(OrgSchema schema, WriteClock clock) {
+		this.schema = schema;
+		this.clock = clock;
+		for (ObjectDefinition object : schema.objects()) {
+			this.tables.put(object.name(), new Table(object));
+		}
+		this.writer = new RecordWriter(this);
+	}
+
+	/**
+	 * The schema.
+	 * @return the org's schema
+	 */
+	public OrgSchema schema() {
+		return this.schema;
+	}
+
+	/**
+	 * The clock that stamps writes.
+	 * @return the write clock
+	 */
+	public WriteClock clock() {
+		return this.clock;
+	}
+
+	/**
+	 * Sets the source of injected lock contention: asked once per record of a client's
+	 * write, {@code true} fails that record with {@code UNABLE_TO_LOCK_ROW}.
+	 * @param lockContention the source
+	 */
+	public void setLockContention(BooleanSupplier lockContention) {
+		this.lockContention = lockContention;
+	}
+
+	boolean lockContended() {
+		return this.lockContention.getAsBoolean();
+	}
+
+	Table table(String objectName) {
+		return this.tables.get(objectName);
+	}
+
+	Iterable<Table> tables() {
+		return this.tables.values();
+	}
+
+	/**
+	 * The table of the object an id belongs to, or {@code null}.
+	 */
+	Table tableOfId(String id) {
+		ObjectDefinition object = this.schema.objectByKeyPrefix(SalesforceIds.keyPrefix(id));
+		return (object != null) ? this.tables.get(object.name()) : null;
+	}
+
+	// ---- RecordSource (the SOQL engine reads through these) ----
+
+	@Override
+	public Stream<Map<String, Object>> records(String objectName, boolean includeDeleted) {
+		Table table = this.tables.get(objectName);
+		if (table == null) {
+			return Stream.empty();
+		}
+		Stream<StoredRecord> records = table.records().values().stream();
+		if (!includeDeleted) {
+			records = records.filter((record) -> !record.isDeleted());
+		}
+		return records.map((record) -> record);
+	}
+
+	@Override
+	public Map<String, Object> byId(String objectName, String id) {
+		Table table = this.tables.get(objectName);
+		return (table != null && id != null) ? table.get(id) : null;
+	}
+
+	// ---- client writes (SOAP API) ----
+
+	/**
+	 * Creates records as the {@code create} call does.
+	 * @param records the records (at most 200; the caller enforces the limit)
+	 * @return one outcome per record, in order
+	 */
+	public synchronized List<SaveOutcome> create(List<RecordInput> records) {
+		return records.stream().map((record) -> this.writer.create(record, false)).toList();
+	}
+
+	/**
+	 * Updates records by id as the {@code update} call does.
+	 * @param records the records
+	 * @return one outcome per record, in order
+	 */
+	public synchronized List<SaveOutcome> update(List<RecordInput> records) {
+		return records.stream().map((record) -> this.writer.update(record, false)).toList();
+	}
+
+	/**
+	 * Creates or updates records matched on an external id field (or {@code Id}), as the
+	 * {@code upsert} call does.
+	 * @param externalIdField the canonical matching field
+	 * @param records the records
+	 * @return one outcome per record, in order
+	 */
+	public synchronized List<SaveOutcome> upsert(String externalIdField, List<RecordInput> records) {
+		return this.writer.upsert(externalIdField, records);
+	}
+
+	/**
+	 * Moves records to the recycle bin as the {@code delete} call does, with the children
+	 * Salesforce deletes with them.
+	 * @param ids the ids as sent
+	 * @return one outcome per id, in order
+	 */
+	public synchronized List<SaveOutcome> delete(List<String> ids) {
+		return ids.stream().map((id) -> this.writer.delete(id, false)).toList();
+	}
+
+	/**
+	 * Converts a lead as the {@code convertLead} call does.
+	 * @param request the conversion
+	 * @return the outcome
+	 */
+	public synchronized LeadConversion.Result convertLead(LeadConversion request) {
+		return new LeadConverter(this, this.writer).convert(request);
+	}
+
+	/**
+	 * Merges up to two records into a master as the {@code merge} call does.
+	 * @param request the merge
+	 * @return the outcome
+	 */
+	public synchronized RecordMerge.Result merge(RecordMerge request) {
+		return new RecordMerger(this, this.writer).merge(request);
+	}
+
+	// ---- direct access for set-up and assertions ----
+
+	/**
+	 * Inserts a record with system rights: any field may be set, including read-only ones
+	 * such as {@code CreatedDate} or {@code IsConverted}; validation otherwise as for
+	 * {@code create}.
+	 * @param objectName the object
+	 * @param fields the values (typed Java values or wire text)
+	 * @return the new id
+	 * @throws IllegalArgumentException with the errors when the record is invalid
+	 */
+	public synchronized String insert(String objectName, Map<String, ?> fields) {
+		SaveOutcome outcome = this.writer.create(RecordInput.of(objectName, null, fields), true);
+		return check(outcome);
+	}
+
+	/**
+	 * Updates a record with system rights (see {@link #insert}).
+	 * @param id the record id
+	 * @param fields the new values; a {@code null} value nulls the field
+	 * @throws IllegalArgumentException with the errors when the change is invalid
+	 */
+	public synchronized void update(String id, Map<String, ?> fields) {
+		Table table = tableOfId(id);
+		if (table == null) {
+			throw new IllegalArgumentException("No record " + id);
+		}
+		Map<String, Object> values = new LinkedHashMap<>();
+		List<String> nulls = new ArrayList<>();
+		fields.forEach((name, value) -> {
+			if (value == null) {
+				nulls.add(name);
+			}
+			else {
+				values.put(name, value);
+			}
+		});
+		check(this.writer.update(new RecordInput(table.object().name(), id, values, nulls), true));
+	}
+
+	/**
+	 * Deletes a record (and its cascade) as {@code delete} does, without injected faults.
+	 * @param id the record id
+	 * @throws IllegalArgumentException when it cannot be deleted
+	 */
+	public synchronized void delete(String id) {
+		check(this.writer.delete(id, true));
+	}
+
+	/**
+	 * Converts a lead into a new account and contact without an opportunity.
+	 * @param leadId the lead
+	 * @return the outcome
+	 */
+	public LeadConversion.Result convertLead(String leadId) {
+		return convertLead(new LeadConversion(leadId, StandardSchema.CONVERTED_LEAD_STATUS, null, null, true, null));
+	}
+
+	/**
+	 * Merges records into a master without changing the master's fields.
+	 * @param masterId the surviving record
+	 * @param mergedIds the one or two records merged into it
+	 * @return the outcome
+	 */
+	public RecordMerge.Result merge(String masterId, String... mergedIds) {
+		return merge(new RecordMerge(RecordInput.of(null, masterId, Map.of()), List.of(mergedIds)));
+	}
+
+	/**
+	 * A record by id, deleted or not.
+	 * @param id the 15- or 18-character id
+	 * @return an immutable view of the record, or {@code null}
+	 */
+	public Map<String, Object> get(String id) {
+		String normalized = SalesforceIds.normalize(id);
+		Table table = (normalized != null) ? tableOfId(normalized) : null;
+		return (table != null) ? table.get(normalized) : null;
+	}
+
+	/**
+	 * The live (not deleted) records of an object, ordered by id.
+	 * @param objectName the object
+	 * @return immutable views of the records
+	 */
+	public List<Map<String, Object>> records(String objectName) {
+		Table table = this.tables.get(this.schema.object(objectName).name());
+		return table.records()
+			.values()
+			.stream()
+			.filter((record) -> !record.isDeleted())
+			.sorted((a, b) -> a.id().compareTo(b.id()))
+			.collect(Collectors.toCollection(ArrayList::new));
+	}
+
+	/**
+	 * The number of records of an object.
+	 * @param objectName the object
+	 * @param includeDeleted whether to count the recycle bin too
+	 * @return the count
+	 */
+	public long count(String objectName, boolean includeDeleted) {
+		Table table = this.tables.get(this.schema.object(objectName).name());
+		return includeDeleted ? table.records().size()
+				: table.records().values().stream().filter((record) -> !record.isDeleted()).count();
+	}
+
+	/**
+	 * The ids of live records of an object whose {@code SystemModstamp} falls in
+	 * {@code [start, end)}, as {@code getUpdated} reports them.
+	 * @param objectName the canonical object name
+	 * @param start inclusive start
+	 * @param end exclusive end
+	 * @return the ids, ordered
+	 */
+	public List<String> updatedIds(String objectName, Instant start, Instant end) {
+		return this.tables.get(objectName)
+			.records()
+			.values()
+			.stream()
+			.filter((record) -> !record.isDeleted())
+			.filter((record) -> inRange((Instant) record.get("SystemModstamp"), start, end))
+			.map(StoredRecord::id)
+			.sorted()
+			.toList();
+	}
+
+	/**
+	 * The records of an object deleted in {@code [start, end)} with their deletion times,
+	 * as {@code getDeleted} reports them.
+	 * @param objectName the canonical object name
+	 * @param start inclusive start
+	 * @param end exclusive end
+	 * @return id to deletion time, ordered by id
+	 */
+	public Map<String, Instant> deletedIds(String objectName, Instant start, Instant end) {
+		Map<String, Instant> deleted = new java.util.TreeMap<>();
+		for (StoredRecord record : this.tables.get(objectName).records().values()) {
+			Instant when = (Instant) record.get("SystemModstamp");
+			if (record.isDeleted() && inRange(when, start, end)) {
+				deleted.put(record.id(), when);
+			}
+		}
+		return Collections.unmodifiableMap(deleted);
+	}
+
+	private static boolean inRange(Instant when, Instant start, Instant end) {
+		return when != null && !when.isBefore(start) && when.isBefore(end);
+	}
+
+	private static String check(SaveOutcome outcome) {
+		if (!outcome.success()) {
+			throw new IllegalArgumentException(outcome.errors()
+				.stream()
+				.map((error) -> error.statusCode() + ": " + error.message())
+				.collect(Collectors.joining("; ")));
+		}
+		return outcome.id();
+	}
+
+	/**
+	 * Reserves the id of a record the seeder will {@link #load} (so that two records can
+	 * point at each other).
+	 * @param objectName the object
+	 * @return a fresh id
+	 */
+	public String reserveId(String objectName) {
+		return this.tables.get(objectName).nextId();
+	}
+
+	/**
+	 * Stores a record built by the seeder, bypassing validation: defaults and derived
+	 * fields (names, closed flags) are filled in, owner and creator are the org's user.
+	 * @param objectName the object
+	 * @param id an id from {@link #reserveId}
+	 * @param values field name to typed value, timestamps included
+	 */
+	public void load(String objectName, String id, Map<String, Object> values) {
+		Table table = this.tables.get(objectName);
+		ObjectDefinition object = table.object();
+		Object[] slots = new Object[object.fieldCount()];
+		RecordWriter.applyDefaults(object, slots);
+		slots[0] = id;
+		values.forEach((name, value) -> slots[object.slot(name)] = value);
+		RecordWriter.derive(object, slots);
+		slots[object.slot("IsDeleted")] = Boolean.FALSE;
+		slots[object.slot("CreatedById")] = StandardSchema.USER_ID;
+		slots[object.slot("LastModifiedById")] = StandardSchema.USER_ID;
+		table.put(new StoredRecord(object, slots));
+	}
+
+}

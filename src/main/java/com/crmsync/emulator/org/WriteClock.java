@@ -1,0 +1,55 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.emulator.org;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Hands out the timestamps of writes ({@code LastModifiedDate}, {@code SystemModstamp}):
+ * the configured clock's time at millisecond precision, strictly increasing from one
+ * write to the next even within one millisecond, so that "modified at or after" windows
+ * never lose a write.
+ */
+public final class WriteClock {
+
+	private final Clock clock;
+
+	private Instant last = Instant.EPOCH;
+
+	public WriteClock(Clock clock) {
+		this.clock = clock;
+	}
+
+	/**
+	 * The current time, not advancing the write sequence.
+	 * @return now, in milliseconds
+	 */
+	public Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	/**
+	 * The timestamp of the next write.
+	 * @return a time later than any returned before
+	 */
+	public synchronized Instant next() {
+		Instant now = now();
+		if (!now.isAfter(this.last)) {
+			now = this.last.plusMillis(1);
+		}
+		this.last = now;
+		return now;
+	}
+
+	/**
+	 * The underlying clock.
+	 * @return the clock
+	 */
+	public Clock clock() {
+		return this.clock;
+	}
+
+}
