@@ -110,7 +110,7 @@ public class RunJournal {
 	 */
 	public List<SyncError> errors(long executionId) {
 		return this.jdbc.query(
-				"SELECT step, object_type, crm_id, salesforce_id, status_code, message, fields "
+				"SELECT step, object_type, crm_id, salesforce_id, status_code, message, fields, kind "
 						+ "FROM sync_error WHERE job_execution_id = :execution ORDER BY id",
 				new MapSqlParameterSource("execution", executionId),
 				(rs, row) -> new SyncError(rs.getString(1), ObjectType.valueOf(rs.getString(2)),

@@ -3,6 +3,8 @@
  */
 package com.crmsync.crm;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,7 +22,8 @@ public record SyncLink(ObjectType objectType, long crmId, String salesforceId, M
 		Long lastJobExecutionId) {
 
 	public SyncLink {
-		base = (base != null) ? Map.copyOf(base) : Map.of();
+		// a null value is a field both sides agreed is blank: keep the key
+		base = (base != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(base)) : Map.of();
 	}
 
 }

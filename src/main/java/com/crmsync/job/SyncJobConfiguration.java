@@ -9,7 +9,9 @@ import com.crmsync.salesforce.SalesforceClient;
 import com.crmsync.salesforce.SalesforceProperties;
 
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -32,9 +34,16 @@ public class SyncJobConfiguration {
 	public static final String JOB_NAME = "salesforceSyncJob";
 
 	@Bean
-	Job salesforceSyncJob(JobRepository jobRepository, @Qualifier("connect") Step connect,
+	Job salesforceSyncJob(JobRepository jobRepository, RunReporter reporter, @Qualifier("connect") Step connect,
 			@Qualifier("mergeLeads") Step mergeLeads, @Qualifier("report") Step report) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(connect).next(mergeLeads).next(report).build();
+		return new JobBuilder(JOB_NAME, jobRepository).listener(new JobExecutionListener() {
+			@Override
+			public void afterJob(JobExecution jobExecution) {
+				// the final word: status and end time, for completed and failed runs
+				// alike
+				reporter.report(jobExecution);
+			}
+		}).start(connect).next(mergeLeads).next(report).build();
 	}
 
 	@Bean

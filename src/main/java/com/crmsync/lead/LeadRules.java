@@ -63,6 +63,20 @@ public class LeadRules implements TwoWayRules {
 		return Boolean.parseBoolean(record.get("IsConverted"));
 	}
 
+	/**
+	 * The company placeholder this sync writes for a lead without one reads as no
+	 * company, so it never travels back into the CRM.
+	 */
+	@Override
+	public SalesforceRecord normalized(SalesforceRecord record) {
+		if (!NO_COMPANY.equals(record.get("Company"))) {
+			return record;
+		}
+		Map<String, String> fields = new LinkedHashMap<>(record.fields());
+		fields.put("Company", null);
+		return new SalesforceRecord(record.type(), record.id(), fields, record.fieldsToNull());
+	}
+
 	@Override
 	public Map<String, String> withCreateDefaults(Map<String, String> values) {
 		String company = values.get("Company");

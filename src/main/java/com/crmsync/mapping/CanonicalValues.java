@@ -90,6 +90,7 @@ public final class CanonicalValues {
 		}
 		return switch (type) {
 			case STRING -> string(value);
+			case EMAIL -> string(value).strip().toLowerCase(java.util.Locale.ROOT);
 			case NUMBER -> number(value).stripTrailingZeros().toPlainString();
 			case BOOLEAN -> Boolean.toString(bool(value));
 			case DATE -> date(value).toString();
@@ -122,7 +123,7 @@ public final class CanonicalValues {
 			return null;
 		}
 		return switch (type) {
-			case STRING -> canonical;
+			case STRING, EMAIL -> canonical;
 			case NUMBER -> number(canonical);
 			case BOOLEAN -> bool(canonical);
 			case DATE -> date(canonical);

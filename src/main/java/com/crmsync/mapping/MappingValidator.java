@@ -47,6 +47,7 @@ public final class MappingValidator {
 		Map<ValueType, Set<String>> types = new EnumMap<>(ValueType.class);
 		types.put(ValueType.STRING, Set.of("string", "email", "phone", "picklist", "multipicklist", "combobox",
 				"textarea", "url", "encryptedstring", "reference", "id"));
+		types.put(ValueType.EMAIL, Set.of("email", "string"));
 		types.put(ValueType.NUMBER, Set.of("double", "currency", "int", "long", "percent"));
 		types.put(ValueType.BOOLEAN, Set.of("boolean"));
 		types.put(ValueType.DATE, Set.of("date"));

@@ -17,6 +17,12 @@ public enum ValueType {
 	/** Text, kept exactly. */
 	STRING("string"),
 
+	/**
+	 * An e-mail address: trimmed and lower-cased, since addresses are matched and
+	 * compared case-insensitively (and Salesforce rejects one with surrounding spaces).
+	 */
+	EMAIL("email"),
+
 	/** A decimal number, compared by value ({@code 12.50 == 12.5}). */
 	NUMBER("number"),
 

@@ -225,7 +225,7 @@ class MappingFileLoaderTests {
 				      - { crm: "email; drop table x", salesforce: Em-ail, type: string }
 				"""), "test.yml: objects.lead.fields[0].crm (line 5): missing value",
 				"test.yml: objects.lead.fields[0].type (line 5): "
-						+ "'text' is not a type (string, number, boolean, date, datetime)",
+						+ "'text' is not a type (string, email, number, boolean, date, datetime)",
 				"test.yml: objects.lead.fields[0].blank-overwrites (line 5): 'yes' is not true or false",
 				"test.yml: objects.lead.fields[1].crm (line 6): "
 						+ "'email; drop table x' is not a CRM column name (letters, digits, _)",
@@ -330,7 +330,7 @@ class MappingFileLoaderTests {
 					file + ": objects.account.fields[0].direction (line 5): "
 							+ "'push' is outside what its object allows (pull, none)",
 					file + ": objects.opportunity.fields[0].type (line 9): "
-							+ "'money' is not a type (string, number, boolean, date, datetime)",
+							+ "'money' is not a type (string, email, number, boolean, date, datetime)",
 					file + ": objects.lead.fields[3].direction (line 16): "
 							+ "'twoway' is not a direction (push, pull, two-way, none)",
 					file + ": objects.contact.feilds (line 19): "

@@ -102,8 +102,8 @@ public class TwoWayItemProcessor implements ItemProcessor<MergeCandidate, SyncAc
 			return new SyncAction(Kind.CREATE_IN_SALESFORCE, candidate, decision, null, Map.of(), null);
 		}
 		RecordMerger recordMerger = this.rules.isReadOnly(salesforce) ? this.readOnlyMerger : this.merger;
-		RecordState salesforceState = RecordState.fromSalesforce(this.fields, salesforce.fields(),
-				instant(salesforce.get("LastModifiedDate")));
+		RecordState salesforceState = RecordState.fromSalesforce(this.fields,
+				this.rules.normalized(salesforce).fields(), instant(salesforce.get("LastModifiedDate")));
 		if (crm == null) {
 			MergeDecision decision = recordMerger.forNewCrmRecord(salesforceState);
 			return new SyncAction(Kind.CREATE_IN_CRM, candidate, decision, null, candidate.derivedCrmValues(), null);
@@ -112,6 +112,25 @@ public class TwoWayItemProcessor implements ItemProcessor<MergeCandidate, SyncAc
 				? candidate.link().base() : null;
 		MergeDecision decision = recordMerger.merge(crmState(crm), salesforceState, base);
 		return new SyncAction(Kind.MERGE, candidate, decision, null, derivedChanges(candidate), null);
+	}
+
+	/**
+	 * Reconciles a record just created in Salesforce with what Salesforce made of it:
+	 * values the server set on its own (defaults such as a lead's {@code Status}) reach
+	 * the CRM and the base now, so one run converges.
+	 * @param crm the CRM row the record was created from
+	 * @param created the record as Salesforce now has it
+	 * @param sent the base: the values sent
+	 * @return the decision: CRM changes and the new base
+	 */
+	MergeDecision reconcileCreated(CrmRow crm, SalesforceRecord created, Map<String, String> sent) {
+		RecordState salesforceState = RecordState.fromSalesforce(this.fields, this.rules.normalized(created).fields(),
+				instant(created.get("LastModifiedDate")));
+		return this.merger.merge(crmState(crm), salesforceState, sent);
+	}
+
+	List<FieldMapping> fields() {
+		return this.fields;
 	}
 
 	private SyncAction deletedInSalesforce(MergeCandidate candidate, SalesforceRecord salesforce) {

@@ -235,15 +235,7 @@ public class TwoWayItemReader implements ItemStreamReader<MergeCandidate>, StepE
 	}
 
 	private String select() {
-		Set<String> names = new LinkedHashSet<>(List.of("Id", "LastModifiedDate", "SystemModstamp", "IsDeleted"));
-		if (this.rules.isMergeable()) {
-			names.add("MasterRecordId");
-		}
-		names.add(this.rules.matchField());
-		this.fields.forEach((field) -> names.add(field.salesforceField()));
-		this.rules.derivedFields().forEach((field) -> names.add(field.salesforceField()));
-		names.addAll(this.rules.extraSalesforceFields());
-		return "SELECT " + String.join(", ", names) + " FROM " + this.rules.object().salesforceObject();
+		return TwoWayQueries.select(this.rules, this.fields);
 	}
 
 	/**
@@ -324,8 +316,8 @@ public class TwoWayItemReader implements ItemStreamReader<MergeCandidate>, StepE
 		if (rowLinks.isEmpty()) {
 			return records;
 		}
-		String soql = select() + " WHERE Id IN "
-				+ Soql.inList(rowLinks.stream().map(SyncLink::salesforceId).distinct().toList());
+		String soql = TwoWayQueries.byIds(this.rules, this.fields,
+				rowLinks.stream().map(SyncLink::salesforceId).toList());
 		this.salesforce.query(soql, true).forEachRemaining((record) -> records.put(record.id(), record));
 		return records;
 	}

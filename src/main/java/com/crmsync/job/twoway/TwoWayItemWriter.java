@@ -57,6 +57,8 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 
 	private final Supplier<List<FieldMapping>> fieldsSupplier;
 
+	private final TwoWayItemProcessor processor;
+
 	private final SalesforceClient salesforce;
 
 	private final CrmRecordRepository crmRecords;
@@ -75,11 +77,12 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 
 	private CrmTable table;
 
-	public TwoWayItemWriter(TwoWayRules rules, Supplier<List<FieldMapping>> fields, SalesforceClient salesforce,
-			CrmRecordRepository crmRecords, SyncLinkRepository links, CustomFieldRepository customFields,
-			SyncReferenceRepository references, RunJournal journal) {
+	public TwoWayItemWriter(TwoWayRules rules, Supplier<List<FieldMapping>> fields, TwoWayItemProcessor processor,
+			SalesforceClient salesforce, CrmRecordRepository crmRecords, SyncLinkRepository links,
+			CustomFieldRepository customFields, SyncReferenceRepository references, RunJournal journal) {
 		this.rules = rules;
 		this.fieldsSupplier = fields;
+		this.processor = processor;
 		this.salesforce = salesforce;
 		this.crmRecords = crmRecords;
 		this.links = links;
@@ -153,17 +156,49 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 						TwoWayItemWriter.this.rules.withCreateDefaults(action.decision().salesforceValues()), Set.of()))
 				.toList();
 			List<SaveOutcome> results = TwoWayItemWriter.this.salesforce.create(records);
+			Map<String, SyncAction> created = new LinkedHashMap<>();
 			for (int i = 0; i < actions.size(); i++) {
 				SyncAction action = actions.get(i);
 				SaveOutcome result = results.get(i);
 				if (result.success()) {
-					this.linksToSave.add(link(action.candidate().crmId(), result.id(), action.decision()));
+					created.put(result.id(), action);
 					count(Outcome.CREATED);
 				}
 				else {
 					reject(action, result);
 				}
 			}
+			if (!created.isEmpty()) {
+				reconcileCreated(created);
+			}
+		}
+
+		/**
+		 * Reads back what was created (one query per chunk) so that values Salesforce set
+		 * on its own reach the CRM and the base in this run.
+		 */
+		private void reconcileCreated(Map<String, SyncAction> created) {
+			TwoWayItemProcessor processor = TwoWayItemWriter.this.processor;
+			TwoWayItemWriter.this.salesforce
+				.query(TwoWayQueries.byIds(TwoWayItemWriter.this.rules, processor.fields(), created.keySet()), false)
+				.forEachRemaining((record) -> {
+					SyncAction action = created.remove(record.id());
+					if (action == null) {
+						return;
+					}
+					long crmId = action.candidate().crmId();
+					MergeDecision decision = processor.reconcileCreated(action.candidate().crm(), record,
+							action.decision().newBase());
+					Map<String, Object> columns = decision.crmColumnValues();
+					if (!columns.isEmpty()) {
+						this.crmUpdates.put(crmId, new LinkedHashMap<>(columns));
+					}
+					putCustomValues(crmId, decision);
+					this.linksToSave.add(link(crmId, record.id(), decision));
+				});
+			// records Salesforce did not return keep the values sent as their base
+			created
+				.forEach((id, action) -> this.linksToSave.add(link(action.candidate().crmId(), id, action.decision())));
 		}
 
 		void updateSalesforce(List<SyncAction> actions) {
@@ -208,10 +243,16 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 		}
 
 		void merge(SyncAction action) {
+			long crmId = action.candidate().crmId();
 			if (this.failed.contains(action)) {
+				// the pair stays linked with its old base, so the next run merges it
+				// again
+				SyncLink old = action.candidate().link();
+				this.linksToSave
+					.add(new SyncLink(TwoWayItemWriter.this.rules.type(), crmId, action.candidate().salesforceId(),
+							(old != null) ? old.base() : Map.of(), TwoWayItemWriter.this.window.executionId()));
 				return;
 			}
-			long crmId = action.candidate().crmId();
 			MergeDecision decision = action.decision();
 			Map<String, Object> columns = new LinkedHashMap<>(decision.crmColumnValues());
 			columns.putAll(action.derivedCrmChanges());

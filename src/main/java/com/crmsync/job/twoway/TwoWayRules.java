@@ -109,6 +109,16 @@ public interface TwoWayRules {
 	}
 
 	/**
+	 * The record as the merge compares it: values that stand for "no value" on the
+	 * Salesforce side (a placeholder this sync itself wrote) read as blank.
+	 * @param record the record as read
+	 * @return the record to merge
+	 */
+	default SalesforceRecord normalized(SalesforceRecord record) {
+		return record;
+	}
+
+	/**
 	 * Values Salesforce requires on create that the CRM may not have, e.g. a lead's
 	 * {@code Company}.
 	 * @param values the values about to be created

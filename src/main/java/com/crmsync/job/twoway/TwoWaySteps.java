@@ -80,13 +80,14 @@ public class TwoWaySteps {
 	public Step step(TwoWayRules rules, CandidateEnricher enricher) {
 		Supplier<List<FieldMapping>> fields = () -> this.mappings.current().fieldsOf(rules.object());
 		int chunkSize = this.properties.chunkSize();
+		TwoWayItemProcessor processor = new TwoWayItemProcessor(rules, fields);
 		return new StepBuilder(rules.stepName(), this.jobRepository).<MergeCandidate, SyncAction>chunk(chunkSize)
 			.transactionManager(this.transactionManager)
 			.reader(new TwoWayItemReader(rules, fields, this.salesforce, this.crmRecords, this.links, this.customFields,
 					enricher, chunkSize))
-			.processor(new TwoWayItemProcessor(rules, fields))
-			.writer(new TwoWayItemWriter(rules, fields, this.salesforce, this.crmRecords, this.links, this.customFields,
-					this.references, this.journal))
+			.processor(processor)
+			.writer(new TwoWayItemWriter(rules, fields, processor, this.salesforce, this.crmRecords, this.links,
+					this.customFields, this.references, this.journal))
 			.listener(this.apiCalls)
 			.build();
 	}

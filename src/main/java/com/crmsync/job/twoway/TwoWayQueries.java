@@ -1,0 +1,45 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.job.twoway;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.crmsync.mapping.FieldMapping;
+import com.crmsync.salesforce.Soql;
+
+/**
+ * The SOQL a two-way step sends: every field the merge needs, and nothing a value could
+ * inject into.
+ */
+final class TwoWayQueries {
+
+	private TwoWayQueries() {
+	}
+
+	/**
+	 * {@code SELECT <system, match, mapped, derived and extra fields> FROM <object>}.
+	 */
+	static String select(TwoWayRules rules, List<FieldMapping> fields) {
+		Set<String> names = new LinkedHashSet<>(List.of("Id", "LastModifiedDate", "SystemModstamp", "IsDeleted"));
+		if (rules.isMergeable()) {
+			names.add("MasterRecordId");
+		}
+		names.add(rules.matchField());
+		fields.forEach((field) -> names.add(field.salesforceField()));
+		rules.derivedFields().forEach((field) -> names.add(field.salesforceField()));
+		names.addAll(rules.extraSalesforceFields());
+		return "SELECT " + String.join(", ", names) + " FROM " + rules.object().salesforceObject();
+	}
+
+	/**
+	 * The records with these ids, deleted ones included (for {@code queryAll}).
+	 */
+	static String byIds(TwoWayRules rules, List<FieldMapping> fields, Collection<String> ids) {
+		return select(rules, fields) + " WHERE Id IN " + Soql.inList(List.copyOf(new LinkedHashSet<>(ids)));
+	}
+
+}
