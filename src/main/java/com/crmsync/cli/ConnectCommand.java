@@ -3,21 +3,25 @@
  */
 package com.crmsync.cli;
 
+import com.crmsync.job.OrgConnector;
 import picocli.CommandLine.Command;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Connects the CRM to the configured Salesforce org and pins its org id.
+ * Connects the CRM to the configured Salesforce org.
  */
 @Command(name = "connect", mixinStandardHelpOptions = true,
-		description = "Connects the CRM to the configured Salesforce org and pins its org id.")
+		description = "Connects the CRM to the configured Salesforce org, pins its org id and switches the CRM's "
+				+ "Accounts, Pipeline and Reports sections off.")
 public class ConnectCommand extends DatabaseCommand {
 
 	@Override
 	protected int call(ConfigurableApplicationContext context) {
-		err().println("connect: not yet available");
-		return ExitCodes.FAILED;
+		String orgId = context.getBean(OrgConnector.class).connect();
+		out().println("Connected to Salesforce org " + orgId
+				+ "; the CRM's Accounts, Pipeline and Reports sections are off.");
+		return ExitCodes.OK;
 	}
 
 }

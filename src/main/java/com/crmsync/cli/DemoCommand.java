@@ -3,22 +3,70 @@
  */
 package com.crmsync.cli;
 
+import java.util.Map;
+
+import com.crmsync.demo.DemoData;
+import com.crmsync.emulator.EmulatorSettings;
+import com.crmsync.emulator.SalesforceEmulator;
+import com.crmsync.job.SyncRunner;
 import picocli.CommandLine.Command;
 
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Runs the job on the embedded MariaDB and an emulated org seeded with demo data, then
- * prints the report.
+ * The demo: an emulated Salesforce org and the embedded CRM database, both seeded with
+ * overlapping data; one run links and fills both sides, then edits on both sides (one of
+ * them a conflict) and a second run show smart override at work.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-		description = "Runs the job on the embedded MariaDB and an emulated org seeded with demo data, then prints the report.")
+		description = "Runs the job twice on the embedded MariaDB and an emulated org seeded with demo data, and "
+				+ "prints the reports. Uses its own database 'crm_demo', reset at every demo.")
 public class DemoCommand extends DatabaseCommand {
 
+	/** The demo's own database in the embedded server, reset at every demo. */
+	static final String DATABASE = "crm_demo";
+
+	private SalesforceEmulator emulator;
+
 	@Override
-	protected int call(ConfigurableApplicationContext context) {
-		err().println("demo: not yet available");
-		return ExitCodes.FAILED;
+	public Integer call() throws Exception {
+		try (SalesforceEmulator running = SalesforceEmulator.start(EmulatorSettings.builder().build())) {
+			this.emulator = running;
+			return super.call();
+		}
+	}
+
+	@Override
+	protected Map<String, Object> defaultProperties() {
+		return Map.of("sync.embedded.database", DATABASE, "sync.embedded.reset", "true", "sync.salesforce.login-url",
+				this.emulator.loginUrl(), "sync.salesforce.username", "sync@example.com", "sync.salesforce.password",
+				"emulator", "sync.operator", DemoData.ADMIN);
+	}
+
+	@Override
+	protected int call(ConfigurableApplicationContext context) throws Exception {
+		JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+		SyncRunner runner = context.getBean(SyncRunner.class);
+		out().println("Demo: Salesforce emulator at " + this.emulator.loginUrl() + ", CRM database '" + DATABASE
+				+ "' in the embedded MariaDB.");
+		Map<String, String> ids = DemoData.seedSalesforce(this.emulator.org());
+		DemoData.seedCrm(jdbc);
+
+		out().println();
+		out().println("First run: both sides seeded, nothing linked yet.");
+		JobExecution first = runner.run(false, false);
+		int firstExit = RunOutcome.print(context, first, out(), err());
+
+		DemoData.editBothSides(this.emulator.org(), jdbc, ids);
+		out().println();
+		out().println("Second run: edits on both sides since the first, one of them a conflict.");
+		JobExecution second = runner.run(false, false);
+		int secondExit = RunOutcome.print(context, second, out(), err());
+		out().println();
+		out().println("Reports: reports/" + first.getId() + "/ and reports/" + second.getId() + "/ (report.html)");
+		return Math.max(firstExit, secondExit);
 	}
 
 }

@@ -3,21 +3,26 @@
  */
 package com.crmsync.cli;
 
+import java.util.Optional;
+
+import com.crmsync.job.OrgConnector;
 import picocli.CommandLine.Command;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Unpins the connected org and switches the CRM sections back on.
+ * Disconnects the CRM from its Salesforce org.
  */
 @Command(name = "disconnect", mixinStandardHelpOptions = true,
-		description = "Unpins the connected org and switches the CRM sections back on.")
+		description = "Unpins the connected org and switches the CRM's sections back on.")
 public class DisconnectCommand extends DatabaseCommand {
 
 	@Override
 	protected int call(ConfigurableApplicationContext context) {
-		err().println("disconnect: not yet available");
-		return ExitCodes.FAILED;
+		Optional<String> orgId = context.getBean(OrgConnector.class).disconnect();
+		out().println(orgId.map((id) -> "Disconnected from Salesforce org " + id).orElse("No org was connected")
+				+ "; the CRM's Accounts, Pipeline and Reports sections are on.");
+		return ExitCodes.OK;
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import com.crmsync.job.RefusedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -62,7 +63,16 @@ public class SyncCommandLine implements Runnable {
 
 	private static int reportFailure(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
 		commandLine.getErr().println("error: " + OneLineReason.of(ex));
-		return ExitCodes.FAILED;
+		return isRefusal(ex) ? ExitCodes.REFUSED : ExitCodes.FAILED;
+	}
+
+	private static boolean isRefusal(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RefusedException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static int reportUsage(CommandLine.ParameterException ex, String[] args) {

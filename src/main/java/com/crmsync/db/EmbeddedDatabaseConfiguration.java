@@ -26,6 +26,9 @@ public class EmbeddedDatabaseConfiguration {
 	@Bean
 	HikariDataSource dataSource(EmbeddedDatabaseProperties properties) {
 		EmbeddedMariaDb server = EmbeddedMariaDb.obtain(properties.dataDir());
+		if (properties.reset()) {
+			server.dropDatabase(properties.database());
+		}
 		server.createDatabase(properties.database());
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setPoolName("embedded-mariadb");

@@ -13,9 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param dataDir where the embedded server keeps its data, so a later run sees it
  * @param database the database the sync uses inside the embedded server
+ * @param reset drop the database at start (the demo starts afresh every time)
  */
 @ConfigurationProperties("sync.embedded")
-public record EmbeddedDatabaseProperties(Path dataDir, String database) {
+public record EmbeddedDatabaseProperties(Path dataDir, String database, boolean reset) {
 
 	public EmbeddedDatabaseProperties {
 		dataDir = (dataDir != null) ? dataDir : Path.of("data", "mariadb");

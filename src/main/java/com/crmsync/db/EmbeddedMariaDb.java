@@ -53,6 +53,7 @@ public final class EmbeddedMariaDb {
 	private static EmbeddedMariaDb start(Path dataDir) {
 		try {
 			Files.createDirectories(dataDir);
+			stopOrphanedServer(dataDir);
 			int port = freePort();
 			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
 				.setPort(port)
@@ -84,6 +85,41 @@ public final class EmbeddedMariaDb {
 	}
 
 	/**
+	 * A JVM killed without running its shutdown hooks leaves its server running, holding
+	 * the data directory's locks; the next start would then wait for a server that can
+	 * never come up. Such an orphan (a {@code mariadbd} on this very data directory,
+	 * named by the pid file the server keeps there) is stopped first.
+	 */
+	private static void stopOrphanedServer(Path dataDir) throws IOException {
+		try (Stream<Path> files = Files.list(dataDir)) {
+			for (Path pidFile : files.filter((file) -> file.getFileName().toString().endsWith(".pid")).toList()) {
+				String pid = Files.readString(pidFile).strip();
+				if (!pid.matches("\\d+")) {
+					continue;
+				}
+				ProcessHandle.of(Long.parseLong(pid))
+					.filter(ProcessHandle::isAlive)
+					.filter((process) -> isServerOf(process, dataDir))
+					.ifPresent((process) -> {
+						logger.warn("Stopping an orphaned embedded MariaDB (pid " + pid + ") left on " + dataDir);
+						process.destroy();
+						try {
+							process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+						}
+						catch (Exception ex) {
+							process.destroyForcibly();
+						}
+					});
+			}
+		}
+	}
+
+	private static boolean isServerOf(ProcessHandle process, Path dataDir) {
+		String command = process.info().commandLine().orElse("");
+		return command.contains("mariadbd") && command.contains("--datadir=" + dataDir);
+	}
+
+	/**
 	 * The server binaries live beside the data, not in a shared temporary directory, so
 	 * that concurrent JVMs never unpack over each other and a kept data directory always
 	 * finds them.
@@ -103,15 +139,31 @@ public final class EmbeddedMariaDb {
 	 * @param name the database (schema) name
 	 */
 	public void createDatabase(String name) {
+		run("CREATE DATABASE IF NOT EXISTS `" + plain(name) + "` CHARACTER SET utf8mb4", name);
+	}
+
+	/**
+	 * Drops the database if it exists.
+	 * @param name the database (schema) name
+	 */
+	public void dropDatabase(String name) {
+		run("DROP DATABASE IF EXISTS `" + plain(name) + "`", name);
+	}
+
+	private void run(String statement, String database) {
+		try {
+			this.db.run(statement);
+		}
+		catch (ManagedProcessException ex) {
+			throw new IllegalStateException("Could not run '" + statement + "' for database " + database, ex);
+		}
+	}
+
+	private static String plain(String name) {
 		if (!name.matches("[A-Za-z0-9_]+")) {
 			throw new IllegalArgumentException("Not a plain database name: " + name);
 		}
-		try {
-			this.db.run("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4");
-		}
-		catch (ManagedProcessException ex) {
-			throw new IllegalStateException("Could not create database " + name, ex);
-		}
+		return name;
 	}
 
 	/**

@@ -4,24 +4,12 @@
 package com.crmsync.job;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import com.crmsync.crm.ObjectType;
 import com.crmsync.crm.OrgConnectionRepository;
 import com.crmsync.crm.WatermarkRepository;
 import com.crmsync.crm.WatermarkRepository.Watermarks;
-import com.crmsync.mapping.MappingValidator;
-import com.crmsync.mapping.ObjectMapping;
-import com.crmsync.mapping.SalesforceFieldDescription;
-import com.crmsync.mapping.SalesforceSchemaView;
-import com.crmsync.salesforce.FieldDescription;
-import com.crmsync.salesforce.ObjectDescription;
 import com.crmsync.salesforce.SalesforceClient;
 import com.crmsync.salesforce.SalesforceProperties;
 import org.apache.commons.logging.Log;
@@ -85,8 +73,7 @@ public class ConnectTasklet implements Tasklet {
 			throw new RefusedException("This CRM is connected to Salesforce org " + pinned.get()
 					+ "; refusing to sync with org " + orgId + " (disconnect first to change orgs)");
 		}
-		MappingsProvider.Mappings current = this.mappings.reload();
-		new MappingValidator(schemaOf(current)).requireValid(current.file(), current.customFields());
+		this.mappings.reloadAndValidate(this.salesforce);
 		if (pinned.isEmpty() && !dryRun) {
 			this.orgConnection.pin(orgId, this.salesforceProperties.loginUrl(),
 					job.getJobParameters().getString(SyncJobParameters.OPERATOR));
@@ -105,22 +92,6 @@ public class ConnectTasklet implements Tasklet {
 		logger.info("Run " + job.getId() + (window.isFull() ? " reconciles every record" : " reads changes since "
 				+ window.salesforceFrom() + " (Salesforce) and " + window.crmFrom() + " (CRM)"));
 		return RepeatStatus.FINISHED;
-	}
-
-	private SalesforceSchemaView schemaOf(MappingsProvider.Mappings current) {
-		Set<String> objects = new LinkedHashSet<>();
-		current.file().objects().values().stream().map(ObjectMapping::salesforceObject).forEach(objects::add);
-		objects.add("Task");
-		Map<String, List<SalesforceFieldDescription>> schema = new LinkedHashMap<>();
-		for (ObjectDescription object : this.salesforce.describe(objects).values()) {
-			List<SalesforceFieldDescription> fields = new ArrayList<>();
-			for (FieldDescription field : object.fields().values()) {
-				fields.add(new SalesforceFieldDescription(field.name(), field.type(), field.length(),
-						field.createable(), field.updateable(), field.externalId()));
-			}
-			schema.put(object.name(), fields);
-		}
-		return SalesforceSchemaView.of(schema);
 	}
 
 }

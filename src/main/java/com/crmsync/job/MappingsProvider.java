@@ -3,14 +3,27 @@
  */
 package com.crmsync.job;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import com.crmsync.crm.CustomFieldRepository;
 import com.crmsync.mapping.CrmCustomField;
 import com.crmsync.mapping.FieldMapping;
+import com.crmsync.mapping.EventTaskMapping;
 import com.crmsync.mapping.MappingFileLoader;
+import com.crmsync.mapping.MappingValidator;
+import com.crmsync.mapping.ObjectMapping;
+import com.crmsync.mapping.SalesforceFieldDescription;
+import com.crmsync.mapping.SalesforceSchemaView;
 import com.crmsync.mapping.SyncMappings;
 import com.crmsync.mapping.SyncObject;
+import com.crmsync.salesforce.FieldDescription;
+import com.crmsync.salesforce.ObjectDescription;
+import com.crmsync.salesforce.SalesforceClient;
 
 import org.springframework.stereotype.Component;
 
@@ -42,6 +55,36 @@ public class MappingsProvider {
 		this.current = new Mappings(new MappingFileLoader().load(this.properties.mappings()),
 				this.customFields.definitions());
 		return this.current;
+	}
+
+	/**
+	 * Reads the mappings again and checks them against the org's schema
+	 * ({@code describeSObjects}): unknown fields, read-only targets and incompatible
+	 * types stop the run before any data moves.
+	 * @param salesforce the logged-in client
+	 * @return the mappings
+	 * @throws com.crmsync.mapping.MappingException naming every problem
+	 */
+	public Mappings reloadAndValidate(SalesforceClient salesforce) {
+		Mappings mappings = reload();
+		new MappingValidator(schemaOf(mappings, salesforce)).requireValid(mappings.file(), mappings.customFields());
+		return mappings;
+	}
+
+	private static SalesforceSchemaView schemaOf(Mappings mappings, SalesforceClient salesforce) {
+		Set<String> objects = new LinkedHashSet<>();
+		mappings.file().objects().values().stream().map(ObjectMapping::salesforceObject).forEach(objects::add);
+		objects.add(EventTaskMapping.SALESFORCE_OBJECT);
+		Map<String, List<SalesforceFieldDescription>> schema = new LinkedHashMap<>();
+		for (ObjectDescription object : salesforce.describe(objects).values()) {
+			List<SalesforceFieldDescription> fields = new ArrayList<>();
+			for (FieldDescription field : object.fields().values()) {
+				fields.add(new SalesforceFieldDescription(field.name(), field.type(), field.length(),
+						field.createable(), field.updateable(), field.externalId()));
+			}
+			schema.put(object.name(), fields);
+		}
+		return SalesforceSchemaView.of(schema);
 	}
 
 	/**

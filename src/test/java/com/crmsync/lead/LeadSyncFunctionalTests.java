@@ -89,6 +89,107 @@ class LeadSyncFunctionalTests {
 			.isEqualTo("Acme");
 	}
 
+	@Test
+	void nonConflictingEditsOnTheTwoSidesBothSurvive() {
+		String id = linkedLead("edit@example.com");
+
+		this.harness.emulator().org().update(id, Map.of("Title", "CEO"));
+		this.harness.jdbc().update("UPDATE crm_lead SET phone = '+1 555 0100' WHERE email_key = 'edit@example.com'");
+		JobExecution run = this.harness.run();
+
+		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.harness.emulator().org().get(id)).containsEntry("Title", "CEO")
+			.containsEntry("Phone", "+1 555 0100");
+		assertThat(this.harness.rows("SELECT title, phone FROM crm_lead")).singleElement()
+			.isEqualTo(Map.of("title", "CEO", "phone", "+1 555 0100"));
+		assertThat(this.harness.rows("SELECT * FROM sync_conflict")).isEmpty();
+	}
+
+	@Test
+	void trueConflictIsWonByTheNewerSideAndRecordedOnce() {
+		String id = linkedLead("conflict@example.com");
+
+		// Salesforce edits first; the CRM edit is a minute later, so the CRM wins
+		this.harness.emulator().org().update(id, Map.of("Phone", "111"));
+		this.harness.jdbc()
+			.update("UPDATE crm_lead SET phone = '222', updated_at = UTC_TIMESTAMP(3) + INTERVAL 1 MINUTE "
+					+ "WHERE email_key = 'conflict@example.com'");
+		JobExecution run = this.harness.run();
+
+		assertThat(this.harness.emulator().org().get(id)).containsEntry("Phone", "222");
+		assertThat(this.harness.rows("SELECT field, crm_value, salesforce_value, winner FROM sync_conflict"))
+			.containsExactly(Map.of("field", "Phone", "crm_value", "222", "salesforce_value", "111", "winner", "CRM"));
+		assertThat(mergeLeads(run).getExecutionContext().getLong("sync.count.conflicts")).isEqualTo(1);
+		assertThat(mergeLeads(run).getReadCount()).as("each record is read once per run").isEqualTo(1);
+	}
+
+	@Test
+	void trueConflictWithAnOlderCrmEditIsWonBySalesforce() {
+		String id = linkedLead("older@example.com");
+
+		this.harness.jdbc()
+			.update("UPDATE crm_lead SET phone = '222', updated_at = UTC_TIMESTAMP(3) - INTERVAL 1 MINUTE "
+					+ "WHERE email_key = 'older@example.com'");
+		this.harness.emulator().org().update(id, Map.of("Phone", "111"));
+		this.harness.run();
+
+		assertThat(this.harness.rows("SELECT phone FROM crm_lead")).singleElement().isEqualTo(Map.of("phone", "111"));
+		assertThat(this.harness.rows("SELECT winner FROM sync_conflict")).singleElement()
+			.isEqualTo(Map.of("winner", "SALESFORCE"));
+	}
+
+	@Test
+	void aBlankNeverOverwritesAValue() {
+		String id = linkedLead("blank@example.com");
+		this.harness.emulator().org().update(id, Map.of("Title", "CTO"));
+		this.harness.run();
+
+		// the CRM clears the title; blank-overwrites is false in the default mapping
+		this.harness.jdbc().update("UPDATE crm_lead SET title = NULL WHERE email_key = 'blank@example.com'");
+		this.harness.run();
+
+		assertThat(this.harness.emulator().org().get(id)).containsEntry("Title", "CTO");
+		assertThat(this.harness.rows("SELECT title FROM crm_lead")).singleElement().isEqualTo(Map.of("title", "CTO"));
+	}
+
+	@Test
+	void aDryRunPlansEveryChangeAndWritesNothing() {
+		this.harness.emulator()
+			.org()
+			.insert("Lead", Map.of("LastName", "Dry", "Company", "Acme", "Email", "dry@example.com"));
+		this.harness.jdbc().update("INSERT INTO crm_lead (last_name, email) VALUES ('Wet', 'wet@example.com')");
+
+		JobExecution run = this.harness.run(false, true);
+
+		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.harness.rows("SELECT last_name FROM crm_lead")).hasSize(1);
+		assertThat(this.harness.emulator().org().records("Lead")).hasSize(1);
+		assertThat(dmlCalls()).isZero();
+		assertThat(this.harness.rows("SELECT * FROM sync_link")).isEmpty();
+		assertThat(this.harness.rows("SELECT * FROM sync_org")).as("a dry run pins nothing").isEmpty();
+		assertThat(this.harness.rows("SELECT target, operation, field, new_value FROM sync_change ORDER BY id"))
+			.contains(Map.of("target", "CRM", "operation", "CREATE", "field", "LastName", "new_value", "Dry"),
+					Map.of("target", "SALESFORCE", "operation", "CREATE", "field", "LastName", "new_value", "Wet"));
+	}
+
+	/** A lead known on both sides, linked by a first run. */
+	private String linkedLead(String email) {
+		String id = this.harness.emulator()
+			.org()
+			.insert("Lead", Map.of("LastName", "Linked", "Company", "Acme", "Email", email));
+		assertThat(this.harness.run().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.harness.rows("SELECT * FROM sync_link WHERE object_type = 'LEAD'")).hasSize(1);
+		return id;
+	}
+
+	private static org.springframework.batch.core.step.StepExecution mergeLeads(JobExecution run) {
+		return run.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStepName().equals(LeadRules.STEP))
+			.findFirst()
+			.orElseThrow();
+	}
+
 	private long dmlCalls() {
 		return this.harness.emulator().calls("create") + this.harness.emulator().calls("update")
 				+ this.harness.emulator().calls("upsert") + this.harness.emulator().calls("delete");

@@ -107,6 +107,12 @@ public class TwoWayItemReader implements ItemStreamReader<MergeCandidate>, StepE
 	 */
 	private final Set<Long> mergedInDryRun = new HashSet<>();
 
+	/**
+	 * CRM rows the first pass returned in the current chunk: not yet written (so not yet
+	 * stamped in the identity map) when the second pass starts within the same chunk.
+	 */
+	private final Set<Long> readInThisChunk = new HashSet<>();
+
 	public TwoWayItemReader(TwoWayRules rules, Supplier<List<FieldMapping>> fields, SalesforceClient salesforce,
 			CrmRecordRepository crmRecords, SyncLinkRepository links, CustomFieldRepository customFields,
 			CandidateEnricher enricher, int pageSize) {
@@ -149,6 +155,7 @@ public class TwoWayItemReader implements ItemStreamReader<MergeCandidate>, StepE
 		// the chunk is written: its links are visible to the next look-ups
 		this.claimedCrmIds.clear();
 		this.claimedSalesforceIds.clear();
+		this.readInThisChunk.clear();
 	}
 
 	@Override
@@ -179,6 +186,9 @@ public class TwoWayItemReader implements ItemStreamReader<MergeCandidate>, StepE
 		MergeCandidate candidate = this.buffer.poll();
 		if (this.phase == Phase.SALESFORCE) {
 			this.lastSalesforceId = candidate.salesforce().id();
+			if (candidate.crmId() != null) {
+				this.readInThisChunk.add(candidate.crmId());
+			}
 		}
 		else {
 			this.lastCrmId = candidate.crm().id();
@@ -305,6 +315,9 @@ public class TwoWayItemReader implements ItemStreamReader<MergeCandidate>, StepE
 	}
 
 	private boolean mergedThisRun(SyncLink link, CrmRow row) {
+		if (this.readInThisChunk.contains(row.id())) {
+			return true;
+		}
 		if (this.window.dryRun()) {
 			return this.mergedInDryRun.contains(row.id());
 		}
