@@ -61,7 +61,7 @@ public class SyncLinkRepository {
 		return this.jdbc.query("SELECT " + COLUMNS + " FROM sync_link WHERE object_type = :type AND " + condition,
 				new MapSqlParameterSource("type", type.name()).addValue("keys", keys),
 				(rs, row) -> new SyncLink(ObjectType.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3),
-						Json.read(rs.getString(4)), (Long) rs.getObject(5, Long.class)));
+						Json.read(rs.getString(4)), rs.getObject(5, Long.class)));
 	}
 
 	/**

@@ -6,7 +6,6 @@ package com.crmsync.emulator.soql;
 import io.github.apexdevtools.apexparser.ApexLexer;
 import io.github.apexdevtools.apexparser.ApexParser;
 import io.github.apexdevtools.apexparser.ApexParser.QueryContext;
-import io.github.apexdevtools.apexparser.CaseInsensitiveInputStream;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
@@ -33,7 +32,7 @@ final class SoqlSyntax {
 	 */
 	static ParsedSoql parse(String soql) {
 		ThrowingErrorListener errors = new ThrowingErrorListener();
-		ApexLexer lexer = new ApexLexer(new CaseInsensitiveInputStream(CharStreams.fromString(maskLikeEscapes(soql))));
+		ApexLexer lexer = new ApexLexer(CharStreams.fromString(maskLikeEscapes(soql)));
 		lexer.removeErrorListeners();
 		lexer.addErrorListener(errors);
 		ApexParser parser = new ApexParser(new CommonTokenStream(lexer));
