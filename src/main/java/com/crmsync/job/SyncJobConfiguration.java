@@ -36,7 +36,7 @@ public class SyncJobConfiguration {
 	@Bean
 	Job salesforceSyncJob(JobRepository jobRepository, RunReporter reporter, @Qualifier("connect") Step connect,
 			@Qualifier("mergeLeads") Step mergeLeads, @Qualifier("mergeContacts") Step mergeContacts,
-			@Qualifier("report") Step report) {
+			@Qualifier("mergeCampaigns") Step mergeCampaigns, @Qualifier("report") Step report) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(new JobExecutionListener() {
 			@Override
 			public void afterJob(JobExecution jobExecution) {
@@ -44,7 +44,7 @@ public class SyncJobConfiguration {
 				// alike
 				reporter.report(jobExecution);
 			}
-		}).start(connect).next(mergeLeads).next(mergeContacts).next(report).build();
+		}).start(connect).next(mergeLeads).next(mergeContacts).next(mergeCampaigns).next(report).build();
 	}
 
 	@Bean
