@@ -12,8 +12,23 @@ package com.crmsync.crm;
  * @param kind what the reference means
  * @param targetSalesforceId the Salesforce record referred to
  * @param name a name to show with it (e.g. the opportunity's name)
+ * @param status the campaign member's status, for {@link Kind#CAMPAIGN_CONTACT} and
+ * {@link Kind#CAMPAIGN_LEAD}; {@code null} otherwise
  */
-public record SyncReference(ObjectType objectType, long crmId, Kind kind, String targetSalesforceId, String name) {
+public record SyncReference(ObjectType objectType, long crmId, Kind kind, String targetSalesforceId, String name,
+		String status) {
+
+	/**
+	 * A reference without a status.
+	 * @param objectType the referring row's type
+	 * @param crmId the referring row
+	 * @param kind what the reference means
+	 * @param targetSalesforceId the Salesforce record referred to
+	 * @param name a name to show with it
+	 */
+	public SyncReference(ObjectType objectType, long crmId, Kind kind, String targetSalesforceId, String name) {
+		this(objectType, crmId, kind, targetSalesforceId, name, null);
+	}
 
 	/** What a reference means, and so how it is resolved. */
 	public enum Kind {

@@ -26,30 +26,36 @@ public class SyncReferenceRepository {
 	}
 
 	/**
-	 * Records references (again: a replay changes nothing but the name).
+	 * Records references (again: a replay changes nothing but the name and status; a
+	 * changed name or status is resolved again).
 	 * @param references the references
 	 */
 	public void save(Collection<SyncReference> references) {
 		if (references.isEmpty()) {
 			return;
 		}
-		this.jdbc.batchUpdate(
-				"INSERT INTO sync_reference (object_type, crm_id, kind, target_salesforce_id, name) "
-						+ "VALUES (:type, :crmId, :kind, :target, :name) ON DUPLICATE KEY UPDATE name = VALUES(name), "
-						+ "resolved_at = IF(name <=> VALUES(name), resolved_at, NULL)",
-				references.stream()
-					.map((reference) -> new MapSqlParameterSource("type", reference.objectType().name())
-						.addValue("crmId", reference.crmId())
-						.addValue("kind", reference.kind().name())
-						.addValue("target", reference.targetSalesforceId())
-						.addValue("name", reference.name()))
-					.toArray(SqlParameterSource[]::new));
+		this.jdbc
+			.batchUpdate("INSERT INTO sync_reference (object_type, crm_id, kind, target_salesforce_id, name, status) "
+					+ "VALUES (:type, :crmId, :kind, :target, :name, :status) ON DUPLICATE KEY UPDATE "
+					// resolved_at first: MySQL assigns left to right, so the comparisons
+					// still see the old name and status
+					+ "resolved_at = IF(name <=> VALUES(name) AND status <=> VALUES(status), resolved_at, NULL), "
+					+ "name = VALUES(name), status = VALUES(status)",
+					references.stream()
+						.map((reference) -> new MapSqlParameterSource("type", reference.objectType().name())
+							.addValue("crmId", reference.crmId())
+							.addValue("kind", reference.kind().name())
+							.addValue("target", reference.targetSalesforceId())
+							.addValue("name", reference.name())
+							.addValue("status", reference.status()))
+						.toArray(SqlParameterSource[]::new));
 	}
 
 	/**
 	 * Turns every pending reference whose target is now linked into CRM data: converted
 	 * leads point at their contact, contacts get their opportunity and campaign
-	 * memberships, campaigns their member rows.
+	 * memberships (a campaign membership is named after the CRM campaign), campaigns
+	 * their member rows with the member's status.
 	 */
 	public void resolvePending() {
 		MapSqlParameterSource none = new MapSqlParameterSource();
@@ -59,21 +65,43 @@ public class SyncReferenceRepository {
 				+ "SET lead.converted_contact_id = link.crm_id, ref.resolved_at = CURRENT_TIMESTAMP(3) "
 				+ "WHERE NOT (lead.converted_contact_id <=> link.crm_id)", none);
 		this.jdbc.update("INSERT INTO crm_membership (contact_id, kind, ref_id, name) SELECT link.crm_id, "
-				+ "IF(ref.kind = 'OPPORTUNITY_CONTACT', 'OPPORTUNITY', 'CAMPAIGN'), ref.crm_id, ref.name "
-				+ "FROM sync_reference ref JOIN sync_link link ON link.object_type = 'CONTACT' "
-				+ "AND link.salesforce_id = ref.target_salesforce_id WHERE ref.resolved_at IS NULL "
-				+ "AND ref.kind IN ('OPPORTUNITY_CONTACT', 'CAMPAIGN_CONTACT') "
+				+ "IF(ref.kind = 'OPPORTUNITY_CONTACT', 'OPPORTUNITY', 'CAMPAIGN'), ref.crm_id, "
+				+ "COALESCE(campaign.name, ref.name) FROM sync_reference ref JOIN sync_link link "
+				+ "ON link.object_type = 'CONTACT' AND link.salesforce_id = ref.target_salesforce_id "
+				+ "LEFT JOIN crm_campaign campaign ON ref.kind = 'CAMPAIGN_CONTACT' AND campaign.id = ref.crm_id "
+				+ "WHERE ref.resolved_at IS NULL " + "AND ref.kind IN ('OPPORTUNITY_CONTACT', 'CAMPAIGN_CONTACT') "
 				+ "ON DUPLICATE KEY UPDATE name = VALUES(name), deleted_at = NULL", none);
-		this.jdbc.update("INSERT INTO crm_campaign_member (campaign_id, contact_id, lead_id) SELECT ref.crm_id, "
-				+ "IF(ref.kind = 'CAMPAIGN_CONTACT', link.crm_id, NULL), IF(ref.kind = 'CAMPAIGN_LEAD', link.crm_id, "
-				+ "NULL) FROM sync_reference ref JOIN sync_link link ON link.object_type = "
-				+ "IF(ref.kind = 'CAMPAIGN_CONTACT', 'CONTACT', 'LEAD') AND link.salesforce_id = "
-				+ "ref.target_salesforce_id WHERE ref.resolved_at IS NULL AND ref.kind IN ('CAMPAIGN_CONTACT', "
-				+ "'CAMPAIGN_LEAD') ON DUPLICATE KEY UPDATE deleted_at = NULL", none);
+		this.jdbc
+			.update("INSERT INTO crm_campaign_member (campaign_id, contact_id, lead_id, status) SELECT ref.crm_id, "
+					+ "IF(ref.kind = 'CAMPAIGN_CONTACT', link.crm_id, NULL), IF(ref.kind = 'CAMPAIGN_LEAD', link.crm_id, "
+					+ "NULL), ref.status FROM sync_reference ref JOIN sync_link link ON link.object_type = "
+					+ "IF(ref.kind = 'CAMPAIGN_CONTACT', 'CONTACT', 'LEAD') AND link.salesforce_id = "
+					+ "ref.target_salesforce_id WHERE ref.resolved_at IS NULL AND ref.kind IN ('CAMPAIGN_CONTACT', "
+					+ "'CAMPAIGN_LEAD') ON DUPLICATE KEY UPDATE status = VALUES(status), deleted_at = NULL", none);
 		this.jdbc
 			.update("UPDATE sync_reference ref JOIN sync_link link ON link.salesforce_id = ref.target_salesforce_id "
 					+ "AND link.object_type = IF(ref.kind = 'CAMPAIGN_LEAD', 'LEAD', 'CONTACT') "
 					+ "SET ref.resolved_at = CURRENT_TIMESTAMP(3) WHERE ref.resolved_at IS NULL", none);
+	}
+
+	/**
+	 * Forgets references, e.g. of a campaign member removed in Salesforce, so that the
+	 * same member added again is resolved again.
+	 * @param references the references (their name and status are not compared)
+	 */
+	public void delete(Collection<SyncReference> references) {
+		if (references.isEmpty()) {
+			return;
+		}
+		this.jdbc.batchUpdate(
+				"DELETE FROM sync_reference WHERE object_type = :type AND crm_id = :crmId AND kind = :kind "
+						+ "AND target_salesforce_id = :target",
+				references.stream()
+					.map((reference) -> new MapSqlParameterSource("type", reference.objectType().name())
+						.addValue("crmId", reference.crmId())
+						.addValue("kind", reference.kind().name())
+						.addValue("target", reference.targetSalesforceId()))
+					.toArray(SqlParameterSource[]::new));
 	}
 
 }

@@ -35,7 +35,8 @@ public class SyncJobConfiguration {
 
 	@Bean
 	Job salesforceSyncJob(JobRepository jobRepository, RunReporter reporter, @Qualifier("connect") Step connect,
-			@Qualifier("mergeLeads") Step mergeLeads, @Qualifier("pushLeadScores") Step pushLeadScores,
+			@Qualifier("mergeLeads") Step mergeLeads, @Qualifier("mergeContacts") Step mergeContacts,
+			@Qualifier("mergeCampaigns") Step mergeCampaigns, @Qualifier("pushLeadScores") Step pushLeadScores,
 			@Qualifier("pushEvents") Step pushEvents, @Qualifier("report") Step report) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(new JobExecutionListener() {
 			@Override
@@ -44,7 +45,15 @@ public class SyncJobConfiguration {
 				// alike
 				reporter.report(jobExecution);
 			}
-		}).start(connect).next(mergeLeads).next(pushLeadScores).next(pushEvents).next(report).build();
+		})
+			.start(connect)
+			.next(mergeLeads)
+			.next(mergeContacts)
+			.next(mergeCampaigns)
+			.next(pushLeadScores)
+			.next(pushEvents)
+			.next(report)
+			.build();
 	}
 
 	@Bean

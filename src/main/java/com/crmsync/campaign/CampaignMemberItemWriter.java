@@ -1,0 +1,392 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.campaign;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import com.crmsync.crm.ObjectType;
+import com.crmsync.crm.PlannedChange;
+import com.crmsync.crm.RunJournal;
+import com.crmsync.crm.SyncError;
+import com.crmsync.crm.SyncLink;
+import com.crmsync.crm.SyncLinkRepository;
+import com.crmsync.crm.SyncReference;
+import com.crmsync.crm.SyncReferenceRepository;
+import com.crmsync.job.StepCounts;
+import com.crmsync.job.StepCounts.Outcome;
+import com.crmsync.job.SyncWindow;
+import com.crmsync.salesforce.SalesforceClient;
+import com.crmsync.salesforce.SalesforceRecord;
+import com.crmsync.salesforce.SaveOutcome;
+import com.crmsync.salesforce.Soql;
+
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Syncs one chunk of campaign members, each side in batches.
+ * <ul>
+ * <li>A Salesforce member becomes a reference of its CRM campaign to its contact or lead
+ * (with its status), resolved into a {@code crm_campaign_member} row and, for a contact,
+ * a {@code CAMPAIGN} membership as soon as the person is linked — in this chunk or later.
+ * A member removed in Salesforce is archived in the CRM.</li>
+ * <li>A CRM member of a linked campaign and a linked contact or lead that Salesforce does
+ * not have is created there: one query for the chunk's existing members, one
+ * {@code create} call, one query reading back the status Salesforce gave. Looking for the
+ * member first makes a replayed chunk create no duplicate.</li>
+ * </ul>
+ * Nothing is deleted in Salesforce. In a dry run nothing is written: every planned change
+ * is recorded instead.
+ */
+class CampaignMemberItemWriter implements ItemWriter<CampaignMemberItem>, StepExecutionListener {
+
+	private static final String STEP = CampaignRules.STEP;
+
+	private static final ObjectType TYPE = ObjectType.CAMPAIGN_MEMBER;
+
+	private final SalesforceClient salesforce;
+
+	private final SyncLinkRepository links;
+
+	private final SyncReferenceRepository references;
+
+	private final CampaignMemberRepository members;
+
+	private final RunJournal journal;
+
+	private StepExecution stepExecution;
+
+	private SyncWindow window;
+
+	CampaignMemberItemWriter(SalesforceClient salesforce, SyncLinkRepository links, SyncReferenceRepository references,
+			CampaignMemberRepository members, RunJournal journal) {
+		this.salesforce = salesforce;
+		this.links = links;
+		this.references = references;
+		this.members = members;
+		this.journal = journal;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		this.stepExecution = stepExecution;
+		this.window = SyncWindow.of(stepExecution);
+	}
+
+	@Override
+	public void write(Chunk<? extends CampaignMemberItem> chunk) {
+		MemberWrite write = new MemberWrite();
+		List<SalesforceCampaignMember> fromSalesforce = new ArrayList<>();
+		List<CrmCampaignMember> fromCrm = new ArrayList<>();
+		for (CampaignMemberItem item : chunk.getItems()) {
+			if (item instanceof SalesforceCampaignMember member) {
+				fromSalesforce.add(member);
+			}
+			else if (item instanceof CrmCampaignMember member) {
+				fromCrm.add(member);
+			}
+		}
+		write.pull(fromSalesforce);
+		write.push(fromCrm);
+		if (this.window.dryRun()) {
+			this.journal.recordChanges(this.window.executionId(), write.changes);
+		}
+		else {
+			this.references.delete(write.referencesToForget);
+			this.members.archive(write.membersToArchive);
+			this.references.save(write.referencesToSave);
+			this.references.resolvePending();
+		}
+		this.journal.recordErrors(this.window.executionId(), write.errors);
+		write.outcomes.forEach((outcome, count) -> StepCounts.add(this.stepExecution, outcome, count));
+	}
+
+	/** The writes of one chunk, gathered so that each goes to its side in one batch. */
+	private final class MemberWrite {
+
+		final List<SyncError> errors = new ArrayList<>();
+
+		final List<PlannedChange> changes = new ArrayList<>();
+
+		final List<SyncReference> referencesToSave = new ArrayList<>();
+
+		final List<SyncReference> referencesToForget = new ArrayList<>();
+
+		final List<MemberKey<Long>> membersToArchive = new ArrayList<>();
+
+		final Map<Outcome, Long> outcomes = new LinkedHashMap<>();
+
+		// --- Salesforce to the CRM ---
+
+		void pull(List<SalesforceCampaignMember> items) {
+			if (items.isEmpty()) {
+				return;
+			}
+			Map<String, SyncLink> campaigns = salesforceLinks(ObjectType.CAMPAIGN,
+					items.stream().map(SalesforceCampaignMember::campaignId).toList());
+			Map<String, SyncLink> contacts = salesforceLinks(ObjectType.CONTACT,
+					items.stream().map(SalesforceCampaignMember::contactId).toList());
+			Map<String, SyncLink> leads = salesforceLinks(ObjectType.LEAD,
+					items.stream().filter((item) -> !item.isContact()).map(SalesforceCampaignMember::leadId).toList());
+			Map<SalesforceCampaignMember, MemberKey<Long>> keys = new HashMap<>();
+			for (SalesforceCampaignMember item : items) {
+				SyncLink campaign = campaigns.get(item.campaignId());
+				SyncLink person = (item.isContact() ? contacts : leads).get(item.personId());
+				if (campaign != null && person != null) {
+					keys.put(item, new MemberKey<>(campaign.crmId(), item.isContact(), person.crmId()));
+				}
+			}
+			Map<MemberKey<Long>, CrmCampaignMember> existing = CampaignMemberItemWriter.this.members
+				.find(keys.values());
+			for (SalesforceCampaignMember item : items) {
+				SyncLink campaign = campaigns.get(item.campaignId());
+				if (item.personId() == null) {
+					skip(null, item.id(), "has neither a contact nor a lead");
+					continue;
+				}
+				if (campaign == null) {
+					skip(null, item.id(), "its campaign " + item.campaignId() + " is not synced");
+					continue;
+				}
+				SyncReference reference = new SyncReference(ObjectType.CAMPAIGN, campaign.crmId(),
+						item.isContact() ? SyncReference.Kind.CAMPAIGN_CONTACT : SyncReference.Kind.CAMPAIGN_LEAD,
+						item.personId(), item.campaignName(), item.status());
+				MemberKey<Long> key = keys.get(item);
+				CrmCampaignMember row = (key != null) ? existing.get(key) : null;
+				if (item.deleted()) {
+					removedInSalesforce(item, reference, key, row);
+				}
+				else {
+					pulled(item, reference, key, row);
+				}
+			}
+		}
+
+		private void pulled(SalesforceCampaignMember item, SyncReference reference, MemberKey<Long> key,
+				CrmCampaignMember row) {
+			this.referencesToSave.add(reference);
+			if (key == null) {
+				// the reference waits for the person's link: a later step or run resolves
+				// it
+				skip(null, item.id(), "waiting for its " + (item.isContact() ? "contact " : "lead ") + item.personId()
+						+ " to be linked");
+				return;
+			}
+			if (row == null) {
+				plan(null, item.id(), "CREATE", "CRM", null, item.status());
+				count(Outcome.CREATED);
+			}
+			else if (!row.deleted() && !Objects.equals(row.status(), item.status())) {
+				plan(row.id(), item.id(), "UPDATE", "CRM", row.status(), item.status());
+				count(Outcome.UPDATED);
+			}
+			else {
+				// a member archived in the CRM stays archived until Salesforce changes it
+				count(Outcome.UNCHANGED);
+			}
+		}
+
+		private void removedInSalesforce(SalesforceCampaignMember item, SyncReference reference, MemberKey<Long> key,
+				CrmCampaignMember row) {
+			this.referencesToForget.add(reference);
+			if (row != null && !row.deleted()) {
+				this.membersToArchive.add(key);
+				plan(row.id(), item.id(), "ARCHIVE", "CRM", row.status(), null);
+				count(Outcome.UPDATED);
+			}
+			else {
+				count(Outcome.UNCHANGED);
+			}
+		}
+
+		// --- the CRM to Salesforce ---
+
+		void push(List<CrmCampaignMember> items) {
+			if (items.isEmpty()) {
+				return;
+			}
+			Map<Long, SyncLink> campaigns = crmLinks(ObjectType.CAMPAIGN,
+					items.stream().map(CrmCampaignMember::campaignId).toList());
+			Map<Long, SyncLink> contacts = crmLinks(ObjectType.CONTACT,
+					items.stream().map(CrmCampaignMember::contactId).toList());
+			Map<Long, SyncLink> leads = crmLinks(ObjectType.LEAD,
+					items.stream().filter((item) -> !item.isContact()).map(CrmCampaignMember::leadId).toList());
+			Map<CrmCampaignMember, MemberKey<String>> linked = new LinkedHashMap<>();
+			for (CrmCampaignMember item : items) {
+				SyncLink campaign = campaigns.get(item.campaignId());
+				SyncLink person = (item.personId() != null) ? (item.isContact() ? contacts : leads).get(item.personId())
+						: null;
+				if (item.deleted()) {
+					skip(item.id(), null, "removed in the CRM; the Salesforce member is kept");
+				}
+				else if (this.membersToArchive
+					.contains(new MemberKey<>(item.campaignId(), item.isContact(), item.personId()))) {
+					// read before this chunk archived it: removed in Salesforce, not to
+					// be
+					// created again
+					count(Outcome.UNCHANGED);
+				}
+				else if (item.personId() == null) {
+					skip(item.id(), null, "has neither a contact nor a lead");
+				}
+				else if (campaign == null) {
+					skip(item.id(), null, "its campaign is not linked to Salesforce");
+				}
+				else if (person == null) {
+					skip(item.id(), null,
+							"its " + (item.isContact() ? "contact" : "lead") + " is not linked to Salesforce");
+				}
+				else {
+					linked.put(item, new MemberKey<>(campaign.salesforceId(), item.isContact(), person.salesforceId()));
+				}
+			}
+			Set<MemberKey<String>> inSalesforce = existingInSalesforce(linked.values());
+			List<CrmCampaignMember> missing = new ArrayList<>();
+			linked.forEach((item, key) -> {
+				if (inSalesforce.contains(key)) {
+					count(Outcome.UNCHANGED);
+				}
+				else if (CampaignMemberItemWriter.this.window.dryRun()) {
+					plan(item.id(), null, "CREATE", "SALESFORCE", null, item.status());
+					count(Outcome.CREATED);
+				}
+				else {
+					missing.add(item);
+				}
+			});
+			create(missing, linked);
+		}
+
+		private Set<MemberKey<String>> existingInSalesforce(Iterable<MemberKey<String>> keys) {
+			Set<String> campaignIds = new HashSet<>();
+			Set<String> contactIds = new HashSet<>();
+			Set<String> leadIds = new HashSet<>();
+			keys.forEach((key) -> {
+				campaignIds.add(key.campaignId());
+				(key.contact() ? contactIds : leadIds).add(key.personId());
+			});
+			Set<MemberKey<String>> existing = new HashSet<>();
+			if (campaignIds.isEmpty()) {
+				return existing;
+			}
+			List<String> people = new ArrayList<>();
+			if (!contactIds.isEmpty()) {
+				people.add("ContactId IN " + Soql.inList(contactIds));
+			}
+			if (!leadIds.isEmpty()) {
+				people.add("LeadId IN " + Soql.inList(leadIds));
+			}
+			String soql = "SELECT Id, CampaignId, ContactId, LeadId FROM CampaignMember WHERE CampaignId IN "
+					+ Soql.inList(campaignIds) + " AND (" + String.join(" OR ", people) + ")";
+			CampaignMemberItemWriter.this.salesforce.query(soql, false).forEachRemaining((record) -> {
+				String contactId = record.get("ContactId");
+				if (contactId != null && !contactId.isBlank()) {
+					existing.add(new MemberKey<>(record.get("CampaignId"), true, contactId));
+				}
+				String leadId = record.get("LeadId");
+				if (leadId != null && !leadId.isBlank()) {
+					existing.add(new MemberKey<>(record.get("CampaignId"), false, leadId));
+				}
+			});
+			return existing;
+		}
+
+		private void create(List<CrmCampaignMember> missing, Map<CrmCampaignMember, MemberKey<String>> keys) {
+			if (missing.isEmpty()) {
+				return;
+			}
+			List<SalesforceRecord> records = missing.stream().map((item) -> {
+				MemberKey<String> key = keys.get(item);
+				Map<String, String> fields = new LinkedHashMap<>();
+				fields.put("CampaignId", key.campaignId());
+				fields.put(key.contact() ? "ContactId" : "LeadId", key.personId());
+				if (item.status() != null && !item.status().isBlank()) {
+					fields.put("Status", item.status());
+				}
+				return new SalesforceRecord("CampaignMember", null, fields, Set.of());
+			}).toList();
+			List<SaveOutcome> results = CampaignMemberItemWriter.this.salesforce.create(records);
+			Map<String, CrmCampaignMember> created = new LinkedHashMap<>();
+			for (int i = 0; i < missing.size(); i++) {
+				SaveOutcome result = results.get(i);
+				if (result.success()) {
+					created.put(result.id(), missing.get(i));
+					count(Outcome.CREATED);
+				}
+				else {
+					reject(missing.get(i), result);
+				}
+			}
+			readBack(created);
+		}
+
+		/**
+		 * The statuses Salesforce gave the members just created (its default when the CRM
+		 * had none) reach the CRM in this run, so the next run finds nothing to do.
+		 */
+		private void readBack(Map<String, CrmCampaignMember> created) {
+			if (created.isEmpty()) {
+				return;
+			}
+			String soql = "SELECT Id, ContactId, LeadId, Status, Campaign.Name FROM CampaignMember WHERE Id IN "
+					+ Soql.inList(created.keySet());
+			CampaignMemberItemWriter.this.salesforce.query(soql, false).forEachRemaining((record) -> {
+				CrmCampaignMember item = created.get(record.id());
+				if (item == null) {
+					return;
+				}
+				boolean contact = item.isContact();
+				this.referencesToSave.add(new SyncReference(ObjectType.CAMPAIGN, item.campaignId(),
+						contact ? SyncReference.Kind.CAMPAIGN_CONTACT : SyncReference.Kind.CAMPAIGN_LEAD,
+						record.get(contact ? "ContactId" : "LeadId"), record.get("Campaign.Name"),
+						record.get("Status")));
+			});
+		}
+
+		// --- journal and counts ---
+
+		private void skip(Long crmId, String salesforceId, String reason) {
+			this.errors.add(SyncError.skipped(STEP, TYPE, crmId, salesforceId, reason));
+			count(Outcome.SKIPPED);
+		}
+
+		private void reject(CrmCampaignMember item, SaveOutcome result) {
+			SaveOutcome.RecordError error = result.errors().isEmpty()
+					? new SaveOutcome.RecordError("UNKNOWN_EXCEPTION", "rejected without a reason", List.of())
+					: result.errors().get(0);
+			this.errors.add(SyncError.failure(STEP, TYPE, item.id(), null, error.statusCode(), error.message(),
+					String.join(",", error.fields())));
+			count(Outcome.FAILED);
+		}
+
+		private void plan(Long crmId, String salesforceId, String operation, String target, String oldStatus,
+				String newStatus) {
+			this.changes.add(new PlannedChange(STEP, TYPE, crmId, salesforceId, target, operation, "Status", oldStatus,
+					newStatus));
+		}
+
+		private void count(Outcome outcome) {
+			this.outcomes.merge(outcome, 1L, Long::sum);
+		}
+
+	}
+
+	private Map<String, SyncLink> salesforceLinks(ObjectType type, List<String> ids) {
+		return this.links.findBySalesforceIds(type, ids.stream().filter(Objects::nonNull).distinct().toList());
+	}
+
+	private Map<Long, SyncLink> crmLinks(ObjectType type, List<Long> ids) {
+		return this.links.findByCrmIds(type, ids.stream().filter(Objects::nonNull).distinct().toList());
+	}
+
+}
