@@ -35,6 +35,7 @@ public class SyncJobConfiguration {
 
 	@Bean
 	Job salesforceSyncJob(JobRepository jobRepository, RunReporter reporter, @Qualifier("connect") Step connect,
+			@Qualifier("pullAccounts") Step pullAccounts, @Qualifier("pullOpportunities") Step pullOpportunities,
 			@Qualifier("mergeLeads") Step mergeLeads, @Qualifier("report") Step report) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(new JobExecutionListener() {
 			@Override
@@ -43,7 +44,7 @@ public class SyncJobConfiguration {
 				// alike
 				reporter.report(jobExecution);
 			}
-		}).start(connect).next(mergeLeads).next(report).build();
+		}).start(connect).next(pullAccounts).next(pullOpportunities).next(mergeLeads).next(report).build();
 	}
 
 	@Bean
