@@ -34,9 +34,11 @@ public class SyncReferenceRepository {
 			return;
 		}
 		this.jdbc.batchUpdate(
+				// MySQL and MariaDB assign left to right: compare the old name before
+				// replacing it, so a renamed target is resolved again under its new name
 				"INSERT INTO sync_reference (object_type, crm_id, kind, target_salesforce_id, name) "
-						+ "VALUES (:type, :crmId, :kind, :target, :name) ON DUPLICATE KEY UPDATE name = VALUES(name), "
-						+ "resolved_at = IF(name <=> VALUES(name), resolved_at, NULL)",
+						+ "VALUES (:type, :crmId, :kind, :target, :name) ON DUPLICATE KEY UPDATE "
+						+ "resolved_at = IF(name <=> VALUES(name), resolved_at, NULL), name = VALUES(name)",
 				references.stream()
 					.map((reference) -> new MapSqlParameterSource("type", reference.objectType().name())
 						.addValue("crmId", reference.crmId())
