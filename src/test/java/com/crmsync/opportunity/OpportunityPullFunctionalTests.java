@@ -4,6 +4,7 @@
 package com.crmsync.opportunity;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
@@ -182,6 +183,35 @@ class OpportunityPullFunctionalTests {
 	}
 
 	@Test
+	void aDryRunPlansThePullsAndWritesNothingThenARealRunDoesThem() {
+		// given
+		String dryAccount = harness.emulator().org().insert("Account", Map.of("Name", "Dry Goods"));
+		String dryDeal = opportunity("Dry deal", dryAccount, "2026-11-11", "Prospecting", "10");
+
+		// when: a dry run
+		JobExecution dryRun = harness.run(false, true);
+
+		// then: every change is planned, none made
+		assertCompleted(dryRun);
+		assertThat(harness.rows("SELECT id FROM crm_opportunity WHERE name = 'Dry deal'")).isEmpty();
+		assertThat(harness.rows("SELECT id FROM crm_account WHERE name = 'Dry Goods'")).isEmpty();
+		assertThat(harness.rows(
+				"SELECT step, target, operation, new_value FROM sync_change "
+						+ "WHERE job_execution_id = ? AND salesforce_id IN (?, ?) AND field = 'Name' ORDER BY step",
+				dryRun.getId(), dryAccount, dryDeal))
+			.containsExactly(
+					Map.of("step", "pullAccounts", "target", "CRM", "operation", "CREATE", "new_value", "Dry Goods"),
+					Map.of("step", OpportunityRules.STEP, "target", "CRM", "operation", "CREATE", "new_value",
+							"Dry deal"));
+
+		// and when: a real run (the dry run did not move the watermark)
+		assertCompleted(harness.run());
+
+		// then
+		assertThat(opportunity("Dry deal")).containsEntry("account_id", crmId("ACCOUNT", dryAccount));
+	}
+
+	@Test
 	void aSecondRunWithNoEditsChangesNothing() {
 		// given: an account, an opportunity with a role of a linked contact, pulled
 		String frank = harness.emulator().org().insert("Contact", Map.of("LastName", "Frank"));
@@ -209,7 +239,7 @@ class OpportunityPullFunctionalTests {
 	}
 
 	private static String opportunity(String name, String accountId, String closeDate, String stage, String amount) {
-		Map<String, Object> fields = new java.util.LinkedHashMap<>();
+		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("Name", name);
 		fields.put("StageName", stage);
 		fields.put("CloseDate", closeDate);
