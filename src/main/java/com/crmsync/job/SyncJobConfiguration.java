@@ -35,6 +35,7 @@ public class SyncJobConfiguration {
 
 	@Bean
 	Job salesforceSyncJob(JobRepository jobRepository, RunReporter reporter, @Qualifier("connect") Step connect,
+			@Qualifier("pullAccounts") Step pullAccounts, @Qualifier("pullOpportunities") Step pullOpportunities,
 			@Qualifier("mergeLeads") Step mergeLeads, @Qualifier("mergeContacts") Step mergeContacts,
 			@Qualifier("mergeCampaigns") Step mergeCampaigns, @Qualifier("pushLeadScores") Step pushLeadScores,
 			@Qualifier("pushEvents") Step pushEvents, @Qualifier("report") Step report) {
@@ -47,6 +48,8 @@ public class SyncJobConfiguration {
 			}
 		})
 			.start(connect)
+			.next(pullAccounts)
+			.next(pullOpportunities)
 			.next(mergeLeads)
 			.next(mergeContacts)
 			.next(mergeCampaigns)

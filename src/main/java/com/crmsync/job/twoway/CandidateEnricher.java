@@ -23,4 +23,13 @@ public interface CandidateEnricher {
 	 */
 	List<MergeCandidate> enrich(List<MergeCandidate> candidates);
 
+	/**
+	 * This enricher, then another on its result.
+	 * @param next the enricher to apply second
+	 * @return both, in order
+	 */
+	default CandidateEnricher andThen(CandidateEnricher next) {
+		return (candidates) -> next.enrich(enrich(candidates));
+	}
+
 }

@@ -27,7 +27,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 /**
  * Decides, for one record of a two-way object, what happens on each side — pure logic, no
  * I/O: skip it, create it on the side that lacks it, merge both sides field by field
- * (smart override), or follow a delete or a merge made in Salesforce.
+ * (smart override), or follow a delete or a merge made in Salesforce. For a pulled object
+ * ({@link TwoWayRules#isPullOnly()}) no decision ever changes Salesforce.
  */
 public class TwoWayItemProcessor implements ItemProcessor<MergeCandidate, SyncAction>, StepExecutionListener {
 
@@ -66,8 +67,8 @@ public class TwoWayItemProcessor implements ItemProcessor<MergeCandidate, SyncAc
 		all.addAll(rules.derivedFields());
 		this.fields = List.copyOf(all);
 		this.merger = new RecordMerger(this.fields);
-		// Salesforce refuses updates of a read-only record (a converted lead): only pull
-		// it
+		// Salesforce refuses updates of a read-only record (a converted lead), and a
+		// pulled object never writes there: only pull
 		this.readOnlyMerger = new RecordMerger(this.fields.stream()
 			.map((field) -> field.direction().writesToSalesforce() ? pullOnly(field) : field)
 			.toList());
@@ -97,11 +98,15 @@ public class TwoWayItemProcessor implements ItemProcessor<MergeCandidate, SyncAc
 					? action(Kind.UNLINK, candidate, "deleted in the CRM; the Salesforce record is kept")
 					: SyncAction.skip(candidate, "deleted in the CRM");
 		}
+		if (salesforce == null && this.rules.isPullOnly()) {
+			return SyncAction.skip(candidate, "not in Salesforce: a pulled record is never created there");
+		}
 		if (salesforce == null) {
 			MergeDecision decision = this.merger.forNewSalesforceRecord(crmState(crm));
 			return new SyncAction(Kind.CREATE_IN_SALESFORCE, candidate, decision, null, Map.of(), null);
 		}
-		RecordMerger recordMerger = this.rules.isReadOnly(salesforce) ? this.readOnlyMerger : this.merger;
+		RecordMerger recordMerger = (this.rules.isPullOnly() || this.rules.isReadOnly(salesforce)) ? this.readOnlyMerger
+				: this.merger;
 		RecordState salesforceState = RecordState.fromSalesforce(this.fields,
 				this.rules.normalized(salesforce).fields(), instant(salesforce.get("LastModifiedDate")));
 		if (crm == null) {

@@ -41,7 +41,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * in Id order, each with its linked or matching CRM row; then every CRM row in the window
  * that the first pass did not merge, in id order, each with its linked or matching
  * Salesforce record. Each page costs at most one Salesforce call (a query page of up to
- * 2,000 records is shared by ten pages), and its look-ups in the CRM are batched.
+ * 2,000 records is shared by ten pages), and its look-ups in the CRM are batched. A
+ * pulled object ({@link TwoWayRules#isPullOnly()}) is read in the first pass only.
  * <p>
  * Restartable: on restart it begins again after the last record of the last committed
  * chunk, in the pass it was in.
@@ -170,7 +171,8 @@ public class TwoWayItemReader implements ItemStreamReader<MergeCandidate>, StepE
 			switch (this.phase) {
 				case SALESFORCE -> {
 					if (!fillFromSalesforce()) {
-						this.phase = Phase.CRM;
+						// a pulled object never sends CRM rows anywhere: no second pass
+						this.phase = this.rules.isPullOnly() ? Phase.DONE : Phase.CRM;
 					}
 				}
 				case CRM -> {
@@ -254,6 +256,9 @@ public class TwoWayItemReader implements ItemStreamReader<MergeCandidate>, StepE
 	 */
 	private Map<String, CrmRow> matchCrmRows(List<SalesforceRecord> unlinked) {
 		Map<String, CrmRow> matches = new HashMap<>();
+		if (this.rules.matchField() == null) {
+			return matches;
+		}
 		Map<String, String> keys = new LinkedHashMap<>();
 		for (SalesforceRecord record : unlinked) {
 			String key = this.rules.matchKey(record.get(this.rules.matchField()));
@@ -341,6 +346,9 @@ public class TwoWayItemReader implements ItemStreamReader<MergeCandidate>, StepE
 	 */
 	private Map<Long, SalesforceRecord> matchSalesforceRecords(List<CrmRow> unlinked) {
 		Map<Long, SalesforceRecord> matches = new HashMap<>();
+		if (this.rules.matchField() == null) {
+			return matches;
+		}
 		Map<Long, String> keys = new LinkedHashMap<>();
 		for (CrmRow row : unlinked) {
 			Object value = row.get(matchColumn());

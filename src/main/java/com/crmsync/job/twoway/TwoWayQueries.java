@@ -28,7 +28,9 @@ final class TwoWayQueries {
 		if (rules.isMergeable()) {
 			names.add("MasterRecordId");
 		}
-		names.add(rules.matchField());
+		if (rules.matchField() != null) {
+			names.add(rules.matchField());
+		}
 		fields.forEach((field) -> names.add(field.salesforceField()));
 		rules.derivedFields().forEach((field) -> names.add(field.salesforceField()));
 		names.addAll(rules.extraSalesforceFields());

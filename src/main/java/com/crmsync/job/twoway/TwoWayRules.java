@@ -14,8 +14,9 @@ import com.crmsync.mapping.SyncObject;
 import com.crmsync.salesforce.SalesforceRecord;
 
 /**
- * What sets one two-way object (leads, contacts, campaigns) apart from the others; the
- * reading, merging and writing around it are shared.
+ * What sets one synced object (leads, contacts, campaigns both ways; accounts and
+ * opportunities pulled) apart from the others; the reading, merging and writing around it
+ * are shared.
  */
 public interface TwoWayRules {
 
@@ -39,15 +40,16 @@ public interface TwoWayRules {
 
 	/**
 	 * The Salesforce field records are matched by before one is created, e.g.
-	 * {@code Email}.
-	 * @return the field
+	 * {@code Email}; {@code null} when records of the object are never matched (every
+	 * unlinked record is created on the other side, e.g. opportunities).
+	 * @return the field, or {@code null}
 	 */
 	String matchField();
 
 	/**
 	 * The CRM column holding the same key, normalised by {@link #matchKey(String)}, e.g.
-	 * {@code email_key}.
-	 * @return the column
+	 * {@code email_key}; {@code null} when {@link #matchField()} is.
+	 * @return the column, or {@code null}
 	 */
 	String matchKeyColumn();
 
@@ -145,6 +147,17 @@ public interface TwoWayRules {
 	 */
 	default boolean isMergeable() {
 		return true;
+	}
+
+	/**
+	 * Whether Salesforce overrides the CRM for this object (accounts, opportunities):
+	 * only Salesforce records in the run's window are read, each is created or updated in
+	 * the CRM, and nothing is ever written to Salesforce — CRM rows are never pushed or
+	 * created there, whatever the mapping's field directions say.
+	 * @return {@code true} for pulled objects
+	 */
+	default boolean isPullOnly() {
+		return false;
 	}
 
 }

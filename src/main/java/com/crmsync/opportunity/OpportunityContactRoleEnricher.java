@@ -1,0 +1,67 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.opportunity;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.crmsync.job.twoway.CandidateEnricher;
+import com.crmsync.job.twoway.MergeCandidate;
+import com.crmsync.salesforce.SalesforceClient;
+import com.crmsync.salesforce.SalesforceRecord;
+import com.crmsync.salesforce.Soql;
+
+/**
+ * Reads the contact roles of a page of opportunities in one query and hands them to the
+ * writer with each opportunity (see {@link OpportunityRules#references}).
+ * <p>
+ * Roles are read with the opportunities of the run's window: a role added to or removed
+ * from an opportunity that did not change otherwise is picked up by the next
+ * {@code --full} run (or the next run after the opportunity is edited). A removed role
+ * leaves its membership in place.
+ */
+final class OpportunityContactRoleEnricher implements CandidateEnricher {
+
+	private final SalesforceClient salesforce;
+
+	OpportunityContactRoleEnricher(SalesforceClient salesforce) {
+		this.salesforce = salesforce;
+	}
+
+	@Override
+	public List<MergeCandidate> enrich(List<MergeCandidate> candidates) {
+		List<String> opportunityIds = candidates.stream()
+			.map(MergeCandidate::salesforce)
+			.filter(OpportunityContactRoleEnricher::isLive)
+			.map(SalesforceRecord::id)
+			.toList();
+		if (opportunityIds.isEmpty()) {
+			return candidates;
+		}
+		Map<String, Set<String>> contactsByOpportunity = new HashMap<>();
+		this.salesforce
+			.query("SELECT OpportunityId, ContactId FROM OpportunityContactRole WHERE OpportunityId IN "
+					+ Soql.inList(opportunityIds), false)
+			.forEachRemaining(
+					(role) -> contactsByOpportunity.computeIfAbsent(role.get("OpportunityId"), (id) -> new TreeSet<>())
+						.add(role.get("ContactId")));
+		return candidates.stream().map((candidate) -> {
+			Set<String> contacts = (candidate.salesforce() != null)
+					? contactsByOpportunity.get(candidate.salesforce().id()) : null;
+			if (contacts == null) {
+				return candidate;
+			}
+			return new MergeCandidate(OpportunityRules.withContactRoles(candidate.salesforce(), contacts),
+					candidate.crm(), candidate.link(), candidate.missingInSalesforce(), candidate.derivedCrmValues());
+		}).toList();
+	}
+
+	private static boolean isLive(SalesforceRecord opportunity) {
+		return opportunity != null && !Boolean.parseBoolean(opportunity.get("IsDeleted"));
+	}
+
+}

@@ -1,0 +1,28 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.opportunity;
+
+import com.crmsync.crm.SyncLinkRepository;
+import com.crmsync.job.twoway.TwoWaySteps;
+import com.crmsync.salesforce.SalesforceClient;
+
+import org.springframework.batch.core.step.Step;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * The {@code pullOpportunities} step: opportunities from Salesforce into the CRM, with
+ * their accounts and their contact roles.
+ */
+@Configuration(proxyBeanMethods = false)
+public class OpportunityStepConfiguration {
+
+	@Bean
+	Step pullOpportunities(TwoWaySteps steps, SyncLinkRepository links, @Lazy SalesforceClient salesforce) {
+		return steps.step(new OpportunityRules(),
+				new OpportunityAccountEnricher(links).andThen(new OpportunityContactRoleEnricher(salesforce)));
+	}
+
+}
