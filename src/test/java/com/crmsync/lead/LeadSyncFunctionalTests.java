@@ -172,6 +172,48 @@ class LeadSyncFunctionalTests {
 					Map.of("target", "SALESFORCE", "operation", "CREATE", "field", "LastName", "new_value", "Wet"));
 	}
 
+	@Test
+	void aMergeInSalesforceArchivesTheMergedAwayDuplicateAndKeepsTheSurvivorLinked() {
+		String survivor = this.harness.emulator()
+			.org()
+			.insert("Lead", Map.of("LastName", "Twin", "Company", "Acme", "Email", "one@example.com"));
+		String duplicate = this.harness.emulator()
+			.org()
+			.insert("Lead", Map.of("LastName", "Twin", "Company", "Acme", "Email", "two@example.com"));
+		this.harness.run();
+		assertThat(this.harness.rows("SELECT * FROM sync_link")).hasSize(2);
+
+		this.harness.emulator().org().merge(survivor, duplicate);
+		JobExecution run = this.harness.run();
+
+		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.harness.rows("SELECT salesforce_id FROM sync_link")).singleElement()
+			.isEqualTo(Map.of("salesforce_id", survivor));
+		assertThat(this.harness.rows("SELECT email FROM crm_lead WHERE deleted_at IS NOT NULL")).singleElement()
+			.isEqualTo(Map.of("email", "two@example.com"));
+	}
+
+	@Test
+	void aMergedAwayRecordWhoseSurvivorIsUnlinkedMovesItsLinkToTheSurvivor() {
+		String duplicate = this.harness.emulator()
+			.org()
+			.insert("Lead", Map.of("LastName", "Moved", "Company", "Acme", "Email", "moved@example.com"));
+		this.harness.run();
+		// the survivor appears in Salesforce after the first run and is merged before the
+		// next
+		String survivor = this.harness.emulator()
+			.org()
+			.insert("Lead", Map.of("LastName", "Moved", "Company", "Acme", "Email", "survivor@example.com"));
+		this.harness.emulator().org().merge(survivor, duplicate);
+		this.harness.run();
+
+		assertThat(this.harness.rows("SELECT crm_id, salesforce_id FROM sync_link")).singleElement()
+			.satisfies((link) -> assertThat(link.get("salesforce_id")).isEqualTo(survivor));
+		assertThat(this.harness.rows("SELECT email FROM crm_lead WHERE deleted_at IS NULL"))
+			.extracting((row) -> row.get("email"))
+			.contains("survivor@example.com");
+	}
+
 	/** A lead known on both sides, linked by a first run. */
 	private String linkedLead(String email) {
 		String id = this.harness.emulator()

@@ -113,6 +113,7 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 				.toList());
 			write.createInCrm(ofKind(actions, Kind.CREATE_IN_CRM));
 			ofKind(actions, Kind.MERGE).forEach(write::merge);
+			write.followMerges(ofKind(actions, Kind.RELINK));
 			actions.forEach(write::followDeletesAndMerges);
 			write.flush();
 		}
@@ -267,6 +268,37 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 			count(action.changesRecords() ? Outcome.UPDATED : Outcome.UNCHANGED);
 		}
 
+		/**
+		 * Records merged away in Salesforce: when the surviving record already has a CRM
+		 * row (linked before, or in this chunk), the merged-away row is archived as a
+		 * duplicate; otherwise the merged-away row's link moves to the survivor, which
+		 * the next merge then fills in.
+		 */
+		void followMerges(List<SyncAction> relinks) {
+			if (relinks.isEmpty()) {
+				return;
+			}
+			Set<String> linkedMasters = new HashSet<>(TwoWayItemWriter.this.links
+				.findBySalesforceIds(TwoWayItemWriter.this.rules.type(),
+						relinks.stream().map(SyncAction::newMasterId).toList())
+				.keySet());
+			this.linksToSave.forEach((link) -> linkedMasters.add(link.salesforceId()));
+			List<Long> archived = new ArrayList<>();
+			for (SyncAction action : relinks) {
+				long crmId = action.candidate().crmId();
+				if (linkedMasters.add(action.newMasterId())) {
+					this.linksToSave.add(new SyncLink(TwoWayItemWriter.this.rules.type(), crmId, action.newMasterId(),
+							Map.of(), TwoWayItemWriter.this.window.executionId()));
+				}
+				else {
+					archived.add(crmId);
+				}
+				count(Outcome.UPDATED);
+			}
+			TwoWayItemWriter.this.links.delete(TwoWayItemWriter.this.rules.type(), archived);
+			TwoWayItemWriter.this.crmRecords.archive(TwoWayItemWriter.this.table, archived);
+		}
+
 		void followDeletesAndMerges(SyncAction action) {
 			MergeCandidate candidate = action.candidate();
 			switch (action.kind()) {
@@ -276,11 +308,6 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 						TwoWayItemWriter.this.crmRecords.archive(TwoWayItemWriter.this.table,
 								List.of(candidate.crmId()));
 					}
-					count(Outcome.UPDATED);
-				}
-				case RELINK -> {
-					this.linksToSave.add(new SyncLink(TwoWayItemWriter.this.rules.type(), candidate.crmId(),
-							action.newMasterId(), Map.of(), TwoWayItemWriter.this.window.executionId()));
 					count(Outcome.UPDATED);
 				}
 				case UNLINK ->
