@@ -69,9 +69,15 @@ public final class SoapHttpHandler implements HttpHandler {
 			}
 			serve(exchange, request);
 		}
-		finally {
-			exchange.close();
+		catch (DroppedConnection ex) {
+			// not closing the exchange: the server closes the connection itself
+			throw ex;
 		}
+		catch (IOException | RuntimeException ex) {
+			exchange.close();
+			throw ex;
+		}
+		exchange.close();
 	}
 
 	private void serve(HttpExchange exchange, SoapRequest request) throws IOException {
@@ -174,23 +180,30 @@ public final class SoapHttpHandler implements HttpHandler {
 	}
 
 	/**
-	 * Breaks the exchange the way a dropped connection does: the status line and headers
-	 * promise a body that never arrives, and the connection closes. (Failing before any
-	 * response would let the JDK client silently resend the POST.)
+	 * Breaks the exchange the way a dropped connection does: the status line, headers and
+	 * the start of a chunked body arrive, then the connection closes mid-chunk, which the
+	 * client reads as a premature end of file. (Failing before any response would let the
+	 * JDK client silently resend the POST.) The JDK server closes the connection when a
+	 * handler throws.
 	 */
 	private static void drop(HttpExchange exchange) throws IOException {
 		exchange.getResponseHeaders().set("Content-Type", "text/xml;charset=UTF-8");
-		exchange.sendResponseHeaders(200, 1024);
+		exchange.sendResponseHeaders(200, 0);
 		OutputStream out = exchange.getResponseBody();
 		out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope".getBytes(StandardCharsets.UTF_8));
 		out.flush();
-		try {
-			out.close();
+		throw new DroppedConnection();
+	}
+
+	/**
+	 * Thrown to make the server close the connection mid-response.
+	 */
+	private static final class DroppedConnection extends IOException {
+
+		DroppedConnection() {
+			super("Injected connection drop");
 		}
-		catch (IOException expected) {
-			// "insufficient bytes written": the server closes the connection, which is
-			// the point
-		}
+
 	}
 
 	private static void sleep(long millis) throws IOException {
