@@ -47,6 +47,15 @@ public final class SalesforceEmulator implements AutoCloseable {
 
 	private static final String LOGIN_PATH = "/services/Soap/u/65.0";
 
+	static {
+		// The JDK server leaves Nagle's algorithm on: the last small chunk of every
+		// response then waits for the client's delayed ACK (~40 ms a call). The property
+		// is read once, when the JVM's first HTTP server is created.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
 	private final EmulatorSettings settings;
 
 	private final EmulatorOrg org;

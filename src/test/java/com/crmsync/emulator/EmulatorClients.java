@@ -23,6 +23,8 @@ final class EmulatorClients {
 		config.setUsername("sync@example.com");
 		config.setPassword("emulator");
 		config.setManualLogin(false);
+		config.setReadTimeout(60_000);
+		config.setConnectionTimeout(10_000);
 		return config;
 	}
 

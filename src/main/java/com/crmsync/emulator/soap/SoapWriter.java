@@ -32,7 +32,7 @@ public final class SoapWriter {
 	private final XMLStreamWriter xml;
 
 	public SoapWriter(OutputStream out) throws XMLStreamException {
-		this.xml = OUTPUT.createXMLStreamWriter(out, "UTF-8");
+		this.xml = OUTPUT.createXMLStreamWriter(new Utf8Writer(out));
 	}
 
 	/**

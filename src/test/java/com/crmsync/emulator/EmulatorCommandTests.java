@@ -1,0 +1,64 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.emulator;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import com.crmsync.cli.EmulatorCommand;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code emulator} command line.
+ */
+class EmulatorCommandTests {
+
+	@Test
+	void parsesEveryOption() {
+		CommandLine commandLine = new CommandLine(new EmulatorCommand());
+		commandLine.parseArgs("--port", "9443", "--records", "1000", "--seed", "3", "--latency-ms", "5", "--api-limit",
+				"500", "--org-id", "00D5g000004XyZaEAK", "--username", "u@example.com", "--password", "pw", "--https");
+		CommandSpec spec = commandLine.getCommandSpec();
+		assertThat(spec.findOption("--port").<Integer>getValue()).isEqualTo(9443);
+		assertThat(spec.findOption("--records").<Long>getValue()).isEqualTo(1000);
+		assertThat(spec.findOption("--seed").<Long>getValue()).isEqualTo(3);
+		assertThat(spec.findOption("--latency-ms").<Long>getValue()).isEqualTo(5);
+		assertThat(spec.findOption("--api-limit").<Long>getValue()).isEqualTo(500);
+		assertThat(spec.findOption("--org-id").<String>getValue()).isEqualTo("00D5g000004XyZaEAK");
+		assertThat(spec.findOption("--username").<String>getValue()).isEqualTo("u@example.com");
+		assertThat(spec.findOption("--password").<String>getValue()).isEqualTo("pw");
+		assertThat(spec.findOption("--https").<Boolean>getValue()).isTrue();
+	}
+
+	@Test
+	void appliesDefaultsAndRequiresThePort() {
+		CommandLine commandLine = new CommandLine(new EmulatorCommand());
+		commandLine.parseArgs("--port", "0");
+		CommandSpec spec = commandLine.getCommandSpec();
+		assertThat(spec.findOption("--records").<Long>getValue()).isZero();
+		assertThat(spec.findOption("--api-limit").<Long>getValue()).isEqualTo(1_000_000);
+		assertThat(spec.findOption("--org-id").<String>getValue()).isEqualTo("00D000000000001AAA");
+		assertThat(spec.findOption("--username").<String>getValue()).isEqualTo("sync@example.com");
+		assertThat(spec.findOption("--password").<String>getValue()).isEqualTo("emulator");
+		StringWriter errors = new StringWriter();
+		CommandLine missingPort = new CommandLine(new EmulatorCommand());
+		missingPort.setErr(new PrintWriter(errors));
+		assertThat(missingPort.execute("--records", "10")).isNotZero();
+		assertThat(errors.toString()).contains("--port");
+	}
+
+	@Test
+	void printsUsageHelp() {
+		StringWriter out = new StringWriter();
+		CommandLine commandLine = new CommandLine(new EmulatorCommand());
+		commandLine.setOut(new PrintWriter(out));
+		assertThat(commandLine.execute("--help")).isZero();
+		assertThat(out.toString()).contains("emulator", "--api-limit", "--https");
+	}
+
+}
