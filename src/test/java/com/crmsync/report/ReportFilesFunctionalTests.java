@@ -203,6 +203,18 @@ class ReportFilesFunctionalTests {
 			.endsWith("restart it with: java -jar target/crm-salesforce-sync.jar restart " + failed.getId());
 		assertThat(this.out.toString()).contains("Reason: ", "restart " + failed.getId());
 
+		// and: the run command, failing the same way, exits non-zero with a one-line
+		// reason
+		this.out.getBuffer().setLength(0);
+		this.err.getBuffer().setLength(0);
+		assertThat(cli("run", "--sync.salesforce.login-url=" + this.harness.emulator().loginUrl(),
+				"--sync.salesforce.username=sync@example.com", "--sync.salesforce.password=emulator",
+				"--sync.operator=" + SyncHarness.ADMIN))
+			.isEqualTo(1);
+		assertThat(this.err.toString().strip()).matches("error: execution \\d+ FAILED: Salesforce refused the request: "
+				+ "TotalRequests Limit exceeded\\.; restart it with: java -jar target/crm-salesforce-sync.jar restart \\d+");
+		assertThat(this.out.toString()).contains("connect", "FAILED", "Report: ");
+
 		// and: status lists it as failed, with its reason
 		this.out.getBuffer().setLength(0);
 		this.err.getBuffer().setLength(0);
