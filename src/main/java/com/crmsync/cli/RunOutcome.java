@@ -4,17 +4,23 @@
 package com.crmsync.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 
+import com.crmsync.report.FailureReason;
+import com.crmsync.report.NextStep;
+import com.crmsync.report.ReportFilesWriter;
 import com.crmsync.report.RunReport;
 import com.crmsync.report.RunReports;
+import com.crmsync.report.TextReport;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * How a finished run is told on the terminal: a summary per step on stdout, and for a
- * failed run its one-line reason on stderr with the command that restarts it.
+ * How a finished run is told on the terminal: a summary per step and where the report
+ * files are on stdout, and for a failed run its one-line reason on stderr with the exact
+ * command that restarts it.
  */
 final class RunOutcome {
 
@@ -23,22 +29,35 @@ final class RunOutcome {
 
 	static int print(ConfigurableApplicationContext context, JobExecution execution, PrintWriter out, PrintWriter err) {
 		RunReport report = context.getBean(RunReports.class).of(execution);
-		out.printf("Execution %d %s%s (%d Salesforce API calls)%n", report.executionId(), report.status(),
-				report.dryRun() ? " (dry run: nothing written)" : "", report.apiCalls());
-		out.printf("  %-18s %-10s %8s %8s %8s %9s %8s %7s %9s%n", "STEP", "STATUS", "READ", "CREATED", "UPDATED",
-				"UNCHANGED", "SKIPPED", "FAILED", "CONFLICTS");
-		for (RunReport.StepReport step : report.steps()) {
-			out.printf("  %-18s %-10s %8d %8d %8d %9d %8d %7d %9d%n", step.name(), step.status(), step.read(),
-					step.created(), step.updated(), step.unchanged(), step.skipped(), step.failed(), step.conflicts());
-		}
+		TextReport.printSummary(report, out);
+		out.println("Report: " + context.getBean(ReportFilesWriter.class)
+			.directory(report.executionId())
+			.resolve("report.html")
+			.toAbsolutePath());
+		out.flush();
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
 			return ExitCodes.OK;
 		}
-		String reason = (report.exitMessage() != null) ? OneLineReason.of(new RuntimeException(report.exitMessage()))
-				: execution.getStatus().name();
-		err.println("error: execution " + execution.getId() + " " + execution.getStatus() + ": " + reason
-				+ " (restart it with: restart " + execution.getId() + ")");
+		err.println("error: execution " + execution.getId() + " " + execution.getStatus() + ": " + reason(execution)
+				+ (report.restartable() ? "; restart it with: " + NextStep.restartCommand(execution.getId()) : ""));
+		err.flush();
 		return ExitCodes.FAILED;
+	}
+
+	/**
+	 * Why an execution did not complete, in one line.
+	 * @param execution the execution
+	 * @return the reason
+	 */
+	static String reason(JobExecution execution) {
+		// in the process that ran the job the failures are still live throwables; a
+		// reloaded execution only has the exit description, a stack trace as text
+		List<Throwable> failures = execution.getAllFailureExceptions();
+		if (!failures.isEmpty()) {
+			return OneLineReason.of(failures.get(0));
+		}
+		String reason = FailureReason.of(execution.getExitStatus().getExitDescription());
+		return (reason != null) ? reason : execution.getStatus().name();
 	}
 
 }

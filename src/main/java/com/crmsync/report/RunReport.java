@@ -3,6 +3,8 @@
  */
 package com.crmsync.report;
 
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 
 import com.crmsync.crm.FieldConflictRecord;
@@ -24,10 +26,51 @@ import com.crmsync.crm.SyncError;
  * @param errors records not synced: failures and skips
  * @param conflicts true conflicts of two-way fields
  * @param changes planned changes of a dry run
+ * @param metrics Spring Batch's own measurements of the run: durations and item counters
  */
 public record RunReport(long executionId, String status, String startTime, String endTime, boolean dryRun,
 		long apiCalls, String exitMessage, List<StepReport> steps, List<SyncError> errors,
-		List<FieldConflictRecord> conflicts, List<PlannedChange> changes) {
+		List<FieldConflictRecord> conflicts, List<PlannedChange> changes, RunMetrics metrics) {
+
+	/**
+	 * The run's duration.
+	 * @return from start to end, or {@code null} when it has not ended
+	 */
+	public Duration duration() {
+		return between(this.startTime, this.endTime);
+	}
+
+	/**
+	 * Whether the run ended without completing, so it can be restarted.
+	 * @return {@code true} for a failed or stopped execution
+	 */
+	public boolean restartable() {
+		return "FAILED".equals(this.status) || "STOPPED".equals(this.status);
+	}
+
+	/**
+	 * The failure's reason an operator can act on: the innermost cause's message, without
+	 * exception class names or stack frames.
+	 * @return the reason, or {@code null} when the run did not fail
+	 */
+	public String failureReason() {
+		return FailureReason.of(this.exitMessage);
+	}
+
+	/**
+	 * Records rejected (not the skips by design).
+	 * @return the failures
+	 */
+	public List<SyncError> failures() {
+		return this.errors.stream().filter((error) -> !error.skip()).toList();
+	}
+
+	static Duration between(String start, String end) {
+		if (start == null || end == null) {
+			return null;
+		}
+		return Duration.between(LocalDateTime.parse(start), LocalDateTime.parse(end));
+	}
 
 	/**
 	 * One step's counts: read = created + updated + unchanged + skipped + failed.
@@ -45,6 +88,34 @@ public record RunReport(long executionId, String status, String startTime, Strin
 	 */
 	public record StepReport(String name, String status, long read, long created, long updated, long unchanged,
 			long skipped, long failed, long conflicts, long apiCalls) {
+
+	}
+
+	/**
+	 * Spring Batch's measurements of a run, as its job repository keeps them.
+	 *
+	 * @param durationSeconds the run's wall-clock time, or {@code null} while running
+	 * @param steps per step, in job order
+	 */
+	public record RunMetrics(Double durationSeconds, List<StepMetrics> steps) {
+
+	}
+
+	/**
+	 * Spring Batch's counters of one step (items as the framework saw them, beside the
+	 * sync's own outcome counts in {@link StepReport}).
+	 *
+	 * @param name the step name
+	 * @param durationSeconds the step's wall-clock time, or {@code null} while running
+	 * @param readCount items read
+	 * @param writeCount items written
+	 * @param filterCount items the processor filtered out
+	 * @param commitCount chunks committed
+	 * @param rollbackCount chunks rolled back
+	 * @param skipCount items skipped by the step's skip policy (read, process and write)
+	 */
+	public record StepMetrics(String name, Double durationSeconds, long readCount, long writeCount, long filterCount,
+			long commitCount, long rollbackCount, long skipCount) {
 
 	}
 

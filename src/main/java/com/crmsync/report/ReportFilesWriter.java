@@ -1,0 +1,143 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.function.Consumer;
+
+import com.crmsync.job.RunReporter;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the operator report of an execution into {@code <sync.reports>/<executionId>/}:
+ * {@code report.json}, {@code report.html}, {@code errors.csv}, {@code conflicts.csv},
+ * {@code changes.csv} (dry runs only) and {@code metrics.prom}. Writing again (the job
+ * reports from its last step and once more after it ends) replaces every file, so the
+ * files always tell the run's final state; each file is replaced whole, never seen half
+ * written. When {@code sync.metrics-textfile} is set, the run's {@code metrics.prom} is
+ * also copied there, for node exporter's textfile collector.
+ */
+@Component
+public class ReportFilesWriter implements RunReporter {
+
+	private static final JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	private final RunReports reports;
+
+	private final Path directory;
+
+	private final Path metricsTextFile;
+
+	private final ObjectProvider<MeterRegistry> meterRegistry;
+
+	public ReportFilesWriter(RunReports reports, @Value("${sync.reports:reports}") Path directory,
+			@Value("${sync.metrics-textfile:}") String metricsTextFile, ObjectProvider<MeterRegistry> meterRegistry) {
+		this.reports = reports;
+		this.directory = directory;
+		this.metricsTextFile = metricsTextFile.isBlank() ? null : Path.of(metricsTextFile);
+		this.meterRegistry = meterRegistry;
+	}
+
+	@Override
+	public void report(JobExecution execution) {
+		write(this.reports.of(execution));
+	}
+
+	/**
+	 * Where the reports of an execution go.
+	 * @param executionId the execution
+	 * @return its directory
+	 */
+	public Path directory(long executionId) {
+		return this.directory.resolve(String.valueOf(executionId));
+	}
+
+	/**
+	 * Writes every file of one report.
+	 * @param report the report
+	 * @return the directory written
+	 */
+	public Path write(RunReport report) {
+		Path dir = directory(report.executionId());
+		try {
+			Files.createDirectories(dir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		replace(dir.resolve("report.json"), (out) -> write(out, toJson(report)));
+		replace(dir.resolve("report.html"), (out) -> write(out, HtmlReport.render(report)));
+		replace(dir.resolve("errors.csv"), (out) -> ReportCsv.errors(report.errors(), out));
+		replace(dir.resolve("conflicts.csv"), (out) -> ReportCsv.conflicts(report.conflicts(), out));
+		if (report.dryRun()) {
+			replace(dir.resolve("changes.csv"), (out) -> ReportCsv.changes(report.changes(), out));
+		}
+		String metrics = PrometheusTextFile.of(report, this.meterRegistry.getIfAvailable());
+		replace(dir.resolve("metrics.prom"), (out) -> write(out, metrics));
+		if (this.metricsTextFile != null) {
+			replace(this.metricsTextFile, (out) -> write(out, metrics));
+		}
+		return dir;
+	}
+
+	/**
+	 * The report as JSON text, as {@code report.json} holds it.
+	 * @param report the report
+	 * @return the JSON
+	 */
+	public static String toJson(RunReport report) {
+		return mapper.writeValueAsString(report);
+	}
+
+	private static void write(Writer out, String text) {
+		try {
+			out.write(text);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	// written beside the target and moved over it: a reader (an operator's browser, the
+	// textfile collector) never sees a half-written file
+	private static void replace(Path file, Consumer<Writer> content) {
+		try {
+			Path parent = file.toAbsolutePath().getParent();
+			Files.createDirectories(parent);
+			Path temporary = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+			try {
+				try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+					content.accept(out);
+				}
+				try {
+					Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+				}
+				catch (AtomicMoveNotSupportedException ex) {
+					Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+			finally {
+				Files.deleteIfExists(temporary);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
