@@ -11,7 +11,6 @@ import com.crmsync.crm.CustomFieldRepository;
 import com.crmsync.crm.RunJournal;
 import com.crmsync.crm.SyncLinkRepository;
 import com.crmsync.crm.SyncReferenceRepository;
-import com.crmsync.job.ApiCallsListener;
 import com.crmsync.job.MappingsProvider;
 import com.crmsync.job.SyncProperties;
 import com.crmsync.job.twoway.CandidateEnricher;
@@ -43,8 +42,7 @@ public class CampaignStepConfiguration {
 	Step mergeCampaigns(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			@Lazy SalesforceClient salesforce, CrmRecordRepository crmRecords, SyncLinkRepository links,
 			CustomFieldRepository customFields, SyncReferenceRepository references, RunJournal journal,
-			MappingsProvider mappings, SyncProperties properties, ApiCallsListener apiCalls,
-			CampaignMemberRepository members) {
+			MappingsProvider mappings, SyncProperties properties, CampaignMemberRepository members) {
 		CampaignRules rules = new CampaignRules();
 		Supplier<List<FieldMapping>> fields = () -> mappings.current().fieldsOf(rules.object());
 		int chunkSize = properties.chunkSize();
@@ -66,7 +64,6 @@ public class CampaignStepConfiguration {
 			.listener(campaignWriter)
 			.listener(memberReader)
 			.listener(memberWriter)
-			.listener(apiCalls)
 			.build();
 	}
 

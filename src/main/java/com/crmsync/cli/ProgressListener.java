@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 public class ProgressListener implements StepExecutionListener, ChunkListener<Object, Object> {
 
 	/** The bean's name, for the job configuration to inject. */
-	public static final String BEAN_NAME = "syncProgressListener";
+	public static final String BEAN_NAME = com.crmsync.job.SyncStepListeners.PROGRESS;
 
 	static final long LOG_INTERVAL_SECONDS = 10;
 

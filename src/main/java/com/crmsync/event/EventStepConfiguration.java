@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 
 import com.crmsync.crm.RunJournal;
 import com.crmsync.crm.SyncLinkRepository;
-import com.crmsync.job.ApiCallsListener;
 import com.crmsync.job.MappingsProvider;
 import com.crmsync.job.SyncProperties;
 import com.crmsync.mapping.EventTaskMapping;
@@ -34,14 +33,13 @@ public class EventStepConfiguration {
 	@Bean
 	Step pushEvents(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			@Lazy SalesforceClient salesforce, EventCandidateRepository candidates, SyncLinkRepository links,
-			RunJournal journal, MappingsProvider mappings, SyncProperties properties, ApiCallsListener apiCalls) {
+			RunJournal journal, MappingsProvider mappings, SyncProperties properties) {
 		Supplier<EventTaskMapping> mapping = () -> mappings.current().file().events();
 		return new StepBuilder(STEP, jobRepository).<EventCandidate, TaskPush>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(new EventItemReader(candidates, mapping, properties.chunkSize()))
 			.processor(new EventItemProcessor(mapping))
 			.writer(new EventItemWriter(salesforce, links, journal, mapping))
-			.listener(apiCalls)
 			.build();
 	}
 

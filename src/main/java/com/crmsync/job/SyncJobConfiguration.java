@@ -63,11 +63,10 @@ public class SyncJobConfiguration {
 	Step connect(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			@Lazy SalesforceClient salesforce, SalesforceProperties salesforceProperties,
 			OrgConnectionRepository orgConnection, WatermarkRepository watermarks, MappingsProvider mappings,
-			SyncProperties properties, JdbcTemplate jdbc, ApiCallsListener apiCalls) {
+			SyncProperties properties, JdbcTemplate jdbc) {
 		return new StepBuilder(ConnectTasklet.STEP, jobRepository)
 			.tasklet(new ConnectTasklet(salesforce, salesforceProperties, orgConnection, watermarks, mappings,
 					properties, jdbc), transactionManager)
-			.listener(apiCalls)
 			.build();
 	}
 

@@ -6,7 +6,6 @@ package com.crmsync.score;
 import java.util.function.Supplier;
 
 import com.crmsync.crm.RunJournal;
-import com.crmsync.job.ApiCallsListener;
 import com.crmsync.job.MappingsProvider;
 import com.crmsync.job.SyncProperties;
 import com.crmsync.mapping.LeadScoreMapping;
@@ -34,14 +33,13 @@ public class LeadScoreStepConfiguration {
 	@Bean
 	Step pushLeadScores(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			@Lazy SalesforceClient salesforce, ScoreCandidateRepository candidates, PushedValueRepository pushedValues,
-			RunJournal journal, MappingsProvider mappings, SyncProperties properties, ApiCallsListener apiCalls) {
+			RunJournal journal, MappingsProvider mappings, SyncProperties properties) {
 		Supplier<LeadScoreMapping> mapping = () -> mappings.current().file().leadScore();
 		return new StepBuilder(STEP, jobRepository).<ScoreCandidate, ScorePush>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(new LeadScoreItemReader(candidates, mapping, properties.chunkSize()))
 			.processor(new LeadScoreItemProcessor())
 			.writer(new LeadScoreItemWriter(salesforce, pushedValues, journal, mapping))
-			.listener(apiCalls)
 			.build();
 	}
 

@@ -11,7 +11,6 @@ import com.crmsync.crm.CustomFieldRepository;
 import com.crmsync.crm.RunJournal;
 import com.crmsync.crm.SyncLinkRepository;
 import com.crmsync.crm.SyncReferenceRepository;
-import com.crmsync.job.ApiCallsListener;
 import com.crmsync.job.MappingsProvider;
 import com.crmsync.job.SyncProperties;
 import com.crmsync.mapping.FieldMapping;
@@ -52,12 +51,10 @@ public class TwoWaySteps {
 
 	private final SyncProperties properties;
 
-	private final ApiCallsListener apiCalls;
-
 	public TwoWaySteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			@Lazy SalesforceClient salesforce, CrmRecordRepository crmRecords, SyncLinkRepository links,
 			CustomFieldRepository customFields, SyncReferenceRepository references, RunJournal journal,
-			MappingsProvider mappings, SyncProperties properties, ApiCallsListener apiCalls) {
+			MappingsProvider mappings, SyncProperties properties) {
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.salesforce = salesforce;
@@ -68,7 +65,6 @@ public class TwoWaySteps {
 		this.journal = journal;
 		this.mappings = mappings;
 		this.properties = properties;
-		this.apiCalls = apiCalls;
 	}
 
 	/**
@@ -88,7 +84,6 @@ public class TwoWaySteps {
 			.processor(processor)
 			.writer(new TwoWayItemWriter(rules, fields, processor, this.salesforce, this.crmRecords, this.links,
 					this.customFields, this.references, this.journal))
-			.listener(this.apiCalls)
 			.build();
 	}
 
