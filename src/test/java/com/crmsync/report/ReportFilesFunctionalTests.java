@@ -116,7 +116,8 @@ class ReportFilesFunctionalTests {
 		assertThat(conflict.get("winner").asString()).isEqualTo("CRM");
 		// and: Spring Batch's measurements of every step
 		assertThat(report.get("metrics").get("steps")).extracting((step) -> step.get("name").asString())
-			.containsExactly("connect", "mergeLeads", "report");
+			.containsExactly("connect", "pullAccounts", "pullOpportunities", "mergeLeads", "mergeContacts",
+					"mergeCampaigns", "pushLeadScores", "pushEvents", "report");
 		// and: for every step, read = created + updated + unchanged + skipped + failed
 		for (JsonNode step : report.get("steps")) {
 			assertThat(step.get("read").asLong()).as(step.get("name").asString())
@@ -245,11 +246,14 @@ class ReportFilesFunctionalTests {
 
 		assertThat(cli("status")).as(this.err.toString()).isZero();
 
-		// two leads read: one created on each side
+		// two leads read, one created on each side; then both read again by the score
+		// push,
+		// which has no score to push (unchanged)
 		assertThat(this.out.toString())
 			.containsPattern(execution.getId()
-					+ " +COMPLETED +\\S+ \\S+ +\\d+:\\d\\d:\\d\\d +\\(all steps\\) +2 +2 +0 +0 +0 +0 +0")
-			.containsPattern("mergeLeads completed +2 +2 +0 +0 +0 +0 +0");
+					+ " +COMPLETED +\\S+ \\S+ +\\d+:\\d\\d:\\d\\d +\\(all steps\\) +4 +2 +0 +2 +0 +0 +0")
+			.containsPattern("mergeLeads completed +2 +2 +0 +0 +0 +0 +0")
+			.containsPattern("pushLeadScores completed +2 +0 +0 +2 +0 +0 +0");
 	}
 
 	private int cli(String... args) {
