@@ -47,11 +47,35 @@ public class CrmRecordRepository {
 	 * @return the rows, archived ones included
 	 */
 	public List<CrmRow> page(CrmTable table, Instant changedSince, long afterId, int limit) {
+		return page(table, changedSince, null, afterId, limit);
+	}
+
+	/**
+	 * The next page of rows after an id, in id order, counting a change of one of the
+	 * row's custom field values as a change of the row.
+	 * @param table the table
+	 * @param changedSince only rows changed at or after this time; {@code null} for all
+	 * rows
+	 * @param customFieldObject the {@code crm_custom_field.object_type} of the table's
+	 * custom fields ({@code LEAD}, {@code CONTACT}), or {@code null} when it has none
+	 * @param afterId the last id already read
+	 * @param limit the page size
+	 * @return the rows, archived ones included
+	 */
+	public List<CrmRow> page(CrmTable table, Instant changedSince, String customFieldObject, long afterId, int limit) {
 		MapSqlParameterSource parameters = new MapSqlParameterSource("afterId", afterId).addValue("limit", limit);
 		String condition = "id > :afterId";
 		if (changedSince != null) {
-			condition += " AND updated_at >= :since";
 			parameters.addValue("since", JdbcValues.utc(changedSince));
+			if (customFieldObject == null) {
+				condition += " AND updated_at >= :since";
+			}
+			else {
+				condition += " AND (updated_at >= :since OR id IN (SELECT value.record_id FROM crm_custom_field_value "
+						+ "value JOIN crm_custom_field field ON field.id = value.field_id AND field.object_type = "
+						+ ":customFieldObject WHERE value.updated_at >= :since))";
+				parameters.addValue("customFieldObject", customFieldObject);
+			}
 		}
 		return this.jdbc.query("SELECT " + table.selectList() + " FROM " + table.name() + " WHERE " + condition
 				+ " ORDER BY id LIMIT :limit", parameters, rowMapper(table));

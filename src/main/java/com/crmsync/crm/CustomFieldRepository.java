@@ -3,6 +3,7 @@
  */
 package com.crmsync.crm;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -44,21 +45,38 @@ public class CustomFieldRepository {
 	 * The values of some fields for some records.
 	 * @param fieldIds the custom fields
 	 * @param recordIds the CRM records
-	 * @return values by record id, then by field id
+	 * @return values by record id
 	 */
-	public Map<Long, Map<Long, String>> values(Collection<Long> fieldIds, Collection<Long> recordIds) {
-		Map<Long, Map<Long, String>> values = new HashMap<>();
+	public Map<Long, RecordValues> values(Collection<Long> fieldIds, Collection<Long> recordIds) {
+		Map<Long, RecordValues> values = new HashMap<>();
 		if (fieldIds.isEmpty() || recordIds.isEmpty()) {
 			return values;
 		}
 		this.jdbc.query(
-				"SELECT record_id, field_id, value FROM crm_custom_field_value WHERE field_id IN (:fields) "
-						+ "AND record_id IN (:records) AND deleted_at IS NULL",
+				"SELECT record_id, field_id, value, updated_at FROM crm_custom_field_value "
+						+ "WHERE field_id IN (:fields) AND record_id IN (:records) AND deleted_at IS NULL",
 				new MapSqlParameterSource("fields", fieldIds).addValue("records", recordIds),
 				(java.sql.ResultSet rs) -> {
-					values.computeIfAbsent(rs.getLong(1), (k) -> new HashMap<>()).put(rs.getLong(2), rs.getString(3));
+					values.merge(rs.getLong(1), new RecordValues(Map.of(rs.getLong(2), rs.getString(3)),
+							JdbcValues.instant(JdbcValues.read(rs, 4))), RecordValues::and);
 				});
 		return values;
+	}
+
+	/**
+	 * One record's custom field values.
+	 *
+	 * @param byField the values by custom field id
+	 * @param changedAt when the most recently changed of them changed
+	 */
+	public record RecordValues(Map<Long, String> byField, Instant changedAt) {
+
+		RecordValues and(RecordValues other) {
+			Map<Long, String> both = new HashMap<>(this.byField);
+			both.putAll(other.byField);
+			return new RecordValues(both, this.changedAt.isAfter(other.changedAt) ? this.changedAt : other.changedAt);
+		}
+
 	}
 
 	/**

@@ -214,6 +214,47 @@ class LeadSyncFunctionalTests {
 			.contains("survivor@example.com");
 	}
 
+	@Test
+	void aCrmCustomFieldWithASalesforceFieldIsSyncedBothWaysAndItsEditsAreFoundIncrementally() {
+		this.harness.jdbc()
+			.update("INSERT INTO crm_custom_field (object_type, label, system_name, data_type, salesforce_field) "
+					+ "VALUES ('LEAD', 'Region', 'region', 'TEXT', 'Region__c')");
+		long region = this.harness.jdbc()
+			.queryForObject("SELECT id FROM crm_custom_field WHERE system_name = 'region'", Long.class);
+		String id = this.harness.emulator()
+			.org()
+			.insert("Lead", Map.of("LastName", "Custom", "Company", "Acme", "Email", "custom@example.com", "Region__c",
+					"West"));
+		this.harness.run();
+		long crmId = this.harness.jdbc().queryForObject("SELECT id FROM crm_lead", Long.class);
+		assertThat(this.harness.jdbc()
+			.queryForObject("SELECT value FROM crm_custom_field_value WHERE field_id = ? AND record_id = ?",
+					String.class, region, crmId))
+			.isEqualTo("West");
+
+		// the CRM edits only the custom value: the lead's own row does not change
+		this.harness.jdbc()
+			.update("UPDATE crm_custom_field_value SET value = 'North' WHERE field_id = ? AND record_id = ?", region,
+					crmId);
+		this.harness.run();
+
+		assertThat(this.harness.emulator().org().get(id)).containsEntry("Region__c", "North");
+	}
+
+	@Test
+	void aCrmDeleteUnlinksAndIsReportedButNeverDeletesInSalesforce() {
+		String id = linkedLead("gone@example.com");
+
+		this.harness.jdbc()
+			.update("UPDATE crm_lead SET deleted_at = UTC_TIMESTAMP(3) WHERE email_key = 'gone@example.com'");
+		JobExecution run = this.harness.run();
+
+		assertThat(this.harness.emulator().org().get(id)).containsEntry("IsDeleted", false);
+		assertThat(this.harness.rows("SELECT * FROM sync_link")).isEmpty();
+		assertThat(this.harness.rows("SELECT kind, message FROM sync_error WHERE job_execution_id = ?", run.getId()))
+			.containsExactly(Map.of("kind", "SKIP", "message", "deleted in the CRM; the Salesforce record is kept"));
+	}
+
 	/** A lead known on both sides, linked by a first run. */
 	private String linkedLead(String email) {
 		String id = this.harness.emulator()

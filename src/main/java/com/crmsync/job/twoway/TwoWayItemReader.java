@@ -3,6 +3,7 @@
  */
 package com.crmsync.job.twoway;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -290,7 +291,8 @@ public class TwoWayItemReader implements ItemStreamReader<MergeCandidate>, StepE
 
 	private boolean fillFromCrm() {
 		List<CrmRow> page = this.crmRecords.page(this.table, this.window.isFull() ? null : this.window.crmFrom(),
-				this.lastFetchedCrmId, this.pageSize);
+				this.rules.object().hasCustomFields() ? this.rules.type().name() : null, this.lastFetchedCrmId,
+				this.pageSize);
 		if (page.isEmpty()) {
 			return false;
 		}
@@ -407,17 +409,23 @@ public class TwoWayItemReader implements ItemStreamReader<MergeCandidate>, StepE
 			.filter(Objects::nonNull)
 			.map(CrmRow::id)
 			.toList();
-		Map<Long, Map<Long, String>> values = this.customFields
+		Map<Long, CustomFieldRepository.RecordValues> values = this.customFields
 			.values(custom.stream().map(FieldMapping::customFieldId).toList(), rowIds);
 		return candidates.stream().map((candidate) -> {
 			if (candidate.crm() == null) {
 				return candidate;
 			}
 			Map<String, Object> rowValues = new LinkedHashMap<>(candidate.crm().values());
-			Map<Long, String> recordValues = values.getOrDefault(candidate.crm().id(), Map.of());
-			custom.forEach((field) -> rowValues.put(field.crmColumn(), recordValues.get(field.customFieldId())));
-			CrmRow row = new CrmRow(candidate.crm().id(), rowValues, candidate.crm().updatedAt(),
-					candidate.crm().deletedAt());
+			CustomFieldRepository.RecordValues recordValues = values.get(candidate.crm().id());
+			Map<Long, String> byField = (recordValues != null) ? recordValues.byField() : Map.of();
+			custom.forEach((field) -> rowValues.put(field.crmColumn(), byField.get(field.customFieldId())));
+			// an edited custom value is an edit of the record, for newest-wins too
+			Instant updatedAt = candidate.crm().updatedAt();
+			if (recordValues != null && recordValues.changedAt() != null
+					&& recordValues.changedAt().isAfter(updatedAt)) {
+				updatedAt = recordValues.changedAt();
+			}
+			CrmRow row = new CrmRow(candidate.crm().id(), rowValues, updatedAt, candidate.crm().deletedAt());
 			return new MergeCandidate(candidate.salesforce(), row, candidate.link(), candidate.missingInSalesforce(),
 					candidate.derivedCrmValues());
 		}).toList();
