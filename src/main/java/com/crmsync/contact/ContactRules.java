@@ -5,6 +5,7 @@ package com.crmsync.contact;
 
 import java.util.List;
 
+import com.crmsync.account.AccountLinkEnricher;
 import com.crmsync.crm.ObjectType;
 import com.crmsync.job.twoway.TwoWayRules;
 import com.crmsync.mapping.Direction;

@@ -3,6 +3,7 @@
  */
 package com.crmsync.contact;
 
+import com.crmsync.account.AccountLinkEnricher;
 import com.crmsync.crm.SyncLinkRepository;
 import com.crmsync.job.twoway.TwoWaySteps;
 

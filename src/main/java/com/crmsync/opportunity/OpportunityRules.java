@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.crmsync.account.AccountLinkEnricher;
 import com.crmsync.crm.ObjectType;
 import com.crmsync.crm.SyncReference;
 import com.crmsync.job.twoway.TwoWayRules;
@@ -28,9 +29,6 @@ public class OpportunityRules implements TwoWayRules {
 
 	/** The step's name. */
 	public static final String STEP = "pullOpportunities";
-
-	/** The CRM column of the opportunity's account. */
-	static final String ACCOUNT_COLUMN = "account_id";
 
 	/**
 	 * Where the reader puts an opportunity's contact roles (the ids of their contacts,
@@ -72,7 +70,7 @@ public class OpportunityRules implements TwoWayRules {
 
 	@Override
 	public List<String> extraCrmColumns() {
-		return List.of(ACCOUNT_COLUMN);
+		return List.of(AccountLinkEnricher.ACCOUNT_ID);
 	}
 
 	@Override

@@ -3,6 +3,7 @@
  */
 package com.crmsync.opportunity;
 
+import com.crmsync.account.AccountLinkEnricher;
 import com.crmsync.crm.SyncLinkRepository;
 import com.crmsync.job.twoway.TwoWaySteps;
 import com.crmsync.salesforce.SalesforceClient;
@@ -22,7 +23,7 @@ public class OpportunityStepConfiguration {
 	@Bean
 	Step pullOpportunities(TwoWaySteps steps, SyncLinkRepository links, @Lazy SalesforceClient salesforce) {
 		return steps.step(new OpportunityRules(),
-				new OpportunityAccountEnricher(links).andThen(new OpportunityContactRoleEnricher(salesforce)));
+				new AccountLinkEnricher(links).andThen(new OpportunityContactRoleEnricher(salesforce)));
 	}
 
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.crmsync.account.AccountLinkEnricher;
 import com.crmsync.crm.CrmRow;
 import com.crmsync.crm.ObjectType;
 import com.crmsync.crm.SyncLink;
@@ -68,21 +69,21 @@ class OpportunityRulesTests {
 				FieldMapping.column("close_date", "CloseDate", Direction.PULL, ValueType.DATE, false));
 		TwoWayItemProcessor processor = new TwoWayItemProcessor(this.rules, () -> fields);
 		processor.beforeStep(MetaDataInstanceFactory.createStepExecution());
-		Map<String, Object> account = Map.of(OpportunityRules.ACCOUNT_COLUMN, 5L);
+		Map<String, Object> account = Map.of(AccountLinkEnricher.ACCOUNT_ID, 5L);
 
 		SyncAction create = processor.process(new MergeCandidate(opportunity("Deal"), null, null, false, account));
 		SyncAction moved = processor.process(new MergeCandidate(opportunity("Deal"),
 				new CrmRow(9,
-						Map.of("name", "Deal", "close_date", LocalDate.of(2026, 12, 31),
-								OpportunityRules.ACCOUNT_COLUMN, 4L),
+						Map.of("name", "Deal", "close_date", LocalDate.of(2026, 12, 31), AccountLinkEnricher.ACCOUNT_ID,
+								4L),
 						Instant.EPOCH, null),
 				new SyncLink(ObjectType.OPPORTUNITY, 9, OPPORTUNITY_ID, Map.of(), 1L), false, account));
 
 		assertThat(create.kind()).isEqualTo(Kind.CREATE_IN_CRM);
-		assertThat(create.derivedCrmChanges()).containsEntry(OpportunityRules.ACCOUNT_COLUMN, 5L);
+		assertThat(create.derivedCrmChanges()).containsEntry(AccountLinkEnricher.ACCOUNT_ID, 5L);
 		assertThat(create.decision().crmColumnValues()).containsEntry("close_date", LocalDate.of(2026, 12, 31));
 		assertThat(moved.kind()).isEqualTo(Kind.MERGE);
-		assertThat(moved.derivedCrmChanges()).containsExactly(Map.entry(OpportunityRules.ACCOUNT_COLUMN, 5L));
+		assertThat(moved.derivedCrmChanges()).containsExactly(Map.entry(AccountLinkEnricher.ACCOUNT_ID, 5L));
 		assertThat(moved.decision().isNoOp()).isTrue();
 	}
 

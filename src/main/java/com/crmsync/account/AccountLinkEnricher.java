@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the crm-salesforce-sync authors.
  */
-package com.crmsync.contact;
+package com.crmsync.account;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,19 +15,20 @@ import com.crmsync.job.twoway.CandidateEnricher;
 import com.crmsync.job.twoway.MergeCandidate;
 
 /**
- * Gives each contact read from Salesforce the CRM id of its account ({@code account_id}),
- * through the account links the {@code pullAccounts} step made earlier in the run: one
- * batched look-up per page. A contact whose account is not linked (none, a person
- * account, not pulled) keeps the {@code account_id} it has.
+ * Gives each record read from Salesforce with an {@code AccountId} (contacts,
+ * opportunities) the CRM id of its account ({@code account_id}), through the account
+ * links the {@code pullAccounts} step made earlier in the run: one batched look-up per
+ * page. A record whose account is not linked (none, a person account, not pulled) keeps
+ * the {@code account_id} it has.
  */
-class AccountLinkEnricher implements CandidateEnricher {
+public class AccountLinkEnricher implements CandidateEnricher {
 
 	/** The CRM column the account's id goes to. */
-	static final String ACCOUNT_ID = "account_id";
+	public static final String ACCOUNT_ID = "account_id";
 
 	private final SyncLinkRepository links;
 
-	AccountLinkEnricher(SyncLinkRepository links) {
+	public AccountLinkEnricher(SyncLinkRepository links) {
 		this.links = links;
 	}
 
