@@ -135,6 +135,9 @@ final class LeadSyncModel {
 
 	final List<Link> links = new ArrayList<>();
 
+	/** How often each rule applied, over all runs: shows what a random test exercised. */
+	final Map<String, Integer> statistics = new java.util.TreeMap<>();
+
 	/** The conflicts of the last {@link #applyRun()}. */
 	final List<Conflict> conflicts = new ArrayList<>();
 
@@ -214,10 +217,12 @@ final class LeadSyncModel {
 			if (!link.salesforce.live) {
 				this.links.remove(link);
 				link.crm.live = false;
+				count("Salesforce delete archives the CRM lead");
 			}
 			else if (!link.crm.live) {
 				this.links.remove(link);
 				link.salesforce.orphan = true;
+				count("CRM archive unlinks");
 			}
 		}
 		// linked pairs: smart override against the base
@@ -233,6 +238,7 @@ final class LeadSyncModel {
 		for (Lead crmLead : newCrm) {
 			Lead match = matchByEmail(crmLead, newSalesforce);
 			if (match != null) {
+				count("matched by e-mail");
 				matchedSalesforce.add(match);
 				Link link = new Link(crmLead, match);
 				this.links.add(link);
@@ -300,6 +306,12 @@ final class LeadSyncModel {
 					result = nonBlankOr(winner == Side.CRM ? crmValue : salesforceValue, crmValue, salesforceValue);
 					boolean strict = crmValue != null && salesforceValue != null;
 					this.conflicts.add(new Conflict(link.crm, column, crmValue, salesforceValue, winner, strict));
+					count(strict ? "true conflict, won by " + winner : "true conflict with a blank");
+				}
+				if (crmChanged != salesforceChanged) {
+					count((crmChanged ? "CRM" : "Salesforce") + " change"
+							+ ((result == null || Objects.equals(result, crmChanged ? crmValue : salesforceValue)) ? ""
+									: " to blank refilled"));
 				}
 			}
 			if (!Objects.equals(crmValue, result)) {
@@ -318,6 +330,10 @@ final class LeadSyncModel {
 		if (salesforceWritten) {
 			link.salesforce.modifiedAt = null;
 		}
+	}
+
+	private void count(String rule) {
+		this.statistics.merge(rule, 1, Integer::sum);
 	}
 
 	/** The preferred value, unless it is blank and the other side has one. */
@@ -347,6 +363,7 @@ final class LeadSyncModel {
 			crmLead.values.put("status", DEFAULT_STATUS);
 			crmLead.modifiedAt = null;
 		}
+		count("created in Salesforce");
 		this.salesforce.add(created);
 		Link link = new Link(crmLead, created);
 		link.base.putAll(created.values);
@@ -355,6 +372,7 @@ final class LeadSyncModel {
 
 	private void createInCrm(Lead salesforceLead) {
 		Lead created = new Lead(null, salesforceLead.values, null);
+		count("created in the CRM");
 		this.crm.add(created);
 		Link link = new Link(created, salesforceLead);
 		link.base.putAll(created.values);
