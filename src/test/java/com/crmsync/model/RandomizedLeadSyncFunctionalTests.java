@@ -102,7 +102,8 @@ class RandomizedLeadSyncFunctionalTests {
 				for (int i = 0; i < operations; i++) {
 					randomOperation();
 				}
-				JobExecution run = this.harness.run();
+				// now and then a full run, which must come to the same
+				JobExecution run = this.harness.run(this.round % 7 == 0 && fullRunsAllowed(), false);
 				this.model.applyRun();
 				verify(run);
 				if (this.round % IDEMPOTENCE_EVERY == 0) {
@@ -111,6 +112,12 @@ class RandomizedLeadSyncFunctionalTests {
 			}
 		}
 		System.out.println("seed " + seed + ": " + ROUNDS + " rounds, rules applied: " + this.model.statistics);
+	}
+
+	/** Full runs, unless they would only show the known bug of the archived leads. */
+	private boolean fullRunsAllowed() {
+		// aLeadArchivedInTheCrmIsNotBroughtBackByAFullRun
+		return !AVOID_KNOWN_BUGS || this.model.salesforce.stream().noneMatch((lead) -> lead.live && lead.orphan);
 	}
 
 	// ---- random operations ----
@@ -594,7 +601,8 @@ class RandomizedLeadSyncFunctionalTests {
 		List<Map<String, Object>> linksBefore = this.harness
 			.rows("SELECT crm_id, salesforce_id FROM sync_link ORDER BY id");
 		long dmlBefore = dmlCalls();
-		JobExecution second = this.harness.run();
+		boolean full = (this.round / IDEMPOTENCE_EVERY) % 2 == 0 && fullRunsAllowed();
+		JobExecution second = this.harness.run(full, false);
 		List<String> diffs = new ArrayList<>();
 		if (second.getStatus() != BatchStatus.COMPLETED) {
 			diffs.add("second run ended " + second.getStatus());
@@ -607,7 +615,8 @@ class RandomizedLeadSyncFunctionalTests {
 		diffRows("link", linksBefore, this.harness.rows("SELECT crm_id, salesforce_id FROM sync_link ORDER BY id"),
 				diffs);
 		if (!diffs.isEmpty()) {
-			fail(report("second run " + second.getId() + " with no edits changed something", diffs));
+			fail(report(((full) ? "full " : "") + "second run " + second.getId() + " with no edits changed something",
+					diffs));
 		}
 	}
 
