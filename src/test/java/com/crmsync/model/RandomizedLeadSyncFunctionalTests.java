@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class RandomizedLeadSyncFunctionalTests {
 
-	private static final int ROUNDS = Integer.getInteger("randomized.rounds", 100);
+	private static final int ROUNDS = Integer.getInteger("randomized.rounds", 120);
 
 	/** A second run with no edits is checked after every this many rounds. */
 	private static final int IDEMPOTENCE_EVERY = 5;
@@ -128,7 +128,7 @@ class RandomizedLeadSyncFunctionalTests {
 		int live = Math.max(crmLive.size(), salesforceLive.size());
 		int pick = this.random.nextInt(100);
 		if (live < MIN_LIVE || pick < 8) {
-			createOnCrm(null);
+			createOnCrm(null, null);
 		}
 		else if (pick < 16) {
 			createOnSalesforce(null);
@@ -136,21 +136,21 @@ class RandomizedLeadSyncFunctionalTests {
 		else if (pick < 24) {
 			createCollidingPair();
 		}
-		else if (pick < 50) {
+		else if (pick < 46) {
 			if (crmLive.isEmpty()) {
-				createOnCrm(null);
+				createOnCrm(null, null);
 				return;
 			}
 			editOnCrm(any(crmLive), someColumns(), null);
 		}
-		else if (pick < 76) {
+		else if (pick < 70) {
 			if (salesforceLive.isEmpty()) {
 				createOnSalesforce(null);
 				return;
 			}
 			editOnSalesforce(any(salesforceLive), someColumns());
 		}
-		else if (pick < 84 || live > MAX_LIVE) {
+		else if (pick < 78 || live > MAX_LIVE) {
 			if (crmLive.isEmpty() || salesforceLive.isEmpty()) {
 				return;
 			}
@@ -202,7 +202,14 @@ class RandomizedLeadSyncFunctionalTests {
 		}
 	}
 
-	private void createOnCrm(String email) {
+	/**
+	 * Creates a CRM lead.
+	 * @param email its e-mail address (written in a variant), or {@code null} for a
+	 * random one or none
+	 * @param at its {@code updated_at}, or {@code null} for a time after every earlier
+	 * edit
+	 */
+	private void createOnCrm(String email, Instant at) {
 		Map<String, Object> raw = new LinkedHashMap<>();
 		for (String column : LeadSyncModel.COLUMNS) {
 			raw.put(column, this.random.nextInt(3) == 0 ? null : crmValue(column));
@@ -210,7 +217,7 @@ class RandomizedLeadSyncFunctionalTests {
 		raw.put("last_name", value("last_name"));
 		raw.put("email", (email != null) ? crmEmailVariant(email)
 				: (this.random.nextInt(4) == 0) ? null : crmEmailVariant(freshEmail()));
-		Instant at = tick();
+		Instant time = (at != null) ? at : tick();
 		List<String> columns = new ArrayList<>(raw.keySet());
 		String sql = "INSERT INTO crm_lead (" + String.join(", ", columns) + ", updated_at) VALUES ("
 				+ "?, ".repeat(columns.size()) + "?)";
@@ -221,15 +228,15 @@ class RandomizedLeadSyncFunctionalTests {
 			for (String column : columns) {
 				statement.setObject(i++, raw.get(column));
 			}
-			statement.setString(i, SQL_TIME.format(at));
+			statement.setString(i, SQL_TIME.format(time));
 			return statement;
 		}, keys);
 		long id = Objects.requireNonNull(keys.getKey()).longValue();
-		this.model.crmCreated(id, crmForms(raw), at);
-		log("CRM create %d %s at %s", id, raw, at);
+		this.model.crmCreated(id, crmForms(raw), time);
+		log("CRM create %d %s at %s", id, raw, time);
 	}
 
-	private void createOnSalesforce(String email) {
+	private Lead createOnSalesforce(String email) {
 		Map<String, Object> raw = new LinkedHashMap<>();
 		for (String column : LeadSyncModel.COLUMNS) {
 			if (this.random.nextInt(3) != 0) {
@@ -250,19 +257,27 @@ class RandomizedLeadSyncFunctionalTests {
 		raw.forEach((column, value) -> fields.put(LeadSyncModel.FIELDS.get(column), value));
 		String id = org().insert("Lead", fields);
 		Instant at = modifiedAt(id);
-		this.model.salesforceCreated(id, salesforceForms(raw), at);
+		Lead lead = this.model.salesforceCreated(id, salesforceForms(raw), at);
 		log("SF create %s %s at %s", id, fields, at);
+		return lead;
 	}
 
 	private void createCollidingPair() {
 		String email = freshEmail();
-		if (this.random.nextBoolean()) {
-			createOnCrm(email);
-			createOnSalesforce(email);
-		}
-		else {
-			createOnSalesforce(email);
-			createOnCrm(email);
+		switch (this.random.nextInt(3)) {
+			case 0 -> {
+				createOnCrm(email, null);
+				createOnSalesforce(email);
+			}
+			case 1 -> {
+				createOnSalesforce(email);
+				createOnCrm(email, null);
+			}
+			default -> {
+				// created in the same millisecond on both sides: Salesforce wins the tie
+				Lead salesforceLead = createOnSalesforce(email);
+				createOnCrm(email, salesforceLead.modifiedAt);
+			}
 		}
 	}
 
