@@ -17,13 +17,28 @@ import java.util.Map;
  * @param salesforceId the Salesforce record's 18-character id
  * @param base the agreed values by Salesforce field name (empty before the first merge)
  * @param lastJobExecutionId the execution that last merged the record
+ * @param detached the CRM row was deleted: the pair is no longer synced, and the link
+ * stays only so that the Salesforce record is not imported again
  */
 public record SyncLink(ObjectType objectType, long crmId, String salesforceId, Map<String, String> base,
-		Long lastJobExecutionId) {
+		Long lastJobExecutionId, boolean detached) {
 
 	public SyncLink {
 		// a null value is a field both sides agreed is blank: keep the key
 		base = (base != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(base)) : Map.of();
+	}
+
+	/**
+	 * An attached link: the pair is synced.
+	 * @param objectType the kind of record
+	 * @param crmId the CRM row's id
+	 * @param salesforceId the Salesforce record's id
+	 * @param base the agreed values
+	 * @param lastJobExecutionId the execution that last merged the record
+	 */
+	public SyncLink(ObjectType objectType, long crmId, String salesforceId, Map<String, String> base,
+			Long lastJobExecutionId) {
+		this(objectType, crmId, salesforceId, base, lastJobExecutionId, false);
 	}
 
 }

@@ -22,6 +22,8 @@ public class SyncLinkRepository {
 
 	private static final String COLUMNS = "object_type, crm_id, salesforce_id, base_values, last_job_execution_id";
 
+	private static final String SELECT = "SELECT " + COLUMNS + ", detached_at IS NOT NULL FROM sync_link";
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	public SyncLinkRepository(NamedParameterJdbcTemplate jdbc) {
@@ -58,15 +60,15 @@ public class SyncLinkRepository {
 	}
 
 	private List<SyncLink> query(String condition, ObjectType type, Collection<?> keys) {
-		return this.jdbc.query("SELECT " + COLUMNS + " FROM sync_link WHERE object_type = :type AND " + condition,
+		return this.jdbc.query(SELECT + " WHERE object_type = :type AND " + condition,
 				new MapSqlParameterSource("type", type.name()).addValue("keys", keys),
 				(rs, row) -> new SyncLink(ObjectType.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3),
-						Json.read(rs.getString(4)), rs.getObject(5, Long.class)));
+						Json.read(rs.getString(4)), rs.getObject(5, Long.class), rs.getBoolean(6)));
 	}
 
 	/**
-	 * Creates or replaces links, keyed by object type and CRM id; idempotent when
-	 * replayed.
+	 * Creates or replaces links, keyed by object type and CRM id, attached (a saved link
+	 * of a detached pair re-attaches it); idempotent when replayed.
 	 * @param links the links
 	 */
 	public void save(Collection<SyncLink> links) {
@@ -82,7 +84,7 @@ public class SyncLinkRepository {
 				"INSERT INTO sync_link (" + COLUMNS
 						+ ") VALUES (:type, :crmId, :salesforceId, :base, :execution) ON DUPLICATE KEY UPDATE "
 						+ "salesforce_id = VALUES(salesforce_id), base_values = VALUES(base_values), "
-						+ "last_job_execution_id = VALUES(last_job_execution_id)",
+						+ "last_job_execution_id = VALUES(last_job_execution_id), detached_at = NULL",
 				links.stream().map(SyncLinkRepository::parameters).toArray(SqlParameterSource[]::new));
 	}
 
@@ -91,6 +93,21 @@ public class SyncLinkRepository {
 			.addValue("salesforceId", link.salesforceId())
 			.addValue("base", Json.write(link.base()))
 			.addValue("execution", link.lastJobExecutionId());
+	}
+
+	/**
+	 * Detaches the links of CRM rows deleted in the CRM: the pairs are no longer synced,
+	 * and their Salesforce records are not imported again.
+	 * @param type the object type
+	 * @param crmIds the CRM ids
+	 */
+	public void detach(ObjectType type, Collection<Long> crmIds) {
+		if (!crmIds.isEmpty()) {
+			this.jdbc.update(
+					"UPDATE sync_link SET detached_at = CURRENT_TIMESTAMP(3) WHERE object_type = :type "
+							+ "AND crm_id IN (:ids) AND detached_at IS NULL",
+					new MapSqlParameterSource("type", type.name()).addValue("ids", crmIds));
+		}
 	}
 
 	/**

@@ -61,13 +61,13 @@ public class SyncReferenceRepository {
 		MapSqlParameterSource none = new MapSqlParameterSource();
 		this.jdbc.update("UPDATE crm_lead lead JOIN sync_reference ref ON ref.object_type = 'LEAD' "
 				+ "AND ref.crm_id = lead.id AND ref.kind = 'CONVERTED_CONTACT' AND ref.resolved_at IS NULL "
-				+ "JOIN sync_link link ON link.object_type = 'CONTACT' AND link.salesforce_id = ref.target_salesforce_id "
+				+ "JOIN sync_link link ON link.object_type = 'CONTACT' AND link.salesforce_id = ref.target_salesforce_id AND link.detached_at IS NULL "
 				+ "SET lead.converted_contact_id = link.crm_id, ref.resolved_at = CURRENT_TIMESTAMP(3) "
 				+ "WHERE NOT (lead.converted_contact_id <=> link.crm_id)", none);
 		this.jdbc.update("INSERT INTO crm_membership (contact_id, kind, ref_id, name) SELECT link.crm_id, "
 				+ "IF(ref.kind = 'OPPORTUNITY_CONTACT', 'OPPORTUNITY', 'CAMPAIGN'), ref.crm_id, "
 				+ "COALESCE(campaign.name, ref.name) FROM sync_reference ref JOIN sync_link link "
-				+ "ON link.object_type = 'CONTACT' AND link.salesforce_id = ref.target_salesforce_id "
+				+ "ON link.object_type = 'CONTACT' AND link.salesforce_id = ref.target_salesforce_id AND link.detached_at IS NULL "
 				+ "LEFT JOIN crm_campaign campaign ON ref.kind = 'CAMPAIGN_CONTACT' AND campaign.id = ref.crm_id "
 				+ "WHERE ref.resolved_at IS NULL " + "AND ref.kind IN ('OPPORTUNITY_CONTACT', 'CAMPAIGN_CONTACT') "
 				+ "ON DUPLICATE KEY UPDATE name = VALUES(name), deleted_at = NULL", none);
@@ -76,12 +76,14 @@ public class SyncReferenceRepository {
 					+ "IF(ref.kind = 'CAMPAIGN_CONTACT', link.crm_id, NULL), IF(ref.kind = 'CAMPAIGN_LEAD', link.crm_id, "
 					+ "NULL), ref.status FROM sync_reference ref JOIN sync_link link ON link.object_type = "
 					+ "IF(ref.kind = 'CAMPAIGN_CONTACT', 'CONTACT', 'LEAD') AND link.salesforce_id = "
-					+ "ref.target_salesforce_id WHERE ref.resolved_at IS NULL AND ref.kind IN ('CAMPAIGN_CONTACT', "
+					+ "ref.target_salesforce_id AND link.detached_at IS NULL WHERE ref.resolved_at IS NULL "
+					+ "AND ref.kind IN ('CAMPAIGN_CONTACT', "
 					+ "'CAMPAIGN_LEAD') ON DUPLICATE KEY UPDATE status = VALUES(status), deleted_at = NULL", none);
 		this.jdbc
 			.update("UPDATE sync_reference ref JOIN sync_link link ON link.salesforce_id = ref.target_salesforce_id "
 					+ "AND link.object_type = IF(ref.kind = 'CAMPAIGN_LEAD', 'LEAD', 'CONTACT') "
-					+ "SET ref.resolved_at = CURRENT_TIMESTAMP(3) WHERE ref.resolved_at IS NULL", none);
+					+ "AND link.detached_at IS NULL SET ref.resolved_at = CURRENT_TIMESTAMP(3) WHERE ref.resolved_at IS NULL",
+					none);
 	}
 
 	/**

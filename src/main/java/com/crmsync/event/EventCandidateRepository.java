@@ -59,9 +59,9 @@ public class EventCandidateRepository {
 			.append("ct.salesforce_id, ll.salesforce_id, cc.salesforce_id");
 		columns.forEach((column) -> sql.append(", e.").append(column));
 		sql.append(" FROM crm_event e LEFT JOIN crm_lead ld ON ld.id = e.lead_id")
-			.append(" LEFT JOIN sync_link ct ON ct.object_type = 'CONTACT' AND ct.crm_id = e.contact_id")
-			.append(" LEFT JOIN sync_link ll ON ll.object_type = 'LEAD' AND ll.crm_id = e.lead_id")
-			.append(" LEFT JOIN sync_link cc ON cc.object_type = 'CONTACT' AND cc.crm_id = ld.converted_contact_id")
+			.append(" LEFT JOIN sync_link ct ON ct.object_type = 'CONTACT' AND ct.crm_id = e.contact_id AND ct.detached_at IS NULL")
+			.append(" LEFT JOIN sync_link ll ON ll.object_type = 'LEAD' AND ll.crm_id = e.lead_id AND ll.detached_at IS NULL")
+			.append(" LEFT JOIN sync_link cc ON cc.object_type = 'CONTACT' AND cc.crm_id = ld.converted_contact_id AND cc.detached_at IS NULL")
 			.append(" LEFT JOIN sync_link el ON el.object_type = 'EVENT' AND el.crm_id = e.id")
 			.append(" WHERE e.id > :afterId AND e.deleted_at IS NULL");
 		if (changedSince != null) {

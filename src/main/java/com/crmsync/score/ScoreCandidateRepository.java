@@ -50,7 +50,7 @@ public class ScoreCandidateRepository {
 			.addValue("limit", limit);
 		String sql = "SELECT r.id, r.lead_score, " + converted + " AS converted_contact_id, l.salesforce_id, "
 				+ "p.salesforce_id AS pushed_to, p.value AS pushed_value, p.id AS pushed_id FROM " + table + " r "
-				+ "JOIN sync_link l ON l.object_type = :type AND l.crm_id = r.id "
+				+ "JOIN sync_link l ON l.object_type = :type AND l.crm_id = r.id AND l.detached_at IS NULL "
 				+ "LEFT JOIN sync_pushed_value p ON p.object_type = :type AND p.crm_id = r.id AND p.field = :field "
 				+ "WHERE r.id > :afterId AND r.deleted_at IS NULL";
 		if (changedSince != null) {

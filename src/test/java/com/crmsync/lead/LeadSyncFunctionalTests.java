@@ -250,7 +250,9 @@ class LeadSyncFunctionalTests {
 		JobExecution run = this.harness.run();
 
 		assertThat(this.harness.emulator().org().get(id)).containsEntry("IsDeleted", false);
-		assertThat(this.harness.rows("SELECT * FROM sync_link")).isEmpty();
+		assertThat(this.harness.jdbc().queryForList("SELECT detached_at IS NOT NULL FROM sync_link", Boolean.class))
+			.as("the link stays as a tombstone, so the lead is not imported again")
+			.containsExactly(true);
 		assertThat(this.harness.rows("SELECT kind, message FROM sync_error WHERE job_execution_id = ?", run.getId()))
 			.containsExactly(Map.of("kind", "SKIP", "message", "deleted in the CRM; the Salesforce record is kept"));
 	}

@@ -94,7 +94,7 @@ public class TwoWayItemProcessor implements ItemProcessor<MergeCandidate, SyncAc
 			return deletedInSalesforce(candidate, salesforce);
 		}
 		if (crm != null && crm.isDeleted()) {
-			return (candidate.link() != null)
+			return (candidate.link() != null && !candidate.link().detached())
 					? action(Kind.UNLINK, candidate, "deleted in the CRM; the Salesforce record is kept")
 					: SyncAction.skip(candidate, "deleted in the CRM");
 		}

@@ -311,7 +311,7 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 					count(Outcome.UPDATED);
 				}
 				case UNLINK ->
-					TwoWayItemWriter.this.links.delete(TwoWayItemWriter.this.rules.type(), List.of(candidate.crmId()));
+					TwoWayItemWriter.this.links.detach(TwoWayItemWriter.this.rules.type(), List.of(candidate.crmId()));
 				default -> {
 				}
 			}
