@@ -326,7 +326,9 @@ public class TwoWayItemReader implements ItemStreamReader<MergeCandidate>, StepE
 		if (this.window.dryRun()) {
 			return this.mergedInDryRun.contains(row.id());
 		}
-		return link != null && Objects.equals(link.lastJobExecutionId(), this.window.executionId());
+		// links carry the run's id, so what an earlier execution of this run merged
+		// before it was killed or failed is not merged again after a restart
+		return link != null && Objects.equals(link.lastJobExecutionId(), this.window.runId());
 	}
 
 	private Map<String, SalesforceRecord> fetchLinkedRecords(List<SyncLink> rowLinks) {
