@@ -14,6 +14,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -90,11 +91,14 @@ public class SyncRunner {
 						+ last.getId() + (last.getStatus() == BatchStatus.COMPLETED ? ", which completed"
 								: "; restart " + last.getId() + " instead"));
 			}
-			if (execution.getStatus().isRunning() || execution.getStatus() == BatchStatus.UNKNOWN) {
+			if (execution.getStatus().isRunning()) {
 				// the lock is ours, so the process that ran it is gone
 				logger.info("Execution " + executionId + " was left " + execution.getStatus()
 						+ " by a process that ended; recovering it as FAILED");
 				execution = this.jobOperator.recover(execution);
+			}
+			else if (execution.getStatus() == BatchStatus.UNKNOWN) {
+				execution = failUnknown(execution);
 			}
 			return this.jobOperator.restart(execution);
 		}
@@ -111,6 +115,27 @@ public class SyncRunner {
 					+ " by a process that ended; marking it FAILED (restart " + dead.getId() + " resumes it)");
 			this.jobOperator.recover(dead);
 		}
+	}
+
+	/**
+	 * An execution whose last chunk's commit could not be confirmed (e.g. the database
+	 * connection was lost during it) is UNKNOWN, which Spring Batch never restarts. Its
+	 * job repository rows hold the last commit that did succeed, and every write of the
+	 * sync is idempotent, so replaying from there is safe: it is marked FAILED.
+	 */
+	private JobExecution failUnknown(JobExecution execution) {
+		logger.info("Execution " + execution.getId()
+				+ " ended UNKNOWN (its last commit was not confirmed); marking it FAILED to resume after its last "
+				+ "committed chunk");
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
+				step.setStatus(BatchStatus.FAILED);
+				this.jobRepository.update(step);
+			}
+		}
+		execution.setStatus(BatchStatus.FAILED);
+		this.jobRepository.update(execution);
+		return this.jobRepository.getJobExecution(execution.getId());
 	}
 
 	private RunLock.Held acquireLock() {

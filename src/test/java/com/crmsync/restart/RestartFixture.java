@@ -53,6 +53,8 @@ final class RestartFixture implements AutoCloseable {
 
 	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
+	private static Baseline baseline;
+
 	RestartFixture(EmulatorSettings settings) {
 		this.emulator = SalesforceEmulator.start(settings);
 		this.database = TestDatabases.newDatabase("restart");
@@ -63,6 +65,52 @@ final class RestartFixture implements AutoCloseable {
 		RestartSeed.salesforce(this.emulator.org());
 		RestartSeed.crm(this.jdbc);
 		this.seededMaxIds = SyncSnapshot.seededMaxIds(this.jdbc);
+	}
+
+	/**
+	 * The uninterrupted run of the seed, made once per test JVM: what every interrupted
+	 * run must end equal to.
+	 * @return its snapshot and reads per step
+	 */
+	static synchronized Baseline uninterrupted() throws Exception {
+		if (baseline == null) {
+			try (RestartFixture fixture = seeded()) {
+				ConfigurableApplicationContext context = fixture.startApplication(Map.of());
+				JobExecution run = context.getBean(com.crmsync.job.SyncRunner.class).run(false, false);
+				assertThat(run.getStatus()).isEqualTo(org.springframework.batch.core.BatchStatus.COMPLETED);
+				assertCountsAddUp(List.of(run));
+				Map<String, Long> reads = new java.util.TreeMap<>();
+				run.getStepExecutions().forEach((step) -> reads.put(step.getStepName(), step.getReadCount()));
+				baseline = new Baseline(fixture.snapshot(), reads);
+			}
+		}
+		return baseline;
+	}
+
+	/**
+	 * Checks that both sides are exactly as after the uninterrupted run.
+	 */
+	void assertEndsAsUninterrupted() throws Exception {
+		SyncSnapshot expected = uninterrupted().snapshot();
+		SyncSnapshot snapshot = snapshot();
+		snapshot.crm().forEach((table, rows) -> assertThat(rows).as(table).isEqualTo(expected.crm().get(table)));
+		snapshot.salesforce()
+			.forEach((object, records) -> assertThat(records).as(object).isEqualTo(expected.salesforce().get(object)));
+	}
+
+	/**
+	 * Reads per step of the run's executions together.
+	 * @param executions the executions
+	 * @return the reads by step name
+	 */
+	static Map<String, Long> reads(List<JobExecution> executions) {
+		Map<String, Long> reads = new java.util.TreeMap<>();
+		executions.forEach((execution) -> execution.getStepExecutions()
+			.forEach((step) -> reads.merge(step.getStepName(), step.getReadCount(), Long::sum)));
+		return reads;
+	}
+
+	record Baseline(SyncSnapshot snapshot, Map<String, Long> reads) {
 	}
 
 	static RestartFixture seeded() {
@@ -157,30 +205,35 @@ final class RestartFixture implements AutoCloseable {
 	}
 
 	/**
-	 * Checks that each step's outcome counts add up to what Spring Batch read, summed
-	 * over every execution of the step in the run (a restarted step carries its committed
-	 * counts on).
+	 * Checks that each step's outcome counts add up to the records it read: to Spring
+	 * Batch's read count for a step that ran in one execution; for a step resumed by a
+	 * restart (its committed counts carry on in its execution context, while the read
+	 * counts of failed executions include chunks that were rolled back), to what the
+	 * uninterrupted run read, since each record is read once per run.
 	 * @param executions the run's executions, oldest first
 	 */
-	static void assertCountsAddUp(List<JobExecution> executions) {
-		Map<String, Long> readByStep = new LinkedHashMap<>();
-		Map<String, StepExecution> lastByStep = new LinkedHashMap<>();
+	static void assertCountsAddUp(List<JobExecution> executions) throws Exception {
+		Map<String, List<StepExecution>> byStep = new LinkedHashMap<>();
 		for (JobExecution execution : executions) {
 			for (StepExecution step : execution.getStepExecutions()) {
-				readByStep.merge(step.getStepName(), step.getReadCount(), Long::sum);
-				lastByStep.put(step.getStepName(), step);
+				byStep.computeIfAbsent(step.getStepName(), (name) -> new ArrayList<>()).add(step);
 			}
 		}
-		lastByStep.forEach((name, step) -> {
+		for (Map.Entry<String, List<StepExecution>> entry : byStep.entrySet()) {
+			String name = entry.getKey();
 			if (name.equals("connect") || name.equals("report")) {
-				return;
+				continue;
 			}
-			Map<String, Long> counts = StepCounts.of(step);
-			assertThat(counts.get("created") + counts.get("updated") + counts.get("unchanged") + counts.get("skipped")
-					+ counts.get("failed"))
-				.as("%s: read = created + updated + unchanged + skipped + failed (%s)", name, counts)
-				.isEqualTo(readByStep.get(name));
-		});
+			List<StepExecution> steps = entry.getValue();
+			StepExecution last = steps.get(steps.size() - 1);
+			Map<String, Long> counts = StepCounts.of(last);
+			long outcomes = counts.get("created") + counts.get("updated") + counts.get("unchanged")
+					+ counts.get("skipped") + counts.get("failed");
+			long read = (steps.size() == 1 && executions.size() == 1) ? last.getReadCount()
+					: uninterrupted().reads().get(name);
+			assertThat(outcomes).as("%s: read = created + updated + unchanged + skipped + failed (%s)", name, counts)
+				.isEqualTo(read);
+		}
 	}
 
 	@Override

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.crmsync.emulator.org.EmulatorOrg;
 
@@ -44,7 +46,16 @@ record SyncSnapshot(Map<String, List<String>> crm, Map<String, List<String>> sal
 	private static final List<String> SALESFORCE_OBJECTS = List.of("Account", "Contact", "Lead", "Opportunity",
 			"OpportunityContactRole", "Campaign", "CampaignMember", "Task");
 
+	private static final Map<String, String> NATURAL_KEYS = Map.of("Account", "Name", "Opportunity", "Name", "Campaign",
+			"Name", "Contact", "Email", "Lead", "Email", "Task", "CRM_Event_Id__c");
+
+	private static final Pattern SALESFORCE_ID = Pattern.compile("\\b[a-zA-Z0-9]{18}\\b");
+
 	static SyncSnapshot of(JdbcTemplate jdbc, EmulatorOrg org, Map<String, Long> seededMaxIds) {
+		Map<String, String> salesforceKeys = new HashMap<>();
+		NATURAL_KEYS.forEach((object, field) -> org.records(object)
+			.forEach((record) -> salesforceKeys.put(String.valueOf(record.get("Id")),
+					object + "[" + String.valueOf(record.get(field)).toLowerCase() + "]")));
 		Map<String, Map<Long, String>> identities = new HashMap<>();
 		TABLE_TYPES.forEach((table, type) -> {
 			Map<Long, String> ids = new HashMap<>();
@@ -52,8 +63,9 @@ record SyncSnapshot(Map<String, List<String>> crm, Map<String, List<String>> sal
 					+ "AND l.object_type = ?", (rs) -> {
 						long id = rs.getLong(1);
 						String salesforceId = rs.getString(2);
-						ids.put(id, (salesforceId != null) ? "sf:" + salesforceId
-								: (id <= seededMaxIds.getOrDefault(table, 0L)) ? "seed:" + id : "new:" + id);
+						ids.put(id,
+								(salesforceId != null) ? "sf:" + salesforceKeys.getOrDefault(salesforceId, salesforceId)
+										: (id <= seededMaxIds.getOrDefault(table, 0L)) ? "seed:" + id : "new:" + id);
 					}, type);
 			identities.put(table, ids);
 		});
@@ -90,7 +102,7 @@ record SyncSnapshot(Map<String, List<String>> crm, Map<String, List<String>> sal
 						normal.put(column, String.valueOf(value).replaceAll("crm:\\d+", "crm:*"));
 					}
 					else {
-						normal.put(column, value);
+						normal.put(column, withKeys(value, salesforceKeys));
 					}
 				});
 				rows.add(normal.toString());
@@ -102,14 +114,24 @@ record SyncSnapshot(Map<String, List<String>> crm, Map<String, List<String>> sal
 		for (String object : SALESFORCE_OBJECTS) {
 			List<String> records = new ArrayList<>();
 			for (Map<String, Object> record : org.records(object)) {
-				Map<String, Object> normal = new TreeMap<>(record);
+				Map<String, Object> normal = new TreeMap<>();
+				record.forEach((field, value) -> normal.put(field, withKeys(value, salesforceKeys)));
 				normal.keySet().removeAll(VOLATILE);
+				normal.remove("Id");
 				records.add(normal.toString());
 			}
 			records.sort(null);
 			salesforce.put(object, records);
 		}
 		return new SyncSnapshot(crm, salesforce);
+	}
+
+	private static Object withKeys(Object value, Map<String, String> salesforceKeys) {
+		if (!(value instanceof String text)) {
+			return value;
+		}
+		return SALESFORCE_ID.matcher(text)
+			.replaceAll((match) -> Matcher.quoteReplacement(salesforceKeys.getOrDefault(match.group(), match.group())));
 	}
 
 	private static String tableOf(String objectType) {

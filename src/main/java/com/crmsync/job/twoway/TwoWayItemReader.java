@@ -144,6 +144,11 @@ public class TwoWayItemReader implements ItemStreamReader<MergeCandidate>, StepE
 		this.salesforceRecords = null;
 		this.buffer.clear();
 		this.mergedInDryRun.clear();
+		// the reader outlives an execution: claims of a chunk that failed were never
+		// written, and would keep a restart in this process from matching those rows
+		this.claimedCrmIds.clear();
+		this.claimedSalesforceIds.clear();
+		this.readInThisChunk.clear();
 	}
 
 	@Override
