@@ -138,8 +138,14 @@ final class RestartFixture implements AutoCloseable {
 	}
 
 	SyncProcess startProcess(String... arguments) {
-		return SyncProcess.start(List.of(arguments), properties(),
-				java.nio.file.Path.of("target", "restart-processes", this.database + "-" + arguments[0] + ".log"));
+		return startProcess(Map.of(), arguments);
+	}
+
+	SyncProcess startProcess(Map<String, Object> extra, String... arguments) {
+		Map<String, Object> properties = new LinkedHashMap<>(properties());
+		properties.putAll(extra);
+		return SyncProcess.start(List.of(arguments), properties, java.nio.file.Path.of("target", "restart-processes",
+				this.database + "-" + arguments[0] + "-" + System.nanoTime() + ".log"));
 	}
 
 	SyncSnapshot snapshot() {
