@@ -97,9 +97,7 @@ public class SyncRunner {
 						+ " by a process that ended; recovering it as FAILED");
 				execution = this.jobOperator.recover(execution);
 			}
-			else if (execution.getStatus() == BatchStatus.UNKNOWN) {
-				execution = failUnknown(execution);
-			}
+			execution = failUnfinished(execution);
 			return this.jobOperator.restart(execution);
 		}
 	}
@@ -119,23 +117,30 @@ public class SyncRunner {
 
 	/**
 	 * An execution whose last chunk's commit could not be confirmed (e.g. the database
-	 * connection was lost during it) is UNKNOWN, which Spring Batch never restarts. Its
-	 * job repository rows hold the last commit that did succeed, and every write of the
-	 * sync is idempotent, so replaying from there is safe: it is marked FAILED.
+	 * connection was lost during it) ends UNKNOWN, or FAILED with its step still marked
+	 * running when even that update was lost; Spring Batch restarts neither. The job
+	 * repository holds the last commit that did succeed, and every write of the sync is
+	 * idempotent, so replaying from there is safe: what is left unfinished is marked
+	 * FAILED.
 	 */
-	private JobExecution failUnknown(JobExecution execution) {
-		logger.info("Execution " + execution.getId()
-				+ " ended UNKNOWN (its last commit was not confirmed); marking it FAILED to resume after its last "
-				+ "committed chunk");
+	private JobExecution failUnfinished(JobExecution execution) {
+		boolean changed = false;
 		for (StepExecution step : execution.getStepExecutions()) {
 			if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
+				logger.info("Step " + step.getStepName() + " of execution " + execution.getId() + " ended "
+						+ step.getStatus() + " (its last commit was not confirmed); marking it FAILED to resume after "
+						+ "its last committed chunk");
 				step.setStatus(BatchStatus.FAILED);
 				this.jobRepository.update(step);
+				changed = true;
 			}
 		}
-		execution.setStatus(BatchStatus.FAILED);
-		this.jobRepository.update(execution);
-		return this.jobRepository.getJobExecution(execution.getId());
+		if (execution.getStatus() == BatchStatus.UNKNOWN) {
+			execution.setStatus(BatchStatus.FAILED);
+			this.jobRepository.update(execution);
+			changed = true;
+		}
+		return changed ? this.jobRepository.getJobExecution(execution.getId()) : execution;
 	}
 
 	private RunLock.Held acquireLock() {
