@@ -87,7 +87,7 @@ public class ConnectTasklet implements Tasklet {
 		SyncWindow window = new SyncWindow(
 				last.map((mark) -> mark.salesforce().minus(this.properties.lookBack())).orElse(null), salesforceTo,
 				last.map((mark) -> mark.crm().minus(this.properties.lookBack())).orElse(null), crmTo, dryRun,
-				job.getId());
+				job.getId(), job.getId());
 		window.storeIn(job.getExecutionContext());
 		logger.info("Run " + job.getId() + (window.isFull() ? " reconciles every record" : " reads changes since "
 				+ window.salesforceFrom() + " (Salesforce) and " + window.crmFrom() + " (CRM)"));

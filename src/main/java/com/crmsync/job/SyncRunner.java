@@ -3,17 +3,31 @@
  */
 package com.crmsync.job;
 
+import java.util.Comparator;
+import java.util.Optional;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Launches and restarts the sync job on an Administrator's authority.
+ * Launches and restarts the sync job on an Administrator's authority, one execution at a
+ * time: every run holds the database's {@link RunLock} for its whole duration, so a
+ * second run, on this host or another, is refused while the first is live. An execution
+ * left STARTED by a process that was killed (its lock is gone with its connection) is
+ * recovered as FAILED and then restarted like any failed execution.
  */
 @Component
 public class SyncRunner {
+
+	private static final Log logger = LogFactory.getLog(SyncRunner.class);
 
 	private final JobOperator jobOperator;
 
@@ -23,12 +37,15 @@ public class SyncRunner {
 
 	private final OperatorCheck operatorCheck;
 
+	private final RunLock runLock;
+
 	public SyncRunner(JobOperator jobOperator, JobRepository jobRepository, Job salesforceSyncJob,
-			OperatorCheck operatorCheck) {
+			OperatorCheck operatorCheck, RunLock runLock) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = salesforceSyncJob;
 		this.operatorCheck = operatorCheck;
+		this.runLock = runLock;
 	}
 
 	/**
@@ -40,11 +57,17 @@ public class SyncRunner {
 	 */
 	public JobExecution run(boolean full, boolean dryRun) throws Exception {
 		String operator = this.operatorCheck.requireAdministrator(dryRun ? "plan a sync run" : "run the sync");
-		return this.jobOperator.start(this.job, SyncJobParameters.of(full, dryRun, operator));
+		try (RunLock.Held lock = acquireLock()) {
+			recoverDeadExecutions();
+			return this.jobOperator.start(this.job, SyncJobParameters.of(full, dryRun, operator));
+		}
 	}
 
 	/**
-	 * Restarts a failed or stopped execution from where it stopped.
+	 * Restarts a failed or stopped execution from where it stopped: the failed step
+	 * resumes after its last committed chunk, with the run's window. An execution whose
+	 * process died (left STARTED or UNKNOWN, the run lock free) is first recovered as
+	 * FAILED.
 	 * @param executionId the execution
 	 * @return the new execution, finished
 	 * @throws Exception when it cannot be restarted
@@ -52,10 +75,87 @@ public class SyncRunner {
 	public JobExecution restart(long executionId) throws Exception {
 		this.operatorCheck.requireAdministrator("restart the sync");
 		JobExecution execution = this.jobRepository.getJobExecution(executionId);
-		if (execution == null) {
-			throw new RefusedException("No execution " + executionId);
+		if (execution == null || !SyncJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName())) {
+			throw new RefusedException("No execution " + executionId + " of " + SyncJobConfiguration.JOB_NAME);
 		}
-		return this.jobOperator.restart(execution);
+		try (RunLock.Held lock = acquireLock()) {
+			// re-read under the lock: nothing can change it now
+			execution = this.jobRepository.getJobExecution(executionId);
+			if (execution.getStatus() == BatchStatus.COMPLETED || execution.getStatus() == BatchStatus.ABANDONED) {
+				throw new RefusedException("Execution " + executionId + " is " + execution.getStatus()
+						+ ": only a failed or stopped execution can be restarted");
+			}
+			JobExecution last = this.jobRepository.getLastJobExecution(execution.getJobInstance());
+			if (last != null && last.getId() != executionId) {
+				throw new RefusedException("Execution " + executionId + " was already restarted as execution "
+						+ last.getId() + (last.getStatus() == BatchStatus.COMPLETED ? ", which completed"
+								: "; restart " + last.getId() + " instead"));
+			}
+			if (execution.getStatus().isRunning()) {
+				// the lock is ours, so the process that ran it is gone
+				logger.info("Execution " + executionId + " was left " + execution.getStatus()
+						+ " by a process that ended; recovering it as FAILED");
+				execution = this.jobOperator.recover(execution);
+			}
+			execution = failUnfinished(execution);
+			return this.jobOperator.restart(execution);
+		}
+	}
+
+	/**
+	 * With the lock held no execution is live: any left STARTED belongs to a process that
+	 * died, and is marked FAILED (still restartable) so that no report or status shows it
+	 * running.
+	 */
+	private void recoverDeadExecutions() {
+		for (JobExecution dead : this.jobRepository.findRunningJobExecutions(SyncJobConfiguration.JOB_NAME)) {
+			logger.info("Execution " + dead.getId() + " was left " + dead.getStatus()
+					+ " by a process that ended; marking it FAILED (restart " + dead.getId() + " resumes it)");
+			this.jobOperator.recover(dead);
+		}
+	}
+
+	/**
+	 * An execution whose last chunk's commit could not be confirmed (e.g. the database
+	 * connection was lost during it) ends UNKNOWN, or FAILED with its step still marked
+	 * running when even that update was lost; Spring Batch restarts neither. The job
+	 * repository holds the last commit that did succeed, and every write of the sync is
+	 * idempotent, so replaying from there is safe: what is left unfinished is marked
+	 * FAILED.
+	 */
+	private JobExecution failUnfinished(JobExecution execution) {
+		boolean changed = false;
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
+				logger.info("Step " + step.getStepName() + " of execution " + execution.getId() + " ended "
+						+ step.getStatus() + " (its last commit was not confirmed); marking it FAILED to resume after "
+						+ "its last committed chunk");
+				step.setStatus(BatchStatus.FAILED);
+				this.jobRepository.update(step);
+				changed = true;
+			}
+		}
+		if (execution.getStatus() == BatchStatus.UNKNOWN) {
+			execution.setStatus(BatchStatus.FAILED);
+			this.jobRepository.update(execution);
+			changed = true;
+		}
+		return changed ? this.jobRepository.getJobExecution(execution.getId()) : execution;
+	}
+
+	private RunLock.Held acquireLock() {
+		Optional<RunLock.Held> lock = this.runLock.tryAcquire();
+		if (lock.isPresent()) {
+			return lock.get();
+		}
+		// the live one is the newest execution still running; older ones may be dead
+		Optional<Long> live = this.jobRepository.findRunningJobExecutions(SyncJobConfiguration.JOB_NAME)
+			.stream()
+			.map(JobExecution::getId)
+			.max(Comparator.naturalOrder());
+		throw new RefusedException("Another sync run is live"
+				+ live.map((id) -> ": execution " + id).orElse(" (it has not registered its execution yet)")
+				+ "; only one execution runs at a time");
 	}
 
 }

@@ -20,10 +20,12 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * all
  * @param crmTo the CRM database's time when the run connected
  * @param dryRun plan and report every change, write nothing to either side
- * @param executionId the job execution
+ * @param executionId the job execution now running (a restart has an id of its own)
+ * @param runId the run's first execution, the one that fixed the window: the same for a
+ * run and its restarts, so "merged by this run" holds across a restart
  */
 public record SyncWindow(Instant salesforceFrom, Instant salesforceTo, Instant crmFrom, Instant crmTo, boolean dryRun,
-		long executionId) {
+		long executionId, long runId) {
 
 	private static final String SALESFORCE_FROM = "sync.window.salesforceFrom";
 
@@ -32,6 +34,8 @@ public record SyncWindow(Instant salesforceFrom, Instant salesforceTo, Instant c
 	private static final String CRM_FROM = "sync.window.crmFrom";
 
 	private static final String CRM_TO = "sync.window.crmTo";
+
+	private static final String RUN_ID = "sync.window.runId";
 
 	/**
 	 * Whether this run reconciles every record.
@@ -50,6 +54,7 @@ public record SyncWindow(Instant salesforceFrom, Instant salesforceTo, Instant c
 		putInstant(context, SALESFORCE_TO, this.salesforceTo);
 		putInstant(context, CRM_FROM, this.crmFrom);
 		putInstant(context, CRM_TO, this.crmTo);
+		context.putLong(RUN_ID, this.runId);
 	}
 
 	/**
@@ -65,7 +70,7 @@ public record SyncWindow(Instant salesforceFrom, Instant salesforceTo, Instant c
 		return new SyncWindow(getInstant(context, SALESFORCE_FROM), getInstant(context, SALESFORCE_TO),
 				getInstant(context, CRM_FROM), getInstant(context, CRM_TO),
 				SyncJobParameters.isDryRun(stepExecution.getJobExecution().getJobParameters()),
-				stepExecution.getJobExecutionId());
+				stepExecution.getJobExecutionId(), context.getLong(RUN_ID, stepExecution.getJobExecutionId()));
 	}
 
 	private static void putInstant(ExecutionContext context, String key, Instant value) {

@@ -347,8 +347,9 @@ public class SalesforceClient {
 					continue;
 				}
 				if (code == ExceptionCode.REQUEST_LIMIT_EXCEEDED) {
-					throw new ApiLimitReachedException(code.toString(),
-							"Salesforce refused the request: " + fault.getExceptionMessage());
+					// the code leads the message: it is what the operator searches for
+					throw new ApiLimitReachedException(code.toString(), code + ": Salesforce refused the request ("
+							+ fault.getExceptionMessage() + "); restart the execution once the org's limit allows");
 				}
 				if (isTransient(code) && attempt < this.properties.maxRetries()) {
 					logger.info(operation + " failed with " + code + "; retrying");
@@ -409,7 +410,7 @@ public class SalesforceClient {
 		long spent = this.counter.total() - this.budgetBaseline;
 		if (spent >= budget) {
 			throw new ApiLimitReachedException("API_BUDGET_SPENT",
-					"This run spent its API budget: " + spent + " calls of " + budget + " ("
+					"API_BUDGET_SPENT: this run spent its API budget: " + spent + " calls of " + budget + " ("
 							+ this.properties.apiBudgetPercent() + "% of the org's daily limit of " + this.dailyLimit
 							+ ")");
 		}

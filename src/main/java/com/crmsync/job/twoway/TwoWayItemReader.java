@@ -145,6 +145,11 @@ public class TwoWayItemReader implements ItemStreamReader<MergeCandidate>, StepE
 		this.salesforceRecords = null;
 		this.buffer.clear();
 		this.mergedInDryRun.clear();
+		// the reader outlives an execution: claims of a chunk that failed were never
+		// written, and would keep a restart in this process from matching those rows
+		this.claimedCrmIds.clear();
+		this.claimedSalesforceIds.clear();
+		this.readInThisChunk.clear();
 	}
 
 	@Override
@@ -328,7 +333,9 @@ public class TwoWayItemReader implements ItemStreamReader<MergeCandidate>, StepE
 		if (this.window.dryRun()) {
 			return this.mergedInDryRun.contains(row.id());
 		}
-		return link != null && Objects.equals(link.lastJobExecutionId(), this.window.executionId());
+		// links carry the run's id, so what an earlier execution of this run merged
+		// before it was killed or failed is not merged again after a restart
+		return link != null && Objects.equals(link.lastJobExecutionId(), this.window.runId());
 	}
 
 	private Map<String, SalesforceRecord> fetchLinkedRecords(List<SyncLink> rowLinks) {

@@ -251,7 +251,7 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 				SyncLink old = action.candidate().link();
 				this.linksToSave
 					.add(new SyncLink(TwoWayItemWriter.this.rules.type(), crmId, action.candidate().salesforceId(),
-							(old != null) ? old.base() : Map.of(), TwoWayItemWriter.this.window.executionId()));
+							(old != null) ? old.base() : Map.of(), TwoWayItemWriter.this.window.runId()));
 				return;
 			}
 			MergeDecision decision = action.decision();
@@ -288,7 +288,7 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 				long crmId = action.candidate().crmId();
 				if (linkedMasters.add(action.newMasterId())) {
 					this.linksToSave.add(new SyncLink(TwoWayItemWriter.this.rules.type(), crmId, action.newMasterId(),
-							Map.of(), TwoWayItemWriter.this.window.executionId()));
+							Map.of(), TwoWayItemWriter.this.window.runId()));
 				}
 				else {
 					archived.add(crmId);
@@ -399,7 +399,7 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 
 		private SyncLink link(long crmId, String salesforceId, MergeDecision decision) {
 			return new SyncLink(TwoWayItemWriter.this.rules.type(), crmId, salesforceId, decision.newBase(),
-					TwoWayItemWriter.this.window.executionId());
+					TwoWayItemWriter.this.window.runId());
 		}
 
 		private void count(Outcome outcome) {

@@ -1,0 +1,252 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.restart;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import com.crmsync.CrmSalesforceSyncApplication;
+import com.crmsync.emulator.EmulatorSettings;
+import com.crmsync.emulator.SalesforceEmulator;
+import com.crmsync.job.StepCounts;
+import com.crmsync.testsupport.SyncHarness;
+import com.crmsync.testsupport.SyncProcess;
+import com.crmsync.testsupport.TestDatabases;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One CRM database and one emulated org for a restart test, seeded with
+ * {@link RestartSeed}, that the test runs the product against — in this JVM
+ * ({@link #startApplication}) or in a child JVM ({@link #startProcess}) — and inspects
+ * through its own connection pool.
+ */
+final class RestartFixture implements AutoCloseable {
+
+	/** Records per chunk: every step runs several chunks on the seed. */
+	static final String CHUNK_SIZE = "10";
+
+	final SalesforceEmulator emulator;
+
+	final String database;
+
+	final HikariDataSource dataSource;
+
+	final JdbcTemplate jdbc;
+
+	final Map<String, Long> seededMaxIds;
+
+	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+	private static Baseline baseline;
+
+	RestartFixture(EmulatorSettings settings) {
+		this.emulator = SalesforceEmulator.start(settings);
+		this.database = TestDatabases.newDatabase("restart");
+		this.dataSource = TestDatabases.dataSource(this.database);
+		this.jdbc = new JdbcTemplate(this.dataSource);
+		Flyway.configure().dataSource(this.dataSource).locations("classpath:db/migration").load().migrate();
+		this.jdbc.update("INSERT INTO crm_user (email, role) VALUES (?, 'ADMINISTRATOR')", SyncHarness.ADMIN);
+		RestartSeed.salesforce(this.emulator.org());
+		RestartSeed.crm(this.jdbc);
+		this.seededMaxIds = SyncSnapshot.seededMaxIds(this.jdbc);
+	}
+
+	/**
+	 * The uninterrupted run of the seed, made once per test JVM: what every interrupted
+	 * run must end equal to.
+	 * @return its snapshot and reads per step
+	 */
+	static synchronized Baseline uninterrupted() throws Exception {
+		if (baseline == null) {
+			try (RestartFixture fixture = seeded()) {
+				ConfigurableApplicationContext context = fixture.startApplication(Map.of());
+				JobExecution run = context.getBean(com.crmsync.job.SyncRunner.class).run(false, false);
+				assertThat(run.getStatus()).isEqualTo(org.springframework.batch.core.BatchStatus.COMPLETED);
+				assertCountsAddUp(List.of(run));
+				Map<String, Long> reads = new java.util.TreeMap<>();
+				run.getStepExecutions().forEach((step) -> reads.put(step.getStepName(), step.getReadCount()));
+				baseline = new Baseline(fixture.snapshot(), reads);
+			}
+		}
+		return baseline;
+	}
+
+	/**
+	 * Checks that both sides are exactly as after the uninterrupted run.
+	 */
+	void assertEndsAsUninterrupted() throws Exception {
+		SyncSnapshot expected = uninterrupted().snapshot();
+		SyncSnapshot snapshot = snapshot();
+		snapshot.crm().forEach((table, rows) -> assertThat(rows).as(table).isEqualTo(expected.crm().get(table)));
+		snapshot.salesforce()
+			.forEach((object, records) -> assertThat(records).as(object).isEqualTo(expected.salesforce().get(object)));
+	}
+
+	/**
+	 * Reads per step of the run's executions together.
+	 * @param executions the executions
+	 * @return the reads by step name
+	 */
+	static Map<String, Long> reads(List<JobExecution> executions) {
+		Map<String, Long> reads = new java.util.TreeMap<>();
+		executions.forEach((execution) -> execution.getStepExecutions()
+			.forEach((step) -> reads.merge(step.getStepName(), step.getReadCount(), Long::sum)));
+		return reads;
+	}
+
+	record Baseline(SyncSnapshot snapshot, Map<String, Long> reads) {
+	}
+
+	static RestartFixture seeded() {
+		return new RestartFixture(EmulatorSettings.builder().build());
+	}
+
+	Map<String, Object> properties() {
+		Map<String, Object> properties = SyncProcess.properties(this.database, this.emulator.loginUrl());
+		properties.put("sync.chunk-size", CHUNK_SIZE);
+		return properties;
+	}
+
+	ConfigurableApplicationContext startApplication(Map<String, Object> extra) {
+		Map<String, Object> properties = new LinkedHashMap<>(properties());
+		properties.putAll(extra);
+		SpringApplication application = new SpringApplication(CrmSalesforceSyncApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		String[] args = properties.entrySet()
+			.stream()
+			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
+		ConfigurableApplicationContext context = application.run(args);
+		this.contexts.add(context);
+		return context;
+	}
+
+	SyncProcess startProcess(String... arguments) {
+		return startProcess(Map.of(), arguments);
+	}
+
+	SyncProcess startProcess(Map<String, Object> extra, String... arguments) {
+		Map<String, Object> properties = new LinkedHashMap<>(properties());
+		properties.putAll(extra);
+		return SyncProcess.start(List.of(arguments), properties, java.nio.file.Path.of("target", "restart-processes",
+				this.database + "-" + arguments[0] + "-" + System.nanoTime() + ".log"));
+	}
+
+	SyncSnapshot snapshot() {
+		return SyncSnapshot.of(this.jdbc, this.emulator.org(), this.seededMaxIds);
+	}
+
+	/**
+	 * The execution id of the run the database holds (there is one job instance per run).
+	 * @return the first execution's id
+	 */
+	long firstExecutionId() {
+		return this.jdbc.queryForObject("SELECT MIN(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION", Long.class);
+	}
+
+	String jobStatus(long executionId) {
+		return this.jdbc.queryForObject("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?",
+				String.class, executionId);
+	}
+
+	/**
+	 * Whether some session holds the run lock of this database.
+	 * @return {@code true} while a run is live
+	 */
+	boolean runLockHeld() {
+		return this.jdbc.queryForObject("SELECT IS_USED_LOCK(CONCAT('crm-salesforce-sync.', DATABASE()))",
+				Long.class) != null;
+	}
+
+	/**
+	 * Whether the step runs and has committed at least one chunk.
+	 * @param step the step name
+	 * @return {@code true} once it has
+	 */
+	boolean stepHasCommitted(String step) {
+		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = ? "
+				+ "AND STATUS = 'STARTED' AND COMMIT_COUNT >= 1", Integer.class, step);
+		return count != null && count > 0;
+	}
+
+	/**
+	 * Waits, polling, until the condition holds.
+	 * @param what what is awaited, for the failure message
+	 * @param condition the condition
+	 * @param alive whether waiting still makes sense (e.g. the child still runs)
+	 */
+	static void await(String what, BooleanSupplier condition, BooleanSupplier alive) {
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+		while (!condition.getAsBoolean()) {
+			if (!alive.getAsBoolean()) {
+				throw new AssertionError("Gave up waiting for " + what);
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new AssertionError("Timed out waiting for " + what);
+			}
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+	}
+
+	/**
+	 * Checks that each step's outcome counts add up to the records it read: to Spring
+	 * Batch's read count for a step that ran in one execution; for a step resumed by a
+	 * restart (its committed counts carry on in its execution context, while the read
+	 * counts of failed executions include chunks that were rolled back), to what the
+	 * uninterrupted run read, since each record is read once per run.
+	 * @param executions the run's executions, oldest first
+	 */
+	static void assertCountsAddUp(List<JobExecution> executions) throws Exception {
+		Map<String, List<StepExecution>> byStep = new LinkedHashMap<>();
+		for (JobExecution execution : executions) {
+			for (StepExecution step : execution.getStepExecutions()) {
+				byStep.computeIfAbsent(step.getStepName(), (name) -> new ArrayList<>()).add(step);
+			}
+		}
+		for (Map.Entry<String, List<StepExecution>> entry : byStep.entrySet()) {
+			String name = entry.getKey();
+			if (name.equals("connect") || name.equals("report")) {
+				continue;
+			}
+			List<StepExecution> steps = entry.getValue();
+			StepExecution last = steps.get(steps.size() - 1);
+			Map<String, Long> counts = StepCounts.of(last);
+			long outcomes = counts.get("created") + counts.get("updated") + counts.get("unchanged")
+					+ counts.get("skipped") + counts.get("failed");
+			long read = (steps.size() == 1 && executions.size() == 1) ? last.getReadCount()
+					: uninterrupted().reads().get(name);
+			assertThat(outcomes).as("%s: read = created + updated + unchanged + skipped + failed (%s)", name, counts)
+				.isEqualTo(read);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.contexts.forEach(ConfigurableApplicationContext::close);
+		this.dataSource.close();
+		this.emulator.close();
+	}
+
+}

@@ -1,0 +1,144 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.crmsync.CrmSalesforceSyncApplication;
+
+/**
+ * The product's command line in a child JVM of its own, on the test classpath: what an
+ * operator's {@code java -jar ... run} does, in a process the test can kill with SIGKILL
+ * ({@link #kill()}) at any moment. Its output goes to a file under {@code target/}.
+ */
+public final class SyncProcess {
+
+	private final Process process;
+
+	private final Path output;
+
+	private SyncProcess(Process process, Path output) {
+		this.process = process;
+		this.output = output;
+	}
+
+	/**
+	 * Starts {@code CrmSalesforceSyncApplication} with these arguments and Spring
+	 * properties.
+	 * @param arguments the command and its options, e.g. {@code run}
+	 * @param properties Spring properties, passed as {@code --name=value}
+	 * @param output where stdout and stderr go
+	 * @return the running process
+	 */
+	public static SyncProcess start(List<String> arguments, Map<String, Object> properties, Path output) {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Xmx256m");
+		command.add("-XX:TieredStopAtLevel=1");
+		command.add("-Xshare:auto");
+		command.add("-cp");
+		command.add(classpath());
+		command.add(CrmSalesforceSyncApplication.class.getName());
+		command.addAll(arguments);
+		properties.forEach((name, value) -> command.add("--" + name + "=" + value));
+		try {
+			Files.createDirectories(output.getParent());
+			Process process = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(output.toFile())
+				.start();
+			return new SyncProcess(process, output);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The properties that point the child at one database of the test JVM's embedded
+	 * MariaDB and at an emulator (its default credentials), as an Administrator.
+	 * @param database the database
+	 * @param loginUrl the emulator's login URL
+	 * @return the properties, to add to
+	 */
+	public static Map<String, Object> properties(String database, String loginUrl) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.datasource.url", TestDatabases.server().jdbcUrl(database));
+		properties.put("spring.datasource.username", "root");
+		properties.put("spring.datasource.password", "");
+		properties.put("sync.salesforce.login-url", loginUrl);
+		properties.put("sync.salesforce.username", "sync@example.com");
+		properties.put("sync.salesforce.password", "emulator");
+		properties.put("sync.salesforce.retry-backoff", "5ms");
+		properties.put("sync.operator", SyncHarness.ADMIN);
+		properties.put("sync.reports", Path.of("target", "reports", database).toString());
+		return properties;
+	}
+
+	private static String classpath() {
+		// surefire hides the test classpath behind a manifest-only jar; it names it here
+		String surefire = System.getProperty("surefire.test.class.path");
+		return (surefire != null && !surefire.isBlank()) ? surefire : System.getProperty("java.class.path");
+	}
+
+	/**
+	 * Whether the process still runs.
+	 * @return {@code true} until it exits or is killed
+	 */
+	public boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/**
+	 * Kills the process with SIGKILL, as the OOM killer or a power cut would: no shutdown
+	 * hook, no rollback from the application, its sockets closed by the kernel.
+	 */
+	public void kill() {
+		this.process.destroyForcibly();
+		waitFor(60);
+	}
+
+	/**
+	 * Waits for the process to exit.
+	 * @param seconds how long at most
+	 * @return its exit code
+	 */
+	public int waitFor(long seconds) {
+		try {
+			if (!this.process.waitFor(seconds, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
+				throw new IllegalStateException("The child process did not end within " + seconds + "s:\n" + output());
+			}
+			return this.process.exitValue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.process.destroyForcibly();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * What the process printed so far.
+	 * @return stdout and stderr together
+	 */
+	public String output() {
+		try {
+			return Files.readString(this.output, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			return "(no output: " + ex.getMessage() + ")";
+		}
+	}
+
+}
