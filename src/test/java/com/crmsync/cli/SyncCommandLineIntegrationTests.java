@@ -51,6 +51,17 @@ class SyncCommandLineIntegrationTests {
 	}
 
 	@Test
+	void aMistypedSyncPropertyStopsTheCommandBeforeAnythingHappens() {
+		String database = TestDatabases.newDatabase("cli_typo");
+		int exitCode = execute("status", "--sync.embedded.data-dir=" + TestDatabases.DATA_DIR,
+				"--sync.embedded.database=" + database, "--sync.salesforce.login-uri=https://login.example.com");
+		assertThat(exitCode).isEqualTo(ExitCodes.FAILED);
+		assertThat(this.err.toString()).contains("Unknown property sync.salesforce.login-uri",
+				"sync.salesforce.login-url");
+		assertThat(this.out.toString()).doesNotContain("No executions yet.");
+	}
+
+	@Test
 	void statusMigratesAnEmptyDatabaseAndSucceeds() {
 		String database = TestDatabases.newDatabase("cli_status");
 		int exitCode = execute("status", "--sync.embedded.data-dir=" + TestDatabases.DATA_DIR,

@@ -1,0 +1,85 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.job;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.crmsync.db.EmbeddedDatabaseProperties;
+import com.crmsync.salesforce.SalesforceProperties;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.PropertySource;
+
+/**
+ * Refuses to start with a {@code sync.*} property the sync does not know — a typo such as
+ * {@code sync.salesforce.login-uri} would otherwise be ignored silently, and the run
+ * would go on with a default. Names are compared as Spring's relaxed binding does (case,
+ * dashes and underscores aside), so {@code SYNC_SALESFORCE_LOGIN_URL} and
+ * {@code sync.salesforce.loginUrl} are known.
+ */
+public class SyncPropertyNames implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	/** Properties read with {@code @Value} rather than a properties record. */
+	private static final List<String> VALUE_PROPERTIES = List.of("sync.reports", "sync.metrics-textfile");
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		Map<String, String> known = known();
+		List<String> unknown = new ArrayList<>();
+		for (PropertySource<?> source : context.getEnvironment().getPropertySources()) {
+			if (source instanceof EnumerablePropertySource<?> enumerable) {
+				for (String name : enumerable.getPropertyNames()) {
+					String key = normalized(name);
+					if (key.startsWith("sync") && !name.equalsIgnoreCase("sync") && !known.containsKey(key)
+							&& !unknown.contains(name) && isSyncName(name)) {
+						unknown.add(name);
+					}
+				}
+			}
+		}
+		if (!unknown.isEmpty()) {
+			unknown.sort(Comparator.naturalOrder());
+			throw new IllegalStateException("Unknown propert" + ((unknown.size() == 1) ? "y " : "ies ")
+					+ String.join(", ", unknown) + " (known: " + String.join(", ", known.values()) + ")");
+		}
+	}
+
+	/** {@code sync.x} or {@code SYNC_X}, not e.g. {@code syncthing.home}. */
+	private static boolean isSyncName(String name) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		return lower.startsWith("sync.") || lower.startsWith("sync_");
+	}
+
+	/**
+	 * Every {@code sync.*} property, by its relaxed key.
+	 * @return the canonical names by key
+	 */
+	static Map<String, String> known() {
+		Map<String, String> known = new LinkedHashMap<>();
+		add(known, "sync", SyncProperties.class);
+		add(known, "sync.salesforce", SalesforceProperties.class);
+		add(known, "sync.embedded", EmbeddedDatabaseProperties.class);
+		VALUE_PROPERTIES.forEach((name) -> known.put(normalized(name), name));
+		return known;
+	}
+
+	private static void add(Map<String, String> known, String prefix, Class<? extends Record> properties) {
+		for (var component : properties.getRecordComponents()) {
+			String name = prefix + "." + component.getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+			known.put(normalized(name), name);
+		}
+	}
+
+	private static String normalized(String name) {
+		return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+	}
+
+}
