@@ -212,8 +212,10 @@ class ReportFilesFunctionalTests {
 				"--sync.salesforce.username=sync@example.com", "--sync.salesforce.password=emulator",
 				"--sync.operator=" + SyncHarness.ADMIN))
 			.isEqualTo(1);
-		assertThat(this.err.toString().strip()).matches("error: execution \\d+ FAILED: Salesforce refused the request: "
-				+ "TotalRequests Limit exceeded\\.; restart it with: java -jar target/crm-salesforce-sync.jar restart \\d+");
+		assertThat(this.err.toString().strip())
+			.matches("error: execution \\d+ FAILED: REQUEST_LIMIT_EXCEEDED: Salesforce "
+					+ "refused the request \\(TotalRequests Limit exceeded\\.\\); restart the execution once the org's limit "
+					+ "allows; restart it with: java -jar target/crm-salesforce-sync.jar restart \\d+");
 		assertThat(this.out.toString()).contains("connect", "FAILED", "Report: ");
 
 		// and: status lists it as failed, with its reason

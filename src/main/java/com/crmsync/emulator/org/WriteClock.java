@@ -24,10 +24,18 @@ public final class WriteClock {
 	}
 
 	/**
-	 * The current time, not advancing the write sequence.
+	 * The current time, not advancing the write sequence: never earlier than a write
+	 * already stamped, as on Salesforce, where no record's {@code SystemModstamp} lies
+	 * after the server's time (a burst of writes within one millisecond stamps them a
+	 * millisecond apart, ahead of the clock).
 	 * @return now, in milliseconds
 	 */
-	public Instant now() {
+	public synchronized Instant now() {
+		Instant now = clockMillis();
+		return now.isAfter(this.last) ? now : this.last;
+	}
+
+	private Instant clockMillis() {
 		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
@@ -36,7 +44,7 @@ public final class WriteClock {
 	 * @return a time later than any returned before
 	 */
 	public synchronized Instant next() {
-		Instant now = now();
+		Instant now = clockMillis();
 		if (!now.isAfter(this.last)) {
 			now = this.last.plusMillis(1);
 		}
