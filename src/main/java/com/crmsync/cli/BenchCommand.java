@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
 		description = "Seeds an emulated org and the CRM with N records, measures a raw baseline, runs the job "
-				+ "--full then incrementally after 1 % edits on each side, and prints times, records/s, API calls "
+				+ "--full then incrementally after 1 %% edits on each side, and prints times, records/s, API calls "
 				+ "against the minimum and peak heap; the last line is JSON. Uses its own database 'crm_bench', "
 				+ "reset at every benchmark.")
 public class BenchCommand extends DatabaseCommand {
