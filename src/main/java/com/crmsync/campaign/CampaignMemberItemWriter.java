@@ -105,7 +105,8 @@ class CampaignMemberItemWriter implements ItemWriter<CampaignMemberItem>, StepEx
 			this.references.delete(write.referencesToForget);
 			this.members.archive(write.membersToArchive);
 			this.references.save(write.referencesToSave);
-			this.references.resolvePending();
+			this.references
+				.resolvePending(write.referencesToSave.stream().map(SyncReference::targetSalesforceId).toList());
 		}
 		this.journal.recordErrors(this.window.executionId(), write.errors);
 		write.outcomes.forEach((outcome, count) -> StepCounts.add(this.stepExecution, outcome, count));

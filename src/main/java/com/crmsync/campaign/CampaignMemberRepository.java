@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The CRM's campaign members as the member sync reads and archives them, in batches.
  * (Members are created and updated by resolving references: see
- * {@link com.crmsync.crm.SyncReferenceRepository#resolvePending()}.)
+ * {@link com.crmsync.crm.SyncReferenceRepository#resolvePending(java.util.Collection)}.)
  */
 @Repository
 class CampaignMemberRepository {

@@ -4,6 +4,7 @@
 package com.crmsync.crm;
 
 import java.util.Collection;
+import java.util.Set;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -52,38 +53,58 @@ public class SyncReferenceRepository {
 	}
 
 	/**
-	 * Turns every pending reference whose target is now linked into CRM data: converted
-	 * leads point at their contact, contacts get their opportunity and campaign
-	 * memberships (a campaign membership is named after the CRM campaign), campaigns
-	 * their member rows with the member's status.
+	 * Turns the pending references to these Salesforce records into CRM data, where the
+	 * records are now linked: converted leads point at their contact, contacts get their
+	 * opportunity and campaign memberships (a campaign membership is named after the CRM
+	 * campaign), campaigns their member rows with the member's status. A chunk passes the
+	 * records it linked and the targets of the references it saved, so each chunk's work
+	 * stays proportional to the chunk (checking every pending reference after every chunk
+	 * would grow with the square of the records).
+	 * @param targetSalesforceIds the Salesforce ids whose pending references to resolve
 	 */
-	public void resolvePending() {
-		MapSqlParameterSource none = new MapSqlParameterSource();
+	public void resolvePending(Collection<String> targetSalesforceIds) {
+		if (targetSalesforceIds.isEmpty()) {
+			return;
+		}
+		String targets = " AND ref.target_salesforce_id IN (:targets)";
+		MapSqlParameterSource parameters = new MapSqlParameterSource("targets", Set.copyOf(targetSalesforceIds));
+		// constant object types throughout: the identity map's unique key (object_type,
+		// salesforce_id) is then always the join's access path (with IF(...) there,
+		// MariaDB
+		// scanned sync_link for every pending reference)
 		this.jdbc.update("UPDATE crm_lead lead JOIN sync_reference ref ON ref.object_type = 'LEAD' "
-				+ "AND ref.crm_id = lead.id AND ref.kind = 'CONVERTED_CONTACT' AND ref.resolved_at IS NULL "
-				+ "JOIN sync_link link ON link.object_type = 'CONTACT' AND link.salesforce_id = ref.target_salesforce_id AND link.detached_at IS NULL "
-				+ "SET lead.converted_contact_id = link.crm_id, ref.resolved_at = CURRENT_TIMESTAMP(3) "
-				+ "WHERE NOT (lead.converted_contact_id <=> link.crm_id)", none);
+				+ "AND ref.crm_id = lead.id AND ref.kind = 'CONVERTED_CONTACT' AND ref.resolved_at IS NULL" + targets
+				+ " JOIN sync_link link ON link.object_type = 'CONTACT' AND link.salesforce_id = "
+				+ "ref.target_salesforce_id AND link.detached_at IS NULL SET lead.converted_contact_id = link.crm_id, "
+				+ "ref.resolved_at = CURRENT_TIMESTAMP(3) WHERE NOT (lead.converted_contact_id <=> link.crm_id)",
+				parameters);
 		this.jdbc.update("INSERT INTO crm_membership (contact_id, kind, ref_id, name) SELECT link.crm_id, "
 				+ "IF(ref.kind = 'OPPORTUNITY_CONTACT', 'OPPORTUNITY', 'CAMPAIGN'), ref.crm_id, "
 				+ "COALESCE(campaign.name, ref.name) FROM sync_reference ref JOIN sync_link link "
-				+ "ON link.object_type = 'CONTACT' AND link.salesforce_id = ref.target_salesforce_id AND link.detached_at IS NULL "
-				+ "LEFT JOIN crm_campaign campaign ON ref.kind = 'CAMPAIGN_CONTACT' AND campaign.id = ref.crm_id "
-				+ "WHERE ref.resolved_at IS NULL " + "AND ref.kind IN ('OPPORTUNITY_CONTACT', 'CAMPAIGN_CONTACT') "
-				+ "ON DUPLICATE KEY UPDATE name = VALUES(name), deleted_at = NULL", none);
-		this.jdbc
-			.update("INSERT INTO crm_campaign_member (campaign_id, contact_id, lead_id, status) SELECT ref.crm_id, "
-					+ "IF(ref.kind = 'CAMPAIGN_CONTACT', link.crm_id, NULL), IF(ref.kind = 'CAMPAIGN_LEAD', link.crm_id, "
-					+ "NULL), ref.status FROM sync_reference ref JOIN sync_link link ON link.object_type = "
-					+ "IF(ref.kind = 'CAMPAIGN_CONTACT', 'CONTACT', 'LEAD') AND link.salesforce_id = "
-					+ "ref.target_salesforce_id AND link.detached_at IS NULL WHERE ref.resolved_at IS NULL "
-					+ "AND ref.kind IN ('CAMPAIGN_CONTACT', "
-					+ "'CAMPAIGN_LEAD') ON DUPLICATE KEY UPDATE status = VALUES(status), deleted_at = NULL", none);
-		this.jdbc
-			.update("UPDATE sync_reference ref JOIN sync_link link ON link.salesforce_id = ref.target_salesforce_id "
-					+ "AND link.object_type = IF(ref.kind = 'CAMPAIGN_LEAD', 'LEAD', 'CONTACT') "
-					+ "AND link.detached_at IS NULL SET ref.resolved_at = CURRENT_TIMESTAMP(3) WHERE ref.resolved_at IS NULL",
-					none);
+				+ "ON link.object_type = 'CONTACT' AND link.salesforce_id = ref.target_salesforce_id "
+				+ "AND link.detached_at IS NULL LEFT JOIN crm_campaign campaign ON ref.kind = 'CAMPAIGN_CONTACT' "
+				+ "AND campaign.id = ref.crm_id WHERE ref.resolved_at IS NULL AND ref.kind IN ('OPPORTUNITY_CONTACT', "
+				+ "'CAMPAIGN_CONTACT')" + targets + " ON DUPLICATE KEY UPDATE name = VALUES(name), deleted_at = NULL",
+				parameters);
+		for (String[] kind : new String[][] { { "CAMPAIGN_CONTACT", "CONTACT" }, { "CAMPAIGN_LEAD", "LEAD" } }) {
+			this.jdbc.update("INSERT INTO crm_campaign_member (campaign_id, contact_id, lead_id, status) SELECT "
+					+ "ref.crm_id, IF(ref.kind = 'CAMPAIGN_CONTACT', link.crm_id, NULL), IF(ref.kind = "
+					+ "'CAMPAIGN_LEAD', link.crm_id, NULL), ref.status FROM sync_reference ref JOIN sync_link link ON "
+					+ "link.object_type = :objectType AND link.salesforce_id = ref.target_salesforce_id "
+					+ "AND link.detached_at IS NULL WHERE ref.resolved_at IS NULL AND ref.kind = :kind" + targets
+					+ " ON DUPLICATE KEY UPDATE status = VALUES(status), deleted_at = NULL",
+					new MapSqlParameterSource(parameters.getValues()).addValue("kind", kind[0])
+						.addValue("objectType", kind[1]));
+		}
+		// every kind but CAMPAIGN_LEAD points at a contact
+		this.jdbc.update("UPDATE sync_reference ref JOIN sync_link link ON link.object_type = 'CONTACT' "
+				+ "AND link.salesforce_id = ref.target_salesforce_id AND link.detached_at IS NULL "
+				+ "SET ref.resolved_at = CURRENT_TIMESTAMP(3) WHERE ref.resolved_at IS NULL "
+				+ "AND ref.kind <> 'CAMPAIGN_LEAD'" + targets, parameters);
+		this.jdbc.update("UPDATE sync_reference ref JOIN sync_link link ON link.object_type = 'LEAD' "
+				+ "AND link.salesforce_id = ref.target_salesforce_id AND link.detached_at IS NULL "
+				+ "SET ref.resolved_at = CURRENT_TIMESTAMP(3) WHERE ref.resolved_at IS NULL "
+				+ "AND ref.kind = 'CAMPAIGN_LEAD'" + targets, parameters);
 	}
 
 	/**

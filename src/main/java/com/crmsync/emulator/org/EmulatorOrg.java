@@ -36,6 +36,8 @@ public final class EmulatorOrg implements RecordSource {
 
 	private volatile BooleanSupplier lockContention = () -> false;
 
+	private final WriteTally writeTally = new WriteTally();
+
 	public EmulatorOrg(OrgSchema schema, WriteClock clock) {
 		this.schema = schema;
 		this.clock = clock;
@@ -68,6 +70,14 @@ public final class EmulatorOrg implements RecordSource {
 	 */
 	public void setLockContention(BooleanSupplier lockContention) {
 		this.lockContention = lockContention;
+	}
+
+	/**
+	 * What clients' writes created and changed so far, per object.
+	 * @return the tally
+	 */
+	public WriteTally writeTally() {
+		return this.writeTally;
 	}
 
 	boolean lockContended() {

@@ -5,6 +5,7 @@ package com.crmsync.emulator.org;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -77,6 +78,9 @@ final class RecordWriter {
 		Instant now = this.org.clock().next();
 		stamp(object, slots, now, true, changes);
 		table.put(new StoredRecord(object, slots));
+		if (!system) {
+			this.org.writeTally().created(object.name());
+		}
 		if (personContactId != null) {
 			writePersonContact(personContactId, id, slots, object, now, true);
 		}
@@ -141,6 +145,9 @@ final class RecordWriter {
 		checkObjectRules(object, slots, errors);
 		if (!errors.isEmpty()) {
 			return SaveOutcome.failed(id, errors);
+		}
+		if (!system) {
+			this.org.writeTally().updated(object.name(), !Arrays.equals(slots, existing.copyOfValues()));
 		}
 		Instant now = this.org.clock().next();
 		stamp(object, slots, now, false, changes);

@@ -394,7 +394,12 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 			TwoWayItemWriter.this.customFields.save(this.customValues);
 			TwoWayItemWriter.this.links.save(this.linksToSave);
 			TwoWayItemWriter.this.references.save(this.referencesToSave);
-			TwoWayItemWriter.this.references.resolvePending();
+			// what this chunk linked, and what its references point at, may complete a
+			// pending reference
+			Set<String> targets = new HashSet<>();
+			this.linksToSave.forEach((link) -> targets.add(link.salesforceId()));
+			this.referencesToSave.forEach((reference) -> targets.add(reference.targetSalesforceId()));
+			TwoWayItemWriter.this.references.resolvePending(targets);
 		}
 
 		private SyncLink link(long crmId, String salesforceId, MergeDecision decision) {

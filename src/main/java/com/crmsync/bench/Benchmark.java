@@ -1,0 +1,271 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.bench;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.crmsync.emulator.SalesforceEmulator;
+import com.crmsync.emulator.seed.OrgSeeder;
+import com.crmsync.job.StepCounts;
+import com.crmsync.job.SyncProperties;
+import com.crmsync.job.SyncRunner;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The benchmark of issue 7: seeds both sides, measures the raw baseline, runs the job
+ * {@code --full}, then an incremental run that absorbs the full run's own writes, edits 1
+ * % of the records on each side and runs incrementally again. Prints each run and its
+ * steps, and as its last line one JSON object with the figures.
+ */
+public final class Benchmark {
+
+	private final ConfigurableApplicationContext context;
+
+	private final SalesforceEmulator emulator;
+
+	private final ApiMinimumProbe probe;
+
+	private final long records;
+
+	private final long seed;
+
+	private final boolean baseline;
+
+	private final PrintWriter out;
+
+	private final JdbcTemplate jdbc;
+
+	private final Duration lookBack;
+
+	/**
+	 * A benchmark on a started application.
+	 * @param context the application, pointed at the emulator and its own database
+	 * @param emulator the in-process emulator, empty
+	 * @param probe the probe registered on the application's steps
+	 * @param records how many records to seed in Salesforce
+	 * @param seed the seed of the data
+	 * @param baseline whether to measure the raw baseline
+	 * @param out where to print
+	 */
+	public Benchmark(ConfigurableApplicationContext context, SalesforceEmulator emulator, ApiMinimumProbe probe,
+			long records, long seed, boolean baseline, PrintWriter out) {
+		this.context = context;
+		this.emulator = emulator;
+		this.probe = probe;
+		this.records = records;
+		this.seed = seed;
+		this.baseline = baseline;
+		this.out = out;
+		this.jdbc = context.getBean(JdbcTemplate.class);
+		this.lookBack = context.getBean(SyncProperties.class).lookBack();
+	}
+
+	/**
+	 * Runs the benchmark.
+	 * @return the exit code: 0 when every run completed
+	 * @throws Exception when a run cannot be launched
+	 */
+	public int run() throws Exception {
+		try (HeapWatch heap = new HeapWatch()) {
+			return run(heap);
+		}
+	}
+
+	private int run(HeapWatch heap) throws Exception {
+		this.out.printf(Locale.ROOT,
+				"Benchmark: %,d records, seed %d, emulator at %s (no latency), CRM database "
+						+ "'crm_bench', max heap %,d MB%n",
+				this.records, this.seed, this.emulator.loginUrl(), heap.maxMb());
+		long start = System.nanoTime();
+		new OrgSeeder(this.emulator.org(), this.seed).seed(this.records);
+		double sfSeconds = seconds(start);
+		Map<String, Long> sfCounts = new LinkedHashMap<>();
+		for (String object : RawBaseline.SELECTS.keySet()) {
+			sfCounts.put(object, this.emulator.org().count(object, true));
+		}
+		sfCounts.put("Task", this.emulator.org().count("Task", true));
+		this.out.printf(Locale.ROOT, "Seeded Salesforce in %.1f s: %s%n", sfSeconds, sfCounts);
+		start = System.nanoTime();
+		BenchData data = new BenchData(this.emulator.org(), this.jdbc, this.seed);
+		BenchData.Seeded crm = data.seedCrm();
+		this.out.printf(Locale.ROOT,
+				"Seeded the CRM in %.1f s: %,d leads, %,d contacts (%,d sharing an e-mail with Salesforce, %,d of "
+						+ "them conflicting), %,d events%n",
+				seconds(start), crm.leads(), crm.contacts(), crm.overlapping(), crm.conflicting(), crm.events());
+		this.out.flush();
+
+		RawBaseline.Result raw = null;
+		if (this.baseline) {
+			raw = new RawBaseline(this.emulator.loginUrl(), "sync@example.com", "emulator",
+					this.context.getBean(DataSource.class))
+				.run();
+			for (String object : RawBaseline.SELECTS.keySet()) {
+				this.jdbc.execute("DROP TABLE IF EXISTS bench_raw_" + object.toLowerCase(Locale.ROOT));
+			}
+			this.out.printf(Locale.ROOT,
+					"Raw baseline (force-wsc queryAll/queryMore at 2,000, JDBC batch inserts, no sync logic): "
+							+ "%,d records in %.1f s (%,.0f records/s), %,d API calls%n",
+					raw.records(), raw.seconds(), raw.records() / raw.seconds(), raw.apiCalls());
+		}
+		long retained = heap.retainedMb();
+		this.out.printf(Locale.ROOT, "Heap retained before the runs (emulator's org, application): %,d MB%n", retained);
+		this.out.flush();
+
+		SyncRunner runner = this.context.getBean(SyncRunner.class);
+		RunFigures full = measure("Full run (--full)", true, runner, heap);
+		Map<String, Long> linked = linkedCounts();
+		this.out.println("After the full run: " + linked);
+		pauseBeyondLookBack();
+		RunFigures echo = measure("Incremental run right after (reads the full run's own writes again)", false, runner,
+				heap);
+		pauseBeyondLookBack();
+		BenchData.Edits edits = data.edit(this.records, 1);
+		this.out.printf(Locale.ROOT,
+				"Edited %,d Salesforce records and %,d CRM rows (%,d true conflicts: same field on both sides)%n",
+				edits.salesforce(), edits.crm(), edits.conflicts());
+		RunFigures incremental = measure("Incremental run (1 % edited on each side)", false, runner, heap);
+
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("records", this.records);
+		json.put("fullSeconds", round(full.seconds));
+		json.put("incrementalSeconds", round(incremental.seconds));
+		json.put("baselineSeconds", (raw != null) ? round(raw.seconds()) : null);
+		json.put("ratioToBaseline", (raw != null) ? round(full.seconds / raw.seconds()) : null);
+		json.put("apiCalls", full.apiCalls);
+		json.put("minApiCalls", full.minApiCalls);
+		json.put("peakHeapMb", Math.max(full.peakHeapMb, Math.max(echo.peakHeapMb, incremental.peakHeapMb)));
+		json.put("incrementalToFull", round(incremental.seconds / full.seconds));
+		json.put("incrementalApiCalls", incremental.apiCalls);
+		json.put("incrementalMinApiCalls", incremental.minApiCalls);
+		json.put("echoSeconds", round(echo.seconds));
+		json.put("retainedHeapMb", retained);
+		json.put("maxHeapMb", heap.maxMb());
+		json.put("fullStatus", full.status);
+		json.put("echoStatus", echo.status);
+		json.put("incrementalStatus", incremental.status);
+		json.put("fullRead", full.read);
+		json.put("incrementalRead", incremental.read);
+		json.put("baselineRecords", (raw != null) ? raw.records() : null);
+		json.putAll(linked);
+		this.out.println(JsonMapper.builder().build().writeValueAsString(json));
+		this.out.flush();
+		boolean completed = List.of(full, echo, incremental)
+			.stream()
+			.allMatch((run) -> BatchStatus.COMPLETED.name().equals(run.status));
+		return completed ? 0 : 1;
+	}
+
+	/**
+	 * Lets the look-back pass, so that the next incremental run reads the last run's
+	 * writes but no longer those of the run before it: what a night between nightly runs
+	 * does. The emulator stamps every write a millisecond after the last one, so after a
+	 * burst of writes its stamps run ahead of the wall clock: the pause lasts until the
+	 * clock has caught up with them too.
+	 */
+	private void pauseBeyondLookBack() throws InterruptedException {
+		Instant lastStamp = this.emulator.org().clock().next();
+		Instant until = lastStamp.plus(this.lookBack).plusSeconds(1);
+		long millis = Math.max(this.lookBack.toMillis() + 1000, until.toEpochMilli() - System.currentTimeMillis());
+		this.out.printf(Locale.ROOT, "(pausing %.1f s: look-back %s, emulator stamps ahead of the clock by %.1f s)%n",
+				millis / 1000.0, this.lookBack,
+				Math.max(0, lastStamp.toEpochMilli() - System.currentTimeMillis()) / 1000.0);
+		this.out.flush();
+		Thread.sleep(millis);
+	}
+
+	/** Links, and the rows and records on each side they should cover, after a run. */
+	private Map<String, Long> linkedCounts() {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		counts.put("linkedLeads", count("SELECT COUNT(*) FROM sync_link WHERE object_type = 'LEAD'"));
+		counts.put("crmLeads", count("SELECT COUNT(*) FROM crm_lead WHERE deleted_at IS NULL"));
+		// converted leads included: their CRM lead stays, linked
+		counts.put("salesforceLeads", this.emulator.org().count("Lead", false));
+		counts.put("linkedContacts", count("SELECT COUNT(*) FROM sync_link WHERE object_type = 'CONTACT'"));
+		counts.put("crmContacts", count("SELECT COUNT(*) FROM crm_contact WHERE deleted_at IS NULL"));
+		counts.put("salesforceContacts",
+				this.emulator.org()
+					.records("Contact", false)
+					.filter((contact) -> !Boolean.TRUE.equals(contact.get("IsPersonAccount")))
+					.count());
+		counts.put("syncErrors", count("SELECT COUNT(*) FROM sync_error WHERE kind = 'ERROR'"));
+		return counts;
+	}
+
+	private long count(String sql) {
+		Long count = this.jdbc.queryForObject(sql, Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	private RunFigures measure(String title, boolean full, SyncRunner runner, HeapWatch heap) throws Exception {
+		heap.reset();
+		long start = System.nanoTime();
+		JobExecution execution = runner.run(full, false);
+		double seconds = seconds(start);
+		long peak = heap.peakMb();
+		List<String> lines = new ArrayList<>();
+		long read = 0;
+		long apiCalls = 0;
+		long minimum = 0;
+		lines.add(String.format(Locale.ROOT, "  %-18s %-9s %9s %10s %10s %7s %7s %9s %9s %9s", "step", "status",
+				"seconds", "read", "records/s", "api", "min", "sfCreated", "sfChanged", "sfNoop"));
+		for (StepExecution step : execution.getStepExecutions()) {
+			Map<String, Long> counts = StepCounts.of(step);
+			double stepSeconds = (step.getStartTime() != null && step.getEndTime() != null)
+					? Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0 : 0;
+			ApiMinimumProbe.StepMinimum stepMinimum = this.probe.of(step.getId());
+			long stepRead = counts.get("read");
+			long stepMin = (stepMinimum != null) ? stepMinimum.calls() : 0;
+			if (step.getStepName().equals("connect")) {
+				// login, describe and server time: what a run cannot do without
+				stepMin = counts.get("apiCalls");
+			}
+			read += stepRead;
+			apiCalls += counts.get("apiCalls");
+			minimum += stepMin;
+			lines.add(String.format(Locale.ROOT, "  %-18s %-9s %9.2f %,10d %,10.0f %,7d %,7d %,9d %,9d %,9d",
+					step.getStepName(), step.getStatus(), stepSeconds, stepRead,
+					(stepSeconds > 0) ? stepRead / stepSeconds : 0, counts.get("apiCalls"), stepMin,
+					(stepMinimum != null) ? stepMinimum.created() : 0,
+					(stepMinimum != null) ? stepMinimum.changed() : 0,
+					(stepMinimum != null) ? stepMinimum.unchanged() : 0));
+		}
+		this.out.printf(Locale.ROOT,
+				"%s: execution %d %s in %.1f s, %,d records read (%,.0f records/s), %,d API calls (minimum %,d: "
+						+ "%.2f×), peak heap %,d MB%n",
+				title, execution.getId(), execution.getStatus(), seconds, read, read / seconds, apiCalls, minimum,
+				(minimum > 0) ? (double) apiCalls / minimum : 0, peak);
+		lines.forEach(this.out::println);
+		this.out.flush();
+		return new RunFigures(execution.getStatus().name(), seconds, read, apiCalls, minimum, peak);
+	}
+
+	private static double seconds(long startNanos) {
+		return (System.nanoTime() - startNanos) / 1e9;
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 1000) / 1000.0;
+	}
+
+	private record RunFigures(String status, double seconds, long read, long apiCalls, long minApiCalls,
+			long peakHeapMb) {
+
+	}
+
+}

@@ -1,0 +1,100 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.cli;
+
+import java.nio.file.Files;
+import java.util.Map;
+
+import com.crmsync.CrmSalesforceSyncApplication;
+import com.crmsync.bench.ApiMinimumProbe;
+import com.crmsync.bench.Benchmark;
+import com.crmsync.emulator.EmulatorSettings;
+import com.crmsync.emulator.SalesforceEmulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The benchmark (issue 7): a full reconciliation and an incremental run on N seeded
+ * records against an in-process emulator without latency, measured against a raw
+ * force-wsc + JDBC baseline on the same data. Uses its own database 'crm_bench', reset at
+ * every benchmark. The last line printed is one JSON object with the figures.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+		description = "Seeds an emulated org and the CRM with N records, measures a raw baseline, runs the job "
+				+ "--full then incrementally after 1 %% edits on each side, and prints times, records/s, API calls "
+				+ "against the minimum and peak heap; the last line is JSON. Uses its own database 'crm_bench', "
+				+ "reset at every benchmark.")
+public class BenchCommand extends DatabaseCommand {
+
+	/** The benchmark's own database in the embedded server, reset at every benchmark. */
+	static final String DATABASE = "crm_bench";
+
+	@Option(names = "--records", defaultValue = "100000", description = "Records to seed in Salesforce (the CRM "
+			+ "gets about as many leads and contacts as Salesforce has); default ${DEFAULT-VALUE}.")
+	long records;
+
+	@Option(names = "--seed", defaultValue = "42",
+			description = "Seed of the generated data; default " + "${DEFAULT-VALUE}.")
+	long seed;
+
+	@Option(names = "--no-baseline", description = "Skip the raw baseline.")
+	boolean noBaseline;
+
+	private SalesforceEmulator emulator;
+
+	private ApiMinimumProbe probe;
+
+	@Override
+	public Integer call() throws Exception {
+		if (this.records < 1) {
+			throw new picocli.CommandLine.ParameterException(this.spec.commandLine(), "--records must be positive");
+		}
+		try (SalesforceEmulator running = SalesforceEmulator.start(EmulatorSettings.builder().build())) {
+			this.emulator = running;
+			return super.call();
+		}
+	}
+
+	@Override
+	protected ConfigurableApplicationContext startApplication() {
+		SpringApplication application = new SpringApplication(CrmSalesforceSyncApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setDefaultProperties(defaultProperties());
+		ConfigurableApplicationContext[] started = new ConfigurableApplicationContext[1];
+		this.probe = new ApiMinimumProbe(this.emulator.org(), () -> started[0].getBean(JdbcTemplate.class));
+		application.addInitializers((context) -> {
+			started[0] = context;
+			context.getBeanFactory().addBeanPostProcessor(this.probe.registrar());
+		});
+		return application.run(this.springArgs.toArray(String[]::new));
+	}
+
+	@Override
+	protected Map<String, Object> defaultProperties() {
+		try {
+			return Map.of("sync.embedded.database", DATABASE, "sync.embedded.reset", "true",
+					"sync.salesforce.login-url", this.emulator.loginUrl(), "sync.salesforce.username",
+					"sync@example.com", "sync.salesforce.password", "emulator", "sync.operator", "admin@bench.example",
+					// stands for the night between two runs: the pauses between runs
+					// exceed it
+					"sync.look-back", "PT2S", "sync.reports",
+					Files.createTempDirectory("crm-bench-reports").toString());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	protected int call(ConfigurableApplicationContext context) throws Exception {
+		return new Benchmark(context, this.emulator, this.probe, this.records, this.seed, !this.noBaseline, out())
+			.run();
+	}
+
+}
