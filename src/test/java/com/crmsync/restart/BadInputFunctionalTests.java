@@ -10,6 +10,7 @@ import com.crmsync.job.StepCounts;
 import com.crmsync.testsupport.SyncHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -20,6 +21,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Bad input, one CRM lead per case, all in one run: each case ends either in a recorded
@@ -74,7 +76,23 @@ class BadInputFunctionalTests {
 		this.harness.jdbc()
 			.update("INSERT INTO crm_lead (last_name, email, phone) VALUES ('O''Brien', ' O''Brien@Example.com', "
 					+ "'+1 555 0199')");
+		// dates at time-zone boundaries: a last day of the year and a European DST
+		// change,
+		// and an event late in the UTC day
+		this.harness.emulator()
+			.org()
+			.insert("Opportunity", Map.of("Name", "Year end", "StageName", "Prospecting", "CloseDate",
+					java.time.LocalDate.of(2026, 12, 31)));
+		this.harness.emulator()
+			.org()
+			.insert("Opportunity", Map.of("Name", "DST", "StageName", "Prospecting", "CloseDate",
+					java.time.LocalDate.of(2026, 3, 29)));
+		this.harness.jdbc()
+			.update("INSERT INTO crm_event (lead_id, event_type, occurred_at) SELECT id, 'Late call', "
+					+ "'2026-03-29 23:30:00' FROM crm_lead WHERE email = 'rocket@example.com'");
 		this.run = this.harness.run();
+		// events wait for their person's link: the second run pushes it
+		this.harness.run();
 	}
 
 	@AfterAll
@@ -90,6 +108,7 @@ class BadInputFunctionalTests {
 		List<Map<String, Object>> rows = this.harness.rows(
 				"SELECT l.email, s.status_code, s.message, k.salesforce_id FROM crm_lead l "
 						+ "LEFT JOIN sync_error s ON s.crm_id = l.id AND s.object_type = 'LEAD' "
+						+ "AND s.job_execution_id = " + this.run.getId() + " "
 						+ "LEFT JOIN sync_link k ON k.crm_id = l.id AND k.object_type = 'LEAD' WHERE l.email = ?",
 				email);
 		assertThat(rows).singleElement().satisfies((row) -> {
@@ -130,12 +149,50 @@ class BadInputFunctionalTests {
 						.satisfies((lead) -> assertThat(lead.get("Phone")).isEqualTo("+1 555 0199"));
 					assertThat(this.harness.rows("SELECT COUNT(*) AS n FROM crm_lead WHERE last_name = 'O''Brien'"))
 						.containsExactly(Map.of("n", 1L));
-				}), Arguments.of("a campaign name with a quote and a backslash matches, once", (Runnable) () -> {
+				}), Arguments.of("close dates at time-zone boundaries stay the same day", (Runnable) () -> {
+					assertThat(this.harness.rows("SELECT name, close_date FROM crm_opportunity ORDER BY name"))
+						.containsExactly(Map.of("name", "DST", "close_date", java.sql.Date.valueOf("2026-03-29")),
+								Map.of("name", "Year end", "close_date", java.sql.Date.valueOf("2026-12-31")));
+				}),
+				Arguments.of("an event late in the UTC day keeps its day as the Task's ActivityDate",
+						(Runnable) () -> assertThat(this.harness.emulator().org().records("Task")).singleElement()
+							.satisfies((task) -> assertThat(String.valueOf(task.get("ActivityDate")))
+								.isEqualTo("2026-03-29"))),
+				Arguments.of("a campaign name with a quote and a backslash matches, once", (Runnable) () -> {
 					assertThat(this.harness.emulator().org().records("Campaign")).singleElement()
 						.satisfies((campaign) -> assertThat(campaign.get("Name")).isEqualTo(CAMPAIGN));
 					assertThat(this.harness.rows("SELECT name FROM crm_campaign"))
 						.containsExactly(Map.of("name", CAMPAIGN));
 				}));
+	}
+
+	@Test
+	void aMalformedMappingFileStopsTheRunBeforeAnyDataMovesNamingWhereItIsWrong() throws Exception {
+		java.nio.file.Path mappings = java.nio.file.Files.createTempFile("mappings", ".yml");
+		java.nio.file.Files.writeString(mappings,
+				java.nio.file.Files.readString(java.nio.file.Path.of("jobs", "field-mappings.yml"))
+					.replace("direction: two-way", "direction: twoway"));
+		try (SyncHarness bad = SyncHarness.start(com.crmsync.emulator.EmulatorSettings.builder().build(),
+				Map.of("sync.mappings", mappings.toString()))) {
+			bad.emulator().org().insert("Lead", Map.of("LastName", "Waiting", "Company", "Acme"));
+			JobExecution failed = bad.run();
+			assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+			assertThat(failed.getAllFailureExceptions()).singleElement()
+				.satisfies((failure) -> assertThat(failure.getMessage()).contains(mappings.toString(), "direction",
+						"'twoway' is not a direction"));
+			assertThat(bad.rows("SELECT * FROM crm_lead")).isEmpty();
+		}
+		finally {
+			java.nio.file.Files.deleteIfExists(mappings);
+		}
+	}
+
+	@Test
+	void anUnknownSyncPropertyStopsTheApplicationBeforeItStarts() {
+		assertThatThrownBy(() -> SyncHarness.start(com.crmsync.emulator.EmulatorSettings.builder().build(),
+				Map.of("sync.chunk-sise", "50")))
+			.hasStackTraceContaining("Unknown property sync.chunk-sise")
+			.hasStackTraceContaining("sync.chunk-size");
 	}
 
 	private void assertCountsAddUp() {
