@@ -362,11 +362,7 @@ class CampaignMemberItemWriter implements ItemWriter<CampaignMemberItem>, StepEx
 		}
 
 		private void reject(CrmCampaignMember item, SaveOutcome result) {
-			SaveOutcome.RecordError error = result.errors().isEmpty()
-					? new SaveOutcome.RecordError("UNKNOWN_EXCEPTION", "rejected without a reason", List.of())
-					: result.errors().get(0);
-			this.errors.add(SyncError.failure(STEP, TYPE, item.id(), null, error.statusCode(), error.message(),
-					String.join(",", error.fields())));
+			this.errors.add(SyncError.rejected(STEP, TYPE, item.id(), null, result));
 			count(Outcome.FAILED);
 		}
 

@@ -3,6 +3,8 @@
  */
 package com.crmsync.crm;
 
+import com.crmsync.salesforce.SaveOutcome;
+
 /**
  * A record a step could not sync (an error), or did not sync by design (a skip, with its
  * reason), as the operator report lists it.
@@ -33,6 +35,22 @@ public record SyncError(String step, ObjectType objectType, Long crmId, String s
 	public static SyncError failure(String step, ObjectType objectType, Long crmId, String salesforceId,
 			String statusCode, String message, String fields) {
 		return new SyncError(step, objectType, crmId, salesforceId, statusCode, message, fields, false);
+	}
+
+	/**
+	 * A record Salesforce rejected, with the reason it gave.
+	 * @param step the step name
+	 * @param objectType the kind of record
+	 * @param crmId the CRM row, if any
+	 * @param salesforceId the Salesforce record, if any
+	 * @param outcome Salesforce's answer for the record
+	 * @return the error
+	 */
+	public static SyncError rejected(String step, ObjectType objectType, Long crmId, String salesforceId,
+			SaveOutcome outcome) {
+		SaveOutcome.RecordError reason = outcome.reason();
+		return failure(step, objectType, crmId, salesforceId, reason.statusCode(), reason.message(),
+				String.join(",", reason.fields()));
 	}
 
 	/**

@@ -123,11 +123,8 @@ public class EventItemWriter implements ItemWriter<TaskPush>, StepExecutionListe
 				count(outcomes, result.created() ? Outcome.CREATED : Outcome.UPDATED);
 			}
 			else {
-				SaveOutcome.RecordError error = result.errors().isEmpty()
-						? new SaveOutcome.RecordError("UNKNOWN_EXCEPTION", "rejected without a reason", List.of())
-						: result.errors().get(0);
-				errors.add(SyncError.failure(EventStepConfiguration.STEP, ObjectType.EVENT, candidate.eventId(),
-						candidate.taskId(), error.statusCode(), error.message(), String.join(",", error.fields())));
+				errors.add(SyncError.rejected(EventStepConfiguration.STEP, ObjectType.EVENT, candidate.eventId(),
+						candidate.taskId(), result));
 				if (candidate.link() != null) {
 					unlinked.add(candidate.eventId());
 				}

@@ -55,6 +55,7 @@ public class SyncRunner {
 	 * @return the finished execution
 	 * @throws Exception when the job cannot be launched
 	 */
+	@SuppressWarnings("try") // the lock is held for the block, never read
 	public JobExecution run(boolean full, boolean dryRun) throws Exception {
 		String operator = this.operatorCheck.requireAdministrator(dryRun ? "plan a sync run" : "run the sync");
 		try (RunLock.Held lock = acquireLock()) {
@@ -72,6 +73,7 @@ public class SyncRunner {
 	 * @return the new execution, finished
 	 * @throws Exception when it cannot be restarted
 	 */
+	@SuppressWarnings("try") // the lock is held for the block, never read
 	public JobExecution restart(long executionId) throws Exception {
 		this.operatorCheck.requireAdministrator("restart the sync");
 		JobExecution execution = this.jobRepository.getJobExecution(executionId);

@@ -28,6 +28,16 @@ public record SaveOutcome(String id, boolean success, boolean created, List<Reco
 	}
 
 	/**
+	 * Why Salesforce rejected the record: its first error, or {@code UNKNOWN_EXCEPTION}
+	 * when it gave none.
+	 * @return the reason
+	 */
+	public RecordError reason() {
+		return this.errors.isEmpty() ? new RecordError("UNKNOWN_EXCEPTION", "rejected without a reason", List.of())
+				: this.errors.get(0);
+	}
+
+	/**
 	 * One reason Salesforce rejected a record.
 	 *
 	 * @param statusCode Salesforce's status code, e.g. {@code REQUIRED_FIELD_MISSING}

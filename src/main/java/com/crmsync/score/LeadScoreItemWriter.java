@@ -136,11 +136,8 @@ public class LeadScoreItemWriter implements ItemWriter<ScorePush>, StepExecution
 	}
 
 	private static SyncError rejected(ScoreCandidate candidate, SaveOutcome result) {
-		SaveOutcome.RecordError error = result.errors().isEmpty()
-				? new SaveOutcome.RecordError("UNKNOWN_EXCEPTION", "rejected without a reason", List.of())
-				: result.errors().get(0);
-		return SyncError.failure(LeadScoreStepConfiguration.STEP, candidate.type(), candidate.crmId(),
-				candidate.salesforceId(), error.statusCode(), error.message(), String.join(",", error.fields()));
+		return SyncError.rejected(LeadScoreStepConfiguration.STEP, candidate.type(), candidate.crmId(),
+				candidate.salesforceId(), result);
 	}
 
 	private static String salesforceObject(ObjectType type) {

@@ -380,12 +380,8 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 
 		private void reject(SyncAction action, SaveOutcome result) {
 			this.failed.add(action);
-			SaveOutcome.RecordError error = result.errors().isEmpty()
-					? new SaveOutcome.RecordError("UNKNOWN_EXCEPTION", "rejected without a reason", List.of())
-					: result.errors().get(0);
-			this.errors.add(SyncError.failure(stepName(), TwoWayItemWriter.this.rules.type(),
-					action.candidate().crmId(), action.candidate().salesforceId(), error.statusCode(), error.message(),
-					String.join(",", error.fields())));
+			this.errors.add(SyncError.rejected(stepName(), TwoWayItemWriter.this.rules.type(),
+					action.candidate().crmId(), action.candidate().salesforceId(), result));
 			count(Outcome.FAILED);
 		}
 
