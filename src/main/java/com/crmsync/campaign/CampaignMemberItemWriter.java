@@ -6,6 +6,7 @@ package com.crmsync.campaign;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -280,6 +281,8 @@ class CampaignMemberItemWriter implements ItemWriter<CampaignMemberItem>, StepEx
 			if (campaignIds.isEmpty()) {
 				return existing;
 			}
+			String head = "SELECT Id, CampaignId, ContactId, LeadId FROM CampaignMember WHERE CampaignId IN "
+					+ Soql.inList(campaignIds) + " AND ";
 			List<String> people = new ArrayList<>();
 			if (!contactIds.isEmpty()) {
 				people.add("ContactId IN " + Soql.inList(contactIds));
@@ -287,9 +290,21 @@ class CampaignMemberItemWriter implements ItemWriter<CampaignMemberItem>, StepEx
 			if (!leadIds.isEmpty()) {
 				people.add("LeadId IN " + Soql.inList(leadIds));
 			}
-			String soql = "SELECT Id, CampaignId, ContactId, LeadId FROM CampaignMember WHERE CampaignId IN "
-					+ Soql.inList(campaignIds) + " AND (" + String.join(" OR ", people) + ")";
-			CampaignMemberItemWriter.this.salesforce.query(soql, false).forEachRemaining((record) -> {
+			String soql = head + "(" + String.join(" OR ", people) + ")";
+			Iterator<SalesforceRecord> found;
+			if (soql.length() <= Soql.MAX_STATEMENT_LENGTH) {
+				found = CampaignMemberItemWriter.this.salesforce.query(soql, false);
+			}
+			else {
+				// too long for one statement: contacts and leads in as many as it takes
+				List<SalesforceRecord> records = new ArrayList<>();
+				CampaignMemberItemWriter.this.salesforce.queryIn(head + "ContactId", contactIds, "", false)
+					.forEachRemaining(records::add);
+				CampaignMemberItemWriter.this.salesforce.queryIn(head + "LeadId", leadIds, "", false)
+					.forEachRemaining(records::add);
+				found = records.iterator();
+			}
+			found.forEachRemaining((record) -> {
 				String contactId = record.get("ContactId");
 				if (contactId != null && !contactId.isBlank()) {
 					existing.add(new MemberKey<>(record.get("CampaignId"), true, contactId));
@@ -339,19 +354,20 @@ class CampaignMemberItemWriter implements ItemWriter<CampaignMemberItem>, StepEx
 			if (created.isEmpty()) {
 				return;
 			}
-			String soql = "SELECT Id, ContactId, LeadId, Status, Campaign.Name FROM CampaignMember WHERE Id IN "
-					+ Soql.inList(created.keySet());
-			CampaignMemberItemWriter.this.salesforce.query(soql, false).forEachRemaining((record) -> {
-				CrmCampaignMember item = created.get(record.id());
-				if (item == null) {
-					return;
-				}
-				boolean contact = item.isContact();
-				this.referencesToSave.add(new SyncReference(ObjectType.CAMPAIGN, item.campaignId(),
-						contact ? SyncReference.Kind.CAMPAIGN_CONTACT : SyncReference.Kind.CAMPAIGN_LEAD,
-						record.get(contact ? "ContactId" : "LeadId"), record.get("Campaign.Name"),
-						record.get("Status")));
-			});
+			CampaignMemberItemWriter.this.salesforce
+				.queryIn("SELECT Id, ContactId, LeadId, Status, Campaign.Name FROM CampaignMember WHERE Id",
+						created.keySet(), "", false)
+				.forEachRemaining((record) -> {
+					CrmCampaignMember item = created.get(record.id());
+					if (item == null) {
+						return;
+					}
+					boolean contact = item.isContact();
+					this.referencesToSave.add(new SyncReference(ObjectType.CAMPAIGN, item.campaignId(),
+							contact ? SyncReference.Kind.CAMPAIGN_CONTACT : SyncReference.Kind.CAMPAIGN_LEAD,
+							record.get(contact ? "ContactId" : "LeadId"), record.get("Campaign.Name"),
+							record.get("Status")));
+				});
 		}
 
 		// --- journal and counts ---

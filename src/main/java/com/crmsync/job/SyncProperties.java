@@ -6,6 +6,8 @@ package com.crmsync.job;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import com.crmsync.salesforce.SalesforceClient;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -16,17 +18,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param mappings the field mapping file
  * @param lookBack how far before the last watermark an incremental run starts reading, so
  * records changed at the boundary are never missed
- * @param chunkSize records per chunk (and per Salesforce DML call: at most 200)
+ * @param chunkSize records per chunk, the unit of commit and restart: at most one query
+ * page of Salesforce (2,000); its Salesforce writes go out in calls of up to 200
  */
 @ConfigurationProperties("sync")
 public record SyncProperties(String operator, Path mappings, Duration lookBack, Integer chunkSize) {
 
+	/**
+	 * One Salesforce query page: a chunk's look-ups and writes then cost the fewest calls
+	 * (a chunk of 200 sent a nearly empty update call for every 200 records read).
+	 */
+	public static final int DEFAULT_CHUNK_SIZE = SalesforceClient.MAX_QUERY_BATCH;
+
 	public SyncProperties {
 		mappings = (mappings != null) ? mappings : Path.of("jobs", "field-mappings.yml");
 		lookBack = (lookBack != null) ? lookBack : Duration.ofMinutes(5);
-		chunkSize = (chunkSize != null) ? chunkSize : 200;
-		if (chunkSize < 1 || chunkSize > 200) {
-			throw new IllegalArgumentException("sync.chunk-size must be between 1 and 200 (Salesforce's DML maximum)");
+		chunkSize = (chunkSize != null) ? chunkSize : DEFAULT_CHUNK_SIZE;
+		if (chunkSize < 1 || chunkSize > SalesforceClient.MAX_QUERY_BATCH) {
+			throw new IllegalArgumentException("sync.chunk-size must be between 1 and "
+					+ SalesforceClient.MAX_QUERY_BATCH + " (one Salesforce query page)");
 		}
 	}
 

@@ -44,8 +44,8 @@ final class OpportunityContactRoleEnricher implements CandidateEnricher {
 		}
 		Map<String, Set<String>> contactsByOpportunity = new HashMap<>();
 		this.salesforce
-			.query("SELECT OpportunityId, ContactId FROM OpportunityContactRole WHERE OpportunityId IN "
-					+ Soql.inList(opportunityIds), false)
+			.queryIn("SELECT OpportunityId, ContactId FROM OpportunityContactRole WHERE OpportunityId", opportunityIds,
+					"", false)
 			.forEachRemaining(
 					(role) -> contactsByOpportunity.computeIfAbsent(role.get("OpportunityId"), (id) -> new TreeSet<>())
 						.add(role.get("ContactId")));

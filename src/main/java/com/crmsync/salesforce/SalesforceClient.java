@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,7 +181,43 @@ public class SalesforceClient {
 	}
 
 	/**
-	 * Creates records, at most {@value #MAX_DML_BATCH} in one call.
+	 * Runs {@code head IN (values) tail} in as few queries as Salesforce's statement
+	 * length allows ({@link Soql#inQueries}), one after the other as the caller reads.
+	 * @param head the statement up to the field, e.g.
+	 * {@code SELECT Id FROM Lead WHERE Id}
+	 * @param values the values to look up
+	 * @param tail what follows the list, or empty
+	 * @param includeDeleted {@code queryAll}: deleted and merged records too
+	 * @return the records
+	 */
+	public Iterator<SalesforceRecord> queryIn(String head, Collection<String> values, String tail,
+			boolean includeDeleted) {
+		Iterator<String> statements = Soql.inQueries(head, values, tail).iterator();
+		return new Iterator<>() {
+
+			private Iterator<SalesforceRecord> current = Collections.emptyIterator();
+
+			@Override
+			public boolean hasNext() {
+				while (!this.current.hasNext() && statements.hasNext()) {
+					this.current = query(statements.next(), includeDeleted);
+				}
+				return this.current.hasNext();
+			}
+
+			@Override
+			public SalesforceRecord next() {
+				if (!hasNext()) {
+					throw new NoSuchElementException();
+				}
+				return this.current.next();
+			}
+
+		};
+	}
+
+	/**
+	 * Creates records, {@value #MAX_DML_BATCH} in each call.
 	 * @param records records of one type without ids
 	 * @return one outcome per record, in order
 	 */
@@ -189,7 +226,7 @@ public class SalesforceClient {
 	}
 
 	/**
-	 * Updates records by id, at most {@value #MAX_DML_BATCH} in one call.
+	 * Updates records by id, {@value #MAX_DML_BATCH} in each call.
 	 * @param records records with ids
 	 * @return one outcome per record, in order
 	 */
@@ -198,8 +235,8 @@ public class SalesforceClient {
 	}
 
 	/**
-	 * Creates or updates records by an external id field, at most {@value #MAX_DML_BATCH}
-	 * in one call: replaying the same records never creates duplicates.
+	 * Creates or updates records by an external id field, {@value #MAX_DML_BATCH} in each
+	 * call: replaying the same records never creates duplicates.
 	 * @param externalIdField the external id field, e.g. {@code CRM_Event_Id__c}
 	 * @param records the records, each with its external id set
 	 * @return one outcome per record, in order
@@ -218,14 +255,20 @@ public class SalesforceClient {
 		return this.dailyLimit;
 	}
 
+	/**
+	 * Saves records in calls of at most {@value #MAX_DML_BATCH}, the API's maximum, so a
+	 * chunk larger than one call still costs the fewest calls.
+	 */
 	private List<SaveOutcome> saveWithRowLockRetries(String operation, List<SalesforceRecord> records, DmlCall dml) {
-		if (records.size() > MAX_DML_BATCH) {
-			throw new IllegalArgumentException(
-					operation + " of " + records.size() + " records: at most " + MAX_DML_BATCH + " per call");
+		List<SaveOutcome> outcomes = new ArrayList<>(records.size());
+		for (int from = 0; from < records.size(); from += MAX_DML_BATCH) {
+			outcomes.addAll(
+					saveOneCall(operation, records.subList(from, Math.min(records.size(), from + MAX_DML_BATCH)), dml));
 		}
-		if (records.isEmpty()) {
-			return List.of();
-		}
+		return outcomes;
+	}
+
+	private List<SaveOutcome> saveOneCall(String operation, List<SalesforceRecord> records, DmlCall dml) {
 		SaveOutcome[] outcomes = new SaveOutcome[records.size()];
 		List<Integer> pending = new ArrayList<>();
 		for (int i = 0; i < records.size(); i++) {

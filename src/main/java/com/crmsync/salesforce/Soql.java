@@ -6,7 +6,10 @@ package com.crmsync.salesforce;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +21,9 @@ public final class Soql {
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 		.withZone(ZoneOffset.UTC);
+
+	/** Salesforce's longest SOQL statement, in characters. */
+	public static final int MAX_STATEMENT_LENGTH = 100_000;
 
 	private Soql() {
 	}
@@ -53,6 +59,42 @@ public final class Soql {
 	 */
 	public static String inList(Collection<String> values) {
 		return values.stream().map(Soql::quote).collect(Collectors.joining(", ", "(", ")"));
+	}
+
+	/**
+	 * Queries of the form {@code head IN (values) tail}, as few as the statement length
+	 * allows: Salesforce refuses a SOQL statement longer than
+	 * {@value #MAX_STATEMENT_LENGTH} characters, and a chunk's look-up of up to 2,000
+	 * long e-mail addresses can exceed it. Equal values always land in the same query.
+	 * @param head the statement up to the field, e.g. {@code SELECT Id FROM Lead WHERE
+	 * Email}
+	 * @param values the values (duplicates are sent once)
+	 * @param tail what follows the list, e.g. {@code ORDER BY Id}, or empty
+	 * @return the statements, none when there are no values
+	 */
+	public static List<String> inQueries(String head, Collection<String> values, String tail) {
+		List<String> statements = new ArrayList<>();
+		String prefix = head + " IN (";
+		String suffix = tail.isEmpty() ? ")" : ") " + tail;
+		StringBuilder statement = null;
+		for (String value : new LinkedHashSet<>(values)) {
+			String literal = quote(value);
+			if (statement != null
+					&& statement.length() + 2 + literal.length() + suffix.length() > MAX_STATEMENT_LENGTH) {
+				statements.add(statement.append(suffix).toString());
+				statement = null;
+			}
+			if (statement == null) {
+				statement = new StringBuilder(prefix).append(literal);
+			}
+			else {
+				statement.append(", ").append(literal);
+			}
+		}
+		if (statement != null) {
+			statements.add(statement.append(suffix).toString());
+		}
+		return statements;
 	}
 
 	/**

@@ -343,9 +343,10 @@ public class TwoWayItemReader implements ItemStreamReader<MergeCandidate>, StepE
 		if (rowLinks.isEmpty()) {
 			return records;
 		}
-		String soql = TwoWayQueries.byIds(this.rules, this.fields,
-				rowLinks.stream().map(SyncLink::salesforceId).toList());
-		this.salesforce.query(soql, true).forEachRemaining((record) -> records.put(record.id(), record));
+		TwoWayQueries
+			.byIds(this.salesforce, this.rules, this.fields, rowLinks.stream().map(SyncLink::salesforceId).toList(),
+					true)
+			.forEachRemaining((record) -> records.put(record.id(), record));
 		return records;
 	}
 
@@ -370,10 +371,10 @@ public class TwoWayItemReader implements ItemStreamReader<MergeCandidate>, StepE
 			return matches;
 		}
 		Map<String, List<SalesforceRecord>> recordsByKey = new HashMap<>();
-		String soql = select() + " WHERE " + this.rules.matchField() + " IN "
-				+ Soql.inList(new LinkedHashSet<>(keys.values())) + " ORDER BY Id";
+		// equal keys share a query, so each key's records still come in Id order
 		List<SalesforceRecord> found = new ArrayList<>();
-		this.salesforce.query(soql, false).forEachRemaining(found::add);
+		this.salesforce.queryIn(select() + " WHERE " + this.rules.matchField(), keys.values(), "ORDER BY Id", false)
+			.forEachRemaining(found::add);
 		Set<String> alreadyLinked = this.links
 			.findBySalesforceIds(this.rules.type(), found.stream().map(SalesforceRecord::id).toList())
 			.keySet();

@@ -180,8 +180,9 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 		 */
 		private void reconcileCreated(Map<String, SyncAction> created) {
 			TwoWayItemProcessor processor = TwoWayItemWriter.this.processor;
-			TwoWayItemWriter.this.salesforce
-				.query(TwoWayQueries.byIds(TwoWayItemWriter.this.rules, processor.fields(), created.keySet()), false)
+			TwoWayQueries
+				.byIds(TwoWayItemWriter.this.salesforce, TwoWayItemWriter.this.rules, processor.fields(),
+						created.keySet(), false)
 				.forEachRemaining((record) -> {
 					SyncAction action = created.remove(record.id());
 					if (action == null) {

@@ -4,12 +4,14 @@
 package com.crmsync.job.twoway;
 
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import com.crmsync.mapping.FieldMapping;
-import com.crmsync.salesforce.Soql;
+import com.crmsync.salesforce.SalesforceClient;
+import com.crmsync.salesforce.SalesforceRecord;
 
 /**
  * The SOQL a two-way step sends: every field the merge needs, and nothing a value could
@@ -38,10 +40,12 @@ final class TwoWayQueries {
 	}
 
 	/**
-	 * The records with these ids, deleted ones included (for {@code queryAll}).
+	 * The records with these ids, deleted ones included (for {@code queryAll}), in as
+	 * many queries as the statement length needs.
 	 */
-	static String byIds(TwoWayRules rules, List<FieldMapping> fields, Collection<String> ids) {
-		return select(rules, fields) + " WHERE Id IN " + Soql.inList(List.copyOf(new LinkedHashSet<>(ids)));
+	static Iterator<SalesforceRecord> byIds(SalesforceClient salesforce, TwoWayRules rules, List<FieldMapping> fields,
+			Collection<String> ids, boolean includeDeleted) {
+		return salesforce.queryIn(select(rules, fields) + " WHERE Id", ids, "", includeDeleted);
 	}
 
 }
