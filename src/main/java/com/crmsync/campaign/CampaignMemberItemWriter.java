@@ -42,9 +42,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * a {@code CAMPAIGN} membership as soon as the person is linked — in this chunk or later.
  * A member removed in Salesforce is archived in the CRM.</li>
  * <li>A CRM member of a linked campaign and a linked contact or lead that Salesforce does
- * not have is created there: one query for the chunk's existing members, one
- * {@code create} call, one query reading back the status Salesforce gave. Looking for the
- * member first makes a replayed chunk create no duplicate.</li>
+ * not have is created there: one query for the chunk's members not already known from a
+ * recorded reference, {@code create} calls, one query reading back the status Salesforce
+ * gave. Looking for the member first makes a replayed chunk create no duplicate.</li>
  * </ul>
  * Nothing is deleted in Salesforce. In a dry run nothing is written: every planned change
  * is recorded instead.
@@ -252,7 +252,9 @@ class CampaignMemberItemWriter implements ItemWriter<CampaignMemberItem>, StepEx
 					linked.put(item, new MemberKey<>(campaign.salesforceId(), item.isContact(), person.salesforceId()));
 				}
 			}
-			Set<MemberKey<String>> inSalesforce = existingInSalesforce(linked.values());
+			Set<MemberKey<String>> inSalesforce = knownInSalesforce(linked);
+			inSalesforce.addAll(existingInSalesforce(
+					linked.values().stream().filter((key) -> !inSalesforce.contains(key)).toList()));
 			List<CrmCampaignMember> missing = new ArrayList<>();
 			linked.forEach((item, key) -> {
 				if (inSalesforce.contains(key)) {
@@ -269,7 +271,24 @@ class CampaignMemberItemWriter implements ItemWriter<CampaignMemberItem>, StepEx
 			create(missing, linked);
 		}
 
-		private Set<MemberKey<String>> existingInSalesforce(Iterable<MemberKey<String>> keys) {
+		/**
+		 * The members recorded as references: pulled from Salesforce or created there
+		 * before, so there is no need to ask Salesforce (a full run would otherwise look
+		 * up every CRM member again).
+		 */
+		private Set<MemberKey<String>> knownInSalesforce(Map<CrmCampaignMember, MemberKey<String>> linked) {
+			Map<SyncReference, MemberKey<String>> byReference = new HashMap<>();
+			linked.forEach((item,
+					key) -> byReference.put(new SyncReference(ObjectType.CAMPAIGN, item.campaignId(),
+							item.isContact() ? SyncReference.Kind.CAMPAIGN_CONTACT : SyncReference.Kind.CAMPAIGN_LEAD,
+							key.personId(), null), key));
+			Set<MemberKey<String>> known = new HashSet<>();
+			CampaignMemberItemWriter.this.references.recorded(byReference.keySet())
+				.forEach((reference) -> known.add(byReference.get(reference)));
+			return known;
+		}
+
+		private Set<MemberKey<String>> existingInSalesforce(List<MemberKey<String>> keys) {
 			Set<String> campaignIds = new HashSet<>();
 			Set<String> contactIds = new HashSet<>();
 			Set<String> leadIds = new HashSet<>();

@@ -4,7 +4,10 @@
 package com.crmsync.crm;
 
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -105,6 +108,39 @@ public class SyncReferenceRepository {
 				+ "AND link.salesforce_id = ref.target_salesforce_id AND link.detached_at IS NULL "
 				+ "SET ref.resolved_at = CURRENT_TIMESTAMP(3) WHERE ref.resolved_at IS NULL "
 				+ "AND ref.kind = 'CAMPAIGN_LEAD'" + targets, parameters);
+	}
+
+	/**
+	 * The references among these that are recorded, whatever their name, status or
+	 * resolution: for a campaign member, that Salesforce has it (its reference is
+	 * recorded when it is pulled from or created in Salesforce, and forgotten when it is
+	 * removed there).
+	 * @param references the references to look for, of one object type
+	 * @return those recorded
+	 */
+	public List<SyncReference> recorded(Collection<SyncReference> references) {
+		if (references.isEmpty()) {
+			return List.of();
+		}
+		Set<String> found = new HashSet<>();
+		this.jdbc.query(
+				"SELECT crm_id, kind, target_salesforce_id FROM sync_reference WHERE object_type = :type "
+						+ "AND crm_id IN (:crmIds) AND target_salesforce_id IN (:targets)",
+				new MapSqlParameterSource("type", references.iterator().next().objectType().name())
+					.addValue("crmIds", references.stream().map(SyncReference::crmId).collect(Collectors.toSet()))
+					.addValue("targets",
+							references.stream().map(SyncReference::targetSalesforceId).collect(Collectors.toSet())),
+				(rs) -> {
+					found.add(key(rs.getLong("crm_id"), rs.getString("kind"), rs.getString("target_salesforce_id")));
+				});
+		return references.stream()
+			.filter((reference) -> found
+				.contains(key(reference.crmId(), reference.kind().name(), reference.targetSalesforceId())))
+			.toList();
+	}
+
+	private static String key(long crmId, String kind, String target) {
+		return crmId + "/" + kind + "/" + target;
 	}
 
 	/**
