@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.AbstractStep;
+import org.springframework.batch.core.step.StepExecution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,6 +85,30 @@ class LeadSyncFunctionalTests {
 		this.harness.jdbc().update("INSERT INTO crm_lead (last_name, email) VALUES ('Match', '  Ann@Example.COM ')");
 
 		assertThat(this.harness.run().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		assertThat(this.harness.emulator().org().records("Lead")).hasSize(1);
+		assertThat(this.harness.rows("SELECT company_name FROM crm_lead")).singleElement()
+			.extracting((row) -> row.get("company_name"))
+			.isEqualTo("Acme");
+	}
+
+	@Test
+	void aFullRunMatchesALeadCreatedInSalesforceAfterItsWindowEnded() {
+		// the first pass reads records up to the window's end only; the second pass
+		// still finds a record created later, so the CRM row is linked, not duplicated
+		this.harness.jdbc().update("INSERT INTO crm_lead (last_name, email) VALUES ('Late', 'late@example.com')");
+		this.harness.context()
+			.getBean("mergeLeads", AbstractStep.class)
+			.registerStepExecutionListener(new StepExecutionListener() {
+				@Override
+				public void beforeStep(StepExecution stepExecution) {
+					LeadSyncFunctionalTests.this.harness.emulator()
+						.org()
+						.insert("Lead", Map.of("LastName", "Late", "Company", "Acme", "Email", "LATE@example.com"));
+				}
+			});
+
+		assertThat(this.harness.run(true, false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
 		assertThat(this.harness.emulator().org().records("Lead")).hasSize(1);
 		assertThat(this.harness.rows("SELECT company_name FROM crm_lead")).singleElement()

@@ -105,6 +105,13 @@ public class TwoWayItemReader implements ItemStreamReader<MergeCandidate>, StepE
 	private final Set<String> claimedSalesforceIds = new HashSet<>();
 
 	/**
+	 * In a full run, the match keys of the Salesforce records changed since the window
+	 * ended: the only records the first pass has not seen, so the only ones a CRM row can
+	 * still match. {@code null} until the second pass needs it.
+	 */
+	private Set<String> keysChangedAfterWindow;
+
+	/**
 	 * A dry run links nothing, so the second pass must remember what the first merged.
 	 */
 	private final Set<Long> mergedInDryRun = new HashSet<>();
@@ -143,6 +150,7 @@ public class TwoWayItemReader implements ItemStreamReader<MergeCandidate>, StepE
 		this.lastCrmId = context.getLong(LAST_CRM_ID_KEY, 0L);
 		this.lastFetchedCrmId = this.lastCrmId;
 		this.salesforceRecords = null;
+		this.keysChangedAfterWindow = null;
 		this.buffer.clear();
 		this.mergedInDryRun.clear();
 		// the reader outlives an execution: claims of a chunk that failed were never
@@ -367,6 +375,11 @@ public class TwoWayItemReader implements ItemStreamReader<MergeCandidate>, StepE
 				keys.put(row.id(), key);
 			}
 		}
+		if (this.window.isFull()) {
+			// the first pass read every record up to the window's end and matched it
+			Set<String> changedLater = keysChangedAfterWindow();
+			keys.values().retainAll(changedLater);
+		}
 		if (keys.isEmpty()) {
 			return matches;
 		}
@@ -393,6 +406,28 @@ public class TwoWayItemReader implements ItemStreamReader<MergeCandidate>, StepE
 			}
 		});
 		return matches;
+	}
+
+	/**
+	 * One query for the whole second pass of a full run instead of one per page: the
+	 * match keys of the records written after the window's end — by users during the run,
+	 * or by the first pass itself — usually few.
+	 */
+	private Set<String> keysChangedAfterWindow() {
+		if (this.keysChangedAfterWindow == null) {
+			Set<String> keys = new HashSet<>();
+			this.salesforce
+				.query("SELECT Id, " + this.rules.matchField() + " FROM " + this.rules.object().salesforceObject()
+						+ " WHERE SystemModstamp > " + Soql.dateTime(this.window.salesforceTo()), false)
+				.forEachRemaining((record) -> {
+					String key = this.rules.matchKey(record.get(this.rules.matchField()));
+					if (key != null) {
+						keys.add(key);
+					}
+				});
+			this.keysChangedAfterWindow = keys;
+		}
+		return this.keysChangedAfterWindow;
 	}
 
 	private String matchColumn() {
