@@ -29,12 +29,12 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Pushes one chunk of events with a single Salesforce {@code upsert} call by the external
- * id field (at most 200 Tasks), so a replayed chunk updates the Tasks it created instead
- * of duplicating them; then, in the chunk's transaction, links each event to its Task
- * with the fields pushed as the link's base. A Task Salesforce rejects is journaled with
- * its status code and message and its event unlinked, so the next run tries again. Skips
- * are journaled with their reason. In a dry run nothing is written: every planned field
+ * Pushes one chunk of events with Salesforce {@code upsert} calls by the external id
+ * field (200 Tasks per call), so a replayed chunk updates the Tasks it created instead of
+ * duplicating them; then, in the chunk's transaction, links each event to its Task with
+ * the fields pushed as the link's base. A Task Salesforce rejects is journaled with its
+ * status code and message and its event unlinked, so the next run tries again. Skips are
+ * journaled with their reason. In a dry run nothing is written: every planned field
  * change is journaled instead.
  */
 public class EventItemWriter implements ItemWriter<TaskPush>, StepExecutionListener {

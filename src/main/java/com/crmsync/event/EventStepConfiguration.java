@@ -22,7 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code pushEvents} step: CRM events of linked leads and contacts become completed
- * Tasks, a chunk of at most 200 per {@code upsert} call.
+ * Tasks, upserted 200 per call.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStepConfiguration {

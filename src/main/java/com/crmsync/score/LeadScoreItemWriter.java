@@ -28,10 +28,10 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Pushes one chunk of scores with a single Salesforce {@code update} call (leads and
- * contacts together, at most 200 records), then records in the chunk's transaction what
- * was pushed. A record Salesforce rejects is journaled with its status code and message,
- * and what was pushed for it before is forgotten, so the next run tries again. Skips are
+ * Pushes one chunk of scores with Salesforce {@code update} calls (leads and contacts
+ * together, 200 records per call), then records in the chunk's transaction what was
+ * pushed. A record Salesforce rejects is journaled with its status code and message, and
+ * what was pushed for it before is forgotten, so the next run tries again. Skips are
  * journaled with their reason. In a dry run nothing is written: every planned change is
  * journaled instead.
  */

@@ -21,8 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code pushLeadScores} step: the CRM's lead scores of linked leads and contacts to
- * the configured Salesforce field, a chunk of at most 200 records per {@code update}
- * call.
+ * the configured Salesforce field, 200 records per {@code update} call.
  */
 @Configuration(proxyBeanMethods = false)
 public class LeadScoreStepConfiguration {

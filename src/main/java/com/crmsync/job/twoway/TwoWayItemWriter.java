@@ -40,12 +40,12 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Carries out one chunk of decisions: Salesforce first (one {@code create} and one
- * {@code update} call for the whole chunk), then the CRM in JDBC batches, then the
- * identity map, conflicts, rejects and references — all CRM-side writes in the chunk's
- * transaction. A record Salesforce rejects is recorded with its status code and left as
- * it was on both sides (its base does not move, so the next run tries again). In a dry
- * run nothing is written to either side: every planned change is recorded instead.
+ * Carries out one chunk of decisions: Salesforce first ({@code create} and {@code update}
+ * calls of 200 for the whole chunk), then the CRM in JDBC batches, then the identity map,
+ * conflicts, rejects and references — all CRM-side writes in the chunk's transaction. A
+ * record Salesforce rejects is recorded with its status code and left as it was on both
+ * sides (its base does not move, so the next run tries again). In a dry run nothing is
+ * written to either side: every planned change is recorded instead.
  */
 public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionListener {
 

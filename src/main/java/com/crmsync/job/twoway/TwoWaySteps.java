@@ -25,8 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Builds the chunk-oriented step of a two-way object from its rules: the shared reader,
- * processor and writer, a chunk of at most 200 records (one Salesforce DML call per chunk
- * and operation).
+ * processor and writer, a chunk of up to one query page ({@code sync.chunk-size}), its
+ * Salesforce writes in calls of 200.
  */
 @Component
 public class TwoWaySteps {
