@@ -91,13 +91,15 @@ public final class ChildJobRuns implements AutoCloseable {
 				full ? "full" : "incremental", System.currentTimeMillis()));
 		Long previous = latestExecutionId();
 		this.endpoint.reset();
-		out.printf(Locale.ROOT, "(job in a child JVM, -Xmx%s; its output: %s)%n", this.maxHeap, log);
+		List<String> command = command(full, classpath());
+		// the Spring properties stay out of the line: they hold the database's password
+		List<String> shown = command(full, "<classpath>");
+		out.printf(Locale.ROOT, "(job in a child JVM, -Xmx%s: %s ...; its output: %s)%n", this.maxHeap,
+				String.join(" ", shown.subList(0, shown.size() - this.properties.size())), log);
 		out.flush();
 		long start = System.nanoTime();
-		Process child = new ProcessBuilder(command(full)).redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		int exitCode = child.waitFor();
+		Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		int exitCode = waitFor(child);
 		double wallSeconds = (System.nanoTime() - start) / 1e9;
 		Long id = this.endpoint.jobExecutionId();
 		if (id == null) {
@@ -111,6 +113,30 @@ public final class ChildJobRuns implements AutoCloseable {
 		out.printf(Locale.ROOT, "(child exited with %d after %.1f s, JVM start and application included)%n", exitCode,
 				wallSeconds);
 		return new Benchmark.JobRun(execution, status, seconds, this.endpoint.peakHeapMb(), this.endpoint.maxHeapMb());
+	}
+
+	/**
+	 * Waits for the child to end; stops it when the benchmark is interrupted or stopped
+	 * (Ctrl-C), rather than leaving a job running on the benchmark's database.
+	 */
+	private static int waitFor(Process child) throws InterruptedException {
+		Thread stop = new Thread(child::destroyForcibly, "bench-child-stop");
+		Runtime.getRuntime().addShutdownHook(stop);
+		try {
+			return child.waitFor();
+		}
+		catch (InterruptedException ex) {
+			child.destroyForcibly();
+			throw ex;
+		}
+		finally {
+			try {
+				Runtime.getRuntime().removeShutdownHook(stop);
+			}
+			catch (IllegalStateException ex) {
+				// the benchmark's JVM is shutting down: the hook runs
+			}
+		}
 	}
 
 	/**
@@ -129,7 +155,7 @@ public final class ChildJobRuns implements AutoCloseable {
 		return (last != null) ? last.getId() : null;
 	}
 
-	private List<String> command(boolean full) {
+	private List<String> command(boolean full, String classpath) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx" + this.maxHeap);
@@ -141,7 +167,7 @@ public final class ChildJobRuns implements AutoCloseable {
 		}
 		else {
 			command.add("-cp");
-			command.add(classpath());
+			command.add(classpath);
 			command.add(CrmSalesforceSyncApplication.class.getName());
 		}
 		command.add("run");

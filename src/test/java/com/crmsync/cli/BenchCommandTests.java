@@ -84,7 +84,10 @@ class BenchCommandTests {
 			.containsEntry("echoStatus", "COMPLETED")
 			.containsEntry("incrementalStatus", "COMPLETED");
 		// each run was a child's: its log is named, and the child said so
-		assertThat(lines.stream().filter((line) -> line.startsWith("(job in a child JVM, -Xmx256m"))).hasSize(3);
+		assertThat(lines.stream()
+			.filter((line) -> line.startsWith("(job in a child JVM, -Xmx256m")
+					&& line.contains(" com.crmsync.CrmSalesforceSyncApplication run")))
+			.hasSize(3);
 		assertThat(lines.stream().filter((line) -> line.startsWith("(child exited with 0 "))).hasSize(3);
 		assertThat(number(figures, "minApiCalls")).isPositive();
 		assertThat(number(figures, "apiCalls")).isGreaterThanOrEqualTo(number(figures, "minApiCalls"));
