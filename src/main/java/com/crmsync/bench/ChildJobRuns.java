@@ -14,6 +14,8 @@ import java.security.CodeSource;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,7 +63,8 @@ public final class ChildJobRuns implements AutoCloseable {
 	public ChildJobRuns(String maxHeap, Map<String, String> properties, Path logDirectory, ApiMinimumProbe probe,
 			JobRepository jobRepository) throws IOException {
 		this.maxHeap = maxHeap;
-		this.properties = Map.copyOf(properties);
+		// in the order given, so that the child's command line reads like the benchmark's
+		this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
 		this.logDirectory = logDirectory.toAbsolutePath();
 		this.jobRepository = jobRepository;
 		this.endpoint = new ProbeEndpoint(probe, jobRepository);

@@ -18,8 +18,8 @@ import com.crmsync.bench.Benchmark;
 import com.crmsync.bench.ChildJobRuns;
 import com.crmsync.emulator.EmulatorSettings;
 import com.crmsync.emulator.SalesforceEmulator;
-import picocli.CommandLine.Command;
 import com.zaxxer.hikari.HikariDataSource;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import org.springframework.batch.core.repository.JobRepository;
