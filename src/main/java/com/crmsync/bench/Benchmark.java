@@ -53,6 +53,8 @@ public final class Benchmark {
 
 	private final Duration lookBack;
 
+	private final ChildJobRuns children;
+
 	/**
 	 * A benchmark on a started application.
 	 * @param context the application, pointed at the emulator and its own database
@@ -61,16 +63,19 @@ public final class Benchmark {
 	 * @param records how many records to seed in Salesforce
 	 * @param seed the seed of the data
 	 * @param baseline whether to measure the raw baseline
+	 * @param children runs of the job in child JVMs, or {@code null} to run it in this
+	 * JVM
 	 * @param out where to print
 	 */
 	public Benchmark(ConfigurableApplicationContext context, SalesforceEmulator emulator, ApiMinimumProbe probe,
-			long records, long seed, boolean baseline, PrintWriter out) {
+			long records, long seed, boolean baseline, ChildJobRuns children, PrintWriter out) {
 		this.context = context;
 		this.emulator = emulator;
 		this.probe = probe;
 		this.records = records;
 		this.seed = seed;
 		this.baseline = baseline;
+		this.children = children;
 		this.out = out;
 		this.jdbc = context.getBean(JdbcTemplate.class);
 		this.lookBack = context.getBean(SyncProperties.class).lookBack();
@@ -90,8 +95,9 @@ public final class Benchmark {
 	private int run(HeapWatch heap) throws Exception {
 		this.out.printf(Locale.ROOT,
 				"Benchmark: %,d records, seed %d, emulator at %s (no latency), CRM database "
-						+ "'crm_bench', max heap %,d MB%n",
-				this.records, this.seed, this.emulator.loginUrl(), heap.maxMb());
+						+ "'crm_bench', max heap %,d MB%s%n",
+				this.records, this.seed, this.emulator.loginUrl(), heap.maxMb(),
+				(this.children != null) ? "; the job runs in child JVMs with -Xmx" + this.children.maxHeap() : "");
 		long start = System.nanoTime();
 		new OrgSeeder(this.emulator.org(), this.seed).seed(this.records);
 		double sfSeconds = seconds(start);
@@ -149,6 +155,7 @@ public final class Benchmark {
 		json.put("ratioToBaseline", (raw != null) ? round(full.seconds / raw.seconds()) : null);
 		json.put("apiCalls", full.apiCalls);
 		json.put("minApiCalls", full.minApiCalls);
+		// the job's peak: of the whole JVM in process, of the child's heap with --job-xmx
 		json.put("peakHeapMb", Math.max(full.peakHeapMb, Math.max(echo.peakHeapMb, incremental.peakHeapMb)));
 		json.put("incrementalToFull", round(incremental.seconds / full.seconds));
 		json.put("incrementalApiCalls", incremental.apiCalls);
@@ -156,6 +163,8 @@ public final class Benchmark {
 		json.put("echoSeconds", round(echo.seconds));
 		json.put("retainedHeapMb", retained);
 		json.put("maxHeapMb", heap.maxMb());
+		json.put("jobXmx", (this.children != null) ? this.children.maxHeap() : null);
+		json.put("jobMaxHeapMb", Math.max(full.maxHeapMb, Math.max(echo.maxHeapMb, incremental.maxHeapMb)));
 		json.put("fullStatus", full.status);
 		json.put("echoStatus", echo.status);
 		json.put("incrementalStatus", incremental.status);
@@ -212,12 +221,31 @@ public final class Benchmark {
 		return (count != null) ? count : 0;
 	}
 
-	private RunFigures measure(String title, boolean full, SyncRunner runner, HeapWatch heap) throws Exception {
+	/**
+	 * Runs the job once, in this JVM or in a child one.
+	 */
+	private JobRun launch(boolean full, SyncRunner runner, HeapWatch heap) throws Exception {
+		if (this.children != null) {
+			return this.children.run(full, this.out);
+		}
 		heap.reset();
 		long start = System.nanoTime();
 		JobExecution execution = runner.run(full, false);
 		double seconds = seconds(start);
-		long peak = heap.peakMb();
+		return new JobRun(execution, execution.getStatus().name(), seconds, heap.peakMb(), heap.maxMb());
+	}
+
+	private RunFigures measure(String title, boolean full, SyncRunner runner, HeapWatch heap) throws Exception {
+		JobRun run = launch(full, runner, heap);
+		JobExecution execution = run.execution();
+		double seconds = run.seconds();
+		long peak = run.peakHeapMb();
+		if (execution == null) {
+			this.out.printf(Locale.ROOT, "%s: %s in %.1f s, no execution in the job repository%n", title, run.status(),
+					seconds);
+			this.out.flush();
+			return new RunFigures(run.status(), seconds, 0, 0, 0, peak, run.maxHeapMb());
+		}
 		List<String> lines = new ArrayList<>();
 		long read = 0;
 		long apiCalls = 0;
@@ -245,14 +273,18 @@ public final class Benchmark {
 					(stepMinimum != null) ? stepMinimum.changed() : 0,
 					(stepMinimum != null) ? stepMinimum.unchanged() : 0));
 		}
-		this.out.printf(Locale.ROOT,
-				"%s: execution %d %s in %.1f s, %,d records read (%,.0f records/s), %,d API calls (minimum %,d: "
-						+ "%.2f×), peak heap %,d MB%n",
-				title, execution.getId(), execution.getStatus(), seconds, read, read / seconds, apiCalls, minimum,
-				(minimum > 0) ? (double) apiCalls / minimum : 0, peak);
+		this.out
+			.printf(Locale.ROOT,
+					"%s: execution %d %s in %.1f s, %,d records read (%,.0f records/s), %,d API calls (minimum %,d: "
+							+ "%.2f×), peak heap %,d MB%s%n",
+					title, execution.getId(), run.status(), seconds, read, read / seconds, apiCalls, minimum,
+					(minimum > 0) ? (double) apiCalls / minimum : 0, peak,
+					(this.children != null) ? String.format(Locale.ROOT,
+							" of the child's %,d MB (sum of its heap pools' peaks: an upper bound)", run.maxHeapMb())
+							: "");
 		lines.forEach(this.out::println);
 		this.out.flush();
-		return new RunFigures(execution.getStatus().name(), seconds, read, apiCalls, minimum, peak);
+		return new RunFigures(run.status(), seconds, read, apiCalls, minimum, peak, run.maxHeapMb());
 	}
 
 	private static double seconds(long startNanos) {
@@ -264,7 +296,21 @@ public final class Benchmark {
 	}
 
 	private record RunFigures(String status, double seconds, long read, long apiCalls, long minApiCalls,
-			long peakHeapMb) {
+			long peakHeapMb, long maxHeapMb) {
+
+	}
+
+	/**
+	 * One run of the job, however it was launched.
+	 *
+	 * @param execution the execution as the job repository holds it, or {@code null} when
+	 * the run created none (a child that failed to start)
+	 * @param status the execution's status, or FAILED when its child JVM failed
+	 * @param seconds the run's time
+	 * @param peakHeapMb the peak heap of the JVM that ran the job
+	 * @param maxHeapMb the maximum heap of the JVM that ran the job
+	 */
+	record JobRun(JobExecution execution, String status, double seconds, long peakHeapMb, long maxHeapMb) {
 
 	}
 

@@ -4,16 +4,25 @@
 package com.crmsync.cli;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
 
 import com.crmsync.CrmSalesforceSyncApplication;
 import com.crmsync.bench.ApiMinimumProbe;
 import com.crmsync.bench.Benchmark;
+import com.crmsync.bench.ChildJobRuns;
 import com.crmsync.emulator.EmulatorSettings;
 import com.crmsync.emulator.SalesforceEmulator;
+import com.zaxxer.hikari.HikariDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,6 +44,9 @@ public class BenchCommand extends DatabaseCommand {
 	/** The benchmark's own database in the embedded server, reset at every benchmark. */
 	static final String DATABASE = "crm_bench";
 
+	/** What {@code -Xmx} accepts. */
+	private static final Pattern HEAP_SIZE = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
+
 	@Option(names = "--records", defaultValue = "100000", description = "Records to seed in Salesforce (the CRM "
 			+ "gets about as many leads and contacts as Salesforce has); default ${DEFAULT-VALUE}.")
 	long records;
@@ -46,14 +58,29 @@ public class BenchCommand extends DatabaseCommand {
 	@Option(names = "--no-baseline", description = "Skip the raw baseline.")
 	boolean noBaseline;
 
+	@Option(names = "--job-xmx", paramLabel = "<size>",
+			description = "Run the job in a child JVM with this maximum heap (e.g. 512m), so that its memory is "
+					+ "measured apart from the emulator's; by default the job runs in the benchmark's JVM.")
+	String jobXmx;
+
+	@Option(names = "--job-log-dir", defaultValue = "bench-logs", paramLabel = "<dir>",
+			description = "Where the child JVMs' output goes with --job-xmx; default ${DEFAULT-VALUE}.")
+	Path jobLogDir;
+
 	private SalesforceEmulator emulator;
 
 	private ApiMinimumProbe probe;
+
+	private Map<String, Object> defaults;
 
 	@Override
 	public Integer call() throws Exception {
 		if (this.records < 1) {
 			throw new picocli.CommandLine.ParameterException(this.spec.commandLine(), "--records must be positive");
+		}
+		if (this.jobXmx != null && !HEAP_SIZE.matcher(this.jobXmx).matches()) {
+			throw new picocli.CommandLine.ParameterException(this.spec.commandLine(),
+					"--job-xmx must be a heap size such as 512m, not '" + this.jobXmx + "'");
 		}
 		try (SalesforceEmulator running = SalesforceEmulator.start(EmulatorSettings.builder().build())) {
 			this.emulator = running;
@@ -65,7 +92,8 @@ public class BenchCommand extends DatabaseCommand {
 	protected ConfigurableApplicationContext startApplication() {
 		SpringApplication application = new SpringApplication(CrmSalesforceSyncApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		application.setDefaultProperties(defaultProperties());
+		this.defaults = defaultProperties();
+		application.setDefaultProperties(this.defaults);
 		ConfigurableApplicationContext[] started = new ConfigurableApplicationContext[1];
 		this.probe = new ApiMinimumProbe(this.emulator.org(), () -> started[0].getBean(JdbcTemplate.class));
 		application.addInitializers((context) -> {
@@ -93,8 +121,41 @@ public class BenchCommand extends DatabaseCommand {
 
 	@Override
 	protected int call(ConfigurableApplicationContext context) throws Exception {
-		return new Benchmark(context, this.emulator, this.probe, this.records, this.seed, !this.noBaseline, out())
-			.run();
+		if (this.jobXmx == null) {
+			return new Benchmark(context, this.emulator, this.probe, this.records, this.seed, !this.noBaseline, null,
+					out())
+				.run();
+		}
+		try (ChildJobRuns children = new ChildJobRuns(this.jobXmx, childProperties(context), this.jobLogDir, this.probe,
+				context.getBean(JobRepository.class))) {
+			return new Benchmark(context, this.emulator, this.probe, this.records, this.seed, !this.noBaseline,
+					children, out())
+				.run();
+		}
+	}
+
+	/**
+	 * The Spring properties of a child run of the job: this application's own, given and
+	 * defaulted (emulator, operator, look-back, reports, ...), and its data source's
+	 * connection, so that the child uses the running embedded server's database instead
+	 * of starting a server of its own.
+	 */
+	private Map<String, String> childProperties(ConfigurableApplicationContext context) throws SQLException {
+		Map<String, String> properties = new LinkedHashMap<>();
+		this.defaults.forEach((name, value) -> properties.put(name, String.valueOf(value)));
+		for (String arg : this.springArgs) {
+			int equals = arg.indexOf('=');
+			properties.put(arg.substring(2, equals), arg.substring(equals + 1));
+		}
+		properties.keySet()
+			.removeIf((name) -> name.startsWith("sync.embedded.") || name.startsWith("spring.datasource."));
+		HikariDataSource dataSource = context.getBean(DataSource.class).unwrap(HikariDataSource.class);
+		properties.put("spring.datasource.url", dataSource.getJdbcUrl());
+		properties.put("spring.datasource.username",
+				(dataSource.getUsername() != null) ? dataSource.getUsername() : "");
+		properties.put("spring.datasource.password",
+				(dataSource.getPassword() != null) ? dataSource.getPassword() : "");
+		return properties;
 	}
 
 }

@@ -65,6 +65,62 @@ class BenchCommandTests {
 		assertThat(number(figures, "incrementalRead")).isLessThan(number(figures, "fullRead") / 4);
 	}
 
+	@Test
+	void jobInChildJvmsKeepsExactMinimumsAndReportsItsHeap() {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int exitCode = SyncCommandLine.execute(new PrintWriter(out, true), new PrintWriter(err, true), "bench",
+				"--records", "2000", "--seed", "7", "--no-baseline", "--job-xmx", "256m", "--job-log-dir",
+				"target/bench-logs", "--sync.embedded.data-dir=" + TestDatabases.DATA_DIR,
+				"--sync.embedded.database=" + TestDatabases.newDatabase("benchchild"));
+		assertThat(exitCode).as(out + "\n" + err).isZero();
+		List<String> lines = out.toString().lines().filter((line) -> !line.isBlank()).toList();
+		Map<String, Object> figures = JsonMapper.builder()
+			.build()
+			.readValue(lines.get(lines.size() - 1), new TypeReference<Map<String, Object>>() {
+			});
+		assertThat(figures).containsEntry("jobXmx", "256m")
+			.containsEntry("fullStatus", "COMPLETED")
+			.containsEntry("echoStatus", "COMPLETED")
+			.containsEntry("incrementalStatus", "COMPLETED");
+		// each run was a child's: its log is named, and the child said so
+		assertThat(lines.stream()
+			.filter((line) -> line.startsWith("(job in a child JVM, -Xmx256m")
+					&& line.contains(" com.crmsync.CrmSalesforceSyncApplication run")))
+			.hasSize(3);
+		assertThat(lines.stream().filter((line) -> line.startsWith("(child exited with 0 "))).hasSize(3);
+		assertThat(number(figures, "minApiCalls")).isPositive();
+		assertThat(number(figures, "apiCalls")).isGreaterThanOrEqualTo(number(figures, "minApiCalls"));
+		assertThat(number(figures, "incrementalMinApiCalls")).isPositive();
+		assertThat(number(figures, "incrementalApiCalls"))
+			.isGreaterThanOrEqualTo(number(figures, "incrementalMinApiCalls"));
+		// the child's own heap, not the benchmark's
+		assertThat(number(figures, "jobMaxHeapMb")).isPositive().isLessThanOrEqualTo(256);
+		assertThat(number(figures, "peakHeapMb")).isPositive();
+		// the full run's steps: every step that reads or writes Salesforce has a minimum,
+		// which the probe could only know from the child's calls
+		Map<String, Long> minimums = new java.util.LinkedHashMap<>();
+		int fullRun = lines.indexOf(lines.stream().filter((line) -> line.startsWith("Full run")).findFirst().get());
+		for (String line : lines.subList(fullRun + 2, lines.size())) {
+			if (!line.startsWith("  ")) {
+				break;
+			}
+			String[] columns = line.trim().split("\\s+");
+			minimums.put(columns[0], Long.parseLong(columns[6].replace(",", "")));
+		}
+		assertThat(minimums).containsKeys("connect", "pullAccounts", "pullOpportunities", "mergeLeads", "mergeContacts",
+				"mergeCampaigns", "pushLeadScores", "pushEvents");
+		minimums.forEach((step, minimum) -> {
+			if (!step.equals("report")) {
+				assertThat(minimum).as(step).isPositive();
+			}
+		});
+		assertThat(minimums.values().stream().mapToLong(Long::longValue).sum())
+			.isEqualTo((long) number(figures, "minApiCalls"));
+		assertThat(number(figures, "linkedLeads")).isPositive().isEqualTo(number(figures, "crmLeads"));
+		assertThat(number(figures, "syncErrors")).isZero();
+	}
+
 	private static double number(Map<String, Object> figures, String name) {
 		assertThat(figures.get(name)).as(name).isInstanceOf(Number.class);
 		return ((Number) figures.get(name)).doubleValue();

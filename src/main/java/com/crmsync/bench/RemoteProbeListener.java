@@ -1,0 +1,105 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@link ApiMinimumProbe}'s stand-in in a job run by the benchmark in a child JVM
+ * ({@code bench --job-xmx}): the probe lives in the benchmark's JVM beside the emulator,
+ * so at every step's start and end this listener tells it synchronously, and waits for
+ * its answer before the step goes on, so that the emulator's write tally and the records
+ * in the window are taken at the same points as in process. It also reports the child's
+ * heap: its maximum and its peak.
+ */
+final class RemoteProbeListener implements StepExecutionListener {
+
+	/**
+	 * The system property with the benchmark's probe endpoint; not a {@code sync.*}
+	 * property, which the job refuses when it does not know it.
+	 */
+	static final String URL_PROPERTY = "crmsync.bench.probe-url";
+
+	private final HttpClient client = HttpClient.newHttpClient();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final URI endpoint;
+
+	RemoteProbeListener(URI endpoint) {
+		this.endpoint = endpoint;
+	}
+
+	@Override
+	public void beforeStep(StepExecution step) {
+		call("before", step);
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution step) {
+		call("after", step);
+		return null;
+	}
+
+	private void call(String phase, StepExecution step) {
+		Map<String, Object> message = new LinkedHashMap<>();
+		message.put("phase", phase);
+		message.put("jobExecutionId", step.getJobExecutionId());
+		message.put("stepExecutionId", step.getId());
+		message.put("stepName", step.getStepName());
+		message.put("peakHeapBytes", peakHeapBytes());
+		message.put("maxHeapBytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax());
+		HttpRequest request = HttpRequest.newBuilder(this.endpoint)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(message)))
+			.build();
+		try {
+			HttpResponse<String> response = this.client.send(request,
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			if (response.statusCode() != 200) {
+				// the minimum would be wrong: better no figures than false ones
+				throw new IllegalStateException("The benchmark's probe answered " + response.statusCode() + " to "
+						+ phase + " " + step.getStepName() + ": " + response.body());
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("The benchmark's probe at " + this.endpoint + " cannot be reached", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while calling the benchmark's probe", ex);
+		}
+	}
+
+	/**
+	 * The sum of the heap pools' peaks since the JVM started: an upper bound of the heap
+	 * ever used at once (the pools did not necessarily peak at the same moment), and
+	 * exact enough to show whether the job stays within its {@code -Xmx}.
+	 */
+	private static long peakHeapBytes() {
+		long peak = 0;
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+				peak += pool.getPeakUsage().getUsed();
+			}
+		}
+		return peak;
+	}
+
+}
