@@ -21,8 +21,10 @@ import com.crmsync.emulator.soql.RecordSource;
  * merge) with Salesforce's validation and per-record errors.
  * <p>
  * Writes are serialized on the org; reads need no lock because a stored record is
- * immutable and replaced as a whole on every write. Tests use the same methods to set up
- * data and check results ({@link #insert}, {@link #get}, {@link #records}).
+ * immutable and replaced as a whole on every write. Each write call is one transaction of
+ * the {@link WriteClock}: all the records it writes share one stamp. Tests use the same
+ * methods to set up data and check results ({@link #insert}, {@link #get},
+ * {@link #records}).
  */
 public final class EmulatorOrg implements RecordSource {
 
@@ -129,7 +131,8 @@ public final class EmulatorOrg implements RecordSource {
 	 * @return one outcome per record, in order
 	 */
 	public synchronized List<SaveOutcome> create(List<RecordInput> records) {
-		return records.stream().map((record) -> this.writer.create(record, false)).toList();
+		return this.clock
+			.transaction(() -> records.stream().map((record) -> this.writer.create(record, false)).toList());
 	}
 
 	/**
@@ -138,7 +141,8 @@ public final class EmulatorOrg implements RecordSource {
 	 * @return one outcome per record, in order
 	 */
 	public synchronized List<SaveOutcome> update(List<RecordInput> records) {
-		return records.stream().map((record) -> this.writer.update(record, false)).toList();
+		return this.clock
+			.transaction(() -> records.stream().map((record) -> this.writer.update(record, false)).toList());
 	}
 
 	/**
@@ -149,7 +153,7 @@ public final class EmulatorOrg implements RecordSource {
 	 * @return one outcome per record, in order
 	 */
 	public synchronized List<SaveOutcome> upsert(String externalIdField, List<RecordInput> records) {
-		return this.writer.upsert(externalIdField, records);
+		return this.clock.transaction(() -> this.writer.upsert(externalIdField, records));
 	}
 
 	/**
@@ -159,7 +163,7 @@ public final class EmulatorOrg implements RecordSource {
 	 * @return one outcome per id, in order
 	 */
 	public synchronized List<SaveOutcome> delete(List<String> ids) {
-		return ids.stream().map((id) -> this.writer.delete(id, false)).toList();
+		return this.clock.transaction(() -> ids.stream().map((id) -> this.writer.delete(id, false)).toList());
 	}
 
 	/**
@@ -168,7 +172,7 @@ public final class EmulatorOrg implements RecordSource {
 	 * @return the outcome
 	 */
 	public synchronized LeadConversion.Result convertLead(LeadConversion request) {
-		return new LeadConverter(this, this.writer).convert(request);
+		return this.clock.transaction(() -> new LeadConverter(this, this.writer).convert(request));
 	}
 
 	/**
@@ -177,7 +181,7 @@ public final class EmulatorOrg implements RecordSource {
 	 * @return the outcome
 	 */
 	public synchronized RecordMerge.Result merge(RecordMerge request) {
-		return new RecordMerger(this, this.writer).merge(request);
+		return this.clock.transaction(() -> new RecordMerger(this, this.writer).merge(request));
 	}
 
 	// ---- direct access for set-up and assertions ----
@@ -192,7 +196,8 @@ public final class EmulatorOrg implements RecordSource {
 	 * @throws IllegalArgumentException with the errors when the record is invalid
 	 */
 	public synchronized String insert(String objectName, Map<String, ?> fields) {
-		SaveOutcome outcome = this.writer.create(RecordInput.of(objectName, null, fields), true);
+		SaveOutcome outcome = this.clock
+			.transaction(() -> this.writer.create(RecordInput.of(objectName, null, fields), true));
 		return check(outcome);
 	}
 
@@ -217,7 +222,8 @@ public final class EmulatorOrg implements RecordSource {
 				values.put(name, value);
 			}
 		});
-		check(this.writer.update(new RecordInput(table.object().name(), id, values, nulls), true));
+		check(this.clock
+			.transaction(() -> this.writer.update(new RecordInput(table.object().name(), id, values, nulls), true)));
 	}
 
 	/**
@@ -226,7 +232,7 @@ public final class EmulatorOrg implements RecordSource {
 	 * @throws IllegalArgumentException when it cannot be deleted
 	 */
 	public synchronized void delete(String id) {
-		check(this.writer.delete(id, true));
+		check(this.clock.transaction(() -> this.writer.delete(id, true)));
 	}
 
 	/**

@@ -22,7 +22,8 @@ import com.sforce.soap.partner.FieldType;
  * ({@code INVALID_FIELD}, {@code INVALID_FIELD_FOR_INSERT_UPDATE}), value types, lengths
  * and e-mail format, required fields, references to other records, unique values, then
  * the server-maintained fields (id, timestamps, names, person accounts). Callers hold the
- * org's lock.
+ * org's lock and run in a {@link WriteClock#transaction transaction}, whose stamp every
+ * record written gets.
  */
 final class RecordWriter {
 
