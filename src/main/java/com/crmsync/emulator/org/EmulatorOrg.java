@@ -5,14 +5,17 @@ package com.crmsync.emulator.org;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.crmsync.emulator.soql.EqualityKey;
 import com.crmsync.emulator.soql.RecordSource;
 
 /**
@@ -107,14 +110,60 @@ public final class EmulatorOrg implements RecordSource {
 	@Override
 	public Stream<Map<String, Object>> records(String objectName, boolean includeDeleted) {
 		Table table = this.tables.get(objectName);
-		if (table == null) {
-			return Stream.empty();
-		}
-		Stream<StoredRecord> records = table.records().values().stream();
+		return (table != null) ? stream(table.records().values(), includeDeleted) : Stream.empty();
+	}
+
+	private static Stream<Map<String, Object>> stream(Collection<StoredRecord> records, boolean includeDeleted) {
+		Stream<StoredRecord> stream = records.stream();
 		if (!includeDeleted) {
-			records = records.filter((record) -> !record.isDeleted());
+			stream = stream.filter((record) -> !record.isDeleted());
 		}
-		return records.map((record) -> record);
+		return stream.map((record) -> record);
+	}
+
+	/**
+	 * Tables keep records sorted by id.
+	 * @return {@code true}
+	 */
+	@Override
+	public boolean inIdOrder() {
+		return true;
+	}
+
+	@Override
+	public Stream<Map<String, Object>> recordsFromId(String objectName, String fromId, boolean includeDeleted) {
+		Table table = this.tables.get(objectName);
+		return (table != null) ? stream(table.records().tailMap(fromId, true).values(), includeDeleted)
+				: Stream.empty();
+	}
+
+	/**
+	 * Looks records up by id, or through an index of the field that the table builds on
+	 * the first query filtering on it.
+	 */
+	@Override
+	public List<? extends Map<String, Object>> recordsWithKeys(String objectName, String field, EqualityKey kind,
+			Set<Object> keys, boolean includeDeleted) {
+		Table table = this.tables.get(objectName);
+		if (table == null) {
+			return null;
+		}
+		if (!field.equals("Id")) {
+			return table.withKeys(field, kind, keys, includeDeleted);
+		}
+		if (kind != EqualityKey.ID) {
+			return null;
+		}
+		// an id's key is its 18-character form, the table's key
+		List<StoredRecord> found = new ArrayList<>(keys.size());
+		for (Object key : keys) {
+			StoredRecord record = table.get((String) key);
+			if (record != null && (includeDeleted || !record.isDeleted())) {
+				found.add(record);
+			}
+		}
+		found.sort((left, right) -> left.id().compareTo(right.id()));
+		return found;
 	}
 
 	@Override
@@ -276,7 +325,6 @@ public final class EmulatorOrg implements RecordSource {
 			.values()
 			.stream()
 			.filter((record) -> !record.isDeleted())
-			.sorted((a, b) -> a.id().compareTo(b.id()))
 			.collect(Collectors.toCollection(ArrayList::new));
 	}
 
