@@ -311,15 +311,9 @@ final class RecordWriter {
 				if (cascading.isEmpty()) {
 					continue;
 				}
-				for (StoredRecord record : table.records().values()) {
-					if (record.isDeleted() || deleted.contains(record.id())) {
-						continue;
-					}
-					for (FieldDefinition field : cascading) {
-						if (frontier.contains(record.get(field.name()))) {
-							next.add(record.id());
-							break;
-						}
+				for (StoredRecord record : table.referencing(cascading, frontier)) {
+					if (!deleted.contains(record.id())) {
+						next.add(record.id());
 					}
 				}
 			}

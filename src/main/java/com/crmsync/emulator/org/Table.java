@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -122,6 +123,28 @@ final class Table {
 			}
 		}
 		return found;
+	}
+
+	/**
+	 * The live records that reference one of the given records through one of the fields:
+	 * the children a delete cascades to or a merge re-parents, found through the fields'
+	 * indexes instead of a scan of the table.
+	 * @param fields reference fields of this table's object
+	 * @param ids 18-character ids
+	 * @return the records, in id order
+	 */
+	List<StoredRecord> referencing(List<FieldDefinition> fields, Set<String> ids) {
+		// a stored reference is an 18-character id, its own key
+		Set<Object> keys = Set.copyOf(ids);
+		Map<String, StoredRecord> found = new TreeMap<>();
+		for (FieldDefinition field : fields) {
+			List<StoredRecord> records = withKeys(field.name(), EqualityKey.ID, keys, false);
+			if (records == null) {
+				throw new IllegalArgumentException("Not an indexed reference: " + field.name());
+			}
+			records.forEach((record) -> found.put(record.id(), record));
+		}
+		return List.copyOf(found.values());
 	}
 
 	private FieldIndex fieldIndex(String field, EqualityKey kind) {

@@ -125,7 +125,9 @@ class IndexedQueryTests {
 		noEmail.put("Email", null);
 		this.org.update(this.contacts.get(6), noEmail);
 		this.org.delete(this.contacts.get(12));
+		String task = this.org.insert("Task", Map.of("Subject", "Call", "WhoId", this.contacts.get(7)));
 		this.org.merge(this.contacts.get(1), this.contacts.get(7), this.contacts.get(13));
+		assertThat(this.org.get(task).get("WhoId")).isEqualTo(this.contacts.get(1));
 		this.contacts.add(this.org.insert("Contact", Map.of("LastName", "Late", "Email", "Ann@example.com")));
 		assertSameAsScan("SELECT Id FROM Contact WHERE Email IN ('ann@example.com', 'new@example.com') ORDER BY Id");
 		assertSameAsScan("SELECT Id FROM Contact WHERE Email = 'new@example.com'");
@@ -135,7 +137,9 @@ class IndexedQueryTests {
 			.containsExactly(this.contacts.get(0));
 		assertThat(rows("SELECT Id FROM Contact WHERE MasterRecordId = '" + this.contacts.get(1) + "'", true))
 			.containsExactly(this.contacts.get(7), this.contacts.get(13));
+		// the account's contacts, the merge's master among them, and their tasks go too
 		this.org.delete(this.accounts.get(1));
+		assertThat(this.org.get(task).get("IsDeleted")).isEqualTo(true);
 		assertSameAsScan("SELECT Id, IsDeleted FROM Contact WHERE AccountId = '" + this.accounts.get(1) + "'");
 		assertThat(rows("SELECT Id FROM Contact WHERE AccountId = '" + this.accounts.get(1) + "'", false)).isEmpty();
 	}
