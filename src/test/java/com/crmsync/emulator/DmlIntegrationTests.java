@@ -94,18 +94,23 @@ class DmlIntegrationTests {
 	}
 
 	@Test
-	void timestampsStrictlyIncreaseWithinOneMillisecond() throws Exception {
+	void recordsOfOneCallShareOneStampThatFollowsTheClock() throws Exception {
 		SObject[] leads = new SObject[3];
 		for (int i = 0; i < leads.length; i++) {
 			leads[i] = sObject("Lead", "LastName", "L" + i, "Company", "C");
 		}
-		SaveResult[] results = this.connection.create(leads);
-		Instant previous = Instant.MIN;
-		for (SaveResult result : results) {
-			Instant modstamp = (Instant) this.emulator.org().get(result.getId()).get("SystemModstamp");
-			assertThat(modstamp).isAfter(previous);
-			previous = modstamp;
-		}
+		assertThat(Arrays.stream(this.connection.create(leads)).map(this::modstamp)).containsOnly(T0);
+		assertThat(this.connection.getServerTimestamp().getTimestamp().toInstant()).isEqualTo(T0);
+		// another call within the same millisecond may share it, as on Salesforce
+		assertThat(modstamp(this.connection.create(new SObject[] { leads[0] })[0])).isEqualTo(T0);
+		this.clock.advance(Duration.ofSeconds(1));
+		SaveResult[] later = this.connection.create(leads);
+		assertThat(Arrays.stream(later).map(this::modstamp)).containsOnly(T0.plusSeconds(1));
+		assertThat(this.emulator.org().clock().next()).isEqualTo(T0.plusSeconds(1));
+	}
+
+	private Instant modstamp(SaveResult result) {
+		return (Instant) this.emulator.org().get(result.getId()).get("SystemModstamp");
 	}
 
 	@Test

@@ -5,14 +5,17 @@ package com.crmsync.emulator.org;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.crmsync.emulator.soql.EqualityKey;
 import com.crmsync.emulator.soql.RecordSource;
 
 /**
@@ -21,8 +24,10 @@ import com.crmsync.emulator.soql.RecordSource;
  * merge) with Salesforce's validation and per-record errors.
  * <p>
  * Writes are serialized on the org; reads need no lock because a stored record is
- * immutable and replaced as a whole on every write. Tests use the same methods to set up
- * data and check results ({@link #insert}, {@link #get}, {@link #records}).
+ * immutable and replaced as a whole on every write. Each write call is one transaction of
+ * the {@link WriteClock}: all the records it writes share one stamp. Tests use the same
+ * methods to set up data and check results ({@link #insert}, {@link #get},
+ * {@link #records}).
  */
 public final class EmulatorOrg implements RecordSource {
 
@@ -105,14 +110,60 @@ public final class EmulatorOrg implements RecordSource {
 	@Override
 	public Stream<Map<String, Object>> records(String objectName, boolean includeDeleted) {
 		Table table = this.tables.get(objectName);
-		if (table == null) {
-			return Stream.empty();
-		}
-		Stream<StoredRecord> records = table.records().values().stream();
+		return (table != null) ? stream(table.records().values(), includeDeleted) : Stream.empty();
+	}
+
+	private static Stream<Map<String, Object>> stream(Collection<StoredRecord> records, boolean includeDeleted) {
+		Stream<StoredRecord> stream = records.stream();
 		if (!includeDeleted) {
-			records = records.filter((record) -> !record.isDeleted());
+			stream = stream.filter((record) -> !record.isDeleted());
 		}
-		return records.map((record) -> record);
+		return stream.map((record) -> record);
+	}
+
+	/**
+	 * Tables keep records sorted by id.
+	 * @return {@code true}
+	 */
+	@Override
+	public boolean inIdOrder() {
+		return true;
+	}
+
+	@Override
+	public Stream<Map<String, Object>> recordsFromId(String objectName, String fromId, boolean includeDeleted) {
+		Table table = this.tables.get(objectName);
+		return (table != null) ? stream(table.records().tailMap(fromId, true).values(), includeDeleted)
+				: Stream.empty();
+	}
+
+	/**
+	 * Looks records up by id, or through an index of the field that the table builds on
+	 * the first query filtering on it.
+	 */
+	@Override
+	public List<? extends Map<String, Object>> recordsWithKeys(String objectName, String field, EqualityKey kind,
+			Set<Object> keys, boolean includeDeleted) {
+		Table table = this.tables.get(objectName);
+		if (table == null) {
+			return null;
+		}
+		if (!field.equals("Id")) {
+			return table.withKeys(field, kind, keys, includeDeleted);
+		}
+		if (kind != EqualityKey.ID) {
+			return null;
+		}
+		// an id's key is its 18-character form, the table's key
+		List<StoredRecord> found = new ArrayList<>(keys.size());
+		for (Object key : keys) {
+			StoredRecord record = table.get((String) key);
+			if (record != null && (includeDeleted || !record.isDeleted())) {
+				found.add(record);
+			}
+		}
+		found.sort((left, right) -> left.id().compareTo(right.id()));
+		return found;
 	}
 
 	@Override
@@ -129,7 +180,8 @@ public final class EmulatorOrg implements RecordSource {
 	 * @return one outcome per record, in order
 	 */
 	public synchronized List<SaveOutcome> create(List<RecordInput> records) {
-		return records.stream().map((record) -> this.writer.create(record, false)).toList();
+		return this.clock
+			.transaction(() -> records.stream().map((record) -> this.writer.create(record, false)).toList());
 	}
 
 	/**
@@ -138,7 +190,8 @@ public final class EmulatorOrg implements RecordSource {
 	 * @return one outcome per record, in order
 	 */
 	public synchronized List<SaveOutcome> update(List<RecordInput> records) {
-		return records.stream().map((record) -> this.writer.update(record, false)).toList();
+		return this.clock
+			.transaction(() -> records.stream().map((record) -> this.writer.update(record, false)).toList());
 	}
 
 	/**
@@ -149,7 +202,7 @@ public final class EmulatorOrg implements RecordSource {
 	 * @return one outcome per record, in order
 	 */
 	public synchronized List<SaveOutcome> upsert(String externalIdField, List<RecordInput> records) {
-		return this.writer.upsert(externalIdField, records);
+		return this.clock.transaction(() -> this.writer.upsert(externalIdField, records));
 	}
 
 	/**
@@ -159,7 +212,7 @@ public final class EmulatorOrg implements RecordSource {
 	 * @return one outcome per id, in order
 	 */
 	public synchronized List<SaveOutcome> delete(List<String> ids) {
-		return ids.stream().map((id) -> this.writer.delete(id, false)).toList();
+		return this.clock.transaction(() -> ids.stream().map((id) -> this.writer.delete(id, false)).toList());
 	}
 
 	/**
@@ -168,7 +221,7 @@ public final class EmulatorOrg implements RecordSource {
 	 * @return the outcome
 	 */
 	public synchronized LeadConversion.Result convertLead(LeadConversion request) {
-		return new LeadConverter(this, this.writer).convert(request);
+		return this.clock.transaction(() -> new LeadConverter(this, this.writer).convert(request));
 	}
 
 	/**
@@ -177,7 +230,7 @@ public final class EmulatorOrg implements RecordSource {
 	 * @return the outcome
 	 */
 	public synchronized RecordMerge.Result merge(RecordMerge request) {
-		return new RecordMerger(this, this.writer).merge(request);
+		return this.clock.transaction(() -> new RecordMerger(this, this.writer).merge(request));
 	}
 
 	// ---- direct access for set-up and assertions ----
@@ -192,7 +245,8 @@ public final class EmulatorOrg implements RecordSource {
 	 * @throws IllegalArgumentException with the errors when the record is invalid
 	 */
 	public synchronized String insert(String objectName, Map<String, ?> fields) {
-		SaveOutcome outcome = this.writer.create(RecordInput.of(objectName, null, fields), true);
+		SaveOutcome outcome = this.clock
+			.transaction(() -> this.writer.create(RecordInput.of(objectName, null, fields), true));
 		return check(outcome);
 	}
 
@@ -217,7 +271,8 @@ public final class EmulatorOrg implements RecordSource {
 				values.put(name, value);
 			}
 		});
-		check(this.writer.update(new RecordInput(table.object().name(), id, values, nulls), true));
+		check(this.clock
+			.transaction(() -> this.writer.update(new RecordInput(table.object().name(), id, values, nulls), true)));
 	}
 
 	/**
@@ -226,7 +281,7 @@ public final class EmulatorOrg implements RecordSource {
 	 * @throws IllegalArgumentException when it cannot be deleted
 	 */
 	public synchronized void delete(String id) {
-		check(this.writer.delete(id, true));
+		check(this.clock.transaction(() -> this.writer.delete(id, true)));
 	}
 
 	/**
@@ -270,7 +325,6 @@ public final class EmulatorOrg implements RecordSource {
 			.values()
 			.stream()
 			.filter((record) -> !record.isDeleted())
-			.sorted((a, b) -> a.id().compareTo(b.id()))
 			.collect(Collectors.toCollection(ArrayList::new));
 	}
 

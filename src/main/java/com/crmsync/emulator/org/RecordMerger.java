@@ -90,8 +90,8 @@ final class RecordMerger {
 			if (references.isEmpty()) {
 				continue;
 			}
-			for (StoredRecord record : List.copyOf(child.records().values())) {
-				if (record.isDeleted() || merged.contains(record.id())) {
+			for (StoredRecord record : child.referencing(references, merged)) {
+				if (merged.contains(record.id())) {
 					continue;
 				}
 				Map<String, Object> changes = new java.util.HashMap<>();

@@ -22,7 +22,8 @@ import com.sforce.soap.partner.FieldType;
  * ({@code INVALID_FIELD}, {@code INVALID_FIELD_FOR_INSERT_UPDATE}), value types, lengths
  * and e-mail format, required fields, references to other records, unique values, then
  * the server-maintained fields (id, timestamps, names, person accounts). Callers hold the
- * org's lock.
+ * org's lock and run in a {@link WriteClock#transaction transaction}, whose stamp every
+ * record written gets.
  */
 final class RecordWriter {
 
@@ -310,15 +311,9 @@ final class RecordWriter {
 				if (cascading.isEmpty()) {
 					continue;
 				}
-				for (StoredRecord record : table.records().values()) {
-					if (record.isDeleted() || deleted.contains(record.id())) {
-						continue;
-					}
-					for (FieldDefinition field : cascading) {
-						if (frontier.contains(record.get(field.name()))) {
-							next.add(record.id());
-							break;
-						}
+				for (StoredRecord record : table.referencing(cascading, frontier)) {
+					if (!deleted.contains(record.id())) {
+						next.add(record.id());
 					}
 				}
 			}

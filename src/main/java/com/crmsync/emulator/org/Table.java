@@ -3,25 +3,42 @@
  */
 package com.crmsync.emulator.org;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.crmsync.emulator.soql.EqualityKey;
+import com.sforce.soap.partner.FieldType;
+
 /**
- * The records of one object (recycle bin included), its id sequence, and an index per
- * unique field so that uniqueness checks and upserts by external id need no scan.
+ * The records of one object (recycle bin included) in id order, its id sequence, an index
+ * per unique field so that uniqueness checks and upserts by external id need no scan, and
+ * the {@link FieldIndex field indexes} queries asked for.
+ * <p>
+ * Records are kept sorted by their 18-character id, so that {@code ORDER BY Id} needs no
+ * sort and a keyset page ({@code Id > '...'}) starts where the last one ended. Writes
+ * ({@link #put}) are serialized by the org and, against the building of a field index, by
+ * the table; reads take no lock.
  */
 final class Table {
 
 	private final ObjectDefinition object;
 
-	private final Map<String, StoredRecord> records = new ConcurrentHashMap<>();
+	private final ConcurrentNavigableMap<String, StoredRecord> records = new ConcurrentSkipListMap<>();
 
 	private final AtomicLong sequence = new AtomicLong();
 
 	private final Map<String, Map<String, String>> uniqueIndexes = new HashMap<>();
+
+	private final Map<String, FieldIndex> fieldIndexes = new ConcurrentHashMap<>();
 
 	Table(ObjectDefinition object) {
 		this.object = object;
@@ -36,7 +53,7 @@ final class Table {
 		return this.object;
 	}
 
-	Map<String, StoredRecord> records() {
+	ConcurrentNavigableMap<String, StoredRecord> records() {
 		return this.records;
 	}
 
@@ -62,10 +79,13 @@ final class Table {
 
 	/**
 	 * Stores a record, replacing any earlier version, and keeps the unique indexes of
-	 * live records in step.
+	 * live records and the field indexes of all records in step.
 	 */
-	void put(StoredRecord record) {
+	synchronized void put(StoredRecord record) {
 		StoredRecord previous = this.records.put(record.id(), record);
+		for (FieldIndex index : this.fieldIndexes.values()) {
+			index.replace(previous, record);
+		}
 		for (Map.Entry<String, Map<String, String>> index : this.uniqueIndexes.entrySet()) {
 			Object before = (previous != null && !previous.isDeleted()) ? previous.get(index.getKey()) : null;
 			Object after = record.isDeleted() ? null : record.get(index.getKey());
@@ -76,6 +96,88 @@ final class Table {
 				index.getValue().put(key(after), record.id());
 			}
 		}
+	}
+
+	/**
+	 * The records whose value of a field has one of the keys, in id order, or
+	 * {@code null} when the field is not worth an index.
+	 * @param field the canonical field name
+	 * @param kind how the keys were made
+	 * @param keys the keys
+	 * @param includeDeleted whether to include the recycle bin
+	 * @return the records, or {@code null}
+	 */
+	List<StoredRecord> withKeys(String field, EqualityKey kind, Set<Object> keys, boolean includeDeleted) {
+		FieldIndex index = fieldIndex(field, kind);
+		if (index == null) {
+			return null;
+		}
+		List<String> ids = new ArrayList<>();
+		index.collect(keys, ids);
+		ids.sort(null);
+		List<StoredRecord> found = new ArrayList<>(ids.size());
+		for (String id : ids) {
+			StoredRecord record = this.records.get(id);
+			if (record != null && (includeDeleted || !record.isDeleted())) {
+				found.add(record);
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * The live records that reference one of the given records through one of the fields:
+	 * the children a delete cascades to or a merge re-parents, found through the fields'
+	 * indexes instead of a scan of the table.
+	 * @param fields reference fields of this table's object
+	 * @param ids 18-character ids
+	 * @return the records, in id order
+	 */
+	List<StoredRecord> referencing(List<FieldDefinition> fields, Set<String> ids) {
+		// a stored reference is an 18-character id, its own key
+		Set<Object> keys = Set.copyOf(ids);
+		Map<String, StoredRecord> found = new TreeMap<>();
+		for (FieldDefinition field : fields) {
+			List<StoredRecord> records = withKeys(field.name(), EqualityKey.ID, keys, false);
+			if (records == null) {
+				throw new IllegalArgumentException("Not an indexed reference: " + field.name());
+			}
+			records.forEach((record) -> found.put(record.id(), record));
+		}
+		return List.copyOf(found.values());
+	}
+
+	private FieldIndex fieldIndex(String field, EqualityKey kind) {
+		FieldIndex index = this.fieldIndexes.get(field);
+		if (index == null && indexable(field)) {
+			synchronized (this) {
+				// no write runs while the index is filled, and every later one updates it
+				index = this.fieldIndexes.get(field);
+				if (index == null) {
+					index = new FieldIndex(field, kind);
+					for (StoredRecord record : this.records.values()) {
+						index.replace(null, record);
+					}
+					this.fieldIndexes.put(field, index);
+				}
+			}
+		}
+		return (index != null && index.kind() == kind) ? index : null;
+	}
+
+	/**
+	 * Whether queries may index a field: references and free text (e-mails, names,
+	 * external ids) have many distinct values; picklists, checkboxes, numbers and dates
+	 * are left to a scan.
+	 */
+	private boolean indexable(String field) {
+		FieldDefinition definition = this.object.field(field);
+		if (definition == null) {
+			return false;
+		}
+		FieldType type = definition.type();
+		return type == FieldType.reference || type == FieldType.string || type == FieldType.email
+				|| type == FieldType.phone || type == FieldType.url;
 	}
 
 	private static String key(Object value) {

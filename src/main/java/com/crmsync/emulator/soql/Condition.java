@@ -3,9 +3,12 @@
  */
 package com.crmsync.emulator.soql;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -91,7 +94,8 @@ sealed interface Condition {
 
 	/**
 	 * {@code field IN (...)} or {@code field NOT IN (...)}; the list may hold
-	 * {@code null}.
+	 * {@code null}. Membership is a hash look-up for text and ids (lists of thousands of
+	 * ids or e-mails are common), a binary search for other kinds.
 	 */
 	final class InList implements Condition {
 
@@ -101,24 +105,77 @@ sealed interface Condition {
 
 		private final boolean containsNull;
 
-		private final TreeSet<Object> values;
+		private final List<Object> literals;
+
+		/** For text and ids: the literals by {@link EqualityKey}, else {@code null}. */
+		private final Map<Object, List<Object>> byKey;
+
+		/** Otherwise: the literals in the kind's order, else {@code null}. */
+		private final TreeSet<Object> sorted;
 
 		InList(FieldPath path, boolean negated, List<Object> literals) {
 			this.path = path;
 			this.negated = negated;
 			this.containsNull = literals.contains(null);
-			// the kind's comparator gives SOQL equality: case-insensitive text,
-			// 15/18-char ids
-			Comparator<Object> comparator = path.kind().comparator();
-			this.values = new TreeSet<>(comparator);
-			literals.stream().filter((literal) -> literal != null).forEach(this.values::add);
+			this.literals = literals.stream().filter(Objects::nonNull).toList();
+			EqualityKey key = EqualityKey.of(path.kind());
+			if (key != null && this.literals.stream().allMatch(key::canLookUp)) {
+				this.byKey = new HashMap<>();
+				this.literals.forEach(
+						(literal) -> this.byKey.computeIfAbsent(key.keyOf(literal), (ignored) -> new ArrayList<>(1))
+							.add(literal));
+				this.sorted = null;
+			}
+			else {
+				// the kind's comparator gives SOQL equality (numbers by value)
+				this.byKey = null;
+				this.sorted = new TreeSet<>(path.kind().comparator());
+				this.sorted.addAll(this.literals);
+			}
+		}
+
+		FieldPath path() {
+			return this.path;
+		}
+
+		boolean negated() {
+			return this.negated;
+		}
+
+		boolean containsNull() {
+			return this.containsNull;
+		}
+
+		/**
+		 * The list's values but {@code null}.
+		 * @return the literals, converted
+		 */
+		List<Object> literals() {
+			return this.literals;
 		}
 
 		@Override
 		public boolean test(Map<String, Object> record, RecordSource source) {
 			Object value = this.path.valueIn(record, source);
-			boolean found = (value != null) ? this.values.contains(value) : this.containsNull;
+			boolean found = (value != null) ? contains(value) : this.containsNull;
 			return found != this.negated;
+		}
+
+		private boolean contains(Object value) {
+			if (this.byKey == null) {
+				return this.sorted.contains(value);
+			}
+			List<Object> candidates = this.byKey.get(EqualityKey.of(this.path.kind()).keyOf(value));
+			if (candidates != null) {
+				// equal keys are necessary for equality; the comparator decides
+				Comparator<Object> comparator = this.path.kind().comparator();
+				for (Object literal : candidates) {
+					if (comparator.compare(value, literal) == 0) {
+						return true;
+					}
+				}
+			}
+			return false;
 		}
 
 	}

@@ -17,7 +17,9 @@ import java.util.stream.Stream;
  * {@code COUNT()}, {@code WHERE} with {@code AND}/{@code OR}/{@code NOT}, comparisons,
  * {@code IN}, {@code NOT IN} and {@code LIKE}, {@code ORDER BY}, {@code LIMIT} and
  * {@code OFFSET}. Queries are parsed with Salesforce's SOQL grammar from apex-parser.
- * Thread-safe.
+ * Equality filters and keyset bounds use what the record source offers (indexes, id
+ * order; see {@link AccessPath}) so that the sync's queries do not scan a million records
+ * each. Thread-safe.
  */
 public final class SoqlEngine {
 
@@ -47,7 +49,8 @@ public final class SoqlEngine {
 		Objects.requireNonNull(source, "source");
 		SoqlQuery query = new QueryCompiler(this.schema, SoqlSyntax.parse(soql)).compile();
 		String objectName = query.object().name();
-		try (Stream<Map<String, Object>> records = source.records(objectName, includeDeleted)) {
+		AccessPath.Candidates candidates = AccessPath.of(query, source, includeDeleted);
+		try (Stream<Map<String, Object>> records = candidates.records()) {
 			Stream<Map<String, Object>> matching = records;
 			Condition where = query.where();
 			if (where != null) {
@@ -58,7 +61,12 @@ public final class SoqlEngine {
 				int totalSize = (int) Math.min(count, (query.limit() != null) ? query.limit() : Integer.MAX_VALUE);
 				return new SoqlResult(objectName, true, totalSize, List.of(), List.of(), source);
 			}
-			List<Map<String, Object>> matches = query.orderBy().isEmpty() ? firstMatches(matching, query)
+			// records read in id order need no sort for ORDER BY Id: the first matches
+			// are
+			// the page, which keeps a keyset page over a million records cheap
+			boolean inOrder = query.orderBy().isEmpty()
+					|| (candidates.inIdOrder() && AccessPath.orderedByIdAscending(query));
+			List<Map<String, Object>> matches = inOrder ? firstMatches(matching, query)
 					: sortedMatches(matching, query, source);
 			return new SoqlResult(objectName, false, matches.size(), Collections.unmodifiableList(matches),
 					query.selected(), source);

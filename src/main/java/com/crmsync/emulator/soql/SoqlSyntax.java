@@ -6,6 +6,8 @@ package com.crmsync.emulator.soql;
 import io.github.apexdevtools.apexparser.ApexLexer;
 import io.github.apexdevtools.apexparser.ApexParser;
 import io.github.apexdevtools.apexparser.ApexParser.QueryContext;
+import org.antlr.v4.runtime.ANTLRErrorListener;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
@@ -13,7 +15,9 @@ import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.Interval;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Parses a query with Salesforce's SOQL grammar (apex-parser's {@code query} rule) into
@@ -31,19 +35,43 @@ final class SoqlSyntax {
 	 * @throws SoqlException {@code MALFORMED_QUERY} when the text is not one SOQL query
 	 */
 	static ParsedSoql parse(String soql) {
-		ThrowingErrorListener errors = new ThrowingErrorListener();
-		ApexLexer lexer = new ApexLexer(CharStreams.fromString(maskLikeEscapes(soql)));
-		lexer.removeErrorListeners();
-		lexer.addErrorListener(errors);
-		ApexParser parser = new ApexParser(new CommonTokenStream(lexer));
-		parser.removeErrorListeners();
-		parser.addErrorListener(errors);
-		QueryContext query = parser.query();
+		String masked = maskLikeEscapes(soql);
+		ApexParser parser = parser(masked, true);
+		QueryContext query;
+		try {
+			query = parser.query();
+		}
+		catch (ParseCancellationException ex) {
+			// SLL could not parse it: full LL parses it, or reports the error, as ever
+			parser = parser(masked, false);
+			query = parser.query();
+		}
 		Token next = parser.getCurrentToken();
 		if (next.getType() != Token.EOF) {
 			throw SoqlErrors.unexpectedToken(next.getText());
 		}
 		return new ParsedSoql(query, CharStreams.fromString(soql));
+	}
+
+	/**
+	 * A parser of the text. The fast one predicts with SLL only and gives up on the first
+	 * error: ANTLR guarantees that what it parses, it parses as full LL would, and it
+	 * parses an {@code IN} list of 2,000 ids some fifty times faster. The other one turns
+	 * the first error into a {@link SoqlException}.
+	 */
+	private static ApexParser parser(String text, boolean fast) {
+		ANTLRErrorListener errors = fast ? new BailingErrorListener() : new ThrowingErrorListener();
+		ApexLexer lexer = new ApexLexer(CharStreams.fromString(text));
+		lexer.removeErrorListeners();
+		lexer.addErrorListener(errors);
+		ApexParser parser = new ApexParser(new CommonTokenStream(lexer));
+		parser.removeErrorListeners();
+		parser.addErrorListener(errors);
+		if (fast) {
+			parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+			parser.setErrorHandler(new BailErrorStrategy());
+		}
+		return parser;
 	}
 
 	/**
@@ -90,6 +118,20 @@ final class SoqlSyntax {
 			}
 		}
 		return new String(chars);
+	}
+
+	/**
+	 * Abandons the fast parse at the first lexer or parser error, so that the full parse
+	 * reports it.
+	 */
+	private static final class BailingErrorListener extends BaseErrorListener {
+
+		@Override
+		public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column,
+				String message, RecognitionException exception) {
+			throw new ParseCancellationException(message);
+		}
+
 	}
 
 	/**

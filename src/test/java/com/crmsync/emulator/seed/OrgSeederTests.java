@@ -55,6 +55,16 @@ class OrgSeederTests {
 	}
 
 	@Test
+	void seedingDoesNotRunTheStampsAheadOfTheClock() {
+		EmulatorOrg org = seeded(5_000, 3);
+		assertThat(org.clock().next()).isEqualTo(CLOCK.instant());
+		for (String object : List.of("Account", "Contact", "Lead", "Task")) {
+			assertThat(org.records(object))
+				.allSatisfy((record) -> assertThat((Instant) record.get("SystemModstamp")).isBefore(CLOCK.instant()));
+		}
+	}
+
+	@Test
 	void sameSeedSameOrg() {
 		EmulatorOrg first = seeded(2_000, 7);
 		EmulatorOrg second = seeded(2_000, 7);
