@@ -18,7 +18,6 @@ import com.crmsync.salesforce.SalesforceClient;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,16 +65,7 @@ public final class ApiMinimumProbe implements StepExecutionListener {
 	 * @return the bean post processor
 	 */
 	public BeanPostProcessor registrar() {
-		ApiMinimumProbe probe = this;
-		return new BeanPostProcessor() {
-			@Override
-			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (bean instanceof AbstractStep step) {
-					step.registerStepExecutionListener(probe);
-				}
-				return bean;
-			}
-		};
+		return EveryStep.listenedBy(this);
 	}
 
 	/**

@@ -267,15 +267,14 @@ public final class Benchmark {
 					(stepMinimum != null) ? stepMinimum.changed() : 0,
 					(stepMinimum != null) ? stepMinimum.unchanged() : 0));
 		}
-		this.out
-			.printf(Locale.ROOT,
-					"%s: execution %d %s in %.1f s, %,d records read (%,.0f records/s), %,d API calls (minimum %,d: "
-							+ "%.2f×), peak heap %,d MB%s%n",
-					title, execution.getId(), run.status(), seconds, read, read / seconds, apiCalls, minimum,
-					(minimum > 0) ? (double) apiCalls / minimum : 0, peak,
-					(this.children != null) ? String.format(Locale.ROOT,
-							" of the child's %,d MB (sum of its heap pools' peaks: an upper bound)", run.maxHeapMb())
-							: "");
+		this.out.printf(Locale.ROOT,
+				"%s: execution %d %s in %.1f s, %,d records read (%,.0f records/s), %,d API calls (minimum %,d: "
+						+ "%.2f×), peak heap %,d MB%s%n",
+				title, execution.getId(), run.status(), seconds, read, read / seconds, apiCalls, minimum,
+				(minimum > 0) ? (double) apiCalls / minimum : 0, peak,
+				(this.children != null)
+						? String.format(Locale.ROOT, " of the child's %,d MB (sampled every 5 ms)", run.maxHeapMb())
+						: "");
 		lines.forEach(this.out::println);
 		this.out.flush();
 		return new RunFigures(run.status(), seconds, read, apiCalls, minimum, peak, run.maxHeapMb());

@@ -52,8 +52,15 @@ final class HeapWatch implements AutoCloseable {
 	 * @return megabytes
 	 */
 	long peakMb() {
-		this.peak.accumulateAndGet(this.memory.getHeapMemoryUsage().getUsed(), Math::max);
-		return this.peak.get() / MB;
+		return peakBytes() / MB;
+	}
+
+	/**
+	 * The highest used heap sampled since the last reset.
+	 * @return bytes
+	 */
+	long peakBytes() {
+		return this.peak.accumulateAndGet(this.memory.getHeapMemoryUsage().getUsed(), Math::max);
 	}
 
 	/**

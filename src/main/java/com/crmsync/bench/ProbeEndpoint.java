@@ -83,7 +83,7 @@ final class ProbeEndpoint implements AutoCloseable {
 	}
 
 	/**
-	 * The child's peak heap (the sum of its heap pools' peaks) at its last call.
+	 * The child's peak heap (sampled every 5 ms) at its last call.
 	 * @return megabytes
 	 */
 	long peakHeapMb() {

@@ -5,7 +5,6 @@ package com.crmsync.bench;
 
 import java.net.URI;
 
-import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +14,7 @@ import org.springframework.core.env.Environment;
 /**
  * In a job run that the benchmark started in a child JVM (and only there: it is the only
  * one given {@value RemoteProbeListener#URL_PROPERTY}), registers a
- * {@link RemoteProbeListener} on every step, as {@link ApiMinimumProbe#registrar()} does
+ * {@link RemoteProbeListener} on every step, as the in-process {@link ApiMinimumProbe} is
  * in process.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,15 +25,7 @@ class RemoteProbeConfiguration {
 	static BeanPostProcessor remoteProbeRegistrar(Environment environment) {
 		RemoteProbeListener listener = new RemoteProbeListener(
 				URI.create(environment.getRequiredProperty(RemoteProbeListener.URL_PROPERTY)));
-		return new BeanPostProcessor() {
-			@Override
-			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (bean instanceof AbstractStep step) {
-					step.registerStepExecutionListener(listener);
-				}
-				return bean;
-			}
-		};
+		return EveryStep.listenedBy(listener);
 	}
 
 }

@@ -5,8 +5,6 @@ package com.crmsync.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,6 +40,9 @@ final class RemoteProbeListener implements StepExecutionListener {
 
 	private final URI endpoint;
 
+	/** The child's used heap, sampled from its start: its peak is at most its -Xmx. */
+	private final HeapWatch heap = new HeapWatch();
+
 	RemoteProbeListener(URI endpoint) {
 		this.endpoint = endpoint;
 	}
@@ -63,7 +64,7 @@ final class RemoteProbeListener implements StepExecutionListener {
 		message.put("jobExecutionId", step.getJobExecutionId());
 		message.put("stepExecutionId", step.getId());
 		message.put("stepName", step.getStepName());
-		message.put("peakHeapBytes", peakHeapBytes());
+		message.put("peakHeapBytes", this.heap.peakBytes());
 		message.put("maxHeapBytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax());
 		HttpRequest request = HttpRequest.newBuilder(this.endpoint)
 			.header("Content-Type", "application/json")
@@ -85,21 +86,6 @@ final class RemoteProbeListener implements StepExecutionListener {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while calling the benchmark's probe", ex);
 		}
-	}
-
-	/**
-	 * The sum of the heap pools' peaks since the JVM started: an upper bound of the heap
-	 * ever used at once (the pools did not necessarily peak at the same moment), and
-	 * exact enough to show whether the job stays within its {@code -Xmx}.
-	 */
-	private static long peakHeapBytes() {
-		long peak = 0;
-		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-			if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-				peak += pool.getPeakUsage().getUsed();
-			}
-		}
-		return peak;
 	}
 
 }

@@ -5,15 +5,13 @@ package com.crmsync.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.crmsync.job.StepCounts;
+import com.crmsync.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
@@ -30,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProgressListenerTests {
 
-	private final StepClock clock = new StepClock();
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T02:00:00Z"));
 
 	private final StepExecution step = new StepExecution(7L, "mergeLeads",
 			new JobExecution(1L, new JobInstance(1L, "salesforceSyncJob"), new JobParameters()));
@@ -76,31 +74,6 @@ class ProgressListenerTests {
 		this.clock.advance(took);
 		StepCounts.add(this.step, StepCounts.Outcome.UNCHANGED, records);
 		listener.afterChunk(new Chunk<>());
-	}
-
-	private static final class StepClock extends Clock {
-
-		private Instant now = Instant.parse("2026-11-27T02:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

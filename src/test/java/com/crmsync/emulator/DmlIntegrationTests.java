@@ -11,6 +11,7 @@ import java.util.GregorianCalendar;
 import java.util.Map;
 import java.util.TimeZone;
 
+import com.crmsync.testsupport.MutableClock;
 import com.sforce.soap.partner.DeleteResult;
 import com.sforce.soap.partner.GetDeletedResult;
 import com.sforce.soap.partner.GetUpdatedResult;

@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import javax.xml.namespace.QName;
 
+import com.crmsync.testsupport.MutableClock;
 import com.sforce.soap.partner.Connector;
 import com.sforce.soap.partner.GetUserInfoResult;
 import com.sforce.soap.partner.LoginResult;

@@ -3,14 +3,12 @@
  */
 package com.crmsync.emulator.org;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import com.crmsync.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +21,7 @@ class WriteClockTests {
 
 	private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123456Z");
 
-	private final SettableClock time = new SettableClock(T0);
+	private final MutableClock time = new MutableClock(T0);
 
 	private final WriteClock clock = new WriteClock(this.time);
 
@@ -85,35 +83,6 @@ class WriteClockTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	private static final class SettableClock extends Clock {
-
-		private volatile Instant now;
-
-		SettableClock(Instant now) {
-			this.now = now;
-		}
-
-		void set(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the crm-salesforce-sync authors.
  */
-package com.crmsync.emulator;
+package com.crmsync.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,16 +12,28 @@ import java.time.ZoneOffset;
 /**
  * A clock a test moves by hand.
  */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
 	private volatile Instant now;
 
-	MutableClock(Instant now) {
+	public MutableClock(Instant now) {
 		this.now = now;
 	}
 
-	void advance(Duration duration) {
+	/**
+	 * Moves the clock on.
+	 * @param duration how far
+	 */
+	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
+	}
+
+	/**
+	 * Sets the clock, backwards too.
+	 * @param now the new time
+	 */
+	public void set(Instant now) {
+		this.now = now;
 	}
 
 	@Override
