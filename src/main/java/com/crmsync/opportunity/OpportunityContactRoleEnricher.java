@@ -13,7 +13,6 @@ import com.crmsync.job.twoway.CandidateEnricher;
 import com.crmsync.job.twoway.MergeCandidate;
 import com.crmsync.salesforce.SalesforceClient;
 import com.crmsync.salesforce.SalesforceRecord;
-import com.crmsync.salesforce.Soql;
 
 /**
  * Reads the contact roles of a page of opportunities in one query and hands them to the
