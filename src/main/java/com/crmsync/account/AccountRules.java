@@ -5,7 +5,6 @@ package com.crmsync.account;
 
 import java.util.List;
 
-import com.crmsync.crm.ObjectType;
 import com.crmsync.job.twoway.TwoWayRules;
 import com.crmsync.mapping.SyncObject;
 import com.crmsync.salesforce.SalesforceRecord;
@@ -29,11 +28,6 @@ public class AccountRules implements TwoWayRules {
 	@Override
 	public SyncObject object() {
 		return SyncObject.ACCOUNT;
-	}
-
-	@Override
-	public ObjectType type() {
-		return ObjectType.ACCOUNT;
 	}
 
 	@Override

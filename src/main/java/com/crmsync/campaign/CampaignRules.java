@@ -3,7 +3,6 @@
  */
 package com.crmsync.campaign;
 
-import com.crmsync.crm.ObjectType;
 import com.crmsync.job.twoway.TwoWayRules;
 import com.crmsync.mapping.SyncObject;
 
@@ -20,11 +19,6 @@ public class CampaignRules implements TwoWayRules {
 	@Override
 	public SyncObject object() {
 		return SyncObject.CAMPAIGN;
-	}
-
-	@Override
-	public ObjectType type() {
-		return ObjectType.CAMPAIGN;
 	}
 
 	@Override

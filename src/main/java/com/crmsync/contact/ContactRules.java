@@ -6,7 +6,6 @@ package com.crmsync.contact;
 import java.util.List;
 
 import com.crmsync.account.AccountLinkEnricher;
-import com.crmsync.crm.ObjectType;
 import com.crmsync.job.twoway.TwoWayRules;
 import com.crmsync.mapping.Direction;
 import com.crmsync.mapping.FieldMapping;
@@ -38,11 +37,6 @@ public class ContactRules implements TwoWayRules {
 	@Override
 	public SyncObject object() {
 		return SyncObject.CONTACT;
-	}
-
-	@Override
-	public ObjectType type() {
-		return ObjectType.CONTACT;
 	}
 
 	@Override

@@ -3,6 +3,8 @@
  */
 package com.crmsync.crm;
 
+import com.crmsync.mapping.SyncObject;
+
 /**
  * The kinds of record the sync links between the CRM and Salesforce, as the sync's tables
  * name them.
@@ -28,6 +30,21 @@ public enum ObjectType {
 	CAMPAIGN_MEMBER,
 
 	/** {@code crm_event} → {@code Task}. */
-	EVENT
+	EVENT;
+
+	/**
+	 * The type under which the identity map links records of a synced object.
+	 * @param object the object
+	 * @return its type
+	 */
+	public static ObjectType of(SyncObject object) {
+		return switch (object) {
+			case ACCOUNT -> ACCOUNT;
+			case OPPORTUNITY -> OPPORTUNITY;
+			case LEAD -> LEAD;
+			case CONTACT -> CONTACT;
+			case CAMPAIGN -> CAMPAIGN;
+		};
+	}
 
 }

@@ -34,11 +34,6 @@ public class LeadRules implements TwoWayRules {
 	}
 
 	@Override
-	public ObjectType type() {
-		return ObjectType.LEAD;
-	}
-
-	@Override
 	public String stepName() {
 		return STEP;
 	}

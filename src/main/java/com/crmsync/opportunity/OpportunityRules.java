@@ -43,11 +43,6 @@ public class OpportunityRules implements TwoWayRules {
 	}
 
 	@Override
-	public ObjectType type() {
-		return ObjectType.OPPORTUNITY;
-	}
-
-	@Override
 	public String stepName() {
 		return STEP;
 	}

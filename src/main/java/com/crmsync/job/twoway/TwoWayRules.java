@@ -30,7 +30,9 @@ public interface TwoWayRules {
 	 * The object in the identity map.
 	 * @return the type
 	 */
-	ObjectType type();
+	default ObjectType type() {
+		return ObjectType.of(object());
+	}
 
 	/**
 	 * The step's name, as the job repository and the reports show it.
