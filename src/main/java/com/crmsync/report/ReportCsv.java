@@ -3,6 +3,8 @@
  */
 package com.crmsync.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Arrays;
 import java.util.List;
@@ -11,13 +13,25 @@ import java.util.function.Function;
 import com.crmsync.crm.FieldConflictRecord;
 import com.crmsync.crm.PlannedChange;
 import com.crmsync.crm.SyncError;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.QuoteMode;
 
 /**
- * The report's tables as CSV (RFC 4180: a header row, CRLF line ends, a value with a
- * comma, quote or line break quoted with its quotes doubled; UTF-8 as written by the
- * caller). Empty values are written as empty fields.
+ * The report's tables as CSV files that are safe to open in a spreadsheet. Apache Commons
+ * CSV writes them as RFC 4180 has it: a header row, CRLF line ends, a value quoted (its
+ * quotes doubled) when it holds a comma, a quote or a line break, or starts or ends with
+ * a character a reader could mistake; any other text (emoji included) as it is; UTF-8 as
+ * written by the caller. Empty values are written as empty fields. A text cell that a
+ * spreadsheet would run as a formula is neutralised ({@link SpreadsheetCells}); numbers
+ * the report itself holds (ids) are written as numbers.
  */
 public final class ReportCsv {
+
+	/** RFC 4180, quoting only where needed. */
+	private static final CSVFormat CSV = CSVFormat.RFC4180;
+
+	/** The same, always quoting: for neutralised cells, as OWASP advises. */
+	private static final CSVFormat QUOTED = CSV.builder().setQuoteMode(QuoteMode.ALL).get();
 
 	/** The errors' columns. */
 	static final List<String> ERROR_COLUMNS = List.of("kind", "step", "object_type", "crm_id", "salesforce_id",
@@ -77,11 +91,30 @@ public final class ReportCsv {
 	}
 
 	private static <T> void write(List<String> columns, List<T> rows, Function<T, List<Object>> row, Writer out) {
-		CsvWriter csv = new CsvWriter(out);
-		csv.record(columns);
-		for (T value : rows) {
-			csv.record(row.apply(value));
+		try {
+			record(columns, out);
+			for (T value : rows) {
+				record(row.apply(value), out);
+			}
 		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	// cell by cell, so that a neutralised cell alone is quoted (Commons CSV's printer
+	// takes one quote mode for every cell)
+	private static void record(List<?> cells, Appendable out) throws IOException {
+		for (int i = 0; i < cells.size(); i++) {
+			Object cell = cells.get(i);
+			if (cell != null && !(cell instanceof Number) && SpreadsheetCells.startsFormula(cell.toString())) {
+				QUOTED.print(SpreadsheetCells.neutralise(cell.toString()), out, i == 0);
+			}
+			else {
+				CSV.print(cell, out, i == 0);
+			}
+		}
+		CSV.println(out);
 	}
 
 }
