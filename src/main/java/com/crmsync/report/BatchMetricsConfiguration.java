@@ -3,9 +3,6 @@
  */
 package com.crmsync.report;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,25 +11,26 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Lets Spring Batch record its Micrometer metrics without a web server or actuator: an
- * in-memory meter registry fed by an observation registry. Spring Boot's batch
- * observation auto-configuration sees the observation registry and hands it to the job
- * and its steps; the reporter writes the meters into {@code metrics.prom} after each run.
- * Both back off when the application defines its own (e.g. with actuator).
+ * observation registry whose handler ({@link RunMeters}) records each job execution's
+ * observations as meters of that execution. Spring Boot's batch observation
+ * auto-configuration sees the observation registry and hands it to the job and its steps;
+ * the reporter writes the execution's meters into its {@code metrics.prom}. The
+ * observation registry backs off when the application defines its own (e.g. with
+ * actuator, which then registers {@link RunMeters}, an observation handler bean, in it).
  */
 @Configuration(proxyBeanMethods = false)
 public class BatchMetricsConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
-	MeterRegistry meterRegistry() {
-		return new SimpleMeterRegistry();
+	RunMeters runMeters() {
+		return new RunMeters();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ObservationRegistry observationRegistry(MeterRegistry meterRegistry) {
+	ObservationRegistry observationRegistry(RunMeters runMeters) {
 		ObservationRegistry registry = ObservationRegistry.create();
-		registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meterRegistry));
+		registry.observationConfig().observationHandler(runMeters);
 		return registry;
 	}
 

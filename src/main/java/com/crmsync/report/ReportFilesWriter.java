@@ -14,12 +14,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
 
 import com.crmsync.job.RunReporter;
-import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -43,14 +41,14 @@ public class ReportFilesWriter implements RunReporter {
 
 	private final Path metricsTextFile;
 
-	private final ObjectProvider<MeterRegistry> meterRegistry;
+	private final RunMeters runMeters;
 
 	public ReportFilesWriter(RunReports reports, @Value("${sync.reports:reports}") Path directory,
-			@Value("${sync.metrics-textfile:}") String metricsTextFile, ObjectProvider<MeterRegistry> meterRegistry) {
+			@Value("${sync.metrics-textfile:}") String metricsTextFile, RunMeters runMeters) {
 		this.reports = reports;
 		this.directory = directory;
 		this.metricsTextFile = metricsTextFile.isBlank() ? null : Path.of(metricsTextFile);
-		this.meterRegistry = meterRegistry;
+		this.runMeters = runMeters;
 	}
 
 	@Override
@@ -87,7 +85,7 @@ public class ReportFilesWriter implements RunReporter {
 		if (report.dryRun()) {
 			replace(dir.resolve("changes.csv"), (out) -> ReportCsv.changes(report.changes(), out));
 		}
-		String metrics = PrometheusTextFile.of(report, this.meterRegistry.getIfAvailable());
+		String metrics = PrometheusTextFile.of(report, this.runMeters.of(report.executionId()).orElse(null));
 		replace(dir.resolve("metrics.prom"), (out) -> write(out, metrics));
 		if (this.metricsTextFile != null) {
 			replace(this.metricsTextFile, (out) -> write(out, metrics));

@@ -142,7 +142,7 @@ class ReportFilesFunctionalTests {
 				"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;, &quot;quoted&quot;\nline two 🚀");
 		assertThat(html).doesNotContain("<script>alert");
 		assertThat(Files.readString(dir.resolve("metrics.prom")))
-			.contains("crm_sync_step_records{step=\"mergeLeads\",outcome=\"failed\"} 1")
+			.contains("crm_sync_step_records{outcome=\"failed\",step=\"mergeLeads\"} 1.0\n")
 			.contains("crm_sync_run_status{status=\"COMPLETED\"} 1")
 			.contains("spring_batch_step_seconds_count{");
 

@@ -9,7 +9,7 @@ import java.util.List;
 
 import com.crmsync.crm.ObjectType;
 import com.crmsync.crm.SyncError;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,22 +82,24 @@ class ReportRenderingTests {
 
 	@Test
 	void prometheusFileHasOneHelpAndTypePerFamilyAndTheRunsValues() {
-		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		PrometheusMeterRegistry registry = RunMeters.springBatchRegistry();
 		registry.timer("spring.batch.step", "spring.batch.step.name", "mergeLeads")
 			.record(java.time.Duration.ofSeconds(3));
 		registry.counter("unrelated.counter").increment();
 
 		String text = PrometheusTextFile.of(this.report, registry);
 
-		assertThat(text).contains("crm_sync_run_status{status=\"FAILED\"} 1\n")
-			.contains("crm_sync_run_status{status=\"COMPLETED\"} 0\n")
+		// samples as Prometheus' Java library writes them: labels in name order, values
+		// as Java writes a double
+		assertThat(text).contains("crm_sync_run_status{status=\"FAILED\"} 1.0\n")
+			.contains("crm_sync_run_status{status=\"COMPLETED\"} 0.0\n")
 			.contains("crm_sync_run_duration_seconds 187.25\n")
-			.contains("crm_sync_run_end_timestamp_seconds 1795744987.25\n")
-			.contains("crm_sync_step_records{step=\"mergeLeads\",outcome=\"failed\"} 12\n")
-			.contains("crm_sync_run_errors 13\n")
+			.contains("crm_sync_run_end_timestamp_seconds 1.79574498725E9\n")
+			.contains("crm_sync_step_records{outcome=\"failed\",step=\"mergeLeads\"} 12.0\n")
+			.contains("crm_sync_run_errors 13.0\n")
 			.contains("# TYPE spring_batch_step_seconds summary\n")
 			.contains("spring_batch_step_seconds_count{spring_batch_step_name=\"mergeLeads\"} 1\n")
-			.contains("spring_batch_step_seconds_sum{spring_batch_step_name=\"mergeLeads\"} 3\n")
+			.contains("spring_batch_step_seconds_sum{spring_batch_step_name=\"mergeLeads\"} 3.0\n")
 			.doesNotContain("unrelated");
 		assertThat(text.lines().filter((line) -> line.startsWith("# TYPE crm_sync_step_records "))).hasSize(1);
 		// every sample line is "name{labels} value" or "name value"
