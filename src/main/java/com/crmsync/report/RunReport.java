@@ -27,10 +27,34 @@ import com.crmsync.crm.SyncError;
  * @param conflicts true conflicts of two-way fields
  * @param changes planned changes of a dry run
  * @param metrics Spring Batch's own measurements of the run: durations and item counters
+ * @param warnings what the operator should know about a run that did not fail (e.g. a
+ * deprecated way of logging in), one sentence each; shown before the steps
  */
 public record RunReport(long executionId, String status, String startTime, String endTime, boolean dryRun,
 		long apiCalls, String exitMessage, List<StepReport> steps, List<SyncError> errors,
-		List<FieldConflictRecord> conflicts, List<PlannedChange> changes, RunMetrics metrics) {
+		List<FieldConflictRecord> conflicts, List<PlannedChange> changes, RunMetrics metrics, List<String> warnings) {
+
+	/**
+	 * A report without warnings.
+	 * @param executionId the job execution
+	 * @param status the execution's status
+	 * @param startTime when it started (UTC, ISO-8601)
+	 * @param endTime when it ended, or {@code null} while running
+	 * @param dryRun whether it only planned
+	 * @param apiCalls Salesforce API calls the run made
+	 * @param exitMessage why it failed, if it did
+	 * @param steps per-step counts, in job order
+	 * @param errors records not synced: failures and skips
+	 * @param conflicts true conflicts of two-way fields
+	 * @param changes planned changes of a dry run
+	 * @param metrics Spring Batch's own measurements of the run
+	 */
+	public RunReport(long executionId, String status, String startTime, String endTime, boolean dryRun, long apiCalls,
+			String exitMessage, List<StepReport> steps, List<SyncError> errors, List<FieldConflictRecord> conflicts,
+			List<PlannedChange> changes, RunMetrics metrics) {
+		this(executionId, status, startTime, endTime, dryRun, apiCalls, exitMessage, steps, errors, conflicts, changes,
+				metrics, List.of());
+	}
 
 	/**
 	 * The run's duration.

@@ -25,11 +25,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds the {@link RunReport} of an execution from the job repository (status, times,
- * step counts, Spring Batch's counters) and the run journal (errors, conflicts, planned
- * changes).
+ * step counts, Spring Batch's counters, warnings) and the run journal (errors, conflicts,
+ * planned changes).
  */
 @Component
 public class RunReports {
+
+	/**
+	 * The job execution context's entry that holds the run's warnings for the operator: a
+	 * {@code List<String>}, one sentence each, which the report shows. Whatever warns
+	 * (e.g. the {@code connect} step about a deprecated login) appends to it.
+	 */
+	public static final String WARNINGS = "sync.report.warnings";
 
 	private final RunJournal journal;
 
@@ -83,7 +90,13 @@ public class RunReports {
 				Boolean.parseBoolean(execution.getJobParameters().getString(SyncJobParameters.DRY_RUN)), apiCalls,
 				(exitMessage == null || exitMessage.isBlank()) ? null : exitMessage, steps, this.journal.errors(id),
 				this.journal.conflicts(id), this.journal.changes(id),
-				new RunReport.RunMetrics(seconds(execution.getStartTime(), execution.getEndTime()), stepMetrics));
+				new RunReport.RunMetrics(seconds(execution.getStartTime(), execution.getEndTime()), stepMetrics),
+				warnings(execution));
+	}
+
+	static List<String> warnings(JobExecution execution) {
+		Object warnings = execution.getExecutionContext().get(WARNINGS);
+		return (warnings instanceof List<?> list) ? list.stream().map(String::valueOf).toList() : List.of();
 	}
 
 	// Spring Batch stamps its executions with the JVM's local time; the report speaks UTC

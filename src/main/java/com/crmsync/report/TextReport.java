@@ -43,6 +43,10 @@ public final class TextReport {
 		out.printf("Started %s UTC, ended %s%n", orDash(report.startTime()),
 				(report.endTime() != null) ? report.endTime() + " UTC" : "-");
 		printSummary(report, out);
+		if (!report.warnings().isEmpty()) {
+			out.println();
+			report.warnings().forEach((warning) -> out.println("Warning: " + oneLine(warning)));
+		}
 		String reason = report.failureReason();
 		if (reason != null) {
 			out.println();
