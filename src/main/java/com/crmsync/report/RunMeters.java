@@ -6,6 +6,8 @@ package com.crmsync.report;
 import java.util.Optional;
 
 import io.micrometer.common.KeyValue;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.Observation;
@@ -33,6 +35,20 @@ public class RunMeters implements ObservationHandler<Observation.Context> {
 	/** The observation's key that holds the job execution's id. */
 	static final String EXECUTION_ID = "spring.batch.job.executionId";
 
+	/**
+	 * Gives Spring Batch's meters, which come without a description, one for the file's
+	 * {@code # HELP} line.
+	 */
+	private static final MeterFilter DESCRIBED = new MeterFilter() {
+
+		@Override
+		public Meter.Id map(Meter.Id id) {
+			return (id.getDescription() != null) ? id : new Meter.Id(id.getName(), Tags.of(id.getTagsAsIterable()),
+					id.getBaseUnit(), "Spring Batch's " + id.getName() + " (Micrometer).", id.getType());
+		}
+
+	};
+
 	private volatile Run current = new Run(null);
 
 	/**
@@ -54,7 +70,9 @@ public class RunMeters implements ObservationHandler<Observation.Context> {
 	 */
 	static PrometheusMeterRegistry springBatchRegistry() {
 		PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-		registry.config().meterFilter(MeterFilter.denyUnless((id) -> id.getName().startsWith("spring.batch.")));
+		registry.config()
+			.meterFilter(MeterFilter.denyUnless((id) -> id.getName().startsWith("spring.batch.")))
+			.meterFilter(DESCRIBED);
 		return registry;
 	}
 

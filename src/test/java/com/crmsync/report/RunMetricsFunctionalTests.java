@@ -62,7 +62,8 @@ class RunMetricsFunctionalTests {
 		assertThat(stepTimerCounts(first)).hasSize(9).allSatisfy((step, count) -> assertThat(count).isEqualTo(1));
 		assertThat(stepTimerCounts(second)).hasSize(9).allSatisfy((step, count) -> assertThat(count).isEqualTo(1));
 		assertThat(metricsFile(second))
-			.contains("crm_sync_run_info{dry_run=\"false\",execution_id=\"" + second.getId() + "\"} 1\n");
+			.contains("crm_sync_run_info{dry_run=\"false\",execution_id=\"" + second.getId() + "\"} 1\n")
+			.contains("# HELP spring_batch_step_seconds Spring Batch's spring.batch.step (Micrometer).\n");
 	}
 
 	// per step, the number of times Spring Batch's step timer recorded it (summed over
