@@ -76,7 +76,7 @@ public final class SalesforceEmulator implements AutoCloseable {
 
 	private SalesforceEmulator(EmulatorSettings settings) throws IOException, GeneralSecurityException {
 		this.settings = settings;
-		this.org = new EmulatorOrg(StandardSchema.create(), new WriteClock(settings.clock()));
+		this.org = new EmulatorOrg(StandardSchema.create(), new WriteClock(settings.clock()), settings.username());
 		if (settings.records() > 0) {
 			new OrgSeeder(this.org, settings.seed()).seed(settings.records());
 		}

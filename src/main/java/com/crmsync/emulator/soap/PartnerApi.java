@@ -43,6 +43,7 @@ public final class PartnerApi {
 		this.operations.put("update", write::update);
 		this.operations.put("upsert", write::upsert);
 		this.operations.put("delete", write::delete);
+		this.operations.put("undelete", write::undelete);
 		this.operations.put("convertLead", write::convertLead);
 		this.operations.put("merge", write::merge);
 		this.operations.put("getServerTimestamp", replication::getServerTimestamp);

@@ -12,12 +12,14 @@ import com.crmsync.emulator.org.LeadConversion;
 import com.crmsync.emulator.org.ObjectDefinition;
 import com.crmsync.emulator.org.RecordInput;
 import com.crmsync.emulator.org.RecordMerge;
+import com.crmsync.emulator.org.SaveOptions;
 import com.crmsync.emulator.org.SaveOutcome;
 
 /**
- * {@code create}, {@code update}, {@code upsert}, {@code delete}, {@code convertLead} and
- * {@code merge}: at most 200 records a call (more is an {@code EXCEEDED_ID_LIMIT} fault),
- * per-record errors in an HTTP 200 response.
+ * {@code create}, {@code update}, {@code upsert}, {@code delete}, {@code undelete},
+ * {@code convertLead} and {@code merge}: at most 200 records a call (more is an
+ * {@code EXCEEDED_ID_LIMIT} fault), per-record errors in an HTTP 200 response. Saves
+ * honour the {@code AllowFieldTruncationHeader}.
  */
 final class WriteOperations {
 
@@ -28,13 +30,24 @@ final class WriteOperations {
 	}
 
 	ResponseBody create(SoapRequest request) throws ApiFault {
-		List<SaveOutcome> outcomes = this.org.create(RecordInputs.readAll(request.operation(), this.org.schema()));
+		List<SaveOutcome> outcomes = this.org.create(RecordInputs.readAll(request.operation(), this.org.schema()),
+				saveOptions(request));
 		return saveResults("createResponse", outcomes);
 	}
 
 	ResponseBody update(SoapRequest request) throws ApiFault {
-		List<SaveOutcome> outcomes = this.org.update(RecordInputs.readAll(request.operation(), this.org.schema()));
+		List<SaveOutcome> outcomes = this.org.update(RecordInputs.readAll(request.operation(), this.org.schema()),
+				saveOptions(request));
 		return saveResults("updateResponse", outcomes);
+	}
+
+	/**
+	 * The save options the request's headers ask for:
+	 * {@code AllowFieldTruncationHeader/allowFieldTruncation}.
+	 */
+	private static SaveOptions saveOptions(SoapRequest request) {
+		String truncation = request.headerText("AllowFieldTruncationHeader", "allowFieldTruncation");
+		return new SaveOptions(Boolean.parseBoolean((truncation != null) ? truncation.trim() : null));
 	}
 
 	ResponseBody upsert(SoapRequest request) throws ApiFault {
@@ -57,7 +70,7 @@ final class WriteOperations {
 			}
 			canonical = field.name();
 		}
-		List<SaveOutcome> outcomes = this.org.upsert(canonical, records);
+		List<SaveOutcome> outcomes = this.org.upsert(canonical, records, saveOptions(request));
 		return (out) -> {
 			out.start("upsertResponse");
 			for (SaveOutcome outcome : outcomes) {
@@ -75,6 +88,16 @@ final class WriteOperations {
 			ids.add(id.text());
 		}
 		return saveResults("deleteResponse", this.org.delete(ids));
+	}
+
+	ResponseBody undelete(SoapRequest request) throws ApiFault {
+		List<XmlElement> idElements = request.operation().children("ids");
+		RecordInputs.checkCount(idElements.size());
+		List<String> ids = new ArrayList<>();
+		for (XmlElement id : idElements) {
+			ids.add(id.text());
+		}
+		return saveResults("undeleteResponse", this.org.undelete(ids));
 	}
 
 	private static ResponseBody saveResults(String responseName, List<SaveOutcome> outcomes) {
