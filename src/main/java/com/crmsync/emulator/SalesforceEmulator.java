@@ -18,8 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 
+import com.crmsync.emulator.cost.CostModel;
+import com.crmsync.emulator.cost.CostProfile;
 import com.crmsync.emulator.faults.ApiUsage;
 import com.crmsync.emulator.faults.EmulatorFaults;
+import com.crmsync.emulator.http.ControlHttpHandler;
 import com.crmsync.emulator.http.SelfSignedTls;
 import com.crmsync.emulator.http.SoapHttpHandler;
 import com.crmsync.emulator.org.EmulatorOrg;
@@ -64,6 +67,8 @@ public final class SalesforceEmulator implements AutoCloseable {
 
 	private final ApiUsage usage;
 
+	private final CostModel costs;
+
 	private final SessionRegistry sessions;
 
 	private final QueryCursors cursors;
@@ -80,7 +85,8 @@ public final class SalesforceEmulator implements AutoCloseable {
 		if (settings.records() > 0) {
 			new OrgSeeder(this.org, settings.seed()).seed(settings.records());
 		}
-		this.faults = new EmulatorFaults(settings.latencyMs());
+		this.faults = new EmulatorFaults();
+		this.costs = new CostModel(settings.costs());
 		this.org.setLockContention(this.faults::nextRecordLocked);
 		this.usage = new ApiUsage(settings.apiLimit());
 		this.sessions = new SessionRegistry(settings.clock(), settings.sessionLifetime(), settings.orgId());
@@ -88,7 +94,7 @@ public final class SalesforceEmulator implements AutoCloseable {
 		OrgIdentity identity = new OrgIdentity(settings.orgId(), settings.username(), settings.password(),
 				settings.sessionLifetime().toSeconds());
 		PartnerApi api = new PartnerApi(identity, this.org, this.sessions,
-				new SoqlQueryExecutor(this.org.schema(), this.org), this.cursors, this::baseUrl);
+				new SoqlQueryExecutor(this.org.schema(), this.org), this.cursors, this::baseUrl, this.costs);
 		InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port());
 		if (settings.https()) {
 			this.tls = SelfSignedTls.generate();
@@ -101,9 +107,10 @@ public final class SalesforceEmulator implements AutoCloseable {
 			this.server = HttpServer.create(address, 256);
 		}
 		this.server.createContext("/services/Soap/u/",
-				new SoapHttpHandler(api, this.sessions, this.usage, this.faults));
-		this.executor = Executors.newFixedThreadPool(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()),
-				daemonThreads());
+				new SoapHttpHandler(api, this.sessions, this.usage, this.faults, this.costs));
+		this.server.createContext(ControlHttpHandler.PATH, new ControlHttpHandler(this.faults, this.usage,
+				(operation) -> api.supports(operation) || operation.equals("bulk")));
+		this.executor = requestThreads(settings.costs());
 		this.server.setExecutor(this.executor);
 		this.server.start();
 	}
@@ -124,6 +131,19 @@ public final class SalesforceEmulator implements AutoCloseable {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Could not set up TLS", ex);
 		}
+	}
+
+	/**
+	 * The threads serving requests: a fixed pool when requests cost nothing (they are
+	 * served in microseconds), else a thread per waiting request, so that requests queue
+	 * in the cost model's line (the org's cap) and not in front of the server.
+	 */
+	private static ExecutorService requestThreads(CostProfile costs) {
+		if (costs.isFree()) {
+			return Executors.newFixedThreadPool(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()),
+					daemonThreads());
+		}
+		return Executors.newCachedThreadPool(daemonThreads());
 	}
 
 	private static ThreadFactory daemonThreads() {
@@ -153,6 +173,15 @@ public final class SalesforceEmulator implements AutoCloseable {
 	 */
 	public String loginUrl() {
 		return baseUrl() + LOGIN_PATH;
+	}
+
+	/**
+	 * The control endpoint's base: {@code POST}/{@code DELETE .../faults},
+	 * {@code GET .../usage}.
+	 * @return {@code http(s)://127.0.0.1:<port>/emulator}
+	 */
+	public String controlUrl() {
+		return baseUrl() + "/emulator";
 	}
 
 	/**
@@ -201,6 +230,14 @@ public final class SalesforceEmulator implements AutoCloseable {
 	 */
 	public EmulatorFaults faults() {
 		return this.faults;
+	}
+
+	/**
+	 * The cost model requests are charged to (its peak concurrency and modelled time).
+	 * @return the cost model
+	 */
+	public CostModel costs() {
+		return this.costs;
 	}
 
 	/**

@@ -14,6 +14,8 @@ import java.util.zip.GZIPOutputStream;
 
 import javax.xml.stream.XMLStreamException;
 
+import com.crmsync.emulator.cost.CostModel;
+import com.crmsync.emulator.cost.CostProfile;
 import com.crmsync.emulator.faults.ApiUsage;
 import com.crmsync.emulator.faults.EmulatorFaults;
 import com.crmsync.emulator.session.SessionRegistry;
@@ -28,10 +30,11 @@ import com.sun.net.httpserver.HttpHandler;
 
 /**
  * Serves the partner SOAP endpoint: reads the (possibly gzip-compressed) request, applies
- * injected faults and latency, checks the session and the API request limit, runs the
- * operation and streams the response (gzip-compressed when the client accepts it), with a
- * {@code LimitInfoHeader} on every response but login's. Faults go out as HTTP 500 (503
- * for {@code SERVER_UNAVAILABLE}).
+ * injected faults, the round trip and the cap on concurrent requests of the cost model,
+ * checks the session and the API request limit, runs the operation and streams the
+ * response (gzip-compressed when the client accepts it), with a {@code LimitInfoHeader}
+ * on every response but login's. Faults go out as HTTP 500 (503 for
+ * {@code SERVER_UNAVAILABLE}).
  */
 public final class SoapHttpHandler implements HttpHandler {
 
@@ -43,11 +46,23 @@ public final class SoapHttpHandler implements HttpHandler {
 
 	private final EmulatorFaults faults;
 
+	private final CostModel costs;
+
 	public SoapHttpHandler(PartnerApi api, SessionRegistry sessions, ApiUsage usage, EmulatorFaults faults) {
+		this(api, sessions, usage, faults, new CostModel(CostProfile.ZERO));
+	}
+
+	/**
+	 * A handler charging every request's round trip to a cost model and serving at most
+	 * as many requests at once as it admits.
+	 */
+	public SoapHttpHandler(PartnerApi api, SessionRegistry sessions, ApiUsage usage, EmulatorFaults faults,
+			CostModel costs) {
 		this.api = api;
 		this.sessions = sessions;
 		this.usage = usage;
 		this.faults = faults;
+		this.costs = costs;
 	}
 
 	@Override
@@ -85,7 +100,7 @@ public final class SoapHttpHandler implements HttpHandler {
 		String operation = request.operationName();
 		this.usage.received(operation);
 		EmulatorFaults.CallFault injected = this.faults.nextCallFault(operation);
-		sleep(this.faults.latencyMs());
+		this.costs.roundTrip(this.faults.latencyMs());
 		if (injected == EmulatorFaults.CallFault.DROP_CONNECTION) {
 			drop(exchange);
 			return;
@@ -95,6 +110,17 @@ public final class SoapHttpHandler implements HttpHandler {
 					"Server temporarily unavailable, please try again later.", null, null, 503));
 			return;
 		}
+		try (CostModel.Admission admission = this.costs.admit()) {
+			serveAdmitted(exchange, request, operation, injected);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted while waiting for a request slot", ex);
+		}
+	}
+
+	private void serveAdmitted(HttpExchange exchange, SoapRequest request, String operation,
+			EmulatorFaults.CallFault injected) throws IOException {
 		long limitCurrent = -1;
 		ResponseBody body;
 		try {
@@ -106,7 +132,7 @@ public final class SoapHttpHandler implements HttpHandler {
 							"TotalRequests Limit exceeded.");
 				}
 			}
-			body = this.api.execute(request);
+			body = execute(request, operation);
 		}
 		catch (ApiFault fault) {
 			sendFault(exchange, fault);
@@ -115,6 +141,11 @@ public final class SoapHttpHandler implements HttpHandler {
 		catch (RuntimeException ex) {
 			sendFault(exchange,
 					new ApiFault(ApiFault.Detail.UnexpectedErrorFault, "UNKNOWN_EXCEPTION", String.valueOf(ex)));
+			return;
+		}
+		if (injected == EmulatorFaults.CallFault.LOST_RESPONSE) {
+			// the call was applied; its answer never arrives
+			drop(exchange);
 			return;
 		}
 		exchange.getResponseHeaders().set("Content-Type", "text/xml;charset=UTF-8");
@@ -132,6 +163,29 @@ public final class SoapHttpHandler implements HttpHandler {
 		catch (XMLStreamException ex) {
 			throw new IOException(ex);
 		}
+	}
+
+	/**
+	 * Runs the operation; a write runs under the lock contention injected for it.
+	 */
+	private ResponseBody execute(SoapRequest request, String operation) throws ApiFault {
+		if (!PartnerApi.WRITES.contains(operation)) {
+			return this.api.execute(request);
+		}
+		ApiFault[] fault = new ApiFault[1];
+		ResponseBody body = this.faults.withLockContention(operation, () -> {
+			try {
+				return this.api.execute(request);
+			}
+			catch (ApiFault ex) {
+				fault[0] = ex;
+				return null;
+			}
+		});
+		if (fault[0] != null) {
+			throw fault[0];
+		}
+		return body;
 	}
 
 	private void checkSession(SoapRequest request) throws ApiFault {
@@ -218,19 +272,6 @@ public final class SoapHttpHandler implements HttpHandler {
 			super("Injected connection drop");
 		}
 
-	}
-
-	private static void sleep(long millis) throws IOException {
-		if (millis <= 0) {
-			return;
-		}
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException("Interrupted", ex);
-		}
 	}
 
 }

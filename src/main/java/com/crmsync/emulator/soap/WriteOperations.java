@@ -6,6 +6,7 @@ package com.crmsync.emulator.soap;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.crmsync.emulator.cost.CostModel;
 import com.crmsync.emulator.org.EmulatorOrg;
 import com.crmsync.emulator.org.FieldDefinition;
 import com.crmsync.emulator.org.LeadConversion;
@@ -25,19 +26,40 @@ final class WriteOperations {
 
 	private final EmulatorOrg org;
 
-	WriteOperations(EmulatorOrg org) {
+	private final CostModel costs;
+
+	WriteOperations(EmulatorOrg org, CostModel costs) {
 		this.org = org;
+		this.costs = costs;
+	}
+
+	/**
+	 * Reads the records of a save and charges their server time before they are saved.
+	 */
+	private List<RecordInput> recordsToSave(SoapRequest request) throws ApiFault {
+		List<RecordInput> records = RecordInputs.readAll(request.operation(), this.org.schema());
+		this.costs.savedRecords(records.size());
+		return records;
+	}
+
+	private List<String> idsToSave(SoapRequest request) throws ApiFault {
+		List<XmlElement> idElements = request.operation().children("ids");
+		RecordInputs.checkCount(idElements.size());
+		List<String> ids = new ArrayList<>();
+		for (XmlElement id : idElements) {
+			ids.add(id.text());
+		}
+		this.costs.savedRecords(ids.size());
+		return ids;
 	}
 
 	ResponseBody create(SoapRequest request) throws ApiFault {
-		List<SaveOutcome> outcomes = this.org.create(RecordInputs.readAll(request.operation(), this.org.schema()),
-				saveOptions(request));
+		List<SaveOutcome> outcomes = this.org.create(recordsToSave(request), saveOptions(request));
 		return saveResults("createResponse", outcomes);
 	}
 
 	ResponseBody update(SoapRequest request) throws ApiFault {
-		List<SaveOutcome> outcomes = this.org.update(RecordInputs.readAll(request.operation(), this.org.schema()),
-				saveOptions(request));
+		List<SaveOutcome> outcomes = this.org.update(recordsToSave(request), saveOptions(request));
 		return saveResults("updateResponse", outcomes);
 	}
 
@@ -51,7 +73,7 @@ final class WriteOperations {
 	}
 
 	ResponseBody upsert(SoapRequest request) throws ApiFault {
-		List<RecordInput> records = RecordInputs.readAll(request.operation(), this.org.schema());
+		List<RecordInput> records = recordsToSave(request);
 		String externalIdField = request.operation().childText("externalIDFieldName");
 		String canonical = "Id";
 		if (!records.isEmpty()) {
@@ -81,23 +103,11 @@ final class WriteOperations {
 	}
 
 	ResponseBody delete(SoapRequest request) throws ApiFault {
-		List<XmlElement> idElements = request.operation().children("ids");
-		RecordInputs.checkCount(idElements.size());
-		List<String> ids = new ArrayList<>();
-		for (XmlElement id : idElements) {
-			ids.add(id.text());
-		}
-		return saveResults("deleteResponse", this.org.delete(ids));
+		return saveResults("deleteResponse", this.org.delete(idsToSave(request)));
 	}
 
 	ResponseBody undelete(SoapRequest request) throws ApiFault {
-		List<XmlElement> idElements = request.operation().children("ids");
-		RecordInputs.checkCount(idElements.size());
-		List<String> ids = new ArrayList<>();
-		for (XmlElement id : idElements) {
-			ids.add(id.text());
-		}
-		return saveResults("undeleteResponse", this.org.undelete(ids));
+		return saveResults("undeleteResponse", this.org.undelete(idsToSave(request)));
 	}
 
 	private static ResponseBody saveResults(String responseName, List<SaveOutcome> outcomes) {
@@ -113,6 +123,7 @@ final class WriteOperations {
 	ResponseBody convertLead(SoapRequest request) throws ApiFault {
 		List<XmlElement> converts = request.operation().children("leadConverts");
 		RecordInputs.checkCount(converts.size());
+		this.costs.savedRecords(converts.size());
 		List<LeadConversion.Result> results = new ArrayList<>();
 		for (XmlElement convert : converts) {
 			results.add(this.org
@@ -140,6 +151,7 @@ final class WriteOperations {
 	ResponseBody merge(SoapRequest request) throws ApiFault {
 		List<XmlElement> requests = request.operation().children("request");
 		RecordInputs.checkCount(requests.size());
+		this.costs.savedRecords(requests.size());
 		List<RecordMerge.Result> results = new ArrayList<>();
 		for (XmlElement mergeRequest : requests) {
 			XmlElement master = mergeRequest.child("masterRecord");
