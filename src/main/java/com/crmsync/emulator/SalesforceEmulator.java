@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 
+import com.crmsync.emulator.bulk.BulkHttpHandler;
+import com.crmsync.emulator.bulk.BulkJobs;
 import com.crmsync.emulator.cost.CostModel;
 import com.crmsync.emulator.cost.CostProfile;
 import com.crmsync.emulator.faults.ApiUsage;
@@ -39,9 +41,13 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
 /**
- * An emulator of the Salesforce SOAP partner API (v65.0) on 127.0.0.1: a real HTTP(S)
- * server that force-wsc's {@code PartnerConnection} talks to as it would to Salesforce.
- * Log in at {@link #loginUrl()}; the login result's server URL serves every other call.
+ * An emulator of the Salesforce SOAP partner API and Bulk API 1.0 (v65.0) on 127.0.0.1: a
+ * real HTTP(S) server that force-wsc's {@code PartnerConnection} and
+ * {@code BulkConnection} talk to as they would to Salesforce. Log in at
+ * {@link #loginUrl()}; the login result's server URL serves every other SOAP call, and
+ * {@link #bulkUrl()} the Bulk API with the same session. Requests cost what the settings'
+ * {@link CostProfile} says; {@link #controlUrl()} lets another process inject faults and
+ * read the API usage.
  * <p>
  * Test hooks: {@link #org()} reads and writes records directly, {@link #faults()} injects
  * faults, {@link #apiCalls()} and {@link #calls(String)} count calls.
@@ -68,6 +74,8 @@ public final class SalesforceEmulator implements AutoCloseable {
 	private final ApiUsage usage;
 
 	private final CostModel costs;
+
+	private final BulkJobs bulkJobs;
 
 	private final SessionRegistry sessions;
 
@@ -108,8 +116,11 @@ public final class SalesforceEmulator implements AutoCloseable {
 		}
 		this.server.createContext("/services/Soap/u/",
 				new SoapHttpHandler(api, this.sessions, this.usage, this.faults, this.costs));
+		this.bulkJobs = new BulkJobs(this.org, this.costs, this.faults, settings.costs().bulkParallelism());
+		this.server.createContext(BulkHttpHandler.PATH,
+				new BulkHttpHandler(this.bulkJobs, this.sessions, this.usage, this.faults, this.costs));
 		this.server.createContext(ControlHttpHandler.PATH, new ControlHttpHandler(this.faults, this.usage,
-				(operation) -> api.supports(operation) || operation.equals("bulk")));
+				(operation) -> api.supports(operation) || operation.equals(BulkHttpHandler.OPERATION)));
 		this.executor = requestThreads(settings.costs());
 		this.server.setExecutor(this.executor);
 		this.server.start();
@@ -173,6 +184,14 @@ public final class SalesforceEmulator implements AutoCloseable {
 	 */
 	public String loginUrl() {
 		return baseUrl() + LOGIN_PATH;
+	}
+
+	/**
+	 * The Bulk API endpoint, for {@code ConnectorConfig.setRestEndpoint}.
+	 * @return {@code http(s)://127.0.0.1:<port>/services/async/65.0}
+	 */
+	public String bulkUrl() {
+		return baseUrl() + BulkHttpHandler.PATH + "65.0";
 	}
 
 	/**
@@ -293,6 +312,7 @@ public final class SalesforceEmulator implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop(0);
+		this.bulkJobs.close();
 		this.executor.shutdownNow();
 		try {
 			this.executor.awaitTermination(5, TimeUnit.SECONDS);

@@ -248,30 +248,12 @@ public final class SoapHttpHandler implements HttpHandler {
 	}
 
 	/**
-	 * Breaks the exchange the way a dropped connection does: the status line, headers and
-	 * the start of a chunked body arrive, then the connection closes mid-chunk, which the
-	 * client reads as a premature end of file. (Failing before any response would let the
-	 * JDK client silently resend the POST.) The JDK server closes the connection when a
-	 * handler throws.
+	 * Breaks the exchange the way a dropped connection does (see
+	 * {@link DroppedConnection#drop}).
 	 */
 	private static void drop(HttpExchange exchange) throws IOException {
-		exchange.getResponseHeaders().set("Content-Type", "text/xml;charset=UTF-8");
-		exchange.sendResponseHeaders(200, 0);
-		OutputStream out = exchange.getResponseBody();
-		out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope".getBytes(StandardCharsets.UTF_8));
-		out.flush();
-		throw new DroppedConnection();
-	}
-
-	/**
-	 * Thrown to make the server close the connection mid-response.
-	 */
-	private static final class DroppedConnection extends IOException {
-
-		DroppedConnection() {
-			super("Injected connection drop");
-		}
-
+		DroppedConnection.drop(exchange, "text/xml;charset=UTF-8",
+				"<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope");
 	}
 
 }

@@ -198,6 +198,45 @@ public final class EmulatorOrg implements RecordSource {
 		return found;
 	}
 
+	/**
+	 * The records whose id falls in {@code [fromId, toId)}, in id order: one chunk of a
+	 * PK-chunked bulk query.
+	 * @param objectName the canonical object name
+	 * @param fromId the first id, inclusive
+	 * @param toId the end, exclusive, or {@code null} for the rest
+	 * @param includeDeleted whether to include the recycle bin
+	 * @return the records
+	 */
+	public Stream<Map<String, Object>> recordsInIdRange(String objectName, String fromId, String toId,
+			boolean includeDeleted) {
+		Table table = this.tables.get(objectName);
+		if (table == null) {
+			return Stream.empty();
+		}
+		Collection<StoredRecord> range = (toId != null) ? table.records().subMap(fromId, true, toId, false).values()
+				: table.records().tailMap(fromId, true).values();
+		return stream(range, includeDeleted);
+	}
+
+	/**
+	 * The first id of each chunk of {@code chunkSize} records of an object (recycle bin
+	 * included), in id order, as Salesforce splits a table for PK chunking: chunk
+	 * {@code i} holds the ids from element {@code i} up to element {@code i + 1}.
+	 * @param objectName the canonical object name
+	 * @param chunkSize records per chunk
+	 * @return the chunks' first ids; empty for an empty table
+	 */
+	public List<String> idChunkStarts(String objectName, int chunkSize) {
+		List<String> starts = new ArrayList<>();
+		long position = 0;
+		for (String id : this.tables.get(objectName).records().keySet()) {
+			if (position++ % chunkSize == 0) {
+				starts.add(id);
+			}
+		}
+		return starts;
+	}
+
 	@Override
 	public Map<String, Object> byId(String objectName, String id) {
 		Table table = this.tables.get(objectName);
