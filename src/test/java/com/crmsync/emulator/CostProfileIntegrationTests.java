@@ -12,6 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.crmsync.emulator.cost.CostProfile;
+import com.sforce.async.BatchInfo;
+import com.sforce.async.BulkConnection;
+import com.sforce.async.JobInfo;
+import com.sforce.async.OperationEnum;
 import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.QueryResult;
 import com.sforce.soap.partner.SaveResult;
@@ -90,6 +94,21 @@ class CostProfileIntegrationTests {
 		assertThat(this.emulator.costs().peakConcurrentRequests()).isEqualTo(2);
 		assertThat(this.emulator.costs().queuedRequests()).isGreaterThanOrEqualTo(1);
 		assertThat(this.emulator.org().count("Lead", false)).isEqualTo(clients * 200L);
+	}
+
+	@Test
+	void bulkBatchesAreChargedTheirRecordsInTheBackground() throws Exception {
+		this.emulator = SalesforceEmulator.start(EmulatorSettings.builder().dmlMsPerRecord(1).build());
+		BulkConnection bulk = BulkClients.connect(this.emulator, EmulatorClients.connect(this.emulator));
+		JobInfo job = BulkClients.job(bulk, OperationEnum.insert, "Lead", null);
+		StringBuilder csv = new StringBuilder("LastName,Company\n");
+		for (int i = 0; i < 300; i++) {
+			csv.append("Lead ").append(i).append(",Acme\n");
+		}
+		BatchInfo batch = BulkClients.awaitDone(bulk, BulkClients.batch(bulk, job, csv.toString()));
+		assertThat(batch.getNumberRecordsProcessed()).isEqualTo(300);
+		// two transactions of 200 and 100 records, 1 ms each
+		assertThat(this.emulator.costs().modelledMillis()).isEqualTo(300);
 	}
 
 	@Test

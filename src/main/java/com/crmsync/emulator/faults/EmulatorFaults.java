@@ -191,6 +191,9 @@ public final class EmulatorFaults {
 
 	/** The rule of the operation, else the wildcard's, that still covers a call. */
 	private Rule covering(Kind kind, String operation) {
+		if (this.rules.isEmpty()) {
+			return null;
+		}
 		Rule rule = this.rules.get(key(kind, operation));
 		if (rule != null && rule.take()) {
 			return rule;
