@@ -41,17 +41,6 @@ public final class EmulatorFaults {
 
 	private volatile long latencyMs;
 
-	public EmulatorFaults() {
-	}
-
-	/**
-	 * Faults with an injected latency from the start.
-	 * @param latencyMs the delay added to every call, in milliseconds
-	 */
-	public EmulatorFaults(long latencyMs) {
-		this.latencyMs = latencyMs;
-	}
-
 	/**
 	 * Injects a fault.
 	 * @param kind what happens

@@ -15,7 +15,6 @@ import java.util.zip.GZIPOutputStream;
 import javax.xml.stream.XMLStreamException;
 
 import com.crmsync.emulator.cost.CostModel;
-import com.crmsync.emulator.cost.CostProfile;
 import com.crmsync.emulator.faults.ApiUsage;
 import com.crmsync.emulator.faults.EmulatorFaults;
 import com.crmsync.emulator.session.SessionRegistry;
@@ -47,10 +46,6 @@ public final class SoapHttpHandler implements HttpHandler {
 	private final EmulatorFaults faults;
 
 	private final CostModel costs;
-
-	public SoapHttpHandler(PartnerApi api, SessionRegistry sessions, ApiUsage usage, EmulatorFaults faults) {
-		this(api, sessions, usage, faults, new CostModel(CostProfile.ZERO));
-	}
 
 	/**
 	 * A handler charging every request's round trip to a cost model and serving at most

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.sforce.soap.partner.FieldType;
 
@@ -39,7 +40,7 @@ final class RecordWriter {
 	/**
 	 * Runs one call's writes with its options.
 	 */
-	<T> T withOptions(SaveOptions callOptions, java.util.function.Supplier<T> writes) {
+	<T> T withOptions(SaveOptions callOptions, Supplier<T> writes) {
 		SaveOptions previous = this.options;
 		this.options = callOptions;
 		try {

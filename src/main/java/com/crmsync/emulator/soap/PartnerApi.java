@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import com.crmsync.emulator.cost.CostModel;
-import com.crmsync.emulator.cost.CostProfile;
 import com.crmsync.emulator.org.EmulatorOrg;
 import com.crmsync.emulator.query.QueryCursors;
 import com.crmsync.emulator.query.QueryExecutor;
@@ -28,11 +27,6 @@ public final class PartnerApi {
 			"merge");
 
 	private final Map<String, SoapOperation> operations = new HashMap<>();
-
-	public PartnerApi(OrgIdentity identity, EmulatorOrg org, SessionRegistry sessions, QueryExecutor executor,
-			QueryCursors cursors, Supplier<String> baseUrl) {
-		this(identity, org, sessions, executor, cursors, baseUrl, new CostModel(CostProfile.ZERO));
-	}
 
 	/**
 	 * The operations, charging their server time (rows returned, records saved) to a cost
