@@ -120,7 +120,8 @@ public final class CostModel {
 	}
 
 	/**
-	 * The most requests served at once so far.
+	 * The most requests served at once so far (counted only under a cap: without one,
+	 * requests are not admitted and this stays 0).
 	 * @return the peak
 	 */
 	public int peakConcurrentRequests() {
