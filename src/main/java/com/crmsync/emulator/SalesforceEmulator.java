@@ -260,6 +260,14 @@ public final class SalesforceEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * The org's bulk jobs (how many batches were processed at once).
+	 * @return the bulk jobs
+	 */
+	public BulkJobs bulkJobs() {
+		return this.bulkJobs;
+	}
+
+	/**
 	 * The API requests counted toward the limit (every call with a valid session).
 	 * @return the count
 	 */

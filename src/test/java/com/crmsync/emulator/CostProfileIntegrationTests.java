@@ -112,6 +112,26 @@ class CostProfileIntegrationTests {
 	}
 
 	@Test
+	void bulkBatchesAreProcessedAtMostBulkParallelismAtOnce() throws Exception {
+		this.emulator = SalesforceEmulator
+			.start(EmulatorSettings.builder().bulkParallelism(2).dmlMsPerRecord(5).build());
+		BulkConnection bulk = BulkClients.connect(this.emulator, EmulatorClients.connect(this.emulator));
+		JobInfo job = BulkClients.job(bulk, OperationEnum.insert, "Lead", null);
+		StringBuilder csv = new StringBuilder("LastName,Company\n");
+		for (int i = 0; i < 100; i++) {
+			csv.append("Lead ").append(i).append(",Acme\n");
+		}
+		for (int i = 0; i < 5; i++) {
+			BulkClients.batch(bulk, job, csv.toString());
+		}
+		BatchInfo[] done = BulkClients.awaitAllDone(bulk, job.getId());
+		assertThat(done).hasSize(5);
+		// five batches of 500 ms each, queued at once
+		assertThat(this.emulator.bulkJobs().peakBatchesInProgress()).isEqualTo(2);
+		assertThat(this.emulator.org().count("Lead", false)).isEqualTo(500);
+	}
+
+	@Test
 	void theZeroProfileChargesNothing() throws Exception {
 		this.emulator = SalesforceEmulator.start(EmulatorSettings.defaults());
 		PartnerConnection connection = EmulatorClients.connect(this.emulator);

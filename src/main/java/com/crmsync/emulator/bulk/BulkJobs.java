@@ -58,6 +58,10 @@ public final class BulkJobs implements AutoCloseable {
 
 	private final AtomicLong resultSequence = new AtomicLong();
 
+	private final AtomicInteger inProgress = new AtomicInteger();
+
+	private final AtomicInteger peakInProgress = new AtomicInteger();
+
 	/**
 	 * The bulk jobs of an org.
 	 * @param org the org
@@ -252,6 +256,7 @@ public final class BulkJobs implements AutoCloseable {
 			if (!batch.start(now())) {
 				return;
 			}
+			this.peakInProgress.accumulateAndGet(this.inProgress.incrementAndGet(), Math::max);
 			long started = System.nanoTime();
 			try {
 				this.faults.withLockContention("bulk", () -> {
@@ -261,6 +266,9 @@ public final class BulkJobs implements AutoCloseable {
 			}
 			catch (RuntimeException ex) {
 				batch.fail(now(), "InternalServerError : " + ex, elapsedMillis(started));
+			}
+			finally {
+				this.inProgress.decrementAndGet();
 			}
 		}
 		finally {
@@ -301,6 +309,14 @@ public final class BulkJobs implements AutoCloseable {
 
 	private static long elapsedMillis(long startedNanos) {
 		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+	}
+
+	/**
+	 * The most batches processed at once so far.
+	 * @return the peak, at most the parallelism
+	 */
+	public int peakBatchesInProgress() {
+		return this.peakInProgress.get();
 	}
 
 	/**
