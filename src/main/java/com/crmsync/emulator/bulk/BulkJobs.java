@@ -259,7 +259,7 @@ public final class BulkJobs implements AutoCloseable {
 			this.peakInProgress.accumulateAndGet(this.inProgress.incrementAndGet(), Math::max);
 			long started = System.nanoTime();
 			try {
-				this.faults.withLockContention("bulk", () -> {
+				this.faults.<Void, RuntimeException>withLockContention(BulkHttpHandler.OPERATION, () -> {
 					run(job, batch, started);
 					return null;
 				});

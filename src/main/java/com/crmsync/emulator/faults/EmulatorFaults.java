@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * Faults injected at run time, in process (tests) or through the control endpoint
@@ -155,18 +154,20 @@ public final class EmulatorFaults {
 	 * Runs one call's writes under the lock contention injected for its operation,
 	 * consuming a covered call.
 	 * @param <T> the result type
+	 * @param <E> what the call may throw
 	 * @param operation the operation called
 	 * @param call the call
 	 * @return its result
+	 * @throws E when the call fails
 	 */
-	public <T> T withLockContention(String operation, Supplier<T> call) {
+	public <T, E extends Exception> T withLockContention(String operation, Call<T, E> call) throws E {
 		Rule rule = covering(Kind.LOCK, operation);
 		if (rule == null) {
-			return call.get();
+			return call.run();
 		}
 		this.callLockFraction.set(rule.fraction);
 		try {
-			return call.get();
+			return call.run();
 		}
 		finally {
 			this.callLockFraction.remove();
@@ -253,6 +254,19 @@ public final class EmulatorFaults {
 			long n = this.covered.incrementAndGet();
 			return unitInterval(this.seed ^ (n * 0x9E3779B97F4A7C15L)) < this.fraction;
 		}
+
+	}
+
+	/**
+	 * A call run under injected lock contention.
+	 *
+	 * @param <T> its result type
+	 * @param <E> what it may throw
+	 */
+	@FunctionalInterface
+	public interface Call<T, E extends Exception> {
+
+		T run() throws E;
 
 	}
 

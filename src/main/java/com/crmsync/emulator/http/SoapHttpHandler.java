@@ -167,20 +167,7 @@ public final class SoapHttpHandler implements HttpHandler {
 		if (!PartnerApi.WRITES.contains(operation)) {
 			return this.api.execute(request);
 		}
-		ApiFault[] fault = new ApiFault[1];
-		ResponseBody body = this.faults.withLockContention(operation, () -> {
-			try {
-				return this.api.execute(request);
-			}
-			catch (ApiFault ex) {
-				fault[0] = ex;
-				return null;
-			}
-		});
-		if (fault[0] != null) {
-			throw fault[0];
-		}
-		return body;
+		return this.faults.withLockContention(operation, () -> this.api.execute(request));
 	}
 
 	private void checkSession(SoapRequest request) throws ApiFault {
