@@ -9,15 +9,18 @@ import java.util.concurrent.CountDownLatch;
 
 import com.crmsync.emulator.EmulatorSettings;
 import com.crmsync.emulator.SalesforceEmulator;
+import com.crmsync.emulator.cost.CostProfile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code emulator}: runs the Salesforce SOAP API emulator alone until the process is
  * killed. Needs neither Spring nor a database.
  */
 @Command(name = "emulator", mixinStandardHelpOptions = true,
-		description = "Runs the Salesforce SOAP partner API emulator (API 65.0) on 127.0.0.1 until killed.")
+		description = "Runs the Salesforce emulator (SOAP partner API and Bulk API 1.0, API 65.0) on 127.0.0.1 until killed.")
 public class EmulatorCommand implements Callable<Integer> {
 
 	@Option(names = "--port", required = true, description = "Port to listen on (0 picks a free port).")
@@ -31,9 +34,30 @@ public class EmulatorCommand implements Callable<Integer> {
 			description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
 	long seed;
 
-	@Option(names = "--latency-ms", defaultValue = "0",
-			description = "Delay added to every call, in milliseconds (default: ${DEFAULT-VALUE}).")
-	long latencyMs;
+	@Option(names = "--profile", defaultValue = "zero", converter = ProfileConverter.class,
+			description = "Cost profile: zero (instant answers) or realistic (a busy org over a WAN: 100 ms a request, "
+					+ "0.2 ms a query row, 5 ms a saved record, 25 requests at once, 10 bulk batches at once); "
+					+ "the options below override its knobs (default: ${DEFAULT-VALUE}).")
+	CostProfile profile;
+
+	@Option(names = "--latency-ms",
+			description = "Network round trip of every request, in milliseconds (default: the profile's).")
+	Long latencyMs;
+
+	@Option(names = "--query-ms-per-row",
+			description = "Server time per query row returned, in milliseconds (default: the profile's).")
+	Double queryMsPerRow;
+
+	@Option(names = "--dml-ms-per-record",
+			description = "Server time per record saved, SOAP and Bulk, in milliseconds (default: the profile's).")
+	Double dmlMsPerRecord;
+
+	@Option(names = "--max-concurrent-requests",
+			description = "Requests served at once, more wait in line; 0 for no cap (default: the profile's).")
+	Integer maxConcurrentRequests;
+
+	@Option(names = "--bulk-parallelism", description = "Bulk API batches processed at once (default: the profile's).")
+	Integer bulkParallelism;
 
 	@Option(names = "--api-limit", defaultValue = "1000000",
 			description = "Daily API request limit (default: ${DEFAULT-VALUE}).")
@@ -66,12 +90,13 @@ public class EmulatorCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws InterruptedException {
-		EmulatorSettings settings = EmulatorSettings.builder()
+		EmulatorSettings.Builder builder = EmulatorSettings.builder()
 			.port(this.port)
 			.records(this.records)
 			.seed(this.seed)
-			.latencyMs(this.latencyMs)
-			.apiLimit(this.apiLimit)
+			.profile(this.profile);
+		applyCostKnobs(builder);
+		EmulatorSettings settings = builder.apiLimit(this.apiLimit)
 			.orgId(this.orgId)
 			.username(this.username)
 			.password(this.password)
@@ -84,12 +109,48 @@ public class EmulatorCommand implements Callable<Integer> {
 			stopped.countDown();
 		}, "sf-emulator-shutdown"));
 		this.out.println("Salesforce emulator listening. Login URL: " + emulator.loginUrl());
+		this.out.println("Costs: " + settings.costs() + ". Control endpoint: " + emulator.controlUrl());
 		if (this.https) {
 			this.out.println("Trust store (PKCS12, password changeit): " + emulator.trustStore());
 		}
 		this.out.flush();
 		stopped.await();
 		return 0;
+	}
+
+	private void applyCostKnobs(EmulatorSettings.Builder builder) {
+		if (this.latencyMs != null) {
+			builder.latencyMs(this.latencyMs);
+		}
+		if (this.queryMsPerRow != null) {
+			builder.queryMsPerRow(this.queryMsPerRow);
+		}
+		if (this.dmlMsPerRecord != null) {
+			builder.dmlMsPerRecord(this.dmlMsPerRecord);
+		}
+		if (this.maxConcurrentRequests != null) {
+			builder.maxConcurrentRequests(this.maxConcurrentRequests);
+		}
+		if (this.bulkParallelism != null) {
+			builder.bulkParallelism(this.bulkParallelism);
+		}
+	}
+
+	/**
+	 * Reads {@code --profile} by name; an unknown name is a usage error.
+	 */
+	static final class ProfileConverter implements ITypeConverter<CostProfile> {
+
+		@Override
+		public CostProfile convert(String value) {
+			try {
+				return CostProfile.named(value);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new TypeConversionException(ex.getMessage());
+			}
+		}
+
 	}
 
 }

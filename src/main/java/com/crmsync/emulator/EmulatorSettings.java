@@ -7,13 +7,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
+import com.crmsync.emulator.cost.CostProfile;
+
 /**
  * How to start a {@link SalesforceEmulator}.
  *
  * @param port the port to bind on 127.0.0.1; 0 picks a free port
  * @param records about how many records to seed; 0 starts an empty org
  * @param seed the seed of the generated data (same seed, same org)
- * @param latencyMs delay added to every call, in milliseconds
+ * @param costs what requests cost: latency, server time per query row and per saved
+ * record, concurrent requests, bulk parallelism ({@link CostProfile#ZERO}: nothing)
  * @param apiLimit the daily API request limit ({@code LimitInfoHeader}'s limit)
  * @param orgId the 18-character organization id
  * @param username the username login accepts
@@ -24,7 +27,7 @@ import java.util.Objects;
  * {@code LastModifiedDate}, {@code SystemModstamp}, {@code getServerTimestamp}) and of
  * session and cursor expiry
  */
-public record EmulatorSettings(int port, long records, long seed, long latencyMs, long apiLimit, String orgId,
+public record EmulatorSettings(int port, long records, long seed, CostProfile costs, long apiLimit, String orgId,
 		String username, String password, boolean https, Duration sessionLifetime, Clock clock) {
 
 	/** The default organization id. */
@@ -36,18 +39,19 @@ public record EmulatorSettings(int port, long records, long seed, long latencyMs
 		Objects.requireNonNull(password, "password");
 		Objects.requireNonNull(sessionLifetime, "sessionLifetime");
 		Objects.requireNonNull(clock, "clock");
+		Objects.requireNonNull(costs, "costs");
 		if (orgId.length() != 18 || !orgId.startsWith("00D")) {
 			throw new IllegalArgumentException("orgId must be an 18-character id starting with 00D: " + orgId);
 		}
-		if (port < 0 || port > 65535 || records < 0 || latencyMs < 0 || apiLimit < 0) {
-			throw new IllegalArgumentException("port, records, latency and API limit must not be negative");
+		if (port < 0 || port > 65535 || records < 0 || apiLimit < 0) {
+			throw new IllegalArgumentException("port, records and API limit must not be negative");
 		}
 	}
 
 	/**
-	 * The defaults: a free port, an empty org, no latency, 1,000,000 API requests, org
-	 * {@code 00D000000000001AAA}, user {@code sync@example.com} with password
-	 * {@code emulator}, plain HTTP, two-hour sessions, the system clock.
+	 * The defaults: a free port, an empty org, the {@code zero} cost profile, 1,000,000
+	 * API requests, org {@code 00D000000000001AAA}, user {@code sync@example.com} with
+	 * password {@code emulator}, plain HTTP, two-hour sessions, the system clock.
 	 * @return a builder holding the defaults
 	 */
 	public static Builder builder() {
@@ -73,7 +77,17 @@ public record EmulatorSettings(int port, long records, long seed, long latencyMs
 
 		private long seed = 42;
 
-		private long latencyMs;
+		private CostProfile profile = CostProfile.ZERO;
+
+		private Long latencyMs;
+
+		private Double queryMsPerRow;
+
+		private Double dmlMsPerRecord;
+
+		private Integer maxConcurrentRequests;
+
+		private Integer bulkParallelism;
 
 		private long apiLimit = 1_000_000;
 
@@ -104,9 +118,84 @@ public record EmulatorSettings(int port, long records, long seed, long latencyMs
 			return this;
 		}
 
+		/**
+		 * The cost profile; the knobs set one by one override it, whatever the order.
+		 * @param profile the profile
+		 * @return this
+		 */
+		public Builder profile(CostProfile profile) {
+			this.profile = Objects.requireNonNull(profile, "profile");
+			return this;
+		}
+
+		/**
+		 * The network round trip of every request (overrides the profile's).
+		 * @param latencyMs milliseconds
+		 * @return this
+		 */
 		public Builder latencyMs(long latencyMs) {
 			this.latencyMs = latencyMs;
 			return this;
+		}
+
+		/**
+		 * Server time per query row returned (overrides the profile's).
+		 * @param ms milliseconds
+		 * @return this
+		 */
+		public Builder queryMsPerRow(double ms) {
+			this.queryMsPerRow = ms;
+			return this;
+		}
+
+		/**
+		 * Server time per saved record (overrides the profile's).
+		 * @param ms milliseconds
+		 * @return this
+		 */
+		public Builder dmlMsPerRecord(double ms) {
+			this.dmlMsPerRecord = ms;
+			return this;
+		}
+
+		/**
+		 * Requests served at once, 0 for no cap (overrides the profile's).
+		 * @param requests the cap
+		 * @return this
+		 */
+		public Builder maxConcurrentRequests(int requests) {
+			this.maxConcurrentRequests = requests;
+			return this;
+		}
+
+		/**
+		 * Bulk batches processed at once (overrides the profile's).
+		 * @param batches at least 1
+		 * @return this
+		 */
+		public Builder bulkParallelism(int batches) {
+			this.bulkParallelism = batches;
+			return this;
+		}
+
+		private CostProfile costs() {
+			CostProfile costs = this.profile;
+			if (this.latencyMs != null) {
+				costs = costs.withLatencyMs(this.latencyMs);
+			}
+			if (this.queryMsPerRow != null) {
+				costs = costs.withQueryMsPerRow(this.queryMsPerRow);
+			}
+			if (this.dmlMsPerRecord != null) {
+				costs = costs.withDmlMsPerRecord(this.dmlMsPerRecord);
+			}
+			if (this.maxConcurrentRequests != null) {
+				costs = costs.withMaxConcurrentRequests(this.maxConcurrentRequests);
+			}
+			if (this.bulkParallelism != null) {
+				costs = costs.withBulkParallelism(this.bulkParallelism);
+			}
+			return costs;
 		}
 
 		public Builder apiLimit(long apiLimit) {
@@ -145,7 +234,7 @@ public record EmulatorSettings(int port, long records, long seed, long latencyMs
 		}
 
 		public EmulatorSettings build() {
-			return new EmulatorSettings(this.port, this.records, this.seed, this.latencyMs, this.apiLimit, this.orgId,
+			return new EmulatorSettings(this.port, this.records, this.seed, costs(), this.apiLimit, this.orgId,
 					this.username, this.password, this.https, this.sessionLifetime, this.clock);
 		}
 

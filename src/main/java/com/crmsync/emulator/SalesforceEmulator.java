@@ -18,8 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 
+import com.crmsync.emulator.bulk.BulkHttpHandler;
+import com.crmsync.emulator.bulk.BulkJobs;
+import com.crmsync.emulator.cost.CostModel;
+import com.crmsync.emulator.cost.CostProfile;
 import com.crmsync.emulator.faults.ApiUsage;
 import com.crmsync.emulator.faults.EmulatorFaults;
+import com.crmsync.emulator.http.ControlHttpHandler;
 import com.crmsync.emulator.http.SelfSignedTls;
 import com.crmsync.emulator.http.SoapHttpHandler;
 import com.crmsync.emulator.org.EmulatorOrg;
@@ -36,9 +41,13 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
 /**
- * An emulator of the Salesforce SOAP partner API (v65.0) on 127.0.0.1: a real HTTP(S)
- * server that force-wsc's {@code PartnerConnection} talks to as it would to Salesforce.
- * Log in at {@link #loginUrl()}; the login result's server URL serves every other call.
+ * An emulator of the Salesforce SOAP partner API and Bulk API 1.0 (v65.0) on 127.0.0.1: a
+ * real HTTP(S) server that force-wsc's {@code PartnerConnection} and
+ * {@code BulkConnection} talk to as they would to Salesforce. Log in at
+ * {@link #loginUrl()}; the login result's server URL serves every other SOAP call, and
+ * {@link #bulkUrl()} the Bulk API with the same session. Requests cost what the settings'
+ * {@link CostProfile} says; {@link #controlUrl()} lets another process inject faults and
+ * read the API usage.
  * <p>
  * Test hooks: {@link #org()} reads and writes records directly, {@link #faults()} injects
  * faults, {@link #apiCalls()} and {@link #calls(String)} count calls.
@@ -64,6 +73,10 @@ public final class SalesforceEmulator implements AutoCloseable {
 
 	private final ApiUsage usage;
 
+	private final CostModel costs;
+
+	private final BulkJobs bulkJobs;
+
 	private final SessionRegistry sessions;
 
 	private final QueryCursors cursors;
@@ -76,11 +89,12 @@ public final class SalesforceEmulator implements AutoCloseable {
 
 	private SalesforceEmulator(EmulatorSettings settings) throws IOException, GeneralSecurityException {
 		this.settings = settings;
-		this.org = new EmulatorOrg(StandardSchema.create(), new WriteClock(settings.clock()));
+		this.org = new EmulatorOrg(StandardSchema.create(), new WriteClock(settings.clock()), settings.username());
 		if (settings.records() > 0) {
 			new OrgSeeder(this.org, settings.seed()).seed(settings.records());
 		}
-		this.faults = new EmulatorFaults(settings.latencyMs());
+		this.faults = new EmulatorFaults();
+		this.costs = new CostModel(settings.costs());
 		this.org.setLockContention(this.faults::nextRecordLocked);
 		this.usage = new ApiUsage(settings.apiLimit());
 		this.sessions = new SessionRegistry(settings.clock(), settings.sessionLifetime(), settings.orgId());
@@ -88,7 +102,7 @@ public final class SalesforceEmulator implements AutoCloseable {
 		OrgIdentity identity = new OrgIdentity(settings.orgId(), settings.username(), settings.password(),
 				settings.sessionLifetime().toSeconds());
 		PartnerApi api = new PartnerApi(identity, this.org, this.sessions,
-				new SoqlQueryExecutor(this.org.schema(), this.org), this.cursors, this::baseUrl);
+				new SoqlQueryExecutor(this.org.schema(), this.org), this.cursors, this::baseUrl, this.costs);
 		InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port());
 		if (settings.https()) {
 			this.tls = SelfSignedTls.generate();
@@ -101,9 +115,13 @@ public final class SalesforceEmulator implements AutoCloseable {
 			this.server = HttpServer.create(address, 256);
 		}
 		this.server.createContext("/services/Soap/u/",
-				new SoapHttpHandler(api, this.sessions, this.usage, this.faults));
-		this.executor = Executors.newFixedThreadPool(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()),
-				daemonThreads());
+				new SoapHttpHandler(api, this.sessions, this.usage, this.faults, this.costs));
+		this.bulkJobs = new BulkJobs(this.org, this.costs, this.faults, settings.costs().bulkParallelism());
+		this.server.createContext(BulkHttpHandler.PATH,
+				new BulkHttpHandler(this.bulkJobs, this.sessions, this.usage, this.faults, this.costs));
+		this.server.createContext(ControlHttpHandler.PATH, new ControlHttpHandler(this.faults, this.usage,
+				(operation) -> api.supports(operation) || operation.equals(BulkHttpHandler.OPERATION)));
+		this.executor = requestThreads(settings.costs());
 		this.server.setExecutor(this.executor);
 		this.server.start();
 	}
@@ -124,6 +142,19 @@ public final class SalesforceEmulator implements AutoCloseable {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Could not set up TLS", ex);
 		}
+	}
+
+	/**
+	 * The threads serving requests: a fixed pool when requests cost nothing (they are
+	 * served in microseconds), else a thread per waiting request, so that requests queue
+	 * in the cost model's line (the org's cap) and not in front of the server.
+	 */
+	private static ExecutorService requestThreads(CostProfile costs) {
+		if (costs.isFree()) {
+			return Executors.newFixedThreadPool(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()),
+					daemonThreads());
+		}
+		return Executors.newCachedThreadPool(daemonThreads());
 	}
 
 	private static ThreadFactory daemonThreads() {
@@ -153,6 +184,23 @@ public final class SalesforceEmulator implements AutoCloseable {
 	 */
 	public String loginUrl() {
 		return baseUrl() + LOGIN_PATH;
+	}
+
+	/**
+	 * The Bulk API endpoint, for {@code ConnectorConfig.setRestEndpoint}.
+	 * @return {@code http(s)://127.0.0.1:<port>/services/async/65.0}
+	 */
+	public String bulkUrl() {
+		return baseUrl() + BulkHttpHandler.PATH + "65.0";
+	}
+
+	/**
+	 * The control endpoint's base: {@code POST}/{@code DELETE .../faults},
+	 * {@code GET .../usage}.
+	 * @return {@code http(s)://127.0.0.1:<port>/emulator}
+	 */
+	public String controlUrl() {
+		return baseUrl() + "/emulator";
 	}
 
 	/**
@@ -201,6 +249,22 @@ public final class SalesforceEmulator implements AutoCloseable {
 	 */
 	public EmulatorFaults faults() {
 		return this.faults;
+	}
+
+	/**
+	 * The cost model requests are charged to (its peak concurrency and modelled time).
+	 * @return the cost model
+	 */
+	public CostModel costs() {
+		return this.costs;
+	}
+
+	/**
+	 * The org's bulk jobs (how many batches were processed at once).
+	 * @return the bulk jobs
+	 */
+	public BulkJobs bulkJobs() {
+		return this.bulkJobs;
 	}
 
 	/**
@@ -256,6 +320,7 @@ public final class SalesforceEmulator implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop(0);
+		this.bulkJobs.close();
 		this.executor.shutdownNow();
 		try {
 			this.executor.awaitTermination(5, TimeUnit.SECONDS);

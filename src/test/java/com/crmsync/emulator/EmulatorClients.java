@@ -32,4 +32,12 @@ final class EmulatorClients {
 		return Connector.newConnection(config(emulator));
 	}
 
+	static PartnerConnection connect(SalesforceEmulator emulator, String username, String password)
+			throws ConnectionException {
+		ConnectorConfig config = config(emulator);
+		config.setUsername(username);
+		config.setPassword(password);
+		return Connector.newConnection(config);
+	}
+
 }

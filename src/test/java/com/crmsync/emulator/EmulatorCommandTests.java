@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 import com.crmsync.cli.EmulatorCommand;
+import com.crmsync.emulator.cost.CostProfile;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +37,29 @@ class EmulatorCommandTests {
 	}
 
 	@Test
+	void parsesTheCostProfileAndItsKnobs() {
+		CommandLine commandLine = new CommandLine(new EmulatorCommand());
+		commandLine.parseArgs("--port", "0", "--profile", "realistic", "--query-ms-per-row", "0.5",
+				"--dml-ms-per-record", "2.5", "--max-concurrent-requests", "4", "--bulk-parallelism", "3");
+		CommandSpec spec = commandLine.getCommandSpec();
+		assertThat(spec.findOption("--profile").<CostProfile>getValue()).isEqualTo(CostProfile.REALISTIC);
+		assertThat(spec.findOption("--latency-ms").<Long>getValue()).as("left to the profile").isNull();
+		assertThat(spec.findOption("--query-ms-per-row").<Double>getValue()).isEqualTo(0.5);
+		assertThat(spec.findOption("--dml-ms-per-record").<Double>getValue()).isEqualTo(2.5);
+		assertThat(spec.findOption("--max-concurrent-requests").<Integer>getValue()).isEqualTo(4);
+		assertThat(spec.findOption("--bulk-parallelism").<Integer>getValue()).isEqualTo(3);
+		CommandLine defaults = new CommandLine(new EmulatorCommand());
+		defaults.parseArgs("--port", "0");
+		assertThat(defaults.getCommandSpec().findOption("--profile").<CostProfile>getValue())
+			.isEqualTo(CostProfile.ZERO);
+		StringWriter errors = new StringWriter();
+		CommandLine unknown = new CommandLine(new EmulatorCommand());
+		unknown.setErr(new PrintWriter(errors));
+		assertThat(unknown.execute("--port", "0", "--profile", "sluggish")).isEqualTo(2);
+		assertThat(errors.toString()).contains("sluggish");
+	}
+
+	@Test
 	void appliesDefaultsAndRequiresThePort() {
 		CommandLine commandLine = new CommandLine(new EmulatorCommand());
 		commandLine.parseArgs("--port", "0");
@@ -58,7 +82,7 @@ class EmulatorCommandTests {
 		CommandLine commandLine = new CommandLine(new EmulatorCommand());
 		commandLine.setOut(new PrintWriter(out));
 		assertThat(commandLine.execute("--help")).isZero();
-		assertThat(out.toString()).contains("emulator", "--api-limit", "--https");
+		assertThat(out.toString()).contains("emulator", "--api-limit", "--https", "--profile", "--bulk-parallelism");
 	}
 
 }

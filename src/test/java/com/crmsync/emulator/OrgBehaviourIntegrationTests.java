@@ -52,7 +52,7 @@ class OrgBehaviourIntegrationTests {
 		assertThat(global.getMaxBatchSize()).isEqualTo(200);
 		assertThat(Arrays.stream(global.getSobjects()).map((object) -> object.getName() + ":" + object.getKeyPrefix()))
 			.containsExactly("Account:001", "Contact:003", "Lead:00Q", "Opportunity:006", "OpportunityContactRole:00K",
-					"Campaign:701", "CampaignMember:00v", "Task:00T");
+					"Campaign:701", "CampaignMember:00v", "Task:00T", "User:005", "Group:00G");
 		DescribeSObjectResult contact = this.connection.describeSObject("Contact");
 		assertThat(contact.getKeyPrefix()).isEqualTo("003");
 		Field lastName = field(contact, "LastName");

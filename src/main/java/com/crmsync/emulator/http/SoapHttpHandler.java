@@ -14,6 +14,7 @@ import java.util.zip.GZIPOutputStream;
 
 import javax.xml.stream.XMLStreamException;
 
+import com.crmsync.emulator.cost.CostModel;
 import com.crmsync.emulator.faults.ApiUsage;
 import com.crmsync.emulator.faults.EmulatorFaults;
 import com.crmsync.emulator.session.SessionRegistry;
@@ -28,10 +29,11 @@ import com.sun.net.httpserver.HttpHandler;
 
 /**
  * Serves the partner SOAP endpoint: reads the (possibly gzip-compressed) request, applies
- * injected faults and latency, checks the session and the API request limit, runs the
- * operation and streams the response (gzip-compressed when the client accepts it), with a
- * {@code LimitInfoHeader} on every response but login's. Faults go out as HTTP 500 (503
- * for {@code SERVER_UNAVAILABLE}).
+ * injected faults, the round trip and the cap on concurrent requests of the cost model,
+ * checks the session and the API request limit, runs the operation and streams the
+ * response (gzip-compressed when the client accepts it), with a {@code LimitInfoHeader}
+ * on every response but login's. Faults go out as HTTP 500 (503 for
+ * {@code SERVER_UNAVAILABLE}).
  */
 public final class SoapHttpHandler implements HttpHandler {
 
@@ -43,11 +45,19 @@ public final class SoapHttpHandler implements HttpHandler {
 
 	private final EmulatorFaults faults;
 
-	public SoapHttpHandler(PartnerApi api, SessionRegistry sessions, ApiUsage usage, EmulatorFaults faults) {
+	private final CostModel costs;
+
+	/**
+	 * A handler charging every request's round trip to a cost model and serving at most
+	 * as many requests at once as it admits.
+	 */
+	public SoapHttpHandler(PartnerApi api, SessionRegistry sessions, ApiUsage usage, EmulatorFaults faults,
+			CostModel costs) {
 		this.api = api;
 		this.sessions = sessions;
 		this.usage = usage;
 		this.faults = faults;
+		this.costs = costs;
 	}
 
 	@Override
@@ -85,7 +95,7 @@ public final class SoapHttpHandler implements HttpHandler {
 		String operation = request.operationName();
 		this.usage.received(operation);
 		EmulatorFaults.CallFault injected = this.faults.nextCallFault(operation);
-		sleep(this.faults.latencyMs());
+		this.costs.roundTrip(this.faults.latencyMs());
 		if (injected == EmulatorFaults.CallFault.DROP_CONNECTION) {
 			drop(exchange);
 			return;
@@ -95,6 +105,17 @@ public final class SoapHttpHandler implements HttpHandler {
 					"Server temporarily unavailable, please try again later.", null, null, 503));
 			return;
 		}
+		try (CostModel.Admission admission = this.costs.admit()) {
+			serveAdmitted(exchange, request, operation, injected);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted while waiting for a request slot", ex);
+		}
+	}
+
+	private void serveAdmitted(HttpExchange exchange, SoapRequest request, String operation,
+			EmulatorFaults.CallFault injected) throws IOException {
 		long limitCurrent = -1;
 		ResponseBody body;
 		try {
@@ -106,7 +127,7 @@ public final class SoapHttpHandler implements HttpHandler {
 							"TotalRequests Limit exceeded.");
 				}
 			}
-			body = this.api.execute(request);
+			body = execute(request, operation);
 		}
 		catch (ApiFault fault) {
 			sendFault(exchange, fault);
@@ -115,6 +136,11 @@ public final class SoapHttpHandler implements HttpHandler {
 		catch (RuntimeException ex) {
 			sendFault(exchange,
 					new ApiFault(ApiFault.Detail.UnexpectedErrorFault, "UNKNOWN_EXCEPTION", String.valueOf(ex)));
+			return;
+		}
+		if (injected == EmulatorFaults.CallFault.LOST_RESPONSE) {
+			// the call was applied; its answer never arrives
+			drop(exchange);
 			return;
 		}
 		exchange.getResponseHeaders().set("Content-Type", "text/xml;charset=UTF-8");
@@ -132,6 +158,16 @@ public final class SoapHttpHandler implements HttpHandler {
 		catch (XMLStreamException ex) {
 			throw new IOException(ex);
 		}
+	}
+
+	/**
+	 * Runs the operation; a write runs under the lock contention injected for it.
+	 */
+	private ResponseBody execute(SoapRequest request, String operation) throws ApiFault {
+		if (!PartnerApi.WRITES.contains(operation)) {
+			return this.api.execute(request);
+		}
+		return this.faults.withLockContention(operation, () -> this.api.execute(request));
 	}
 
 	private void checkSession(SoapRequest request) throws ApiFault {
@@ -194,43 +230,12 @@ public final class SoapHttpHandler implements HttpHandler {
 	}
 
 	/**
-	 * Breaks the exchange the way a dropped connection does: the status line, headers and
-	 * the start of a chunked body arrive, then the connection closes mid-chunk, which the
-	 * client reads as a premature end of file. (Failing before any response would let the
-	 * JDK client silently resend the POST.) The JDK server closes the connection when a
-	 * handler throws.
+	 * Breaks the exchange the way a dropped connection does (see
+	 * {@link DroppedConnection#drop}).
 	 */
 	private static void drop(HttpExchange exchange) throws IOException {
-		exchange.getResponseHeaders().set("Content-Type", "text/xml;charset=UTF-8");
-		exchange.sendResponseHeaders(200, 0);
-		OutputStream out = exchange.getResponseBody();
-		out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope".getBytes(StandardCharsets.UTF_8));
-		out.flush();
-		throw new DroppedConnection();
-	}
-
-	/**
-	 * Thrown to make the server close the connection mid-response.
-	 */
-	private static final class DroppedConnection extends IOException {
-
-		DroppedConnection() {
-			super("Injected connection drop");
-		}
-
-	}
-
-	private static void sleep(long millis) throws IOException {
-		if (millis <= 0) {
-			return;
-		}
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException("Interrupted", ex);
-		}
+		DroppedConnection.drop(exchange, "text/xml;charset=UTF-8",
+				"<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope");
 	}
 
 }

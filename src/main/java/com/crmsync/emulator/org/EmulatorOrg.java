@@ -43,13 +43,45 @@ public final class EmulatorOrg implements RecordSource {
 
 	private final WriteTally writeTally = new WriteTally();
 
+	/** The integration user's username when none is given. */
+	public static final String DEFAULT_USERNAME = "sync@example.com";
+
 	public EmulatorOrg(OrgSchema schema, WriteClock clock) {
+		this(schema, clock, DEFAULT_USERNAME);
+	}
+
+	/**
+	 * An org holding only its integration user (and, when the schema has groups, its lead
+	 * queue).
+	 * @param schema the schema
+	 * @param clock the write clock
+	 * @param username the integration user's username
+	 */
+	public EmulatorOrg(OrgSchema schema, WriteClock clock, String username) {
 		this.schema = schema;
 		this.clock = clock;
 		for (ObjectDefinition object : schema.objects()) {
 			this.tables.put(object.name(), new Table(object));
 		}
 		this.writer = new RecordWriter(this);
+		loadIntegrationUser(username);
+	}
+
+	private void loadIntegrationUser(String username) {
+		Instant now = this.clock.next();
+		Map<String, Object> audit = Map.of("CreatedDate", now, "LastModifiedDate", now, "SystemModstamp", now);
+		if (this.tables.containsKey("User")) {
+			Map<String, Object> user = new LinkedHashMap<>(audit);
+			user.putAll(
+					Map.of("Username", username, "FirstName", "Sync", "LastName", "User", "Email", username, "Alias",
+							"sync", "IsActive", true, "UserType", "Standard", "TimeZoneSidKey", "America/Los_Angeles"));
+			load("User", reserveId("User"), user);
+		}
+		if (this.tables.containsKey("Group")) {
+			Map<String, Object> queue = new LinkedHashMap<>(audit);
+			queue.putAll(Map.of("Name", "Lead Queue", "DeveloperName", "Lead_Queue", "Type", "Queue"));
+			load("Group", reserveId("Group"), queue);
+		}
 	}
 
 	/**
@@ -166,6 +198,45 @@ public final class EmulatorOrg implements RecordSource {
 		return found;
 	}
 
+	/**
+	 * The records whose id falls in {@code [fromId, toId)}, in id order: one chunk of a
+	 * PK-chunked bulk query.
+	 * @param objectName the canonical object name
+	 * @param fromId the first id, inclusive
+	 * @param toId the end, exclusive, or {@code null} for the rest
+	 * @param includeDeleted whether to include the recycle bin
+	 * @return the records
+	 */
+	public Stream<Map<String, Object>> recordsInIdRange(String objectName, String fromId, String toId,
+			boolean includeDeleted) {
+		Table table = this.tables.get(objectName);
+		if (table == null) {
+			return Stream.empty();
+		}
+		Collection<StoredRecord> range = (toId != null) ? table.records().subMap(fromId, true, toId, false).values()
+				: table.records().tailMap(fromId, true).values();
+		return stream(range, includeDeleted);
+	}
+
+	/**
+	 * The first id of each chunk of {@code chunkSize} records of an object (recycle bin
+	 * included), in id order, as Salesforce splits a table for PK chunking: chunk
+	 * {@code i} holds the ids from element {@code i} up to element {@code i + 1}.
+	 * @param objectName the canonical object name
+	 * @param chunkSize records per chunk
+	 * @return the chunks' first ids; empty for an empty table
+	 */
+	public List<String> idChunkStarts(String objectName, int chunkSize) {
+		List<String> starts = new ArrayList<>();
+		long position = 0;
+		for (String id : this.tables.get(objectName).records().keySet()) {
+			if (position++ % chunkSize == 0) {
+				starts.add(id);
+			}
+		}
+		return starts;
+	}
+
 	@Override
 	public Map<String, Object> byId(String objectName, String id) {
 		Table table = this.tables.get(objectName);
@@ -179,9 +250,19 @@ public final class EmulatorOrg implements RecordSource {
 	 * @param records the records (at most 200; the caller enforces the limit)
 	 * @return one outcome per record, in order
 	 */
-	public synchronized List<SaveOutcome> create(List<RecordInput> records) {
-		return this.clock
-			.transaction(() -> records.stream().map((record) -> this.writer.create(record, false)).toList());
+	public List<SaveOutcome> create(List<RecordInput> records) {
+		return create(records, SaveOptions.DEFAULT);
+	}
+
+	/**
+	 * Creates records as the {@code create} call does, with the call's options.
+	 * @param records the records (at most 200; the caller enforces the limit)
+	 * @param options the call's save options
+	 * @return one outcome per record, in order
+	 */
+	public synchronized List<SaveOutcome> create(List<RecordInput> records, SaveOptions options) {
+		return this.writer.withOptions(options, () -> this.clock
+			.transaction(() -> records.stream().map((record) -> this.writer.create(record, false)).toList()));
 	}
 
 	/**
@@ -189,9 +270,19 @@ public final class EmulatorOrg implements RecordSource {
 	 * @param records the records
 	 * @return one outcome per record, in order
 	 */
-	public synchronized List<SaveOutcome> update(List<RecordInput> records) {
-		return this.clock
-			.transaction(() -> records.stream().map((record) -> this.writer.update(record, false)).toList());
+	public List<SaveOutcome> update(List<RecordInput> records) {
+		return update(records, SaveOptions.DEFAULT);
+	}
+
+	/**
+	 * Updates records by id as the {@code update} call does, with the call's options.
+	 * @param records the records
+	 * @param options the call's save options
+	 * @return one outcome per record, in order
+	 */
+	public synchronized List<SaveOutcome> update(List<RecordInput> records, SaveOptions options) {
+		return this.writer.withOptions(options, () -> this.clock
+			.transaction(() -> records.stream().map((record) -> this.writer.update(record, false)).toList()));
 	}
 
 	/**
@@ -201,8 +292,22 @@ public final class EmulatorOrg implements RecordSource {
 	 * @param records the records
 	 * @return one outcome per record, in order
 	 */
-	public synchronized List<SaveOutcome> upsert(String externalIdField, List<RecordInput> records) {
-		return this.clock.transaction(() -> this.writer.upsert(externalIdField, records));
+	public List<SaveOutcome> upsert(String externalIdField, List<RecordInput> records) {
+		return upsert(externalIdField, records, SaveOptions.DEFAULT);
+	}
+
+	/**
+	 * Creates or updates records matched on an external id field (or {@code Id}), as the
+	 * {@code upsert} call does, with the call's options.
+	 * @param externalIdField the canonical matching field
+	 * @param records the records
+	 * @param options the call's save options
+	 * @return one outcome per record, in order
+	 */
+	public synchronized List<SaveOutcome> upsert(String externalIdField, List<RecordInput> records,
+			SaveOptions options) {
+		return this.writer.withOptions(options,
+				() -> this.clock.transaction(() -> this.writer.upsert(externalIdField, records)));
 	}
 
 	/**
@@ -213,6 +318,16 @@ public final class EmulatorOrg implements RecordSource {
 	 */
 	public synchronized List<SaveOutcome> delete(List<String> ids) {
 		return this.clock.transaction(() -> ids.stream().map((id) -> this.writer.delete(id, false)).toList());
+	}
+
+	/**
+	 * Restores records from the recycle bin as the {@code undelete} call does, with the
+	 * records their delete cascaded to.
+	 * @param ids the ids as sent
+	 * @return one outcome per id, in order
+	 */
+	public synchronized List<SaveOutcome> undelete(List<String> ids) {
+		return this.clock.transaction(() -> ids.stream().map(this.writer::undelete).toList());
 	}
 
 	/**
@@ -418,7 +533,9 @@ public final class EmulatorOrg implements RecordSource {
 		slots[0] = id;
 		values.forEach((name, value) -> slots[object.slot(name)] = value);
 		RecordWriter.derive(object, slots);
-		slots[object.slot("IsDeleted")] = Boolean.FALSE;
+		if (object.hasField("IsDeleted")) {
+			slots[object.slot("IsDeleted")] = Boolean.FALSE;
+		}
 		slots[object.slot("CreatedById")] = StandardSchema.USER_ID;
 		slots[object.slot("LastModifiedById")] = StandardSchema.USER_ID;
 		table.put(new StoredRecord(object, slots));

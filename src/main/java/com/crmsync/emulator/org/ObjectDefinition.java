@@ -27,6 +27,8 @@ public final class ObjectDefinition implements SoqlObject {
 
 	private final boolean mergeable;
 
+	private final boolean writable;
+
 	private final List<FieldDefinition> fields;
 
 	private final Map<String, Integer> slots = new HashMap<>();
@@ -37,10 +39,21 @@ public final class ObjectDefinition implements SoqlObject {
 
 	ObjectDefinition(String name, String keyPrefix, String labelPlural, boolean mergeable,
 			List<FieldDefinition> fields) {
+		this(name, keyPrefix, labelPlural, mergeable, true, fields);
+	}
+
+	/**
+	 * An object; a read-only one ({@code writable} false, as {@code User} and
+	 * {@code Group} are for the integration user) is queried and described but refuses
+	 * every client write.
+	 */
+	ObjectDefinition(String name, String keyPrefix, String labelPlural, boolean mergeable, boolean writable,
+			List<FieldDefinition> fields) {
 		this.name = name;
 		this.keyPrefix = keyPrefix;
 		this.labelPlural = labelPlural;
 		this.mergeable = mergeable;
+		this.writable = writable;
 		this.fields = List.copyOf(fields);
 		for (int i = 0; i < this.fields.size(); i++) {
 			FieldDefinition field = this.fields.get(i);
@@ -82,6 +95,17 @@ public final class ObjectDefinition implements SoqlObject {
 
 	public boolean mergeable() {
 		return this.mergeable;
+	}
+
+	/**
+	 * Whether clients may create, update, delete and undelete its records
+	 * ({@code describe}'s {@code createable}, {@code updateable}, {@code deletable},
+	 * {@code undeletable}).
+	 * @return {@code false} for the emulator's read-only objects ({@code User},
+	 * {@code Group})
+	 */
+	public boolean writable() {
+		return this.writable;
 	}
 
 	/**

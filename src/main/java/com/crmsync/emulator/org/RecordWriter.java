@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.sforce.soap.partner.FieldType;
 
@@ -29,8 +30,25 @@ final class RecordWriter {
 
 	private final EmulatorOrg org;
 
+	/** The options of the call in progress (calls are serialized by the org). */
+	private SaveOptions options = SaveOptions.DEFAULT;
+
 	RecordWriter(EmulatorOrg org) {
 		this.org = org;
+	}
+
+	/**
+	 * Runs one call's writes with its options.
+	 */
+	<T> T withOptions(SaveOptions callOptions, Supplier<T> writes) {
+		SaveOptions previous = this.options;
+		this.options = callOptions;
+		try {
+			return writes.get();
+		}
+		finally {
+			this.options = previous;
+		}
 	}
 
 	// ---- create ----
@@ -40,6 +58,9 @@ final class RecordWriter {
 		if (object == null) {
 			return SaveOutcome.failed(null,
 					RecordError.of("INVALID_TYPE", "sObject type '" + input.type() + "' is not supported."));
+		}
+		if (!system && !object.writable()) {
+			return SaveOutcome.failed(null, notWritable(object, "inserted"));
 		}
 		if (!system && this.org.lockContended()) {
 			return SaveOutcome.failed(null, lockError());
@@ -99,6 +120,9 @@ final class RecordWriter {
 		if (input.id() == null || input.id().isEmpty()) {
 			return SaveOutcome.failed(null,
 					RecordError.of("MISSING_ARGUMENT", "Id not specified in an update call", "Id"));
+		}
+		if (!system && !object.writable()) {
+			return SaveOutcome.failed(null, notWritable(object, "updated"));
 		}
 		String id = SalesforceIds.normalize(input.id());
 		if (id == null || !object.keyPrefix().equals(SalesforceIds.keyPrefix(id))) {
@@ -270,6 +294,9 @@ final class RecordWriter {
 		if (existing.isDeleted()) {
 			return SaveOutcome.failed(null, RecordError.of("ENTITY_IS_DELETED", "entity is deleted"));
 		}
+		if (!system && !existing.object().writable()) {
+			return SaveOutcome.failed(null, notWritable(existing.object(), "deleted"));
+		}
 		if (Boolean.TRUE.equals(existing.get("IsPersonAccount")) && existing.object().name().equals("Contact")
 				&& !system) {
 			return SaveOutcome.failed(null, RecordError.of("INVALID_OPERATION",
@@ -336,6 +363,110 @@ final class RecordWriter {
 		}
 	}
 
+	// ---- undelete ----
+
+	/**
+	 * Restores a record from the recycle bin with what its delete took with it: the
+	 * children deleted in the same transaction through a cascading reference, and a
+	 * person account's contact.
+	 */
+	SaveOutcome undelete(String rawId) {
+		String id = SalesforceIds.normalize(rawId);
+		if (id == null) {
+			return SaveOutcome.failed(null, RecordError.of("MALFORMED_ID", "malformed id " + rawId));
+		}
+		Table table = this.org.tableOfId(id);
+		StoredRecord existing = (table != null) ? table.get(id) : null;
+		if (existing == null) {
+			return SaveOutcome.failed(null, RecordError.of("INVALID_ID_FIELD", "invalid record id: " + rawId));
+		}
+		if (!existing.object().writable()) {
+			return SaveOutcome.failed(id, notWritable(existing.object(), "undeleted"));
+		}
+		if (!existing.isDeleted()) {
+			return SaveOutcome.failed(id, RecordError.of("UNDELETE_FAILED", "Entity is not in the recycle bin"));
+		}
+		if (Boolean.TRUE.equals(existing.get("IsPersonAccount")) && existing.object().name().equals("Contact")) {
+			return SaveOutcome.failed(id, RecordError.of("UNDELETE_FAILED",
+					"Person account contacts are restored with their account: undelete the account instead"));
+		}
+		for (FieldDefinition field : existing.object().fields()) {
+			Object parentId = existing.get(field.name());
+			if (field.cascadeDelete() && parentId != null) {
+				Map<String, Object> parent = this.org.get((String) parentId);
+				if (parent != null && Boolean.TRUE.equals(parent.get("IsDeleted"))) {
+					return SaveOutcome.failed(id, RecordError.of("UNDELETE_FAILED", "Undelete failed: its parent "
+							+ parentId + " is in the recycle bin; undelete the parent first", field.name()));
+				}
+			}
+		}
+		if (this.org.lockContended()) {
+			return SaveOutcome.failed(id, lockError(id));
+		}
+		Set<String> restored = deletedWith(existing);
+		List<RecordError> errors = new ArrayList<>();
+		for (String restoredId : restored) {
+			StoredRecord record = this.org.tableOfId(restoredId).get(restoredId);
+			checkUnique(this.org.table(record.object().name()), restoredId, record.copyOfValues(), errors);
+		}
+		if (!errors.isEmpty()) {
+			return SaveOutcome.failed(id, errors);
+		}
+		Instant now = this.org.clock().next();
+		for (String restoredId : restored) {
+			Table tableOfRecord = this.org.tableOfId(restoredId);
+			StoredRecord record = tableOfRecord.get(restoredId);
+			ObjectDefinition object = record.object();
+			Object[] slots = record.copyOfValues();
+			slots[object.slot("IsDeleted")] = Boolean.FALSE;
+			if (object.hasField("MasterRecordId")) {
+				slots[object.slot("MasterRecordId")] = null;
+			}
+			slots[object.slot("LastModifiedDate")] = now;
+			slots[object.slot("SystemModstamp")] = now;
+			tableOfRecord.put(new StoredRecord(object, slots));
+		}
+		return SaveOutcome.ok(id, false);
+	}
+
+	/**
+	 * A deleted record and, transitively, the deleted records its delete cascaded to:
+	 * those referencing it through a cascading field that were deleted at the same stamp
+	 * (one delete call is one transaction).
+	 */
+	private Set<String> deletedWith(StoredRecord root) {
+		Object deletedAt = root.get("SystemModstamp");
+		Set<String> restored = new LinkedHashSet<>();
+		restored.add(root.id());
+		Object personContact = root.get("PersonContactId");
+		if (personContact != null) {
+			restored.add((String) personContact);
+		}
+		Set<String> frontier = new HashSet<>(restored);
+		while (!frontier.isEmpty()) {
+			Set<String> next = new HashSet<>();
+			for (Table table : this.org.tables()) {
+				List<FieldDefinition> cascading = table.object()
+					.fields()
+					.stream()
+					.filter(FieldDefinition::cascadeDelete)
+					.toList();
+				if (cascading.isEmpty()) {
+					continue;
+				}
+				for (StoredRecord record : table.referencing(cascading, frontier, true)) {
+					if (record.isDeleted() && deletedAt.equals(record.get("SystemModstamp"))
+							&& !restored.contains(record.id())) {
+						next.add(record.id());
+					}
+				}
+			}
+			restored.addAll(next);
+			frontier = next;
+		}
+		return restored;
+	}
+
 	// ---- shared steps ----
 
 	/**
@@ -368,6 +499,9 @@ final class RecordWriter {
 						field.name() + ": value not of required type: " + raw, field.name()));
 				return;
 			}
+			if (this.options.allowFieldTruncation() && value instanceof String text) {
+				value = truncated(field, text);
+			}
 			RecordError error = (value != null) ? checkValue(field, value) : null;
 			if (error != null) {
 				errors.add(error);
@@ -393,6 +527,25 @@ final class RecordWriter {
 			}
 		}
 		return changes;
+	}
+
+	/**
+	 * A text value cut to the field's length, as {@code AllowFieldTruncationHeader} asks
+	 * (never splitting a surrogate pair).
+	 */
+	private static String truncated(FieldDefinition field, String text) {
+		if (!field.isText() || field.length() <= 0 || text.length() <= field.length()) {
+			return text;
+		}
+		int end = field.length();
+		if (Character.isHighSurrogate(text.charAt(end - 1))) {
+			end--;
+		}
+		return text.substring(0, end);
+	}
+
+	private static RecordError notWritable(ObjectDefinition object, String what) {
+		return RecordError.of("INVALID_TYPE_FOR_OPERATION", "entity type cannot be " + what + ": " + object.name());
 	}
 
 	private static RecordError notWritable(FieldDefinition field) {
@@ -428,7 +581,9 @@ final class RecordWriter {
 				slots[object.slot(field.name())] = field.defaultValue();
 			}
 		}
-		slots[object.slot("OwnerId")] = StandardSchema.USER_ID;
+		if (object.hasField("OwnerId")) {
+			slots[object.slot("OwnerId")] = StandardSchema.USER_ID;
+		}
 	}
 
 	/**
@@ -436,7 +591,7 @@ final class RecordWriter {
 	 */
 	static void derive(ObjectDefinition object, Object[] slots) {
 		switch (object.name()) {
-			case "Contact", "Lead" ->
+			case "Contact", "Lead", "User" ->
 				slots[object.slot("Name")] = fullName(slots[object.slot("FirstName")], slots[object.slot("LastName")]);
 			case "Account" -> {
 				if (Boolean.TRUE.equals(slots[object.slot("IsPersonAccount")])) {
@@ -495,14 +650,14 @@ final class RecordWriter {
 				return;
 			}
 			String id = (String) value;
-			if (field.referenceTo().contains("User")) {
-				if (!id.equals(StandardSchema.USER_ID)) {
-					errors.add(RecordError.of("INVALID_CROSS_REFERENCE_KEY",
-							"invalid cross reference id: " + field.name(), field.name()));
-				}
+			Table target = this.org.tableOfId(id);
+			if (target == null && field.referenceTo().contains("User")) {
+				// users and queues live in their own tables; an id of no known object
+				// names no user
+				errors.add(RecordError.of("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id: " + field.name(),
+						field.name()));
 				return;
 			}
-			Table target = this.org.tableOfId(id);
 			if (target == null || !field.referenceTo().contains(target.object().name())) {
 				errors.add(RecordError.of("FIELD_INTEGRITY_EXCEPTION",
 						field.label() + ": id value of incorrect type: " + id, field.name()));

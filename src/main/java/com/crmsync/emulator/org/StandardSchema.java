@@ -20,6 +20,9 @@ public final class StandardSchema {
 	/** The id of the one user of the org; owner, creator and modifier of every record. */
 	public static final String USER_ID = "005000000000001AAA";
 
+	/** The id of the org's one queue, a {@code Group} that may own leads. */
+	public static final String LEAD_QUEUE_ID = SalesforceIds.id("00G", 1);
+
 	/** Lead statuses that mark a lead converted. */
 	public static final String CONVERTED_LEAD_STATUS = "Closed - Converted";
 
@@ -32,7 +35,7 @@ public final class StandardSchema {
 	 */
 	public static OrgSchema create() {
 		return new OrgSchema(List.of(account(), contact(), lead(), opportunity(), opportunityContactRole(), campaign(),
-				campaignMember(), task()));
+				campaignMember(), task(), user(), group()));
 	}
 
 	private static ObjectDefinition account() {
@@ -87,11 +90,18 @@ public final class StandardSchema {
 		fields.add(builder("HasOptedOutOfEmail", FieldType._boolean).defaultValue(false).build());
 		fields.add(builder("IsPersonAccount", FieldType._boolean).readOnly().defaultValue(false).build());
 		addMarketingCustomFields(fields);
+		fields.add(crmIdField());
 		return new ObjectDefinition("Contact", "003", "Contacts", true, fields);
 	}
 
 	private static ObjectDefinition lead() {
 		List<FieldDefinition> fields = systemFields("Lead", true);
+		// a lead may be owned by a user or by a queue
+		fields.replaceAll((field) -> field.name().equals("OwnerId")
+				? builder("OwnerId", FieldType.reference).references("Owner", "Group", "User")
+					.defaultValue(null)
+					.build()
+				: field);
 		fields.add(builder("FirstName", FieldType.string).length(40).build());
 		fields.add(builder("LastName", FieldType.string).length(80).required().build());
 		fields.add(builder("Name", FieldType.string).length(121).calculated().nameField().idLookup().build());
@@ -129,6 +139,7 @@ public final class StandardSchema {
 					.readOnly()
 					.build());
 		addMarketingCustomFields(fields);
+		fields.add(crmIdField());
 		return new ObjectDefinition("Lead", "00Q", "Leads", true, fields);
 	}
 
@@ -158,7 +169,7 @@ public final class StandardSchema {
 	}
 
 	private static ObjectDefinition opportunityContactRole() {
-		List<FieldDefinition> fields = systemFields("OpportunityContactRole", false);
+		List<FieldDefinition> fields = detailSystemFields("OpportunityContactRole");
 		fields.add(builder("OpportunityId", FieldType.reference).references("Opportunity", "Opportunity")
 			.required()
 			.createOnly()
@@ -192,11 +203,12 @@ public final class StandardSchema {
 		fields.add(builder("EndDate", FieldType.date).build());
 		fields.add(builder("IsActive", FieldType._boolean).defaultValue(false).build());
 		fields.add(builder("Description", FieldType.textarea).length(32000).build());
+		fields.add(crmIdField());
 		return new ObjectDefinition("Campaign", "701", "Campaigns", false, fields);
 	}
 
 	private static ObjectDefinition campaignMember() {
-		List<FieldDefinition> fields = systemFields("CampaignMember", false);
+		List<FieldDefinition> fields = detailSystemFields("CampaignMember");
 		fields.add(builder("CampaignId", FieldType.reference).references("Campaign", "Campaign")
 			.required()
 			.createOnly()
@@ -236,10 +248,67 @@ public final class StandardSchema {
 		return new ObjectDefinition("Task", "00T", "Tasks", false, fields);
 	}
 
+	/**
+	 * The integration user, read-only here: every record names it as owner, creator and
+	 * last modifier, and clients (Data Loader among them) describe and query it through
+	 * those lookups.
+	 */
+	private static ObjectDefinition user() {
+		List<FieldDefinition> fields = auditFields();
+		fields.add(builder("Username", FieldType.string).length(80).required().idLookup().unique().build());
+		fields.add(builder("FirstName", FieldType.string).length(40).build());
+		fields.add(builder("LastName", FieldType.string).length(80).required().build());
+		fields.add(builder("Name", FieldType.string).length(121).calculated().nameField().build());
+		fields.add(builder("Email", FieldType.email).length(128).required().build());
+		fields.add(builder("Alias", FieldType.string).length(8).required().build());
+		fields.add(builder("IsActive", FieldType._boolean).defaultValue(true).build());
+		fields.add(builder("UserType", FieldType.picklist).picklist("Standard", "AutomatedProcess").readOnly().build());
+		fields.add(builder("TimeZoneSidKey", FieldType.picklist).picklist("America/Los_Angeles", "GMT")
+			.required()
+			.build());
+		return new ObjectDefinition("User", "005", "Users", false, false, fields);
+	}
+
+	/**
+	 * Groups and queues, read-only here: the org's lead queue, which {@code Lead.OwnerId}
+	 * may point at.
+	 */
+	private static ObjectDefinition group() {
+		List<FieldDefinition> fields = auditFields();
+		fields.add(builder("Name", FieldType.string).length(40).required().nameField().build());
+		fields.add(builder("DeveloperName", FieldType.string).length(80).build());
+		fields.add(builder("Type", FieldType.picklist).picklist("Regular", "Role", "Queue").required().build());
+		fields.add(builder("Email", FieldType.email).length(255).build());
+		return new ObjectDefinition("Group", "00G", "Groups", false, false, fields);
+	}
+
+	/** {@code CRM_Id__c}: the CRM's id of a record the sync created, its upsert key. */
+	private static FieldDefinition crmIdField() {
+		return builder("CRM_Id__c", FieldType.string).length(40).externalId().unique().build();
+	}
+
 	private static void addMarketingCustomFields(List<FieldDefinition> fields) {
 		fields.add(builder("CRM_Lead_Score__c", FieldType._double).number(18, 0).build());
 		fields.add(builder("Region__c", FieldType.string).length(80).build());
 		fields.add(builder("Newsletter_Opt_In__c", FieldType._boolean).defaultValue(false).build());
+	}
+
+	/**
+	 * The system fields of a detail object ({@code CampaignMember},
+	 * {@code OpportunityContactRole}): owned through its parent, it has no
+	 * {@code OwnerId}.
+	 */
+	private static List<FieldDefinition> detailSystemFields(String objectName) {
+		List<FieldDefinition> fields = systemFields(objectName, false);
+		fields.removeIf((field) -> field.name().equals("OwnerId"));
+		return fields;
+	}
+
+	/** Id and the audit fields, without {@code IsDeleted} or an owner. */
+	private static List<FieldDefinition> auditFields() {
+		List<FieldDefinition> fields = systemFields("User", false);
+		fields.removeIf((field) -> field.name().equals("IsDeleted") || field.name().equals("OwnerId"));
+		return fields;
 	}
 
 	private static List<FieldDefinition> systemFields(String objectName, boolean mergeable) {

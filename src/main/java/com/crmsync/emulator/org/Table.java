@@ -134,11 +134,23 @@ final class Table {
 	 * @return the records, in id order
 	 */
 	List<StoredRecord> referencing(List<FieldDefinition> fields, Set<String> ids) {
+		return referencing(fields, ids, false);
+	}
+
+	/**
+	 * The records that reference one of the given records through one of the fields,
+	 * those in the recycle bin too when asked (the children an undelete restores).
+	 * @param fields reference fields of this table's object
+	 * @param ids 18-character ids
+	 * @param includeDeleted whether to include records in the recycle bin
+	 * @return the records, in id order
+	 */
+	List<StoredRecord> referencing(List<FieldDefinition> fields, Set<String> ids, boolean includeDeleted) {
 		// a stored reference is an 18-character id, its own key
 		Set<Object> keys = Set.copyOf(ids);
 		Map<String, StoredRecord> found = new TreeMap<>();
 		for (FieldDefinition field : fields) {
-			List<StoredRecord> records = withKeys(field.name(), EqualityKey.ID, keys, false);
+			List<StoredRecord> records = withKeys(field.name(), EqualityKey.ID, keys, includeDeleted);
 			if (records == null) {
 				throw new IllegalArgumentException("Not an indexed reference: " + field.name());
 			}

@@ -43,11 +43,11 @@ final class DescribeOperations {
 				out.element("activateable", false);
 				out.element("associateEntityType", null);
 				out.element("associateParentEntity", null);
-				out.element("createable", true);
+				out.element("createable", object.writable());
 				out.element("custom", false);
 				out.element("customSetting", false);
 				out.element("deepCloneable", false);
-				out.element("deletable", true);
+				out.element("deletable", object.writable());
 				out.element("deprecatedAndHidden", false);
 				out.element("feedEnabled", false);
 				out.element("hasSubtypes", false);
@@ -66,8 +66,8 @@ final class DescribeOperations {
 				out.element("retrieveable", true);
 				out.element("searchable", true);
 				out.element("triggerable", true);
-				out.element("undeletable", true);
-				out.element("updateable", true);
+				out.element("undeletable", object.writable());
+				out.element("updateable", object.writable());
 				out.end();
 			}
 			out.end();
@@ -120,12 +120,12 @@ final class DescribeOperations {
 		out.element("associateParentEntity", null);
 		writeChildRelationships(out, object);
 		out.element("compactLayoutable", true);
-		out.element("createable", true);
+		out.element("createable", object.writable());
 		out.element("custom", false);
 		out.element("customSetting", false);
 		out.element("deepCloneable", false);
 		out.element("defaultImplementation", null);
-		out.element("deletable", true);
+		out.element("deletable", object.writable());
 		out.element("deprecatedAndHidden", false);
 		out.element("feedEnabled", false);
 		for (FieldDefinition field : object.fields()) {
@@ -159,8 +159,8 @@ final class DescribeOperations {
 		out.element("retrieveable", true);
 		out.element("searchable", true);
 		out.element("triggerable", true);
-		out.element("undeletable", true);
-		out.element("updateable", true);
+		out.element("undeletable", object.writable());
+		out.element("updateable", object.writable());
 		out.element("urlDetail", url + "/{ID}");
 		out.element("urlEdit", url + "/{ID}/e");
 		out.element("urlNew", url + "/" + object.keyPrefix() + "/e");
@@ -190,7 +190,8 @@ final class DescribeOperations {
 		if (field.name().equals("ParentId")) {
 			return "ChildAccounts";
 		}
-		if (field.name().startsWith("Converted") || field.name().equals("PersonContactId")) {
+		if (field.name().startsWith("Converted") || field.name().equals("PersonContactId")
+				|| field.name().equals("CreatedById") || field.name().equals("LastModifiedById")) {
 			return null;
 		}
 		return child.name().endsWith("y") ? child.name().substring(0, child.name().length() - 1) + "ies"

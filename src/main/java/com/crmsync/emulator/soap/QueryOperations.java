@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.crmsync.emulator.cost.CostModel;
 import com.crmsync.emulator.org.EmulatorOrg;
 import com.crmsync.emulator.org.FieldDefinition;
 import com.crmsync.emulator.org.ObjectDefinition;
@@ -40,10 +41,13 @@ final class QueryOperations {
 
 	private final SObjectWriter records;
 
-	QueryOperations(EmulatorOrg org, QueryExecutor executor, QueryCursors cursors) {
+	private final CostModel costs;
+
+	QueryOperations(EmulatorOrg org, QueryExecutor executor, QueryCursors cursors, CostModel costs) {
 		this.org = org;
 		this.executor = executor;
 		this.cursors = cursors;
+		this.costs = costs;
 		this.records = new SObjectWriter(org.schema());
 	}
 
@@ -91,6 +95,9 @@ final class QueryOperations {
 			nextLocator = (cursor != null) ? this.cursors.keep(cursor, end) : this.cursors.open(rows, batchSize, end);
 		}
 		String locator = nextLocator;
+		if (!rows.isCount()) {
+			this.costs.queryRows(end - offset);
+		}
 		return (out) -> {
 			out.start(responseName);
 			out.startTyped("result", SoapWriter.PARTNER_NS, "QueryResult");
@@ -161,6 +168,7 @@ final class QueryOperations {
 			Map<String, Object> record = this.org.byId(object.name(), id);
 			found.add((record != null && !Boolean.TRUE.equals(record.get("IsDeleted"))) ? record : null);
 		}
+		this.costs.queryRows(found.size());
 		return (out) -> {
 			out.start("retrieveResponse");
 			for (Map<String, Object> record : found) {

@@ -6,39 +6,74 @@ package com.crmsync.emulator.soap;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.crmsync.emulator.cost.CostModel;
 import com.crmsync.emulator.org.EmulatorOrg;
 import com.crmsync.emulator.org.FieldDefinition;
 import com.crmsync.emulator.org.LeadConversion;
 import com.crmsync.emulator.org.ObjectDefinition;
 import com.crmsync.emulator.org.RecordInput;
 import com.crmsync.emulator.org.RecordMerge;
+import com.crmsync.emulator.org.SaveOptions;
 import com.crmsync.emulator.org.SaveOutcome;
 
 /**
- * {@code create}, {@code update}, {@code upsert}, {@code delete}, {@code convertLead} and
- * {@code merge}: at most 200 records a call (more is an {@code EXCEEDED_ID_LIMIT} fault),
- * per-record errors in an HTTP 200 response.
+ * {@code create}, {@code update}, {@code upsert}, {@code delete}, {@code undelete},
+ * {@code convertLead} and {@code merge}: at most 200 records a call (more is an
+ * {@code EXCEEDED_ID_LIMIT} fault), per-record errors in an HTTP 200 response. Saves
+ * honour the {@code AllowFieldTruncationHeader}.
  */
 final class WriteOperations {
 
 	private final EmulatorOrg org;
 
-	WriteOperations(EmulatorOrg org) {
+	private final CostModel costs;
+
+	WriteOperations(EmulatorOrg org, CostModel costs) {
 		this.org = org;
+		this.costs = costs;
+	}
+
+	/**
+	 * Reads the records of a save and charges their server time before they are saved.
+	 */
+	private List<RecordInput> recordsToSave(SoapRequest request) throws ApiFault {
+		List<RecordInput> records = RecordInputs.readAll(request.operation(), this.org.schema());
+		this.costs.savedRecords(records.size());
+		return records;
+	}
+
+	private List<String> idsToSave(SoapRequest request) throws ApiFault {
+		List<XmlElement> idElements = request.operation().children("ids");
+		RecordInputs.checkCount(idElements.size());
+		List<String> ids = new ArrayList<>();
+		for (XmlElement id : idElements) {
+			ids.add(id.text());
+		}
+		this.costs.savedRecords(ids.size());
+		return ids;
 	}
 
 	ResponseBody create(SoapRequest request) throws ApiFault {
-		List<SaveOutcome> outcomes = this.org.create(RecordInputs.readAll(request.operation(), this.org.schema()));
+		List<SaveOutcome> outcomes = this.org.create(recordsToSave(request), saveOptions(request));
 		return saveResults("createResponse", outcomes);
 	}
 
 	ResponseBody update(SoapRequest request) throws ApiFault {
-		List<SaveOutcome> outcomes = this.org.update(RecordInputs.readAll(request.operation(), this.org.schema()));
+		List<SaveOutcome> outcomes = this.org.update(recordsToSave(request), saveOptions(request));
 		return saveResults("updateResponse", outcomes);
 	}
 
+	/**
+	 * The save options the request's headers ask for:
+	 * {@code AllowFieldTruncationHeader/allowFieldTruncation}.
+	 */
+	private static SaveOptions saveOptions(SoapRequest request) {
+		String truncation = request.headerText("AllowFieldTruncationHeader", "allowFieldTruncation");
+		return new SaveOptions(Boolean.parseBoolean((truncation != null) ? truncation.trim() : null));
+	}
+
 	ResponseBody upsert(SoapRequest request) throws ApiFault {
-		List<RecordInput> records = RecordInputs.readAll(request.operation(), this.org.schema());
+		List<RecordInput> records = recordsToSave(request);
 		String externalIdField = request.operation().childText("externalIDFieldName");
 		String canonical = "Id";
 		if (!records.isEmpty()) {
@@ -57,7 +92,7 @@ final class WriteOperations {
 			}
 			canonical = field.name();
 		}
-		List<SaveOutcome> outcomes = this.org.upsert(canonical, records);
+		List<SaveOutcome> outcomes = this.org.upsert(canonical, records, saveOptions(request));
 		return (out) -> {
 			out.start("upsertResponse");
 			for (SaveOutcome outcome : outcomes) {
@@ -68,13 +103,11 @@ final class WriteOperations {
 	}
 
 	ResponseBody delete(SoapRequest request) throws ApiFault {
-		List<XmlElement> idElements = request.operation().children("ids");
-		RecordInputs.checkCount(idElements.size());
-		List<String> ids = new ArrayList<>();
-		for (XmlElement id : idElements) {
-			ids.add(id.text());
-		}
-		return saveResults("deleteResponse", this.org.delete(ids));
+		return saveResults("deleteResponse", this.org.delete(idsToSave(request)));
+	}
+
+	ResponseBody undelete(SoapRequest request) throws ApiFault {
+		return saveResults("undeleteResponse", this.org.undelete(idsToSave(request)));
 	}
 
 	private static ResponseBody saveResults(String responseName, List<SaveOutcome> outcomes) {
@@ -90,6 +123,7 @@ final class WriteOperations {
 	ResponseBody convertLead(SoapRequest request) throws ApiFault {
 		List<XmlElement> converts = request.operation().children("leadConverts");
 		RecordInputs.checkCount(converts.size());
+		this.costs.savedRecords(converts.size());
 		List<LeadConversion.Result> results = new ArrayList<>();
 		for (XmlElement convert : converts) {
 			results.add(this.org
@@ -117,6 +151,7 @@ final class WriteOperations {
 	ResponseBody merge(SoapRequest request) throws ApiFault {
 		List<XmlElement> requests = request.operation().children("request");
 		RecordInputs.checkCount(requests.size());
+		this.costs.savedRecords(requests.size());
 		List<RecordMerge.Result> results = new ArrayList<>();
 		for (XmlElement mergeRequest : requests) {
 			XmlElement master = mergeRequest.child("masterRecord");

@@ -75,6 +75,28 @@ public final class SoqlResult {
 	}
 
 	/**
+	 * The selected fields as columns are named in a bulk query's CSV: {@code Name},
+	 * {@code Account.Name}.
+	 * @return the column names in select-list order
+	 */
+	public List<String> columnNames() {
+		return this.selected.stream()
+			.map((path) -> (path.relationship() != null) ? path.relationship().name() + "." + path.field()
+					: path.field())
+			.toList();
+	}
+
+	/**
+	 * The value of one selected field of a record.
+	 * @param record one of {@link #matches()}
+	 * @param column the column's index in {@link #columnNames()}
+	 * @return the typed value, or {@code null}
+	 */
+	public Object columnValue(Map<String, Object> record, int column) {
+		return this.selected.get(column).valueIn(record, this.source);
+	}
+
+	/**
 	 * One row as the query selected it: canonical field names in select-list order; the
 	 * fields of a parent under the canonical relationship name as one nested map holding
 	 * {@code type} (the parent object), {@code Id} and the selected parent fields, or
