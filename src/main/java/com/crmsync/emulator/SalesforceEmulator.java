@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -22,6 +23,9 @@ import com.crmsync.emulator.faults.ApiUsage;
 import com.crmsync.emulator.faults.EmulatorFaults;
 import com.crmsync.emulator.http.SelfSignedTls;
 import com.crmsync.emulator.http.SoapHttpHandler;
+import com.crmsync.emulator.oauth.ClientAppKey;
+import com.crmsync.emulator.oauth.ExternalClientApp;
+import com.crmsync.emulator.oauth.TokenEndpoint;
 import com.crmsync.emulator.org.EmulatorOrg;
 import com.crmsync.emulator.org.StandardSchema;
 import com.crmsync.emulator.org.WriteClock;
@@ -38,14 +42,19 @@ import com.sun.net.httpserver.HttpsServer;
 /**
  * An emulator of the Salesforce SOAP partner API (v65.0) on 127.0.0.1: a real HTTP(S)
  * server that force-wsc's {@code PartnerConnection} talks to as it would to Salesforce.
- * Log in at {@link #loginUrl()}; the login result's server URL serves every other call.
+ * Log in with OAuth 2.0 at {@link #tokenUrl()} (JWT bearer or client credentials of the
+ * org's External Client App) and use the access token as the session at
+ * {@code <instance_url>/services/Soap/u/65.0/<orgId15>}; or, deprecated, with SOAP
+ * {@code login} at {@link #loginUrl()} (API 64.0: {@code login} is refused from 65.0 on,
+ * as in Salesforce).
  * <p>
  * Test hooks: {@link #org()} reads and writes records directly, {@link #faults()} injects
  * faults, {@link #apiCalls()} and {@link #calls(String)} count calls.
  */
 public final class SalesforceEmulator implements AutoCloseable {
 
-	private static final String LOGIN_PATH = "/services/Soap/u/65.0";
+	/** The last API version with SOAP {@code login}. */
+	private static final String LOGIN_PATH = "/services/Soap/u/64.0";
 
 	static {
 		// The JDK server leaves Nagle's algorithm on: the last small chunk of every
@@ -74,6 +83,8 @@ public final class SalesforceEmulator implements AutoCloseable {
 
 	private final SelfSignedTls tls;
 
+	private final ExternalClientApp clientApp;
+
 	private SalesforceEmulator(EmulatorSettings settings) throws IOException, GeneralSecurityException {
 		this.settings = settings;
 		this.org = new EmulatorOrg(StandardSchema.create(), new WriteClock(settings.clock()));
@@ -86,7 +97,11 @@ public final class SalesforceEmulator implements AutoCloseable {
 		this.sessions = new SessionRegistry(settings.clock(), settings.sessionLifetime(), settings.orgId());
 		this.cursors = new QueryCursors(settings.clock());
 		OrgIdentity identity = new OrgIdentity(settings.orgId(), settings.username(), settings.password(),
-				settings.sessionLifetime().toSeconds());
+				settings.sessionLifetime().toSeconds(), settings.securityToken());
+		this.clientApp = new ExternalClientApp(
+				settings.oauthClientId(), settings.oauthClientSecret(), (settings.oauthCertificate() != null)
+						? ClientAppKey.ofCertificate(settings.oauthCertificate()) : ClientAppKey.generatedOnDemand(),
+				settings.tokenLifetime());
 		PartnerApi api = new PartnerApi(identity, this.org, this.sessions,
 				new SoqlQueryExecutor(this.org.schema(), this.org), this.cursors, this::baseUrl);
 		InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port());
@@ -102,6 +117,8 @@ public final class SalesforceEmulator implements AutoCloseable {
 		}
 		this.server.createContext("/services/Soap/u/",
 				new SoapHttpHandler(api, this.sessions, this.usage, this.faults));
+		this.server.createContext(TokenEndpoint.PATH, new TokenEndpoint(this.clientApp, settings.orgId(),
+				settings.username(), this.sessions, this.usage, this.faults, settings.clock(), this::baseUrl));
 		this.executor = Executors.newFixedThreadPool(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()),
 				daemonThreads());
 		this.server.setExecutor(this.executor);
@@ -143,16 +160,57 @@ public final class SalesforceEmulator implements AutoCloseable {
 		return this.server.getAddress().getPort();
 	}
 
-	private String baseUrl() {
+	/**
+	 * The org's instance URL, which is also its login host for OAuth 2.0 (what
+	 * {@code sync.salesforce.login-url} takes for {@code jwt-bearer} and
+	 * {@code client-credentials}, and a JWT's accepted {@code aud}).
+	 * @return {@code http(s)://127.0.0.1:<port>}
+	 */
+	public String baseUrl() {
 		return (this.settings.https() ? "https" : "http") + "://127.0.0.1:" + port();
 	}
 
 	/**
-	 * The SOAP login endpoint, for {@code ConnectorConfig.setAuthEndpoint}.
-	 * @return {@code http(s)://127.0.0.1:<port>/services/Soap/u/65.0}
+	 * The OAuth 2.0 token endpoint.
+	 * @return {@code http(s)://127.0.0.1:<port>/services/oauth2/token}
+	 */
+	public String tokenUrl() {
+		return baseUrl() + TokenEndpoint.PATH;
+	}
+
+	/**
+	 * The deprecated SOAP login endpoint, for {@code ConnectorConfig.setAuthEndpoint}:
+	 * API 64.0, the last version with {@code login}.
+	 * @return {@code http(s)://127.0.0.1:<port>/services/Soap/u/64.0}
 	 */
 	public String loginUrl() {
 		return baseUrl() + LOGIN_PATH;
+	}
+
+	/**
+	 * The External Client App's consumer key.
+	 * @return the client id
+	 */
+	public String oauthClientId() {
+		return this.clientApp.clientId();
+	}
+
+	/**
+	 * The External Client App's consumer secret (client credentials).
+	 * @return the secret
+	 */
+	public String oauthClientSecret() {
+		return this.clientApp.clientSecret();
+	}
+
+	/**
+	 * The private key of the key pair the emulator generated for JWT bearer assertions
+	 * (when it was given no certificate): a PEM PKCS#8 file only its owner may read,
+	 * written on first call and deleted when the emulator closes.
+	 * @return the file, or empty when the emulator was given a certificate
+	 */
+	public Optional<Path> oauthPrivateKey() {
+		return this.clientApp.key().privateKeyFile();
 	}
 
 	/**
@@ -237,7 +295,7 @@ public final class SalesforceEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Ends every session, as if they had timed out.
+	 * Ends every session and revokes every access token, as if they had timed out.
 	 */
 	public void expireSessions() {
 		this.sessions.expireAll();
@@ -256,6 +314,7 @@ public final class SalesforceEmulator implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop(0);
+		this.clientApp.key().close();
 		this.executor.shutdownNow();
 		try {
 			this.executor.awaitTermination(5, TimeUnit.SECONDS);

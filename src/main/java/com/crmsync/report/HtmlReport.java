@@ -98,6 +98,10 @@ public final class HtmlReport {
 			.append("</dd><dt>Conflicts</dt><dd>")
 			.append(report.conflicts().size())
 			.append("</dd></dl>\n");
+		report.warnings()
+			.forEach((warning) -> html.append("<p class=\"warning\"><strong>Warning:</strong> ")
+				.append(escape(warning))
+				.append("</p>\n"));
 		String reason = report.failureReason();
 		if (reason != null) {
 			html.append("<p id=\"reason\" class=\"reason\"><strong>Reason:</strong> ")
@@ -322,6 +326,7 @@ public final class HtmlReport {
 			.facts{display:grid;grid-template-columns:repeat(6,auto);gap:2px 12px;margin:8px 0;justify-content:start}
 			.facts dt{color:#616161}.facts dd{margin:0 16px 0 0;font-weight:600}
 			.reason{background:#ffebee;border-left:4px solid #c62828;padding:8px 12px}
+			.warning{background:#fff8e1;border-left:4px solid #f9a825;padding:8px 12px}
 			.next{background:#e3f2fd;border-left:4px solid #1565c0;padding:4px 12px}
 			.next h2{margin-top:8px}code{background:#fff;padding:2px 6px;border:1px solid #bbdefb;border-radius:3px;\
 			user-select:all}

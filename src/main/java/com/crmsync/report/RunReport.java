@@ -27,10 +27,19 @@ import com.crmsync.crm.SyncError;
  * @param conflicts true conflicts of two-way fields
  * @param changes planned changes of a dry run
  * @param metrics Spring Batch's own measurements of the run: durations and item counters
+ * @param warnings what the operator should act on although the run went on, e.g. a
+ * deprecated way of logging in
  */
 public record RunReport(long executionId, String status, String startTime, String endTime, boolean dryRun,
 		long apiCalls, String exitMessage, List<StepReport> steps, List<SyncError> errors,
-		List<FieldConflictRecord> conflicts, List<PlannedChange> changes, RunMetrics metrics) {
+		List<FieldConflictRecord> conflicts, List<PlannedChange> changes, RunMetrics metrics, List<String> warnings) {
+
+	public RunReport(long executionId, String status, String startTime, String endTime, boolean dryRun, long apiCalls,
+			String exitMessage, List<StepReport> steps, List<SyncError> errors, List<FieldConflictRecord> conflicts,
+			List<PlannedChange> changes, RunMetrics metrics) {
+		this(executionId, status, startTime, endTime, dryRun, apiCalls, exitMessage, steps, errors, conflicts, changes,
+				metrics, List.of());
+	}
 
 	/**
 	 * The run's duration.

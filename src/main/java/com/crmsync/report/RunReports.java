@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.crmsync.crm.RunJournal;
+import com.crmsync.job.RunWarnings;
 import com.crmsync.job.StepCounts;
 import com.crmsync.job.SyncJobParameters;
 
@@ -83,7 +84,8 @@ public class RunReports {
 				Boolean.parseBoolean(execution.getJobParameters().getString(SyncJobParameters.DRY_RUN)), apiCalls,
 				(exitMessage == null || exitMessage.isBlank()) ? null : exitMessage, steps, this.journal.errors(id),
 				this.journal.conflicts(id), this.journal.changes(id),
-				new RunReport.RunMetrics(seconds(execution.getStartTime(), execution.getEndTime()), stepMetrics));
+				new RunReport.RunMetrics(seconds(execution.getStartTime(), execution.getEndTime()), stepMetrics),
+				RunWarnings.of(execution.getExecutionContext()));
 	}
 
 	// Spring Batch stamps its executions with the JVM's local time; the report speaks UTC

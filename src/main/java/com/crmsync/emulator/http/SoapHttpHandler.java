@@ -61,7 +61,7 @@ public final class SoapHttpHandler implements HttpHandler {
 			}
 			SoapRequest request;
 			try {
-				request = SoapRequest.read(requestBody(exchange));
+				request = SoapRequest.read(requestBody(exchange)).withApiVersion(apiVersion(exchange));
 			}
 			catch (IOException ex) {
 				sendFault(exchange, new ApiFault(ApiFault.Detail.UnexpectedErrorFault, "UNKNOWN_EXCEPTION",
@@ -132,6 +132,12 @@ public final class SoapHttpHandler implements HttpHandler {
 		catch (XMLStreamException ex) {
 			throw new IOException(ex);
 		}
+	}
+
+	/** The version of {@code /services/Soap/u/<version>/...}, e.g. {@code 64.0}. */
+	private static String apiVersion(HttpExchange exchange) {
+		String[] segments = exchange.getRequestURI().getPath().split("/");
+		return (segments.length > 4) ? segments[4] : null;
 	}
 
 	private void checkSession(SoapRequest request) throws ApiFault {
