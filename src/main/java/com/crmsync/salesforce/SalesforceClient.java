@@ -20,6 +20,8 @@ import javax.xml.namespace.QName;
 
 import com.crmsync.salesforce.login.ClientCredentialsLogin;
 import com.crmsync.salesforce.login.JwtBearerLogin;
+import com.crmsync.salesforce.login.LoginFailedException;
+import com.crmsync.salesforce.login.LoginUnavailableException;
 import com.crmsync.salesforce.login.OrgLogin;
 import com.crmsync.salesforce.login.OrgSession;
 import com.crmsync.salesforce.login.PrivateKeys;
@@ -596,7 +598,14 @@ public class SalesforceClient {
 		@Override
 		public SessionRenewalHeader renewSession(ConnectorConfig config) {
 			logger.info("Salesforce session expired or revoked; logging in again");
-			OrgSession fresh = acquireSession();
+			OrgSession fresh;
+			try {
+				fresh = acquireSession();
+			}
+			catch (LoginUnavailableException ex) {
+				// already tried again: trying the whole call again would renew again
+				throw new LoginFailedException("Could not renew the Salesforce session: " + ex.getMessage(), ex);
+			}
 			synchronized (SalesforceClient.this) {
 				config.setSessionId(fresh.sessionId());
 				config.setServiceEndpoint(fresh.serviceEndpoint());

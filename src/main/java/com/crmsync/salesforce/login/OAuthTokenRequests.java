@@ -46,7 +46,9 @@ final class OAuthTokenRequests {
 
 	/**
 	 * The HTTP client of token requests: Spring Security's own set-up (form request,
-	 * token response and OAuth error converters) with the sync's time-outs.
+	 * token response and OAuth error converters) with the sync's time-outs. Its request
+	 * bodies carry credentials: {@code application.properties} keeps its logger
+	 * ({@code DefaultRestClient}, which logs bodies at DEBUG) at INFO.
 	 * @param connectTimeout the connect time-out
 	 * @param readTimeout the read time-out
 	 * @return the client
