@@ -59,12 +59,14 @@ public class SyncRunner {
 	 * @param full reconcile every record
 	 * @param dryRun plan and report only
 	 * @return the finished execution
+	 * @throws com.crmsync.salesforce.SalesforceSettingsException when the Salesforce
+	 * settings cannot be used to log in (nothing is created)
 	 * @throws Exception when the job cannot be launched
 	 */
 	@SuppressWarnings("try") // the lock is held for the block, never read
 	public JobExecution run(boolean full, boolean dryRun) throws Exception {
-		String operator = this.operatorCheck.requireAdministrator(dryRun ? "plan a sync run" : "run the sync");
 		SalesforceClient.requireUsable(this.salesforceProperties);
+		String operator = this.operatorCheck.requireAdministrator(dryRun ? "plan a sync run" : "run the sync");
 		try (RunLock.Held lock = acquireLock()) {
 			recoverDeadExecutions();
 			return this.jobOperator.start(this.job, SyncJobParameters.of(full, dryRun, operator));
@@ -82,8 +84,8 @@ public class SyncRunner {
 	 */
 	@SuppressWarnings("try") // the lock is held for the block, never read
 	public JobExecution restart(long executionId) throws Exception {
-		this.operatorCheck.requireAdministrator("restart the sync");
 		SalesforceClient.requireUsable(this.salesforceProperties);
+		this.operatorCheck.requireAdministrator("restart the sync");
 		JobExecution execution = this.jobRepository.getJobExecution(executionId);
 		if (execution == null || !SyncJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName())) {
 			throw new RefusedException("No execution " + executionId + " of " + SyncJobConfiguration.JOB_NAME);
