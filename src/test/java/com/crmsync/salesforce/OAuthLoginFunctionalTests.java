@@ -153,6 +153,13 @@ class OAuthLoginFunctionalTests {
 				assertThat(Files.readString(report.resolve(file))).as(file)
 					.contains("retires SOAP login() with the Summer", "27 release (June 2027)", "switch to jwt-bearer");
 			}
+			// and the report made later from the job repository carries it too
+			StringWriter later = new StringWriter();
+			assertThat(SyncCommandLine.execute(new PrintWriter(later, true), new PrintWriter(err, true), "report",
+					String.valueOf(execution), "--sync.embedded.data-dir=" + TestDatabases.DATA_DIR,
+					"--sync.embedded.database=" + harness.database(), "--sync.reports=" + harness.reportsDir()))
+				.isZero();
+			assertThat(later.toString()).contains("Warning: " + com.crmsync.salesforce.login.SoapLogin.DEPRECATION);
 		}
 	}
 
