@@ -18,6 +18,8 @@ import com.crmsync.emulator.seed.OrgSeeder;
 import com.crmsync.job.StepCounts;
 import com.crmsync.job.SyncProperties;
 import com.crmsync.job.SyncRunner;
+import com.crmsync.salesforce.SalesforceProperties;
+import com.crmsync.salesforce.login.JwtBearerLogin;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -95,7 +97,7 @@ public final class Benchmark {
 		this.out.printf(Locale.ROOT,
 				"Benchmark: %,d records, seed %d, emulator at %s (no latency), CRM database "
 						+ "'crm_bench', max heap %,d MB%s%n",
-				this.records, this.seed, this.emulator.loginUrl(), heap.maxMb(),
+				this.records, this.seed, this.emulator.baseUrl(), heap.maxMb(),
 				(this.children != null) ? "; the job runs in child JVMs with -Xmx" + this.children.maxHeap() : "");
 		long start = System.nanoTime();
 		new OrgSeeder(this.emulator.org(), this.seed).seed(this.records);
@@ -117,7 +119,9 @@ public final class Benchmark {
 
 		RawBaseline.Result raw = null;
 		if (this.baseline) {
-			raw = new RawBaseline(this.emulator.loginUrl(), "sync@example.com", "emulator",
+			SalesforceProperties login = this.context.getBean(SalesforceProperties.class);
+			raw = new RawBaseline(JwtBearerLogin.of(login.loginUrl(), login.clientId(), login.username(),
+					login.privateKey(), login.connectTimeout(), login.readTimeout()),
 					this.context.getBean(DataSource.class))
 				.run();
 			for (String object : RawBaseline.SELECTS.keySet()) {

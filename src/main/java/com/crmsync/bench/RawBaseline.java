@@ -13,7 +13,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import com.sforce.soap.partner.LoginResult;
+import com.crmsync.salesforce.login.OrgLogin;
+import com.crmsync.salesforce.login.OrgSession;
 import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.QueryResult;
 import com.sforce.soap.partner.sobject.SObject;
@@ -51,18 +52,12 @@ final class RawBaseline {
 		return java.util.stream.Stream.concat(first.stream(), java.util.stream.Stream.of(more)).toList();
 	}
 
-	private final String loginUrl;
-
-	private final String username;
-
-	private final String password;
+	private final OrgLogin login;
 
 	private final DataSource dataSource;
 
-	RawBaseline(String loginUrl, String username, String password, DataSource dataSource) {
-		this.loginUrl = loginUrl;
-		this.username = username;
-		this.password = password;
+	RawBaseline(OrgLogin login, DataSource dataSource) {
+		this.login = login;
 		this.dataSource = dataSource;
 	}
 
@@ -79,15 +74,14 @@ final class RawBaseline {
 
 	Result run() throws ConnectionException, SQLException {
 		long start = System.nanoTime();
+		OrgSession session = this.login.login();
 		ConnectorConfig config = new ConnectorConfig();
-		config.setAuthEndpoint(this.loginUrl);
-		config.setServiceEndpoint(this.loginUrl);
+		config.setAuthEndpoint(session.serviceEndpoint());
+		config.setServiceEndpoint(session.serviceEndpoint());
+		config.setSessionId(session.sessionId());
 		config.setManualLogin(true);
 		config.setCompression(true);
 		PartnerConnection partner = new PartnerConnection(config);
-		LoginResult login = partner.login(this.username, this.password);
-		config.setServiceEndpoint(login.getServerUrl());
-		partner.setSessionHeader(login.getSessionId());
 		partner.setQueryOptions(2000);
 		long calls = 1;
 		long records = 0;

@@ -107,8 +107,10 @@ public class BenchCommand extends DatabaseCommand {
 	protected Map<String, Object> defaultProperties() {
 		try {
 			return Map.of("sync.embedded.database", DATABASE, "sync.embedded.reset", "true",
-					"sync.salesforce.login-url", this.emulator.loginUrl(), "sync.salesforce.username",
-					"sync@example.com", "sync.salesforce.password", "emulator", "sync.operator", "admin@bench.example",
+					"sync.salesforce.login-url", this.emulator.baseUrl(), "sync.salesforce.client-id",
+					this.emulator.oauthClientId(), "sync.salesforce.username", "sync@example.com",
+					"sync.salesforce.private-key", this.emulator.oauthPrivateKey().orElseThrow().toString(),
+					"sync.operator", "admin@bench.example",
 					// stands for the night between two runs: the pauses between runs
 					// exceed it
 					"sync.look-back", "PT2S", "sync.reports",

@@ -40,17 +40,19 @@ public class DemoCommand extends DatabaseCommand {
 
 	@Override
 	protected Map<String, Object> defaultProperties() {
+		// the emulated org's External Client App, with the key pair the emulator made
 		return Map.of("sync.embedded.database", DATABASE, "sync.embedded.reset", "true", "sync.salesforce.login-url",
-				this.emulator.loginUrl(), "sync.salesforce.username", "sync@example.com", "sync.salesforce.password",
-				"emulator", "sync.operator", DemoData.ADMIN);
+				this.emulator.baseUrl(), "sync.salesforce.client-id", this.emulator.oauthClientId(),
+				"sync.salesforce.username", "sync@example.com", "sync.salesforce.private-key",
+				this.emulator.oauthPrivateKey().orElseThrow().toString(), "sync.operator", DemoData.ADMIN);
 	}
 
 	@Override
 	protected int call(ConfigurableApplicationContext context) throws Exception {
 		JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 		SyncRunner runner = context.getBean(SyncRunner.class);
-		out().println("Demo: Salesforce emulator at " + this.emulator.loginUrl() + ", CRM database '" + DATABASE
-				+ "' in the embedded MariaDB.");
+		out().println("Demo: Salesforce emulator at " + this.emulator.baseUrl() + " (OAuth 2.0 JWT bearer login), "
+				+ "CRM database '" + DATABASE + "' in the embedded MariaDB.");
 		Map<String, String> ids = DemoData.seedSalesforce(this.emulator.org());
 		DemoData.seedCrm(jdbc);
 

@@ -4,6 +4,7 @@
 package com.crmsync.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -20,7 +21,8 @@ import picocli.CommandLine.TypeConversionException;
  * killed. Needs neither Spring nor a database.
  */
 @Command(name = "emulator", mixinStandardHelpOptions = true,
-		description = "Runs the Salesforce emulator (SOAP partner API and Bulk API 1.0, API 65.0) on 127.0.0.1 until killed.")
+		description = "Runs the Salesforce emulator (SOAP partner API and Bulk API 1.0, API 65.0, OAuth 2.0 login) "
+				+ "on 127.0.0.1 until killed.")
 public class EmulatorCommand implements Callable<Integer> {
 
 	@Option(names = "--port", required = true, description = "Port to listen on (0 picks a free port).")
@@ -72,8 +74,25 @@ public class EmulatorCommand implements Callable<Integer> {
 	String username;
 
 	@Option(names = "--password", defaultValue = "emulator",
-			description = "Password login accepts; any security token may follow it (default: ${DEFAULT-VALUE}).")
+			description = "Password the deprecated SOAP login (API 64.0) accepts (default: ${DEFAULT-VALUE}).")
 	String password;
+
+	@Option(names = "--security-token",
+			description = "Security token that must follow the password exactly; without one any suffix is accepted.")
+	String securityToken;
+
+	@Option(names = "--oauth-client-id", defaultValue = EmulatorSettings.DEFAULT_OAUTH_CLIENT_ID,
+			description = "Consumer key of the org's External Client App (default: ${DEFAULT-VALUE}).")
+	String oauthClientId;
+
+	@Option(names = "--oauth-client-secret", defaultValue = EmulatorSettings.DEFAULT_OAUTH_CLIENT_SECRET,
+			description = "Consumer secret of the External Client App, for client credentials (default: ${DEFAULT-VALUE}).")
+	String oauthClientSecret;
+
+	@Option(names = "--oauth-certificate", paramLabel = "<pem>",
+			description = "PEM X.509 certificate that verifies JWT bearer assertions; without one the emulator "
+					+ "generates a key pair and prints where its private key is.")
+	Path oauthCertificate;
 
 	@Option(names = "--https", description = "Serve HTTPS with a self-signed certificate; prints its trust store.")
 	boolean https;
@@ -101,6 +120,10 @@ public class EmulatorCommand implements Callable<Integer> {
 			.username(this.username)
 			.password(this.password)
 			.https(this.https)
+			.securityToken(this.securityToken)
+			.oauthClientId(this.oauthClientId)
+			.oauthClientSecret(this.oauthClientSecret)
+			.oauthCertificate(this.oauthCertificate)
 			.build();
 		SalesforceEmulator emulator = SalesforceEmulator.start(settings);
 		CountDownLatch stopped = new CountDownLatch(1);
@@ -108,7 +131,11 @@ public class EmulatorCommand implements Callable<Integer> {
 			emulator.close();
 			stopped.countDown();
 		}, "sf-emulator-shutdown"));
-		this.out.println("Salesforce emulator listening. Login URL: " + emulator.loginUrl());
+		this.out.println("Salesforce emulator listening. OAuth login URL (sync.salesforce.login-url): "
+				+ emulator.baseUrl() + ", client id: " + emulator.oauthClientId());
+		emulator.oauthPrivateKey()
+			.ifPresent((key) -> this.out.println("Private key for JWT bearer (sync.salesforce.private-key): " + key));
+		this.out.println("Deprecated SOAP login URL: " + emulator.loginUrl());
 		this.out.println("Costs: " + settings.costs() + ". Control endpoint: " + emulator.controlUrl());
 		if (this.https) {
 			this.out.println("Trust store (PKCS12, password changeit): " + emulator.trustStore());

@@ -20,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * How a finished run is told on the terminal: a summary per step and where the report
  * files are on stdout, and for a failed run its one-line reason on stderr with the exact
- * command that restarts it.
+ * command that restarts it; its exit code says whether it was refused.
  */
 final class RunOutcome {
 
@@ -41,7 +41,13 @@ final class RunOutcome {
 		err.println("error: execution " + execution.getId() + " " + execution.getStatus() + ": " + reason(execution)
 				+ (report.restartable() ? "; restart it with: " + NextStep.restartCommand(execution.getId()) : ""));
 		err.flush();
-		return ExitCodes.FAILED;
+		// a refusal (another org, a refused login) stopped the run before any data moved
+		return execution.getAllFailureExceptions()
+			.stream()
+			.mapToInt(Refusals::exitCode)
+			.filter((code) -> code != ExitCodes.FAILED)
+			.findFirst()
+			.orElse(ExitCodes.FAILED);
 	}
 
 	/**

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import com.crmsync.job.RefusedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -64,16 +63,7 @@ public class SyncCommandLine implements Runnable {
 
 	private static int reportFailure(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
 		commandLine.getErr().println("error: " + OneLineReason.of(ex));
-		return isRefusal(ex) ? ExitCodes.REFUSED : ExitCodes.FAILED;
-	}
-
-	private static boolean isRefusal(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof RefusedException) {
-				return true;
-			}
-		}
-		return false;
+		return Refusals.exitCode(ex);
 	}
 
 	private static int reportUsage(CommandLine.ParameterException ex, String[] args) {

@@ -3,6 +3,7 @@
  */
 package com.crmsync.emulator;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -20,18 +21,35 @@ import com.crmsync.emulator.cost.CostProfile;
  * @param apiLimit the daily API request limit ({@code LimitInfoHeader}'s limit)
  * @param orgId the 18-character organization id
  * @param username the username login accepts
- * @param password the password login accepts (any security token may follow it)
+ * @param password the password SOAP {@code login} accepts (followed by exactly
+ * {@code securityToken} when one is set, by any suffix otherwise)
  * @param https serve TLS with a generated self-signed certificate
  * @param sessionLifetime how long a session stays valid after its last use
  * @param clock the clock of the server's timestamps ({@code CreatedDate},
  * {@code LastModifiedDate}, {@code SystemModstamp}, {@code getServerTimestamp}) and of
  * session and cursor expiry
+ * @param securityToken the security token SOAP {@code login} requires after the password,
+ * or {@code null} to accept any suffix
+ * @param oauthClientId the External Client App's consumer key: the JWT's {@code iss}, the
+ * client credentials' {@code client_id}
+ * @param oauthClientSecret the consumer secret of the client credentials grant
+ * @param oauthCertificate the PEM X.509 certificate whose key signs JWT bearer
+ * assertions, or {@code null}: the emulator then generates a key pair and writes its
+ * private key to a file of its own ({@code SalesforceEmulator#oauthPrivateKey()})
+ * @param tokenLifetime how long an OAuth access token stays valid after its last use
  */
 public record EmulatorSettings(int port, long records, long seed, CostProfile costs, long apiLimit, String orgId,
-		String username, String password, boolean https, Duration sessionLifetime, Clock clock) {
+		String username, String password, boolean https, Duration sessionLifetime, Clock clock, String securityToken,
+		String oauthClientId, String oauthClientSecret, Path oauthCertificate, Duration tokenLifetime) {
 
 	/** The default organization id. */
 	public static final String DEFAULT_ORG_ID = "00D000000000001AAA";
+
+	/** The default consumer key of the emulated External Client App. */
+	public static final String DEFAULT_OAUTH_CLIENT_ID = "3MVG9Emulator.CrmSalesforceSync.ConsumerKey";
+
+	/** The default consumer secret of the emulated External Client App. */
+	public static final String DEFAULT_OAUTH_CLIENT_SECRET = "emulator-consumer-secret";
 
 	public EmulatorSettings {
 		Objects.requireNonNull(orgId, "orgId");
@@ -40,6 +58,9 @@ public record EmulatorSettings(int port, long records, long seed, CostProfile co
 		Objects.requireNonNull(sessionLifetime, "sessionLifetime");
 		Objects.requireNonNull(clock, "clock");
 		Objects.requireNonNull(costs, "costs");
+		Objects.requireNonNull(oauthClientId, "oauthClientId");
+		Objects.requireNonNull(oauthClientSecret, "oauthClientSecret");
+		Objects.requireNonNull(tokenLifetime, "tokenLifetime");
 		if (orgId.length() != 18 || !orgId.startsWith("00D")) {
 			throw new IllegalArgumentException("orgId must be an 18-character id starting with 00D: " + orgId);
 		}
@@ -49,9 +70,23 @@ public record EmulatorSettings(int port, long records, long seed, CostProfile co
 	}
 
 	/**
+	 * The same settings with another certificate for JWT bearer assertions.
+	 * @param certificate the PEM X.509 certificate
+	 * @return the new settings
+	 */
+	public EmulatorSettings withOAuthCertificate(Path certificate) {
+		return new EmulatorSettings(this.port, this.records, this.seed, this.costs, this.apiLimit, this.orgId,
+				this.username, this.password, this.https, this.sessionLifetime, this.clock, this.securityToken,
+				this.oauthClientId, this.oauthClientSecret, certificate, this.tokenLifetime);
+	}
+
+	/**
 	 * The defaults: a free port, an empty org, the {@code zero} cost profile, 1,000,000
 	 * API requests, org {@code 00D000000000001AAA}, user {@code sync@example.com} with
-	 * password {@code emulator}, plain HTTP, two-hour sessions, the system clock.
+	 * password {@code emulator} and no security token, plain HTTP, two-hour sessions and
+	 * access tokens, the system clock, the External Client App
+	 * {@value #DEFAULT_OAUTH_CLIENT_ID} with secret {@value #DEFAULT_OAUTH_CLIENT_SECRET}
+	 * and a generated key pair.
 	 * @return a builder holding the defaults
 	 */
 	public static Builder builder() {
@@ -102,6 +137,16 @@ public record EmulatorSettings(int port, long records, long seed, CostProfile co
 		private Duration sessionLifetime = Duration.ofHours(2);
 
 		private Clock clock = Clock.systemUTC();
+
+		private String securityToken;
+
+		private String oauthClientId = DEFAULT_OAUTH_CLIENT_ID;
+
+		private String oauthClientSecret = DEFAULT_OAUTH_CLIENT_SECRET;
+
+		private Path oauthCertificate;
+
+		private Duration tokenLifetime = Duration.ofHours(2);
 
 		public Builder port(int port) {
 			this.port = port;
@@ -233,9 +278,35 @@ public record EmulatorSettings(int port, long records, long seed, CostProfile co
 			return this;
 		}
 
+		public Builder securityToken(String securityToken) {
+			this.securityToken = securityToken;
+			return this;
+		}
+
+		public Builder oauthClientId(String oauthClientId) {
+			this.oauthClientId = oauthClientId;
+			return this;
+		}
+
+		public Builder oauthClientSecret(String oauthClientSecret) {
+			this.oauthClientSecret = oauthClientSecret;
+			return this;
+		}
+
+		public Builder oauthCertificate(Path oauthCertificate) {
+			this.oauthCertificate = oauthCertificate;
+			return this;
+		}
+
+		public Builder tokenLifetime(Duration tokenLifetime) {
+			this.tokenLifetime = tokenLifetime;
+			return this;
+		}
+
 		public EmulatorSettings build() {
 			return new EmulatorSettings(this.port, this.records, this.seed, costs(), this.apiLimit, this.orgId,
-					this.username, this.password, this.https, this.sessionLifetime, this.clock);
+					this.username, this.password, this.https, this.sessionLifetime, this.clock, this.securityToken,
+					this.oauthClientId, this.oauthClientSecret, this.oauthCertificate, this.tokenLifetime);
 		}
 
 	}

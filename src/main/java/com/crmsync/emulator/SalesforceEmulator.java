@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -27,6 +28,9 @@ import com.crmsync.emulator.faults.EmulatorFaults;
 import com.crmsync.emulator.http.ControlHttpHandler;
 import com.crmsync.emulator.http.SelfSignedTls;
 import com.crmsync.emulator.http.SoapHttpHandler;
+import com.crmsync.emulator.oauth.ClientAppKey;
+import com.crmsync.emulator.oauth.ExternalClientApp;
+import com.crmsync.emulator.oauth.TokenEndpoint;
 import com.crmsync.emulator.org.EmulatorOrg;
 import com.crmsync.emulator.org.StandardSchema;
 import com.crmsync.emulator.org.WriteClock;
@@ -43,9 +47,12 @@ import com.sun.net.httpserver.HttpsServer;
 /**
  * An emulator of the Salesforce SOAP partner API and Bulk API 1.0 (v65.0) on 127.0.0.1: a
  * real HTTP(S) server that force-wsc's {@code PartnerConnection} and
- * {@code BulkConnection} talk to as they would to Salesforce. Log in at
- * {@link #loginUrl()}; the login result's server URL serves every other SOAP call, and
- * {@link #bulkUrl()} the Bulk API with the same session. Requests cost what the settings'
+ * {@code BulkConnection} talk to as they would to Salesforce. Log in with OAuth 2.0 at
+ * {@link #tokenUrl()} (JWT bearer or client credentials of the org's External Client App)
+ * and use the access token as the session at
+ * {@code <instance_url>/services/Soap/u/65.0/<orgId15>} and at {@link #bulkUrl()}; or,
+ * deprecated, with SOAP {@code login} at {@link #loginUrl()} (API 64.0: {@code login} is
+ * refused from 65.0 on, as in Salesforce). Requests cost what the settings'
  * {@link CostProfile} says; {@link #controlUrl()} lets another process inject faults and
  * read the API usage.
  * <p>
@@ -54,7 +61,8 @@ import com.sun.net.httpserver.HttpsServer;
  */
 public final class SalesforceEmulator implements AutoCloseable {
 
-	private static final String LOGIN_PATH = "/services/Soap/u/65.0";
+	/** The last API version with SOAP {@code login}. */
+	private static final String LOGIN_PATH = "/services/Soap/u/64.0";
 
 	static {
 		// The JDK server leaves Nagle's algorithm on: the last small chunk of every
@@ -87,6 +95,8 @@ public final class SalesforceEmulator implements AutoCloseable {
 
 	private final SelfSignedTls tls;
 
+	private final ExternalClientApp clientApp;
+
 	private SalesforceEmulator(EmulatorSettings settings) throws IOException, GeneralSecurityException {
 		this.settings = settings;
 		this.org = new EmulatorOrg(StandardSchema.create(), new WriteClock(settings.clock()), settings.username());
@@ -100,7 +110,11 @@ public final class SalesforceEmulator implements AutoCloseable {
 		this.sessions = new SessionRegistry(settings.clock(), settings.sessionLifetime(), settings.orgId());
 		this.cursors = new QueryCursors(settings.clock());
 		OrgIdentity identity = new OrgIdentity(settings.orgId(), settings.username(), settings.password(),
-				settings.sessionLifetime().toSeconds());
+				settings.sessionLifetime().toSeconds(), settings.securityToken());
+		this.clientApp = new ExternalClientApp(
+				settings.oauthClientId(), settings.oauthClientSecret(), (settings.oauthCertificate() != null)
+						? ClientAppKey.ofCertificate(settings.oauthCertificate()) : ClientAppKey.generatedOnDemand(),
+				settings.tokenLifetime());
 		PartnerApi api = new PartnerApi(identity, this.org, this.sessions,
 				new SoqlQueryExecutor(this.org.schema(), this.org), this.cursors, this::baseUrl, this.costs);
 		InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port());
@@ -121,6 +135,9 @@ public final class SalesforceEmulator implements AutoCloseable {
 				new BulkHttpHandler(this.bulkJobs, this.sessions, this.usage, this.faults, this.costs));
 		this.server.createContext(ControlHttpHandler.PATH, new ControlHttpHandler(this.faults, this.usage,
 				(operation) -> api.supports(operation) || operation.equals(BulkHttpHandler.OPERATION)));
+		this.server.createContext(TokenEndpoint.PATH,
+				new TokenEndpoint(this.clientApp, settings.orgId(), settings.username(), this.sessions, this.usage,
+						this.faults, this.costs, settings.clock(), this::baseUrl));
 		this.executor = requestThreads(settings.costs());
 		this.server.setExecutor(this.executor);
 		this.server.start();
@@ -174,13 +191,28 @@ public final class SalesforceEmulator implements AutoCloseable {
 		return this.server.getAddress().getPort();
 	}
 
-	private String baseUrl() {
+	/**
+	 * The org's instance URL, which is also its login host for OAuth 2.0 (what
+	 * {@code sync.salesforce.login-url} takes for {@code jwt-bearer} and
+	 * {@code client-credentials}, and a JWT's accepted {@code aud}).
+	 * @return {@code http(s)://127.0.0.1:<port>}
+	 */
+	public String baseUrl() {
 		return (this.settings.https() ? "https" : "http") + "://127.0.0.1:" + port();
 	}
 
 	/**
-	 * The SOAP login endpoint, for {@code ConnectorConfig.setAuthEndpoint}.
-	 * @return {@code http(s)://127.0.0.1:<port>/services/Soap/u/65.0}
+	 * The OAuth 2.0 token endpoint.
+	 * @return {@code http(s)://127.0.0.1:<port>/services/oauth2/token}
+	 */
+	public String tokenUrl() {
+		return baseUrl() + TokenEndpoint.PATH;
+	}
+
+	/**
+	 * The deprecated SOAP login endpoint, for {@code ConnectorConfig.setAuthEndpoint}:
+	 * API 64.0, the last version with {@code login}.
+	 * @return {@code http(s)://127.0.0.1:<port>/services/Soap/u/64.0}
 	 */
 	public String loginUrl() {
 		return baseUrl() + LOGIN_PATH;
@@ -201,6 +233,32 @@ public final class SalesforceEmulator implements AutoCloseable {
 	 */
 	public String controlUrl() {
 		return baseUrl() + "/emulator";
+	}
+
+	/**
+	 * The External Client App's consumer key.
+	 * @return the client id
+	 */
+	public String oauthClientId() {
+		return this.clientApp.clientId();
+	}
+
+	/**
+	 * The External Client App's consumer secret (client credentials).
+	 * @return the secret
+	 */
+	public String oauthClientSecret() {
+		return this.clientApp.clientSecret();
+	}
+
+	/**
+	 * The private key of the key pair the emulator generated for JWT bearer assertions
+	 * (when it was given no certificate): a PEM PKCS#8 file only its owner may read,
+	 * written on first call and deleted when the emulator closes.
+	 * @return the file, or empty when the emulator was given a certificate
+	 */
+	public Optional<Path> oauthPrivateKey() {
+		return this.clientApp.key().privateKeyFile();
 	}
 
 	/**
@@ -301,7 +359,7 @@ public final class SalesforceEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Ends every session, as if they had timed out.
+	 * Ends every session and revokes every access token, as if they had timed out.
 	 */
 	public void expireSessions() {
 		this.sessions.expireAll();
@@ -321,6 +379,7 @@ public final class SalesforceEmulator implements AutoCloseable {
 	public void close() {
 		this.server.stop(0);
 		this.bulkJobs.close();
+		this.clientApp.key().close();
 		this.executor.shutdownNow();
 		try {
 			this.executor.awaitTermination(5, TimeUnit.SECONDS);

@@ -66,6 +66,8 @@ public class ConnectTasklet implements Tasklet {
 		boolean dryRun = SyncJobParameters.isDryRun(job.getJobParameters());
 		boolean full = SyncJobParameters.isFull(job.getJobParameters());
 
+		this.salesforce.deprecationWarning()
+			.ifPresent((warning) -> RunWarnings.add(job.getExecutionContext(), warning));
 		String orgId = this.salesforce.login();
 		this.salesforce.startBudget();
 		Optional<String> pinned = this.orgConnection.pinnedOrgId();

@@ -6,6 +6,8 @@ package com.crmsync.job;
 import java.util.Comparator;
 import java.util.Optional;
 
+import com.crmsync.salesforce.SalesforceClient;
+import com.crmsync.salesforce.SalesforceProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -18,11 +20,12 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Launches and restarts the sync job on an Administrator's authority, one execution at a
- * time: every run holds the database's {@link RunLock} for its whole duration, so a
- * second run, on this host or another, is refused while the first is live. An execution
- * left STARTED by a process that was killed (its lock is gone with its connection) is
- * recovered as FAILED and then restarted like any failed execution.
+ * Launches and restarts the sync job on an Administrator's authority, with Salesforce
+ * settings it can log in with, one execution at a time: every run holds the database's
+ * {@link RunLock} for its whole duration, so a second run, on this host or another, is
+ * refused while the first is live. An execution left STARTED by a process that was killed
+ * (its lock is gone with its connection) is recovered as FAILED and then restarted like
+ * any failed execution.
  */
 @Component
 public class SyncRunner {
@@ -39,13 +42,16 @@ public class SyncRunner {
 
 	private final RunLock runLock;
 
+	private final SalesforceProperties salesforceProperties;
+
 	public SyncRunner(JobOperator jobOperator, JobRepository jobRepository, Job salesforceSyncJob,
-			OperatorCheck operatorCheck, RunLock runLock) {
+			OperatorCheck operatorCheck, RunLock runLock, SalesforceProperties salesforceProperties) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = salesforceSyncJob;
 		this.operatorCheck = operatorCheck;
 		this.runLock = runLock;
+		this.salesforceProperties = salesforceProperties;
 	}
 
 	/**
@@ -53,10 +59,13 @@ public class SyncRunner {
 	 * @param full reconcile every record
 	 * @param dryRun plan and report only
 	 * @return the finished execution
+	 * @throws com.crmsync.salesforce.SalesforceSettingsException when the Salesforce
+	 * settings cannot be used to log in (nothing is created)
 	 * @throws Exception when the job cannot be launched
 	 */
 	@SuppressWarnings("try") // the lock is held for the block, never read
 	public JobExecution run(boolean full, boolean dryRun) throws Exception {
+		SalesforceClient.requireUsable(this.salesforceProperties);
 		String operator = this.operatorCheck.requireAdministrator(dryRun ? "plan a sync run" : "run the sync");
 		try (RunLock.Held lock = acquireLock()) {
 			recoverDeadExecutions();
@@ -75,6 +84,7 @@ public class SyncRunner {
 	 */
 	@SuppressWarnings("try") // the lock is held for the block, never read
 	public JobExecution restart(long executionId) throws Exception {
+		SalesforceClient.requireUsable(this.salesforceProperties);
 		this.operatorCheck.requireAdministrator("restart the sync");
 		JobExecution execution = this.jobRepository.getJobExecution(executionId);
 		if (execution == null || !SyncJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName())) {

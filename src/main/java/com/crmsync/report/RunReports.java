@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.crmsync.crm.RunJournal;
+import com.crmsync.job.RunWarnings;
 import com.crmsync.job.StepCounts;
 import com.crmsync.job.SyncJobParameters;
 
@@ -30,13 +31,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RunReports {
-
-	/**
-	 * The job execution context's entry that holds the run's warnings for the operator: a
-	 * {@code List<String>}, one sentence each, which the report shows. Whatever warns
-	 * (e.g. the {@code connect} step about a deprecated login) appends to it.
-	 */
-	public static final String WARNINGS = "sync.report.warnings";
 
 	private final RunJournal journal;
 
@@ -91,12 +85,7 @@ public class RunReports {
 				(exitMessage == null || exitMessage.isBlank()) ? null : exitMessage, steps, this.journal.errors(id),
 				this.journal.conflicts(id), this.journal.changes(id),
 				new RunReport.RunMetrics(seconds(execution.getStartTime(), execution.getEndTime()), stepMetrics),
-				warnings(execution));
-	}
-
-	static List<String> warnings(JobExecution execution) {
-		Object warnings = execution.getExecutionContext().get(WARNINGS);
-		return (warnings instanceof List<?> list) ? list.stream().map(String::valueOf).toList() : List.of();
+				RunWarnings.of(execution.getExecutionContext()));
 	}
 
 	// Spring Batch stamps its executions with the JVM's local time; the report speaks UTC

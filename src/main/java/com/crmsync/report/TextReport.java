@@ -32,6 +32,7 @@ public final class TextReport {
 			out.printf("  %-18s %-10s %8d %8d %8d %9d %8d %7d %9d%n", step.name(), step.status(), step.read(),
 					step.created(), step.updated(), step.unchanged(), step.skipped(), step.failed(), step.conflicts());
 		}
+		report.warnings().forEach((warning) -> out.println("Warning: " + warning));
 	}
 
 	/**

@@ -3,8 +3,6 @@
  */
 package com.crmsync.salesforce;
 
-import java.io.IOException;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,33 +13,57 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
+import javax.xml.namespace.QName;
+
+import com.crmsync.salesforce.login.ClientCredentialsLogin;
+import com.crmsync.salesforce.login.JwtBearerLogin;
+import com.crmsync.salesforce.login.LoginFailedException;
+import com.crmsync.salesforce.login.LoginUnavailableException;
+import com.crmsync.salesforce.login.OrgLogin;
+import com.crmsync.salesforce.login.OrgSession;
+import com.crmsync.salesforce.login.PrivateKeys;
+import com.crmsync.salesforce.login.SoapLogin;
 import com.sforce.soap.partner.DescribeSObjectResult;
 import com.sforce.soap.partner.Field;
 import com.sforce.soap.partner.LimitInfo;
 import com.sforce.soap.partner.LimitInfoHeader_element;
-import com.sforce.soap.partner.LoginResult;
 import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.QueryResult;
 import com.sforce.soap.partner.SaveResult;
+import com.sforce.soap.partner.SessionHeader_element;
 import com.sforce.soap.partner.UpsertResult;
 import com.sforce.soap.partner.fault.ApiFault;
 import com.sforce.soap.partner.fault.ExceptionCode;
 import com.sforce.soap.partner.sobject.SObject;
 import com.sforce.ws.ConnectionException;
 import com.sforce.ws.ConnectorConfig;
-import com.sforce.ws.SoapFaultException;
+import com.sforce.ws.SessionRenewer;
 import com.sforce.ws.bind.XmlObject;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryState;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
+import org.springframework.util.backoff.BackOffExecution;
+
 /**
  * The sync's only door to Salesforce: a force-wsc {@link PartnerConnection} behind calls
- * that speak the sync's own types. Every call is counted, retried with back-off on
- * transient faults ({@code SERVER_UNAVAILABLE}, HTTP 5xx, connection resets, time-outs;
- * per record {@code UNABLE_TO_LOCK_ROW}), logs in again once on
- * {@code INVALID_SESSION_ID}, and stops the run with {@link ApiLimitReachedException}
- * when the org refuses more requests or the run's share of the daily limit is spent.
+ * that speak the sync's own types. It logs in the way {@code sync.salesforce.auth} says
+ * (OAuth 2.0 JWT bearer or client credentials; the deprecated SOAP login) and uses the
+ * session on the instance's API 65.0 endpoint. Every call is counted; retried with
+ * back-off by Spring's {@link RetryTemplate} when its failure is transient
+ * ({@link TransientFaults}), and per record on {@code UNABLE_TO_LOCK_ROW}; on an expired
+ * or revoked session ({@code INVALID_SESSION_ID}) force-wsc's {@link SessionRenewer} logs
+ * in once more and sends the call again; and the run stops with
+ * {@link ApiLimitReachedException} when the org refuses more requests or the run's share
+ * of the daily limit is spent.
  */
 public class SalesforceClient {
 
@@ -53,57 +75,122 @@ public class SalesforceClient {
 
 	private static final Log logger = LogFactory.getLog(SalesforceClient.class);
 
+	/** A Salesforce session id or access token: org id, "!", token. */
+	private static final Pattern SESSION_ID = Pattern.compile("00D[0-9A-Za-z]{12,15}![0-9A-Za-z._-]+");
+
+	private static final String OPERATION_LOGIN = "login";
+
 	private final SalesforceProperties properties;
 
 	private final ApiCallCounter counter;
 
-	private PartnerConnection connection;
+	private final OrgLogin orgLogin;
 
-	private LoginResult login;
+	private final RetryPolicy retryPolicy;
+
+	private final RetryTemplate retryTemplate;
+
+	/** The operation a thread is calling, which force-wsc sends again after a renewal. */
+	private final ThreadLocal<String> operationInFlight = new ThreadLocal<>();
+
+	private volatile PartnerConnection connection;
+
+	private volatile OrgSession session;
 
 	private long budgetBaseline;
 
 	private long dailyLimit;
 
+	/**
+	 * A client of the configured org.
+	 * @param properties the org's settings
+	 * @param counter the call counter
+	 * @throws SalesforceSettingsException when the settings cannot be used to log in
+	 */
 	public SalesforceClient(SalesforceProperties properties, ApiCallCounter counter) {
+		this(properties, counter, orgLogin(properties));
+	}
+
+	SalesforceClient(SalesforceProperties properties, ApiCallCounter counter, OrgLogin orgLogin) {
 		this.properties = properties;
 		this.counter = counter;
-		checkLoginUrl(properties.loginUrl());
+		this.orgLogin = orgLogin;
+		this.retryPolicy = RetryPolicy.builder()
+			.maxRetries(properties.maxRetries())
+			.delay(properties.retryBackoff())
+			.multiplier(2)
+			.maxDelay(properties.retryBackoff().multipliedBy(64))
+			.predicate(TransientFaults::isTransient)
+			.build();
+		this.retryTemplate = new RetryTemplate(this.retryPolicy);
+		this.retryTemplate.setRetryListener(new RetryLogging());
 	}
 
 	/**
-	 * Refuses a login URL that would send the password in clear text over a network.
-	 * @param loginUrl the configured login URL
+	 * Checks the settings (every problem at once) and chooses the way of logging in.
+	 * @param properties the settings
+	 * @return the login
+	 * @throws SalesforceSettingsException when the settings cannot be used
 	 */
-	static void checkLoginUrl(String loginUrl) {
-		if (loginUrl == null || loginUrl.isBlank()) {
-			throw new IllegalArgumentException("sync.salesforce.login-url is not set");
-		}
-		URI uri = URI.create(loginUrl);
-		String scheme = String.valueOf(uri.getScheme()).toLowerCase();
-		if ("https".equals(scheme)) {
-			return;
-		}
-		String host = String.valueOf(uri.getHost());
-		boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
-				|| host.equals("::1");
-		if (!"http".equals(scheme) || !loopback) {
-			throw new IllegalArgumentException(
-					"sync.salesforce.login-url must use https (plain http only on loopback): " + uri.getScheme() + "://"
-							+ host);
+	static OrgLogin orgLogin(SalesforceProperties properties) {
+		requireUsable(properties);
+		return switch (properties.auth()) {
+			case JWT_BEARER -> JwtBearerLogin.of(properties.loginUrl(), properties.clientId(), properties.username(),
+					properties.privateKey(), properties.connectTimeout(), properties.readTimeout());
+			case CLIENT_CREDENTIALS -> ClientCredentialsLogin.of(properties.loginUrl(), properties.clientId(),
+					properties.clientSecret(), properties.connectTimeout(), properties.readTimeout());
+			case SOAP_LOGIN -> new SoapLogin(properties.loginUrl(), properties.username(), properties.password(),
+					properties.connectTimeout(), properties.readTimeout());
+		};
+	}
+
+	/**
+	 * Refuses settings that cannot be used to log in, before anything is created.
+	 * @param properties the settings
+	 * @throws SalesforceSettingsException listing every problem
+	 */
+	public static void requireUsable(SalesforceProperties properties) {
+		List<String> problems = properties.problems();
+		if (!problems.isEmpty()) {
+			throw new SalesforceSettingsException(problems);
 		}
 	}
 
 	/**
-	 * Logs in (once; later calls reuse the session) and starts counting this run's API
-	 * budget.
+	 * Logs in (once; later calls reuse the session, which is renewed when it expires),
+	 * warning in the log when the way of logging in is deprecated or the private key file
+	 * is readable by other users.
 	 * @return the organization id of the org logged in to
+	 * @throws com.crmsync.salesforce.login.LoginRefusedException when the org refuses the
+	 * login
+	 * @throws com.crmsync.salesforce.login.LoginFailedException when the login fails
+	 * otherwise (after retries where the failure was transient)
 	 */
 	public synchronized String login() {
-		if (this.login == null) {
-			this.login = doLogin();
+		deprecationWarning().ifPresent(logger::warn);
+		if (this.properties.auth() == SalesforceAuth.JWT_BEARER
+				&& PrivateKeys.readableByOthers(this.properties.privateKey())) {
+			logger.warn("sync.salesforce.private-key " + this.properties.privateKey()
+					+ " can be read by other users than its owner; restrict it (chmod 600)");
 		}
-		return this.login.getUserInfo().getOrganizationId();
+		if (this.connection == null) {
+			OrgSession fresh = acquireSession();
+			this.connection = connect(fresh);
+			this.session = fresh;
+			logger.info("Logged in to Salesforce org " + fresh.orgId() + " (" + this.orgLogin.method() + ") at "
+					+ fresh.instanceUrl());
+		}
+		return this.session.orgId();
+	}
+
+	/**
+	 * The warning every run using a deprecated way of logging in carries, in its log and
+	 * its report.
+	 * @return the warning, or empty for OAuth
+	 */
+	public Optional<String> deprecationWarning() {
+		return (this.properties.auth() == SalesforceAuth.SOAP_LOGIN) ? Optional.of(SoapLogin.DEPRECATION)
+				: Optional.empty();
 	}
 
 	/**
@@ -113,22 +200,28 @@ public class SalesforceClient {
 		this.budgetBaseline = this.counter.total();
 	}
 
-	private LoginResult doLogin() {
+	/**
+	 * One login, counted as a {@code login} call and retried when transient.
+	 */
+	private OrgSession acquireSession() {
+		return retry(OPERATION_LOGIN, () -> {
+			this.counter.record(OPERATION_LOGIN);
+			return this.orgLogin.login();
+		});
+	}
+
+	private PartnerConnection connect(OrgSession session) {
+		ConnectorConfig config = new ConnectorConfig();
+		config.setAuthEndpoint(session.serviceEndpoint());
+		config.setServiceEndpoint(session.serviceEndpoint());
+		config.setSessionId(session.sessionId());
+		config.setManualLogin(true);
+		config.setCompression(true);
+		config.setConnectionTimeout((int) this.properties.connectTimeout().toMillis());
+		config.setReadTimeout((int) this.properties.readTimeout().toMillis());
+		config.setSessionRenewer(new SessionRenewal());
 		try {
-			ConnectorConfig config = new ConnectorConfig();
-			config.setAuthEndpoint(this.properties.loginUrl());
-			config.setServiceEndpoint(this.properties.loginUrl());
-			config.setManualLogin(true);
-			config.setCompression(true);
-			config.setConnectionTimeout((int) this.properties.connectTimeout().toMillis());
-			config.setReadTimeout((int) this.properties.readTimeout().toMillis());
-			PartnerConnection partner = new PartnerConnection(config);
-			LoginResult result = withRetries("login",
-					() -> partner.login(this.properties.username(), this.properties.password()));
-			config.setServiceEndpoint(result.getServerUrl());
-			partner.setSessionHeader(result.getSessionId());
-			this.connection = partner;
-			return result;
+			return new PartnerConnection(config);
 		}
 		catch (ConnectionException ex) {
 			throw translate("login", ex);
@@ -268,13 +361,19 @@ public class SalesforceClient {
 		return outcomes;
 	}
 
+	/**
+	 * One DML call, then again for the records Salesforce found locked
+	 * ({@code UNABLE_TO_LOCK_ROW}) with the retry policy's back-off, until none is locked
+	 * or the retries are spent (those records then keep their error).
+	 */
 	private List<SaveOutcome> saveOneCall(String operation, List<SalesforceRecord> records, DmlCall dml) {
 		SaveOutcome[] outcomes = new SaveOutcome[records.size()];
 		List<Integer> pending = new ArrayList<>();
 		for (int i = 0; i < records.size(); i++) {
 			pending.add(i);
 		}
-		for (int attempt = 0; !pending.isEmpty(); attempt++) {
+		BackOffExecution backOff = this.retryPolicy.getBackOff().start();
+		while (!pending.isEmpty()) {
 			SObject[] batch = pending.stream().map((i) -> toSObject(records.get(i))).toArray(SObject[]::new);
 			List<SaveOutcome> results = call(operation, () -> dml.save(batch));
 			List<Integer> locked = new ArrayList<>();
@@ -282,15 +381,16 @@ public class SalesforceClient {
 				SaveOutcome outcome = results.get(k);
 				int index = pending.get(k);
 				outcomes[index] = outcome;
-				if ("UNABLE_TO_LOCK_ROW".equals(outcome.statusCode()) && attempt < this.properties.maxRetries()) {
+				if ("UNABLE_TO_LOCK_ROW".equals(outcome.statusCode())) {
 					locked.add(index);
 				}
 			}
-			if (!locked.isEmpty()) {
+			long delay = locked.isEmpty() ? BackOffExecution.STOP : backOff.nextBackOff();
+			if (delay != BackOffExecution.STOP) {
 				logger.info(operation + ": " + locked.size() + " record(s) locked, retrying them");
-				backOff(attempt);
+				sleep(delay);
 			}
-			pending = locked;
+			pending = (delay != BackOffExecution.STOP) ? locked : List.of();
 		}
 		return Arrays.asList(outcomes);
 	}
@@ -367,82 +467,70 @@ public class SalesforceClient {
 	}
 
 	/**
-	 * One API call: counted, checked against the budget, retried when transient,
-	 * re-logged in once on an expired session.
+	 * One API call: counted (every attempt, and the attempt force-wsc sends again after
+	 * renewing the session), checked against the budget, retried when transient.
 	 */
 	private <T> T call(String operation, ApiCall<T> call) {
-		ensureLoggedIn();
-		checkBudget();
-		boolean reloggedIn = false;
-		for (int attempt = 0;; attempt++) {
-			try {
-				this.counter.record(operation);
-				T result = call.run();
-				readLimits();
-				return result;
-			}
-			catch (ApiFault fault) {
-				ExceptionCode code = fault.getExceptionCode();
-				if (code == ExceptionCode.INVALID_SESSION_ID && !reloggedIn) {
-					logger.info("Salesforce session expired; logging in again");
-					reloggedIn = true;
-					relogin();
-					continue;
-				}
-				if (code == ExceptionCode.REQUEST_LIMIT_EXCEEDED) {
-					// the code leads the message: it is what the operator searches for
-					throw new ApiLimitReachedException(code.toString(), code + ": Salesforce refused the request ("
-							+ fault.getExceptionMessage() + "); restart the execution once the org's limit allows");
-				}
-				if (isTransient(code) && attempt < this.properties.maxRetries()) {
-					logger.info(operation + " failed with " + code + "; retrying");
-					backOff(attempt);
-					continue;
-				}
-				throw translate(operation, fault);
-			}
-			catch (ConnectionException ex) {
-				if (attempt < this.properties.maxRetries() && isTransient(ex)) {
-					logger.info(operation + " failed (" + ex.getClass().getSimpleName() + "); retrying");
-					backOff(attempt);
-					continue;
-				}
-				throw translate(operation, ex);
-			}
-		}
-	}
-
-	private <T> T withRetries(String operation, ApiCall<T> call) throws ConnectionException {
-		for (int attempt = 0;; attempt++) {
-			try {
-				this.counter.record(operation);
-				return call.run();
-			}
-			catch (ApiFault fault) {
-				if (isTransient(fault.getExceptionCode()) && attempt < this.properties.maxRetries()) {
-					backOff(attempt);
-					continue;
-				}
-				throw fault;
-			}
-			catch (ConnectionException ex) {
-				if (attempt < this.properties.maxRetries() && isTransient(ex)) {
-					backOff(attempt);
-					continue;
-				}
-				throw ex;
-			}
-		}
-	}
-
-	private synchronized void ensureLoggedIn() {
-		if (this.login == null) {
+		if (this.connection == null) {
 			login();
 		}
+		checkBudget();
+		T result = retry(operation, () -> {
+			this.counter.record(operation);
+			this.operationInFlight.set(operation);
+			try {
+				return call.run();
+			}
+			finally {
+				this.operationInFlight.remove();
+			}
+		});
+		readLimits();
+		return result;
 	}
 
-	private synchronized void relogin() {
-		this.login = doLogin();
+	/**
+	 * Runs an attempt under the retry policy; a failure that is not retried, or the last
+	 * one, becomes the sync's own exception.
+	 */
+	private <T> T retry(String operation, Attempt<T> attempt) {
+		try {
+			return this.retryTemplate.execute(new Retryable<T>() {
+
+				@Override
+				public T execute() throws Throwable {
+					return attempt.run();
+				}
+
+				@Override
+				public String getName() {
+					return operation;
+				}
+
+			});
+		}
+		catch (RetryException ex) {
+			throw failure(operation, ex.getCause());
+		}
+	}
+
+	private static RuntimeException failure(String operation, Throwable failure) {
+		if (failure instanceof ApiFault fault && fault.getExceptionCode() == ExceptionCode.REQUEST_LIMIT_EXCEEDED) {
+			// the code leads the message: it is what the operator searches for
+			return new ApiLimitReachedException("REQUEST_LIMIT_EXCEEDED",
+					"REQUEST_LIMIT_EXCEEDED: Salesforce refused the request (" + mask(fault.getExceptionMessage())
+							+ "); restart the execution once the org's limit allows");
+		}
+		if (failure instanceof ConnectionException ex) {
+			return translate(operation, ex);
+		}
+		if (failure instanceof RuntimeException ex) {
+			return ex;
+		}
+		if (failure instanceof Error error) {
+			throw error;
+		}
+		return new SalesforceException(null, operation + " failed: " + failure.getClass().getSimpleName(), failure);
 	}
 
 	private void checkBudget() {
@@ -471,34 +559,9 @@ public class SalesforceClient {
 		}
 	}
 
-	private static boolean isTransient(ExceptionCode code) {
-		return code == ExceptionCode.SERVER_UNAVAILABLE || code == ExceptionCode.REQUEST_RUNNING_TOO_LONG
-				|| code == ExceptionCode.QUERY_TIMEOUT;
-	}
-
-	private static boolean isTransient(ConnectionException ex) {
-		if (ex instanceof SoapFaultException fault) {
-			// faults force-wsc could not map to a typed ApiFault, e.g. an HTML 503 page
-			String message = String.valueOf(fault.getMessage());
-			return message.contains("SERVER_UNAVAILABLE") || message.contains("503") || message.contains("502")
-					|| message.contains("504") || message.contains("500");
-		}
-		Throwable cause = ex;
-		while (cause != null) {
-			if (cause instanceof IOException) {
-				return true;
-			}
-			cause = cause.getCause();
-		}
-		// force-wsc reports unparseable (e.g. truncated or non-XML error) responses this
-		// way
-		return true;
-	}
-
-	private void backOff(int attempt) {
-		long delay = this.properties.retryBackoff().toMillis() << Math.min(attempt, 6);
+	private static void sleep(long millis) {
 		try {
-			Thread.sleep(delay);
+			Thread.sleep(millis);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -509,10 +572,81 @@ public class SalesforceClient {
 	private static SalesforceException translate(String operation, ConnectionException ex) {
 		if (ex instanceof ApiFault fault) {
 			String code = String.valueOf(fault.getExceptionCode());
-			return new SalesforceException(code, operation + " failed: " + code + ": " + fault.getExceptionMessage());
+			return new SalesforceException(code,
+					operation + " failed: " + code + ": " + mask(fault.getExceptionMessage()));
 		}
 		return new SalesforceException(null, operation + " failed: " + ex.getClass().getSimpleName()
-				+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""), ex);
+				+ ((ex.getMessage() != null) ? ": " + mask(ex.getMessage()) : ""), ex);
+	}
+
+	/**
+	 * Salesforce quotes a session id it does not know in its fault text: it must not
+	 * reach a log, a report or the job repository.
+	 */
+	static String mask(String message) {
+		return (message != null) ? SESSION_ID.matcher(message).replaceAll("******") : null;
+	}
+
+	/**
+	 * Logs in again when force-wsc meets an expired or revoked session
+	 * ({@code INVALID_SESSION_ID}), so that it sends the failed call once more with the
+	 * new session; later calls use it too. The new login is counted, and so is the call
+	 * sent again.
+	 */
+	private final class SessionRenewal implements SessionRenewer {
+
+		@Override
+		public SessionRenewalHeader renewSession(ConnectorConfig config) {
+			logger.info("Salesforce session expired or revoked; logging in again");
+			OrgSession fresh;
+			try {
+				fresh = acquireSession();
+			}
+			catch (LoginUnavailableException ex) {
+				// already tried again: trying the whole call again would renew again
+				throw new LoginFailedException("Could not renew the Salesforce session: " + ex.getMessage(), ex);
+			}
+			synchronized (SalesforceClient.this) {
+				config.setSessionId(fresh.sessionId());
+				config.setServiceEndpoint(fresh.serviceEndpoint());
+				SalesforceClient.this.connection.setSessionHeader(fresh.sessionId());
+				SalesforceClient.this.session = fresh;
+			}
+			String operation = SalesforceClient.this.operationInFlight.get();
+			if (operation != null) {
+				SalesforceClient.this.counter.record(operation);
+			}
+			SessionHeader_element header = new SessionHeader_element();
+			header.setSessionId(fresh.sessionId());
+			SessionRenewalHeader renewal = new SessionRenewalHeader();
+			renewal.name = new QName("urn:partner.soap.sforce.com", "SessionHeader");
+			renewal.headerElement = header;
+			return renewal;
+		}
+
+	}
+
+	/**
+	 * Says in the log which call failed and is tried again (the fault's code, never its
+	 * text, which may quote a session).
+	 */
+	private static final class RetryLogging implements RetryListener {
+
+		@Override
+		public void beforeRetry(RetryPolicy retryPolicy, Retryable<?> retryable, RetryState retryState) {
+			Throwable last = retryState.getLastException();
+			String reason = (last instanceof ApiFault fault) ? String.valueOf(fault.getExceptionCode())
+					: (last != null) ? last.getClass().getSimpleName() : "unknown";
+			logger.info(retryable.getName() + " failed (" + reason + "); retrying");
+		}
+
+	}
+
+	@FunctionalInterface
+	private interface Attempt<T> {
+
+		T run() throws Throwable;
+
 	}
 
 	@FunctionalInterface

@@ -62,6 +62,25 @@ class SyncCommandLineIntegrationTests {
 	}
 
 	@Test
+	void salesforceSettingsThatCannotLogInStopARunBeforeAnythingIsCreatedListingEveryProblem() {
+		String database = TestDatabases.newDatabase("cli_settings");
+		int exitCode = execute("run", "--sync.embedded.data-dir=" + TestDatabases.DATA_DIR,
+				"--sync.embedded.database=" + database, "--sync.operator=admin@example.com",
+				"--sync.salesforce.login-url=http://login.example.com", "--sync.salesforce.username=sync@example.com");
+		assertThat(exitCode).as(this.err.toString()).isEqualTo(ExitCodes.USAGE);
+		assertThat(this.err.toString().strip()).startsWith("error: ")
+			.contains(
+					"sync.salesforce.login-url must use https (plain http only on loopback): http://login.example.com",
+					"sync.salesforce.client-id is not set (jwt-bearer needs it)",
+					"sync.salesforce.private-key is not set (jwt-bearer signs with it)")
+			.hasLineCount(1);
+		try (var dataSource = TestDatabases.dataSource(database)) {
+			assertThat(new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+				.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Integer.class)).isZero();
+		}
+	}
+
+	@Test
 	void statusMigratesAnEmptyDatabaseAndSucceeds() {
 		String database = TestDatabases.newDatabase("cli_status");
 		int exitCode = execute("status", "--sync.embedded.data-dir=" + TestDatabases.DATA_DIR,

@@ -10,7 +10,8 @@ import com.sforce.ws.ConnectorConfig;
 
 /**
  * Connects force-wsc's real {@link PartnerConnection} to an emulator, logging in as
- * force-wsc does by default.
+ * force-wsc does by default: SOAP {@code login} at API 64.0, the last version that has
+ * it.
  */
 final class EmulatorClients {
 

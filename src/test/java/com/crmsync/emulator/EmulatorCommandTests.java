@@ -60,6 +60,26 @@ class EmulatorCommandTests {
 	}
 
 	@Test
+	void parsesTheLoginOptions() {
+		CommandLine commandLine = new CommandLine(new EmulatorCommand());
+		commandLine.parseArgs("--port", "0", "--security-token", "T0ken", "--oauth-client-id", "3MVG9.app",
+				"--oauth-client-secret", "s3cret", "--oauth-certificate", "/etc/sync/client.crt");
+		CommandSpec spec = commandLine.getCommandSpec();
+		assertThat(spec.findOption("--security-token").<String>getValue()).isEqualTo("T0ken");
+		assertThat(spec.findOption("--oauth-client-id").<String>getValue()).isEqualTo("3MVG9.app");
+		assertThat(spec.findOption("--oauth-client-secret").<String>getValue()).isEqualTo("s3cret");
+		assertThat(spec.findOption("--oauth-certificate").<java.nio.file.Path>getValue())
+			.isEqualTo(java.nio.file.Path.of("/etc/sync/client.crt"));
+
+		CommandLine defaults = new CommandLine(new EmulatorCommand());
+		defaults.parseArgs("--port", "0");
+		assertThat(defaults.getCommandSpec().findOption("--oauth-client-id").<String>getValue())
+			.isEqualTo(EmulatorSettings.DEFAULT_OAUTH_CLIENT_ID);
+		assertThat(defaults.getCommandSpec().findOption("--security-token").<String>getValue()).isNull();
+		assertThat(defaults.getCommandSpec().findOption("--oauth-certificate").<java.nio.file.Path>getValue()).isNull();
+	}
+
+	@Test
 	void appliesDefaultsAndRequiresThePort() {
 		CommandLine commandLine = new CommandLine(new EmulatorCommand());
 		commandLine.parseArgs("--port", "0");

@@ -53,8 +53,9 @@ class LoginAndSessionIntegrationTests {
 		ConnectorConfig config = EmulatorClients.config(this.emulator);
 		config.setPassword("emulatorSECURITYTOKEN");
 		PartnerConnection connection = Connector.newConnection(config);
+		// the server URL is that of the version logged in with: 64.0, the last with login
 		assertThat(config.getServiceEndpoint())
-			.isEqualTo("http://127.0.0.1:" + this.emulator.port() + "/services/Soap/u/65.0/00D5g000004XyZa");
+			.isEqualTo("http://127.0.0.1:" + this.emulator.port() + "/services/Soap/u/64.0/00D5g000004XyZa");
 		assertThat(config.getSessionId()).startsWith("00D5g000004XyZa!");
 		GetUserInfoResult user = connection.getUserInfo();
 		assertThat(user.getOrganizationId()).isEqualTo("00D5g000004XyZaEAK");
@@ -79,6 +80,50 @@ class LoginAndSessionIntegrationTests {
 			.satisfies((fault) -> assertThat(fault.getExceptionCode()).isEqualTo(ExceptionCode.INVALID_LOGIN));
 		config.setPassword("s3cret");
 		assertThat(this.emulator.apiCalls()).isZero();
+	}
+
+	@Test
+	void soapLoginIsRefusedFromApi65OnAsSalesforceRetiredIt() {
+		start(EmulatorSettings.builder());
+		for (String version : new String[] { "65.0", "66.0" }) {
+			ConnectorConfig config = EmulatorClients.config(this.emulator);
+			config.setAuthEndpoint(this.emulator.baseUrl() + "/services/Soap/u/" + version);
+			assertThatExceptionOfType(UnexpectedErrorFault.class).isThrownBy(() -> Connector.newConnection(config))
+				.satisfies((fault) -> {
+					assertThat(fault.getExceptionCode()).isEqualTo(ExceptionCode.INVALID_OPERATION);
+					assertThat(fault.getExceptionMessage())
+						.contains("login() is not available in API version " + version)
+						.contains("OAuth 2.0");
+				});
+		}
+		assertThat(this.emulator.calls("login")).isEqualTo(2);
+	}
+
+	@Test
+	void soapLoginAnswersWithTheServerUrlOfTheVersionLoggedInWith() throws Exception {
+		start(EmulatorSettings.builder());
+		for (String version : new String[] { "64.0", "63.0", "31.0" }) {
+			ConnectorConfig config = EmulatorClients.config(this.emulator);
+			config.setAuthEndpoint(this.emulator.baseUrl() + "/services/Soap/u/" + version);
+			Connector.newConnection(config);
+			assertThat(config.getServiceEndpoint()).isEqualTo(this.emulator.baseUrl() + "/services/Soap/u/" + version
+					+ "/" + EmulatorSettings.DEFAULT_ORG_ID.substring(0, 15));
+		}
+	}
+
+	@Test
+	void aSecurityTokenMustFollowThePasswordExactlyWhenTheOrgHasOne() throws Exception {
+		start(EmulatorSettings.builder().securityToken("Tok3nXYZ"));
+		for (String wrong : new String[] { "emulator", "emulatorTok3n", "emulatorTok3nXYZ!", "emulatorOTHERTOKEN" }) {
+			ConnectorConfig config = EmulatorClients.config(this.emulator);
+			config.setPassword(wrong);
+			assertThatExceptionOfType(LoginFault.class).as(wrong)
+				.isThrownBy(() -> Connector.newConnection(config))
+				.satisfies((fault) -> assertThat(fault.getExceptionCode()).isEqualTo(ExceptionCode.INVALID_LOGIN));
+		}
+		ConnectorConfig config = EmulatorClients.config(this.emulator);
+		config.setPassword("emulatorTok3nXYZ");
+		assertThat(Connector.newConnection(config).getUserInfo().getUserName()).isEqualTo("sync@example.com");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import com.crmsync.cli.SyncCommandLine;
 import com.crmsync.job.StepCounts;
 import com.crmsync.testsupport.SyncHarness;
 import com.crmsync.testsupport.TestDatabases;
+import com.crmsync.testsupport.TestOrgLogin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -208,10 +210,9 @@ class ReportFilesFunctionalTests {
 		// reason
 		this.out.getBuffer().setLength(0);
 		this.err.getBuffer().setLength(0);
-		assertThat(cli("run", "--sync.salesforce.login-url=" + this.harness.emulator().loginUrl(),
-				"--sync.salesforce.username=sync@example.com", "--sync.salesforce.password=emulator",
-				"--sync.operator=" + SyncHarness.ADMIN))
-			.isEqualTo(1);
+		List<String> run = new ArrayList<>(List.of("run", "--sync.operator=" + SyncHarness.ADMIN));
+		run.addAll(TestOrgLogin.jwtBearerArguments(this.harness.emulator()));
+		assertThat(cli(run.toArray(String[]::new))).isEqualTo(1);
 		assertThat(this.err.toString().strip())
 			.matches("error: execution \\d+ FAILED: REQUEST_LIMIT_EXCEEDED: Salesforce "
 					+ "refused the request \\(TotalRequests Limit exceeded\\.\\); restart the execution once the org's limit "

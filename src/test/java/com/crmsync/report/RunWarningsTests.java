@@ -5,9 +5,9 @@ package com.crmsync.report;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.List;
 
+import com.crmsync.job.RunWarnings;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -28,11 +28,11 @@ class RunWarningsTests {
 	@Test
 	void warningsAreReadFromTheExecutionContext() {
 		JobExecution execution = new JobExecution(7, new JobInstance(3, "salesforceSyncJob"), new JobParameters());
-		assertThat(RunReports.warnings(execution)).isEmpty();
+		assertThat(RunWarnings.of(execution.getExecutionContext())).isEmpty();
 
-		execution.getExecutionContext().put(RunReports.WARNINGS, new ArrayList<>(List.of(WARNING)));
+		RunWarnings.add(execution.getExecutionContext(), WARNING);
 
-		assertThat(RunReports.warnings(execution)).containsExactly(WARNING);
+		assertThat(RunWarnings.of(execution.getExecutionContext())).containsExactly(WARNING);
 	}
 
 	@Test

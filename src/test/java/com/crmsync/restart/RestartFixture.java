@@ -18,6 +18,7 @@ import com.crmsync.job.StepCounts;
 import com.crmsync.testsupport.SyncHarness;
 import com.crmsync.testsupport.SyncProcess;
 import com.crmsync.testsupport.TestDatabases;
+import com.crmsync.testsupport.TestOrgLogin;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 
@@ -56,7 +57,7 @@ final class RestartFixture implements AutoCloseable {
 	private static Baseline baseline;
 
 	RestartFixture(EmulatorSettings settings) {
-		this.emulator = SalesforceEmulator.start(settings);
+		this.emulator = SalesforceEmulator.start(TestOrgLogin.withCertificate(settings));
 		this.database = TestDatabases.newDatabase("restart");
 		this.dataSource = TestDatabases.dataSource(this.database);
 		this.jdbc = new JdbcTemplate(this.dataSource);
@@ -118,7 +119,7 @@ final class RestartFixture implements AutoCloseable {
 	}
 
 	Map<String, Object> properties() {
-		Map<String, Object> properties = SyncProcess.properties(this.database, this.emulator.loginUrl());
+		Map<String, Object> properties = SyncProcess.properties(this.database, this.emulator);
 		properties.put("sync.chunk-size", CHUNK_SIZE);
 		return properties;
 	}

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 
 import com.crmsync.emulator.EmulatorSettings;
 import com.crmsync.emulator.SalesforceEmulator;
+import com.crmsync.testsupport.TestOrgLogin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,10 +32,10 @@ class SalesforceClientBatchingTests {
 
 	@BeforeEach
 	void start() {
-		this.emulator = SalesforceEmulator.start(EmulatorSettings.builder().build());
+		this.emulator = SalesforceEmulator.start(TestOrgLogin.withCertificate(EmulatorSettings.builder().build()));
 		this.counter = new ApiCallCounter();
-		this.client = new SalesforceClient(new SalesforceProperties(this.emulator.loginUrl(), "sync@example.com",
-				"emulator", null, null, null, null, null), this.counter);
+		this.client = new SalesforceClient(SalesforceProperties.jwtBearer(this.emulator.baseUrl(),
+				this.emulator.oauthClientId(), "sync@example.com", TestOrgLogin.privateKey()), this.counter);
 		this.client.login();
 	}
 

@@ -22,8 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The whole product for one test: a fresh database on the test JVM's embedded MariaDB, a
- * fresh emulated org on a loopback port (the real force-wsc client talks to it over
- * HTTP), and the application started against both, with an Administrator as operator.
+ * fresh emulated org on a loopback port (the real force-wsc client talks to it over HTTP,
+ * logged in with the JWT bearer flow), and the application started against both, with an
+ * Administrator as operator.
  */
 public final class SyncHarness implements AutoCloseable {
 
@@ -37,14 +38,12 @@ public final class SyncHarness implements AutoCloseable {
 	private final ConfigurableApplicationContext context;
 
 	private SyncHarness(EmulatorSettings settings, Map<String, Object> extraProperties) {
-		this.emulator = SalesforceEmulator.start(settings);
+		this.emulator = SalesforceEmulator.start(TestOrgLogin.withCertificate(settings));
 		this.database = TestDatabases.newDatabase("sync");
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("sync.embedded.data-dir", TestDatabases.DATA_DIR.toString());
 		properties.put("sync.embedded.database", this.database);
-		properties.put("sync.salesforce.login-url", this.emulator.loginUrl());
-		properties.put("sync.salesforce.username", settings.username());
-		properties.put("sync.salesforce.password", settings.password());
+		properties.putAll(TestOrgLogin.jwtBearer(this.emulator, settings.username()));
 		properties.put("sync.salesforce.retry-backoff", "5ms");
 		properties.put("sync.operator", ADMIN);
 		properties.put("sync.reports", reportsDir().toString());

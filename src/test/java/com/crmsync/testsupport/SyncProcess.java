@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.crmsync.CrmSalesforceSyncApplication;
+import com.crmsync.emulator.SalesforceEmulator;
 
 /**
  * The product's command line in a child JVM of its own, on the test classpath: what an
@@ -66,19 +67,19 @@ public final class SyncProcess {
 
 	/**
 	 * The properties that point the child at one database of the test JVM's embedded
-	 * MariaDB and at an emulator (its default credentials), as an Administrator.
+	 * MariaDB and at an emulator (a JWT bearer login as its default user), as an
+	 * Administrator.
 	 * @param database the database
-	 * @param loginUrl the emulator's login URL
+	 * @param emulator the emulator, started with
+	 * {@link TestOrgLogin#withCertificate(com.crmsync.emulator.EmulatorSettings)}
 	 * @return the properties, to add to
 	 */
-	public static Map<String, Object> properties(String database, String loginUrl) {
+	public static Map<String, Object> properties(String database, SalesforceEmulator emulator) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.datasource.url", TestDatabases.server().jdbcUrl(database));
 		properties.put("spring.datasource.username", "root");
 		properties.put("spring.datasource.password", "");
-		properties.put("sync.salesforce.login-url", loginUrl);
-		properties.put("sync.salesforce.username", "sync@example.com");
-		properties.put("sync.salesforce.password", "emulator");
+		properties.putAll(TestOrgLogin.jwtBearer(emulator, "sync@example.com"));
 		properties.put("sync.salesforce.retry-backoff", "5ms");
 		properties.put("sync.operator", SyncHarness.ADMIN);
 		properties.put("sync.reports", Path.of("target", "reports", database).toString());

@@ -71,7 +71,7 @@ public final class SoapHttpHandler implements HttpHandler {
 			}
 			SoapRequest request;
 			try {
-				request = SoapRequest.read(requestBody(exchange));
+				request = SoapRequest.read(requestBody(exchange)).withApiVersion(apiVersion(exchange));
 			}
 			catch (IOException ex) {
 				sendFault(exchange, new ApiFault(ApiFault.Detail.UnexpectedErrorFault, "UNKNOWN_EXCEPTION",
@@ -168,6 +168,12 @@ public final class SoapHttpHandler implements HttpHandler {
 			return this.api.execute(request);
 		}
 		return this.faults.withLockContention(operation, () -> this.api.execute(request));
+	}
+
+	/** The version of {@code /services/Soap/u/<version>/...}, e.g. {@code 64.0}. */
+	private static String apiVersion(HttpExchange exchange) {
+		String[] segments = exchange.getRequestURI().getPath().split("/");
+		return (segments.length > 4) ? segments[4] : null;
 	}
 
 	private void checkSession(SoapRequest request) throws ApiFault {

@@ -12,15 +12,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The sessions handed out by {@code login}. A session is valid for the configured
- * lifetime after its last use (Salesforce's inactivity timeout); an unknown or timed-out
- * session id is refused.
+ * The sessions handed out by SOAP {@code login} and the OAuth token endpoint (an access
+ * token is a session, as in Salesforce). A session is valid for its lifetime after its
+ * last use (Salesforce's inactivity timeout); an unknown or timed-out session id is
+ * refused.
  */
 public final class SessionRegistry {
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final Map<String, Instant> lastUse = new ConcurrentHashMap<>();
+	private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
 	private final Clock clock;
 
@@ -35,14 +36,23 @@ public final class SessionRegistry {
 	}
 
 	/**
-	 * Opens a session.
+	 * Opens a session with the registry's lifetime.
 	 * @return the session id, shaped like Salesforce's ({@code <org id>!<token>})
 	 */
 	public String open() {
+		return open(this.lifetime);
+	}
+
+	/**
+	 * Opens a session with a lifetime of its own (an OAuth access token).
+	 * @param lifetime how long it stays valid after its last use
+	 * @return the session id, shaped like Salesforce's ({@code <org id>!<token>})
+	 */
+	public String open(Duration lifetime) {
 		byte[] token = new byte[24];
 		this.random.nextBytes(token);
 		String sessionId = this.orgId15 + "!AQ" + HexFormat.of().formatHex(token);
-		this.lastUse.put(sessionId, this.clock.instant());
+		this.sessions.put(sessionId, new Session(this.clock.instant(), lifetime));
 		return sessionId;
 	}
 
@@ -55,16 +65,16 @@ public final class SessionRegistry {
 		if (sessionId == null) {
 			return Status.UNKNOWN;
 		}
-		Instant last = this.lastUse.get(sessionId);
-		if (last == null) {
+		Session session = this.sessions.get(sessionId);
+		if (session == null) {
 			return Status.UNKNOWN;
 		}
 		Instant now = this.clock.instant();
-		if (!now.isBefore(last.plus(this.lifetime))) {
-			this.lastUse.remove(sessionId);
+		if (!now.isBefore(session.lastUse().plus(session.lifetime()))) {
+			this.sessions.remove(sessionId);
 			return Status.EXPIRED;
 		}
-		this.lastUse.put(sessionId, now);
+		this.sessions.put(sessionId, new Session(now, session.lifetime()));
 		return Status.VALID;
 	}
 
@@ -72,15 +82,18 @@ public final class SessionRegistry {
 	 * Ends every session at once, as if they had all timed out (a test hook).
 	 */
 	public void expireAll() {
-		this.lastUse.clear();
+		this.sessions.clear();
 	}
 
 	/**
-	 * The session lifetime.
+	 * The lifetime of sessions opened by {@code login}.
 	 * @return the lifetime
 	 */
 	public Duration lifetime() {
 		return this.lifetime;
+	}
+
+	private record Session(Instant lastUse, Duration lifetime) {
 	}
 
 	/**

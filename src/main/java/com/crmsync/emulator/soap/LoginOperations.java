@@ -11,9 +11,12 @@ import com.crmsync.emulator.org.StandardSchema;
 import com.crmsync.emulator.session.SessionRegistry;
 
 /**
- * {@code login} and {@code getUserInfo}.
+ * {@code login} (API 64.0 and earlier only) and {@code getUserInfo}.
  */
 final class LoginOperations {
+
+	/** The last API version with SOAP {@code login} (retired from 65.0 on). */
+	static final String LAST_VERSION_WITH_LOGIN = "64.0";
 
 	private final OrgIdentity identity;
 
@@ -28,14 +31,23 @@ final class LoginOperations {
 	}
 
 	/**
-	 * Checks the credentials (the password may carry a security token suffix, which the
-	 * emulator accepts whatever it is) and opens a session.
+	 * Checks the API version and the credentials and opens a session. As in Salesforce,
+	 * {@code login} is not available from API 65.0 on; on earlier versions the password
+	 * must be followed by the security token when the org has one, and the server URL
+	 * answered is that of the version the client logged in with.
 	 */
 	ResponseBody login(SoapRequest request) throws ApiFault {
+		String version = request.apiVersion();
+		if (!hasSoapLogin(version)) {
+			throw new ApiFault(ApiFault.Detail.UnexpectedErrorFault, "INVALID_OPERATION",
+					"SOAP API login() is not available in API version " + version + " and later ("
+							+ LAST_VERSION_WITH_LOGIN + " is the last): authenticate with OAuth 2.0 through an "
+							+ "External Client App and use its access token as the session");
+		}
 		String username = request.operation().childText("username");
 		String password = request.operation().childText("password");
-		if (username == null || password == null || !username.equalsIgnoreCase(this.identity.username())
-				|| !password.startsWith(this.identity.password())) {
+		if (username == null || !username.equalsIgnoreCase(this.identity.username())
+				|| !this.identity.acceptsPassword(password)) {
 			throw new ApiFault(ApiFault.Detail.LoginFault, "INVALID_LOGIN",
 					"Invalid username, password, security token; or user locked out.");
 		}
@@ -44,10 +56,10 @@ final class LoginOperations {
 		return (out) -> {
 			out.start("loginResponse");
 			out.start("result");
-			out.element("metadataServerUrl", this.baseUrl.get() + "/services/Soap/m/65.0/" + orgId15);
+			out.element("metadataServerUrl", this.baseUrl.get() + "/services/Soap/m/" + version + "/" + orgId15);
 			out.element("passwordExpired", false);
 			out.element("sandbox", false);
-			out.element("serverUrl", this.baseUrl.get() + "/services/Soap/u/65.0/" + orgId15);
+			out.element("serverUrl", this.baseUrl.get() + "/services/Soap/u/" + version + "/" + orgId15);
 			out.element("sessionId", sessionId);
 			out.element("userId", StandardSchema.USER_ID);
 			out.start("userInfo");
@@ -56,6 +68,20 @@ final class LoginOperations {
 			out.end();
 			out.end();
 		};
+	}
+
+	/**
+	 * Whether an API version still has SOAP {@code login}: 64.0 and earlier.
+	 * @param version the version of the endpoint, e.g. {@code 64.0}
+	 * @return {@code true} when login is available
+	 */
+	static boolean hasSoapLogin(String version) {
+		try {
+			return version != null && Double.parseDouble(version) <= Double.parseDouble(LAST_VERSION_WITH_LOGIN);
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
 	}
 
 	ResponseBody getUserInfo(SoapRequest request) {

@@ -18,12 +18,15 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * A parsed SOAP request: its headers by local name ({@code SessionHeader},
- * {@code QueryOptions}, ...) and the operation element of its body.
+ * {@code QueryOptions}, ...), the operation element of its body, and the API version of
+ * the endpoint it was posted to.
  *
  * @param headers header elements by local name
  * @param operation the body's single child, named after the operation
+ * @param apiVersion the version in the endpoint's path, e.g. {@code 64.0}, or
+ * {@code null} when unknown
  */
-public record SoapRequest(Map<String, XmlElement> headers, XmlElement operation) {
+public record SoapRequest(Map<String, XmlElement> headers, XmlElement operation, String apiVersion) {
 
 	private static final String SOAP_ENVELOPE_NS = "http://schemas.xmlsoap.org/soap/envelope/";
 
@@ -36,6 +39,19 @@ public record SoapRequest(Map<String, XmlElement> headers, XmlElement operation)
 		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
 		factory.setProperty(XMLInputFactory.IS_COALESCING, true);
 		return factory;
+	}
+
+	public SoapRequest(Map<String, XmlElement> headers, XmlElement operation) {
+		this(headers, operation, null);
+	}
+
+	/**
+	 * The same request, posted to an endpoint of this API version.
+	 * @param apiVersion the version, e.g. {@code 64.0}
+	 * @return the request
+	 */
+	public SoapRequest withApiVersion(String apiVersion) {
+		return new SoapRequest(this.headers, this.operation, apiVersion);
 	}
 
 	/**
