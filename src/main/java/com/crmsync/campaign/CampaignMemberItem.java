@@ -6,6 +6,6 @@ package com.crmsync.campaign;
 /**
  * A campaign member as read from one side.
  */
-sealed interface CampaignMemberItem permits SalesforceCampaignMember, CrmCampaignMember {
+sealed interface CampaignMemberItem permits SalesforceCampaignMember, CrmMemberItem {
 
 }

@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 
+import com.crmsync.crm.CrmCampaignMember;
 import com.crmsync.crm.CrmRecordRepository;
 import com.crmsync.crm.CrmRow;
 import com.crmsync.crm.CrmTable;
@@ -129,8 +130,8 @@ class CampaignMemberItemReader implements ItemStreamReader<CampaignMemberItem>, 
 		if (item instanceof SalesforceCampaignMember member) {
 			this.lastSalesforceId = member.id();
 		}
-		else if (item instanceof CrmCampaignMember member) {
-			this.lastCrmId = member.id();
+		else if (item instanceof CrmMemberItem member) {
+			this.lastCrmId = member.row().id();
 		}
 		return item;
 	}
@@ -175,8 +176,8 @@ class CampaignMemberItemReader implements ItemStreamReader<CampaignMemberItem>, 
 		}
 		this.lastFetchedCrmId = page.get(page.size() - 1).id();
 		for (CrmRow row : page) {
-			this.buffer.add(new CrmCampaignMember(row.id(), id(row.get("campaign_id")), id(row.get("contact_id")),
-					id(row.get("lead_id")), (String) row.get("status"), row.isDeleted()));
+			this.buffer.add(new CrmMemberItem(new CrmCampaignMember(row.id(), id(row.get("campaign_id")),
+					id(row.get("contact_id")), id(row.get("lead_id")), (String) row.get("status"), row.isDeleted())));
 		}
 		return true;
 	}

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import com.crmsync.crm.CampaignMemberRepository;
+import com.crmsync.crm.CrmCampaignMember;
+import com.crmsync.crm.MemberKey;
 import com.crmsync.crm.ObjectType;
 import com.crmsync.crm.PlannedChange;
 import com.crmsync.crm.RunJournal;
@@ -21,12 +24,12 @@ import com.crmsync.crm.SyncLink;
 import com.crmsync.crm.SyncLinkRepository;
 import com.crmsync.crm.SyncReference;
 import com.crmsync.crm.SyncReferenceRepository;
-import com.crmsync.job.StepCounts;
 import com.crmsync.job.StepCounts.Outcome;
+import com.crmsync.job.StepCounts;
 import com.crmsync.job.SyncWindow;
+import com.crmsync.salesforce.RecordSaveResult;
 import com.crmsync.salesforce.SalesforceClient;
 import com.crmsync.salesforce.SalesforceRecord;
-import com.crmsync.salesforce.SaveOutcome;
 import com.crmsync.salesforce.Soql;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -93,8 +96,8 @@ class CampaignMemberItemWriter implements ItemWriter<CampaignMemberItem>, StepEx
 			if (item instanceof SalesforceCampaignMember member) {
 				fromSalesforce.add(member);
 			}
-			else if (item instanceof CrmCampaignMember member) {
-				fromCrm.add(member);
+			else if (item instanceof CrmMemberItem member) {
+				fromCrm.add(member.row());
 			}
 		}
 		write.pull(fromSalesforce);
@@ -350,10 +353,10 @@ class CampaignMemberItemWriter implements ItemWriter<CampaignMemberItem>, StepEx
 				}
 				return new SalesforceRecord("CampaignMember", null, fields, Set.of());
 			}).toList();
-			List<SaveOutcome> results = CampaignMemberItemWriter.this.salesforce.create(records);
+			List<RecordSaveResult> results = CampaignMemberItemWriter.this.salesforce.create(records);
 			Map<String, CrmCampaignMember> created = new LinkedHashMap<>();
 			for (int i = 0; i < missing.size(); i++) {
-				SaveOutcome result = results.get(i);
+				RecordSaveResult result = results.get(i);
 				if (result.success()) {
 					created.put(result.id(), missing.get(i));
 					count(Outcome.CREATED);
@@ -396,7 +399,7 @@ class CampaignMemberItemWriter implements ItemWriter<CampaignMemberItem>, StepEx
 			count(Outcome.SKIPPED);
 		}
 
-		private void reject(CrmCampaignMember item, SaveOutcome result) {
+		private void reject(CrmCampaignMember item, RecordSaveResult result) {
 			this.errors.add(SyncError.rejected(STEP, TYPE, item.id(), null, result));
 			count(Outcome.FAILED);
 		}

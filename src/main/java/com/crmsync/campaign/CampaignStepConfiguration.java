@@ -6,6 +6,7 @@ package com.crmsync.campaign;
 import java.util.List;
 import java.util.function.Supplier;
 
+import com.crmsync.crm.CampaignMemberRepository;
 import com.crmsync.crm.CrmRecordRepository;
 import com.crmsync.crm.CustomFieldRepository;
 import com.crmsync.crm.RunJournal;

@@ -8,6 +8,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.Supplier;
 
+import com.crmsync.crm.EventCandidate;
+import com.crmsync.crm.EventCandidateRepository;
 import com.crmsync.job.SyncWindow;
 import com.crmsync.mapping.Direction;
 import com.crmsync.mapping.EventTaskMapping;

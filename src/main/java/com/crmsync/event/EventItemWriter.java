@@ -9,19 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import com.crmsync.crm.EventCandidate;
 import com.crmsync.crm.ObjectType;
 import com.crmsync.crm.PlannedChange;
 import com.crmsync.crm.RunJournal;
 import com.crmsync.crm.SyncError;
 import com.crmsync.crm.SyncLink;
 import com.crmsync.crm.SyncLinkRepository;
-import com.crmsync.job.StepCounts;
 import com.crmsync.job.StepCounts.Outcome;
+import com.crmsync.job.StepCounts;
 import com.crmsync.job.SyncWindow;
 import com.crmsync.mapping.EventTaskMapping;
+import com.crmsync.salesforce.RecordSaveResult;
 import com.crmsync.salesforce.SalesforceClient;
 import com.crmsync.salesforce.SalesforceRecord;
-import com.crmsync.salesforce.SaveOutcome;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -107,7 +108,7 @@ public class EventItemWriter implements ItemWriter<TaskPush>, StepExecutionListe
 	}
 
 	private void upsert(List<TaskPush> upserts, Map<Outcome, Long> outcomes, List<SyncError> errors) {
-		List<SaveOutcome> results = this.salesforce.upsert(this.mapping.externalIdField(),
+		List<RecordSaveResult> results = this.salesforce.upsert(this.mapping.externalIdField(),
 				upserts.stream()
 					.map((push) -> SalesforceRecord.of(EventTaskMapping.SALESFORCE_OBJECT, null, push.fields()))
 					.toList());
@@ -116,7 +117,7 @@ public class EventItemWriter implements ItemWriter<TaskPush>, StepExecutionListe
 		for (int i = 0; i < upserts.size(); i++) {
 			TaskPush push = upserts.get(i);
 			EventCandidate candidate = push.candidate();
-			SaveOutcome result = results.get(i);
+			RecordSaveResult result = results.get(i);
 			if (result.success()) {
 				pushed.add(new SyncLink(ObjectType.EVENT, candidate.eventId(), result.id(), push.fields(),
 						this.window.executionId()));

@@ -5,6 +5,8 @@ package com.crmsync.event;
 
 import java.util.function.Supplier;
 
+import com.crmsync.crm.EventCandidate;
+import com.crmsync.crm.EventCandidateRepository;
 import com.crmsync.crm.RunJournal;
 import com.crmsync.crm.SyncLinkRepository;
 import com.crmsync.job.MappingsProvider;

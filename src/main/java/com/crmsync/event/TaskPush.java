@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.crmsync.crm.EventCandidate;
+
 /**
  * What happens to one event.
  *

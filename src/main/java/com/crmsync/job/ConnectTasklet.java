@@ -8,8 +8,8 @@ import java.util.Optional;
 
 import com.crmsync.crm.ObjectType;
 import com.crmsync.crm.OrgConnectionRepository;
-import com.crmsync.crm.WatermarkRepository;
 import com.crmsync.crm.WatermarkRepository.Watermarks;
+import com.crmsync.crm.WatermarkRepository;
 import com.crmsync.salesforce.SalesforceClient;
 import com.crmsync.salesforce.SalesforceProperties;
 import org.apache.commons.logging.Log;

@@ -3,8 +3,8 @@
  */
 package com.crmsync.job;
 
-import com.crmsync.crm.WatermarkRepository;
 import com.crmsync.crm.WatermarkRepository.Watermarks;
+import com.crmsync.crm.WatermarkRepository;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;

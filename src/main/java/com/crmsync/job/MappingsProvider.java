@@ -12,8 +12,8 @@ import java.util.Set;
 
 import com.crmsync.crm.CustomFieldRepository;
 import com.crmsync.mapping.CrmCustomField;
-import com.crmsync.mapping.FieldMapping;
 import com.crmsync.mapping.EventTaskMapping;
+import com.crmsync.mapping.FieldMapping;
 import com.crmsync.mapping.MappingFileLoader;
 import com.crmsync.mapping.MappingValidator;
 import com.crmsync.mapping.ObjectMapping;

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import com.crmsync.crm.ObjectType;
+import com.crmsync.crm.ScoreCandidate;
+import com.crmsync.crm.ScoreCandidateRepository;
 import com.crmsync.job.SyncWindow;
 import com.crmsync.mapping.Direction;
 import com.crmsync.mapping.LeadScoreMapping;

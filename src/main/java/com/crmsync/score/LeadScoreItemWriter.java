@@ -11,16 +11,19 @@ import java.util.function.Supplier;
 
 import com.crmsync.crm.ObjectType;
 import com.crmsync.crm.PlannedChange;
+import com.crmsync.crm.PushedValue;
+import com.crmsync.crm.PushedValueRepository;
 import com.crmsync.crm.RunJournal;
+import com.crmsync.crm.ScoreCandidate;
 import com.crmsync.crm.SyncError;
-import com.crmsync.job.StepCounts;
 import com.crmsync.job.StepCounts.Outcome;
+import com.crmsync.job.StepCounts;
 import com.crmsync.job.SyncWindow;
 import com.crmsync.mapping.LeadScoreMapping;
 import com.crmsync.mapping.SyncObject;
+import com.crmsync.salesforce.RecordSaveResult;
 import com.crmsync.salesforce.SalesforceClient;
 import com.crmsync.salesforce.SalesforceRecord;
-import com.crmsync.salesforce.SaveOutcome;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -96,10 +99,10 @@ public class LeadScoreItemWriter implements ItemWriter<ScorePush>, StepExecution
 		}
 		else {
 			List<PushedValue> forgotten = new ArrayList<>();
-			List<SaveOutcome> results = this.salesforce.update(pushes.stream().map(this::record).toList());
+			List<RecordSaveResult> results = this.salesforce.update(pushes.stream().map(this::record).toList());
 			for (int i = 0; i < pushes.size(); i++) {
 				ScorePush push = pushes.get(i);
-				SaveOutcome result = results.get(i);
+				RecordSaveResult result = results.get(i);
 				if (result.success()) {
 					remembered.add(pushedValue(push.candidate(), push.value()));
 					count(outcomes, Outcome.UPDATED);
@@ -135,7 +138,7 @@ public class LeadScoreItemWriter implements ItemWriter<ScorePush>, StepExecution
 		return new PushedValue(candidate.type(), candidate.crmId(), this.field, candidate.salesforceId(), value);
 	}
 
-	private static SyncError rejected(ScoreCandidate candidate, SaveOutcome result) {
+	private static SyncError rejected(ScoreCandidate candidate, RecordSaveResult result) {
 		return SyncError.rejected(LeadScoreStepConfiguration.STEP, candidate.type(), candidate.crmId(),
 				candidate.salesforceId(), result);
 	}

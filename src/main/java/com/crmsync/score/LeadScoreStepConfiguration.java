@@ -5,7 +5,10 @@ package com.crmsync.score;
 
 import java.util.function.Supplier;
 
+import com.crmsync.crm.PushedValueRepository;
 import com.crmsync.crm.RunJournal;
+import com.crmsync.crm.ScoreCandidate;
+import com.crmsync.crm.ScoreCandidateRepository;
 import com.crmsync.job.MappingsProvider;
 import com.crmsync.job.SyncProperties;
 import com.crmsync.mapping.LeadScoreMapping;

@@ -3,6 +3,8 @@
  */
 package com.crmsync.score;
 
+import com.crmsync.crm.ScoreCandidate;
+
 /**
  * What happens to one candidate's score.
  *

@@ -4,6 +4,8 @@
 package com.crmsync.score;
 
 import com.crmsync.crm.ObjectType;
+import com.crmsync.crm.PushedValue;
+import com.crmsync.crm.ScoreCandidate;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

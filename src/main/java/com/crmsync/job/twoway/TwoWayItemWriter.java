@@ -22,17 +22,17 @@ import com.crmsync.crm.SyncLink;
 import com.crmsync.crm.SyncLinkRepository;
 import com.crmsync.crm.SyncReference;
 import com.crmsync.crm.SyncReferenceRepository;
-import com.crmsync.job.StepCounts;
 import com.crmsync.job.StepCounts.Outcome;
+import com.crmsync.job.StepCounts;
 import com.crmsync.job.SyncWindow;
 import com.crmsync.job.twoway.SyncAction.Kind;
 import com.crmsync.mapping.FieldChange;
 import com.crmsync.mapping.FieldConflict;
 import com.crmsync.mapping.FieldMapping;
 import com.crmsync.mapping.MergeDecision;
+import com.crmsync.salesforce.RecordSaveResult;
 import com.crmsync.salesforce.SalesforceClient;
 import com.crmsync.salesforce.SalesforceRecord;
-import com.crmsync.salesforce.SaveOutcome;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -156,11 +156,11 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 				.map((action) -> new SalesforceRecord(type(), null,
 						TwoWayItemWriter.this.rules.withCreateDefaults(action.decision().salesforceValues()), Set.of()))
 				.toList();
-			List<SaveOutcome> results = TwoWayItemWriter.this.salesforce.create(records);
+			List<RecordSaveResult> results = TwoWayItemWriter.this.salesforce.create(records);
 			Map<String, SyncAction> created = new LinkedHashMap<>();
 			for (int i = 0; i < actions.size(); i++) {
 				SyncAction action = actions.get(i);
-				SaveOutcome result = results.get(i);
+				RecordSaveResult result = results.get(i);
 				if (result.success()) {
 					created.put(result.id(), action);
 					count(Outcome.CREATED);
@@ -211,7 +211,7 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 				.map((action) -> new SalesforceRecord(type(), action.candidate().salesforceId(),
 						action.decision().salesforceValues(), action.decision().fieldsToNull()))
 				.toList();
-			List<SaveOutcome> results = TwoWayItemWriter.this.salesforce.update(records);
+			List<RecordSaveResult> results = TwoWayItemWriter.this.salesforce.update(records);
 			for (int i = 0; i < actions.size(); i++) {
 				if (!results.get(i).success()) {
 					reject(actions.get(i), results.get(i));
@@ -379,7 +379,7 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 			}
 		}
 
-		private void reject(SyncAction action, SaveOutcome result) {
+		private void reject(SyncAction action, RecordSaveResult result) {
 			this.failed.add(action);
 			this.errors.add(SyncError.rejected(stepName(), TwoWayItemWriter.this.rules.type(),
 					action.candidate().crmId(), action.candidate().salesforceId(), result));

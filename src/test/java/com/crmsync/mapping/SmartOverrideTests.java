@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.entry;
  * The merge rules of DESIGN.md §1, one test per rule, and the convergence guarantee as a
  * property over random inputs.
  */
-class RecordMergerTests {
+class SmartOverrideTests {
 
 	private static final Instant EARLIER = Instant.parse("2026-01-31T10:00:00Z");
 
@@ -37,7 +37,7 @@ class RecordMergerTests {
 	private static final FieldMapping SCORE_PUSHED = FieldMapping.column("lead_score", "CRM_Lead_Score__c",
 			Direction.PUSH, ValueType.NUMBER, false);
 
-	private final RecordMerger merger = new RecordMerger(List.of(FIRST_NAME, PHONE, TITLE));
+	private final SmartOverride merger = new SmartOverride(List.of(FIRST_NAME, PHONE, TITLE));
 
 	@Test
 	void nonConflictingEditsOnTwoFieldsBothSurvive() {
@@ -144,14 +144,14 @@ class RecordMergerTests {
 		RecordState crm = state(LATER, "Website", "https://example.com");
 		RecordState salesforce = state(EARLIER);
 
-		MergeDecision decision = new RecordMerger(List.of(website)).merge(crm, salesforce, null);
+		MergeDecision decision = new SmartOverride(List.of(website)).merge(crm, salesforce, null);
 
 		assertThat(decision.crmColumnValues()).containsExactly(entry("website", null));
 	}
 
 	@Test
 	void pullIgnoresCrmEdits() {
-		RecordMerger pull = new RecordMerger(List.of(NAME_PULLED));
+		SmartOverride pull = new SmartOverride(List.of(NAME_PULLED));
 		RecordState crm = state(LATER, "Name", "Acme (edited in CRM)");
 		RecordState salesforce = state(EARLIER, "Name", "Acme");
 
@@ -165,7 +165,7 @@ class RecordMergerTests {
 
 	@Test
 	void pullNeverBlanksTheCrm() {
-		RecordMerger pull = new RecordMerger(List.of(NAME_PULLED));
+		SmartOverride pull = new SmartOverride(List.of(NAME_PULLED));
 
 		MergeDecision decision = pull.merge(state(EARLIER, "Name", "Acme"), state(LATER), null);
 
@@ -174,7 +174,7 @@ class RecordMergerTests {
 
 	@Test
 	void pushIgnoresSalesforceEdits() {
-		RecordMerger push = new RecordMerger(List.of(SCORE_PUSHED));
+		SmartOverride push = new SmartOverride(List.of(SCORE_PUSHED));
 		RecordState crm = state(EARLIER, "CRM_Lead_Score__c", "42");
 		RecordState salesforce = state(LATER, "CRM_Lead_Score__c", "99");
 
@@ -186,7 +186,7 @@ class RecordMergerTests {
 
 	@Test
 	void pushNeverBlanksSalesforce() {
-		RecordMerger push = new RecordMerger(List.of(SCORE_PUSHED));
+		SmartOverride push = new SmartOverride(List.of(SCORE_PUSHED));
 
 		MergeDecision decision = push.merge(state(LATER), state(EARLIER, "CRM_Lead_Score__c", "99"), null);
 
@@ -254,7 +254,7 @@ class RecordMergerTests {
 	@Test
 	void noneFieldsAreIgnored() {
 		FieldMapping region = FieldMapping.column("region", "Region__c", Direction.NONE, ValueType.STRING, true);
-		MergeDecision decision = new RecordMerger(List.of(region)).merge(state(LATER, "Region__c", "EU"),
+		MergeDecision decision = new SmartOverride(List.of(region)).merge(state(LATER, "Region__c", "EU"),
 				state(EARLIER, "Region__c", "US"), null);
 
 		assertThat(decision.isNoOp()).isTrue();
@@ -264,7 +264,7 @@ class RecordMergerTests {
 	@Test
 	void customFieldChangesAreSeparatedFromColumns() {
 		FieldMapping region = new FieldMapping("region", "Region__c", Direction.TWO_WAY, ValueType.STRING, false, 7L);
-		MergeDecision decision = new RecordMerger(List.of(FIRST_NAME, region)).merge(state(EARLIER),
+		MergeDecision decision = new SmartOverride(List.of(FIRST_NAME, region)).merge(state(EARLIER),
 				state(LATER, "FirstName", "Ann", "Region__c", "EU"), null);
 
 		assertThat(decision.crmColumnValues()).containsExactly(entry("first_name", "Ann"));
@@ -273,7 +273,7 @@ class RecordMergerTests {
 
 	@Test
 	void newCrmRecordTakesPulledAndTwoWayValues() {
-		RecordMerger lead = new RecordMerger(List.of(FIRST_NAME, PHONE, NAME_PULLED, SCORE_PUSHED));
+		SmartOverride lead = new SmartOverride(List.of(FIRST_NAME, PHONE, NAME_PULLED, SCORE_PUSHED));
 		RecordState salesforce = state(LATER, "FirstName", "Ann", "Name", "Acme", "CRM_Lead_Score__c", "5");
 
 		MergeDecision decision = lead.forNewCrmRecord(salesforce);
@@ -287,7 +287,7 @@ class RecordMergerTests {
 
 	@Test
 	void newSalesforceRecordTakesPushedAndTwoWayValues() {
-		RecordMerger lead = new RecordMerger(List.of(FIRST_NAME, PHONE, NAME_PULLED, SCORE_PUSHED));
+		SmartOverride lead = new SmartOverride(List.of(FIRST_NAME, PHONE, NAME_PULLED, SCORE_PUSHED));
 		RecordState crm = state(LATER, "FirstName", "Ann", "Name", "Acme", "CRM_Lead_Score__c", "5");
 
 		MergeDecision decision = lead.forNewSalesforceRecord(crm);
@@ -335,7 +335,7 @@ class RecordMergerTests {
 							CanonicalValues.canonical(pool[random.nextInt(pool.length)], ValueType.STRING));
 				}
 			}
-			RecordMerger randomMerger = new RecordMerger(fields);
+			SmartOverride randomMerger = new SmartOverride(fields);
 			RecordState crm = new RecordState(crmValues, times[random.nextInt(times.length)]);
 			RecordState salesforce = new RecordState(salesforceValues, times[random.nextInt(times.length)]);
 

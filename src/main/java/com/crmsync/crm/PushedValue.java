@@ -1,9 +1,7 @@
 /*
  * Copyright 2026 the crm-salesforce-sync authors.
  */
-package com.crmsync.score;
-
-import com.crmsync.crm.ObjectType;
+package com.crmsync.crm;
 
 /**
  * The last value of one field pushed for one linked CRM row.

@@ -1,9 +1,7 @@
 /*
  * Copyright 2026 the crm-salesforce-sync authors.
  */
-package com.crmsync.score;
-
-import com.crmsync.crm.ObjectType;
+package com.crmsync.crm;
 
 /**
  * A linked CRM lead or contact whose score may need pushing, with what was pushed for it

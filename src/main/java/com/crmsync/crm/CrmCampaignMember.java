@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the crm-salesforce-sync authors.
  */
-package com.crmsync.campaign;
+package com.crmsync.crm;
 
 /**
  * A {@code crm_campaign_member} row, archived ones included.
@@ -13,14 +13,21 @@ package com.crmsync.campaign;
  * @param status its status
  * @param deleted archived in the CRM
  */
-record CrmCampaignMember(long id, long campaignId, Long contactId, Long leadId, String status,
-		boolean deleted) implements CampaignMemberItem {
+public record CrmCampaignMember(long id, long campaignId, Long contactId, Long leadId, String status, boolean deleted) {
 
-	boolean isContact() {
+	/**
+	 * Whether the member is a contact (otherwise a lead).
+	 * @return {@code true} for a contact
+	 */
+	public boolean isContact() {
 		return this.contactId != null;
 	}
 
-	Long personId() {
+	/**
+	 * The contact or lead the member is.
+	 * @return its CRM id, or {@code null} when it has neither
+	 */
+	public Long personId() {
 		return (this.contactId != null) ? this.contactId : this.leadId;
 	}
 

@@ -30,7 +30,7 @@ import java.util.Objects;
  * Guarantee: after both sides apply a decision, merging them again with its
  * {@link MergeDecision#newBase()} gives a no-op.
  */
-public final class RecordMerger {
+public final class SmartOverride {
 
 	private final List<FieldMapping> fields;
 
@@ -38,7 +38,7 @@ public final class RecordMerger {
 	 * A merger for one object's fields.
 	 * @param fields the fields to merge, e.g. {@link ObjectMapping#fieldsWith}
 	 */
-	public RecordMerger(List<FieldMapping> fields) {
+	public SmartOverride(List<FieldMapping> fields) {
 		this.fields = List.copyOf(fields);
 	}
 

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the crm-salesforce-sync authors.
  */
-package com.crmsync.campaign;
+package com.crmsync.crm;
 
 /**
  * A campaign member's identity on one side: its campaign and its contact or lead.
@@ -11,6 +11,6 @@ package com.crmsync.campaign;
  * @param personId the contact's or lead's id
  * @param <T> the type of ids on that side
  */
-record MemberKey<T>(T campaignId, boolean contact, T personId) {
+public record MemberKey<T>(T campaignId, boolean contact, T personId) {
 
 }

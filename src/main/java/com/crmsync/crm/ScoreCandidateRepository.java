@@ -1,13 +1,10 @@
 /*
  * Copyright 2026 the crm-salesforce-sync authors.
  */
-package com.crmsync.score;
+package com.crmsync.crm;
 
 import java.time.Instant;
 import java.util.List;
-
-import com.crmsync.crm.JdbcValues;
-import com.crmsync.crm.ObjectType;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the crm-salesforce-sync authors.
  */
-package com.crmsync.cli;
+package com.crmsync.job;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.crmsync.job.StepCounts;
 import com.crmsync.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 

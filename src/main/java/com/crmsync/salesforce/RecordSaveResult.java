@@ -13,9 +13,9 @@ import java.util.List;
  * @param created for an upsert, whether the record was created rather than updated
  * @param errors why the record was rejected
  */
-public record SaveOutcome(String id, boolean success, boolean created, List<RecordError> errors) {
+public record RecordSaveResult(String id, boolean success, boolean created, List<RecordError> errors) {
 
-	public SaveOutcome {
+	public RecordSaveResult {
 		errors = List.copyOf(errors);
 	}
 

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the crm-salesforce-sync authors.
  */
-package com.crmsync.campaign;
+package com.crmsync.crm;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,11 +19,11 @@ import org.springframework.stereotype.Repository;
  * {@link com.crmsync.crm.SyncReferenceRepository#resolvePending(java.util.Collection)}.)
  */
 @Repository
-class CampaignMemberRepository {
+public class CampaignMemberRepository {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	CampaignMemberRepository(NamedParameterJdbcTemplate jdbc) {
+	public CampaignMemberRepository(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -32,7 +32,7 @@ class CampaignMemberRepository {
 	 * @param keys the members wanted
 	 * @return the rows found, by key
 	 */
-	Map<MemberKey<Long>, CrmCampaignMember> find(Collection<MemberKey<Long>> keys) {
+	public Map<MemberKey<Long>, CrmCampaignMember> find(Collection<MemberKey<Long>> keys) {
 		Map<MemberKey<Long>, CrmCampaignMember> found = new HashMap<>();
 		if (keys.isEmpty()) {
 			return found;
@@ -57,7 +57,7 @@ class CampaignMemberRepository {
 	 * Archives member rows and, for contacts, their campaign memberships.
 	 * @param keys the members removed
 	 */
-	void archive(Collection<MemberKey<Long>> keys) {
+	public void archive(Collection<MemberKey<Long>> keys) {
 		if (keys.isEmpty()) {
 			return;
 		}

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the crm-salesforce-sync authors.
  */
-package com.crmsync.cli;
+package com.crmsync.job;
 
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-import com.crmsync.job.StepCounts;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -29,15 +28,12 @@ import org.springframework.stereotype.Component;
  * file) a plain log line is written every {@value #LOG_INTERVAL_SECONDS} seconds of a
  * step and one when it ends.
  * <p>
- * Register it on every step ({@code .listener(syncProgressListener)}): it is both a
+ * The job registers it on every step ({@link SyncStepListeners}): it is both a
  * {@link StepExecutionListener} and a {@link ChunkListener}. Steps run one at a time, so
  * one instance serves the whole job.
  */
-@Component(ProgressListener.BEAN_NAME)
+@Component
 public class ProgressListener implements StepExecutionListener, ChunkListener<Object, Object> {
-
-	/** The bean's name, for the job configuration to inject. */
-	public static final String BEAN_NAME = com.crmsync.job.SyncStepListeners.PROGRESS;
 
 	static final long LOG_INTERVAL_SECONDS = 10;
 

@@ -1,13 +1,11 @@
 /*
  * Copyright 2026 the crm-salesforce-sync authors.
  */
-package com.crmsync.event;
+package com.crmsync.crm;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.crmsync.crm.SyncLink;
 
 /**
  * A live CRM event that may need pushing, with the Salesforce records of the people it

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the crm-salesforce-sync authors.
  */
-package com.crmsync.score;
+package com.crmsync.crm;
 
 import java.util.Collection;
 

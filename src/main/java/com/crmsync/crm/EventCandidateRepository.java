@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 the crm-salesforce-sync authors.
  */
-package com.crmsync.event;
+package com.crmsync.crm;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.crmsync.crm.JdbcValues;
-import com.crmsync.crm.ObjectType;
-import com.crmsync.crm.SyncLink;
-import com.crmsync.crm.SyncLinkRepository;
 import com.crmsync.mapping.EventTaskMapping;
 import com.crmsync.mapping.FieldMapping;
 
