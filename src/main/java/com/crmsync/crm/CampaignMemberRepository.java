@@ -3,6 +3,9 @@
  */
 package com.crmsync.crm;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -14,17 +17,40 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 /**
- * The CRM's campaign members as the member sync reads and archives them, in batches.
- * (Members are created and updated by resolving references: see
+ * The CRM's campaign members as the member sync reads and archives them: keyset pages,
+ * batched look-ups and archives. (Members are created and updated by resolving
+ * references: see
  * {@link com.crmsync.crm.SyncReferenceRepository#resolvePending(java.util.Collection)}.)
  */
 @Repository
 public class CampaignMemberRepository {
 
+	private static final String SELECT = "SELECT id, campaign_id, contact_id, lead_id, status, deleted_at "
+			+ "FROM crm_campaign_member";
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	public CampaignMemberRepository(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The next page of member rows after an id, in id order, archived ones included.
+	 * @param changedSince only rows changed at or after this time; {@code null} for all
+	 * rows
+	 * @param afterId the last id already read
+	 * @param limit the page size
+	 * @return the rows
+	 */
+	public List<CrmCampaignMember> page(Instant changedSince, long afterId, int limit) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource("afterId", afterId).addValue("limit", limit);
+		String condition = "id > :afterId";
+		if (changedSince != null) {
+			condition += " AND updated_at >= :since";
+			parameters.addValue("since", JdbcValues.utc(changedSince));
+		}
+		return this.jdbc.query(SELECT + " WHERE " + condition + " ORDER BY id LIMIT :limit", parameters,
+				(rs, row) -> member(rs));
 	}
 
 	/**
@@ -42,15 +68,17 @@ public class CampaignMemberRepository {
 			.addValue("contacts", idsOrNone(keys, true))
 			.addValue("leads", idsOrNone(keys, false));
 		this.jdbc.query(
-				"SELECT id, campaign_id, contact_id, lead_id, status, deleted_at FROM crm_campaign_member "
-						+ "WHERE campaign_id IN (:campaigns) AND (contact_id IN (:contacts) OR lead_id IN (:leads))",
+				SELECT + " WHERE campaign_id IN (:campaigns) AND (contact_id IN (:contacts) OR lead_id IN (:leads))",
 				parameters, (rs) -> {
-					CrmCampaignMember member = new CrmCampaignMember(rs.getLong(1), rs.getLong(2),
-							rs.getObject(3, Long.class), rs.getObject(4, Long.class), rs.getString(5),
-							rs.getObject(6) != null);
+					CrmCampaignMember member = member(rs);
 					found.put(new MemberKey<>(member.campaignId(), member.isContact(), member.personId()), member);
 				});
 		return found;
+	}
+
+	private static CrmCampaignMember member(ResultSet rs) throws SQLException {
+		return new CrmCampaignMember(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class),
+				rs.getObject(4, Long.class), rs.getString(5), rs.getObject(6) != null);
 	}
 
 	/**

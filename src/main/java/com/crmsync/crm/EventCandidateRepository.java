@@ -43,14 +43,18 @@ public class EventCandidateRepository {
 	 * a lead or contact not pushed yet, so an event waiting for its person's link is
 	 * pushed by the first run after the link appears even if the event did not change.
 	 * @param mapping the event mapping (which columns feed the Task)
+	 * @param eventType the type of events in the identity map (which links each event to
+	 * its Task)
 	 * @param changedSince the window's start, {@code null} for all events
 	 * @param afterId the last event id already read
 	 * @param limit the page size
 	 * @return the candidates
 	 */
-	public List<EventCandidate> page(EventTaskMapping mapping, Instant changedSince, long afterId, int limit) {
+	public List<EventCandidate> page(EventTaskMapping mapping, ObjectType eventType, Instant changedSince, long afterId,
+			int limit) {
 		List<String> columns = columns(mapping);
-		MapSqlParameterSource parameters = new MapSqlParameterSource("afterId", afterId).addValue("limit", limit);
+		MapSqlParameterSource parameters = new MapSqlParameterSource("afterId", afterId).addValue("limit", limit)
+			.addValue("eventType", eventType.name());
 		StringBuilder sql = new StringBuilder("SELECT e.id, e.contact_id, e.lead_id, ld.converted_contact_id, ")
 			.append("ct.salesforce_id, ll.salesforce_id, cc.salesforce_id");
 		columns.forEach((column) -> sql.append(", e.").append(column));
@@ -58,7 +62,7 @@ public class EventCandidateRepository {
 			.append(" LEFT JOIN sync_link ct ON ct.object_type = 'CONTACT' AND ct.crm_id = e.contact_id AND ct.detached_at IS NULL")
 			.append(" LEFT JOIN sync_link ll ON ll.object_type = 'LEAD' AND ll.crm_id = e.lead_id AND ll.detached_at IS NULL")
 			.append(" LEFT JOIN sync_link cc ON cc.object_type = 'CONTACT' AND cc.crm_id = ld.converted_contact_id AND cc.detached_at IS NULL")
-			.append(" LEFT JOIN sync_link el ON el.object_type = 'EVENT' AND el.crm_id = e.id")
+			.append(" LEFT JOIN sync_link el ON el.object_type = :eventType AND el.crm_id = e.id")
 			.append(" WHERE e.id > :afterId AND e.deleted_at IS NULL");
 		if (changedSince != null) {
 			sql.append(" AND (e.updated_at >= :since OR (el.id IS NULL AND (e.contact_id IS NOT NULL")
@@ -67,8 +71,7 @@ public class EventCandidateRepository {
 		}
 		sql.append(" ORDER BY e.id LIMIT :limit");
 		List<Row> rows = this.jdbc.query(sql.toString(), parameters, (rs, row) -> row(rs, columns));
-		Map<Long, SyncLink> taskLinks = this.links.findByCrmIds(ObjectType.EVENT,
-				rows.stream().map(Row::eventId).toList());
+		Map<Long, SyncLink> taskLinks = this.links.findByCrmIds(eventType, rows.stream().map(Row::eventId).toList());
 		List<EventCandidate> candidates = new ArrayList<>(rows.size());
 		for (Row row : rows) {
 			candidates.add(new EventCandidate(row.eventId(), row.columns(), row.hasPerson(), row.contactSalesforceId(),

@@ -7,7 +7,7 @@ package com.crmsync.crm;
  * A linked CRM lead or contact whose score may need pushing, with what was pushed for it
  * last time.
  *
- * @param type {@link ObjectType#LEAD} or {@link ObjectType#CONTACT}
+ * @param type the record's type, e.g. {@code LEAD} or {@code CONTACT}
  * @param crmId the CRM row
  * @param salesforceId the linked Salesforce record
  * @param score the CRM's {@code lead_score}, or {@code null}

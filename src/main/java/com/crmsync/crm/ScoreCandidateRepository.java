@@ -28,20 +28,18 @@ public class ScoreCandidateRepository {
 	 * the rows changed at or after {@code changedSince}, and also rows of which nothing
 	 * has been pushed to the record now linked (newly linked or re-linked rows, whose CRM
 	 * row may not have changed) — except converted leads, which are never pushed.
-	 * @param type {@link ObjectType#LEAD} or {@link ObjectType#CONTACT}
+	 * @param records the scored records: leads or contacts
 	 * @param field the Salesforce score field
 	 * @param changedSince the window's start, {@code null} for all rows
 	 * @param afterId the last CRM id already read
 	 * @param limit the page size
 	 * @return the candidates
 	 */
-	public List<ScoreCandidate> page(ObjectType type, String field, Instant changedSince, long afterId, int limit) {
-		String table = switch (type) {
-			case LEAD -> "crm_lead";
-			case CONTACT -> "crm_contact";
-			default -> throw new IllegalArgumentException("No lead score on " + type);
-		};
-		String converted = (type == ObjectType.LEAD) ? "r.converted_contact_id" : "NULL";
+	public List<ScoreCandidate> page(ScoredRecords records, String field, Instant changedSince, long afterId,
+			int limit) {
+		ObjectType type = records.type();
+		String table = records.table();
+		String converted = (records.convertedColumn() != null) ? "r." + records.convertedColumn() : "NULL";
 		MapSqlParameterSource parameters = new MapSqlParameterSource("type", type.name()).addValue("field", field)
 			.addValue("afterId", afterId)
 			.addValue("limit", limit);
@@ -64,6 +62,24 @@ public class ScoreCandidateRepository {
 			return new ScoreCandidate(type, crmId, rs.getString("salesforce_id"),
 					rs.getObject("lead_score", Long.class), rs.getObject("converted_contact_id") != null, pushed);
 		});
+	}
+
+	/**
+	 * Records that carry a lead score.
+	 *
+	 * @param type their type in the identity map, e.g. {@code LEAD}
+	 * @param table their CRM table, e.g. {@code crm_lead}
+	 * @param convertedColumn the column set on a converted lead (whose score is never
+	 * pushed: Salesforce refuses updates of converted leads), or {@code null}
+	 */
+	public record ScoredRecords(ObjectType type, String table, String convertedColumn) {
+
+		public ScoredRecords {
+			if (!table.matches("[a-z_]+") || (convertedColumn != null && !convertedColumn.matches("[a-z_]+"))) {
+				throw new IllegalArgumentException("Not a table and column name: " + table + ", " + convertedColumn);
+			}
+		}
+
 	}
 
 }

@@ -14,8 +14,9 @@
  * rule can be tested without a database or an org.
  * <p>
  * A lead step's processor, in short: <pre class="code">
- * SyncMappings mappings = new MappingFileLoader().load(MappingFileLoader.DEFAULT_FILE);
- * List&lt;FieldMapping&gt; fields = mappings.object(SyncObject.LEAD).fieldsWith(crmCustomFields);
+ * // objects: the MappedObjects of the synced objects' definitions (com.crmsync.job.SyncedObjects)
+ * SyncMappings mappings = new MappingFileLoader(objects).load(MappingFileLoader.DEFAULT_FILE);
+ * List&lt;FieldMapping&gt; fields = mappings.object(lead).fieldsWith(crmCustomFields);
  * SmartOverride merger = new SmartOverride(fields);
  *
  * RecordState crm = RecordState.fromCrm(fields, crmRow, crmUpdatedAt);

@@ -68,11 +68,11 @@ class LeadScoreItemProcessorTests {
 	}
 
 	private static ScoreCandidate candidate(Long score, boolean converted, PushedValue pushed) {
-		return new ScoreCandidate(ObjectType.LEAD, 7, LEAD, score, converted, pushed);
+		return new ScoreCandidate(ObjectType.of("LEAD"), 7, LEAD, score, converted, pushed);
 	}
 
 	private static PushedValue pushed(String salesforceId, String value) {
-		return new PushedValue(ObjectType.LEAD, 7, "CRM_Lead_Score__c", salesforceId, value);
+		return new PushedValue(ObjectType.of("LEAD"), 7, "CRM_Lead_Score__c", salesforceId, value);
 	}
 
 }
