@@ -3,7 +3,6 @@
  */
 package com.crmsync.job.read;
 
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -151,17 +150,6 @@ public interface KeysetPass<T, K> {
 			}
 
 		};
-	}
-
-	/**
-	 * Convenience for a list of passes of one item type.
-	 * @param <T> the items
-	 * @param passes the passes, in reading order
-	 * @return the list
-	 */
-	@SafeVarargs
-	static <T> List<KeysetPass<? extends T, ?>> inOrder(KeysetPass<? extends T, ?>... passes) {
-		return List.of(passes);
 	}
 
 }
