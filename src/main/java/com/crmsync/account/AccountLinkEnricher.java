@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import com.crmsync.crm.ObjectType;
 import com.crmsync.crm.SyncLink;
 import com.crmsync.crm.SyncLinkRepository;
 import com.crmsync.job.twoway.CandidateEnricher;
@@ -42,7 +41,7 @@ public class AccountLinkEnricher implements CandidateEnricher {
 		if (accountIds.isEmpty()) {
 			return candidates;
 		}
-		Map<String, SyncLink> accounts = this.links.findBySalesforceIds(ObjectType.ACCOUNT, accountIds);
+		Map<String, SyncLink> accounts = this.links.findBySalesforceIds(AccountRules.DEFINITION.type(), accountIds);
 		return candidates.stream().map((candidate) -> {
 			SyncLink account = accounts.get(accountId(candidate));
 			if (account == null) {

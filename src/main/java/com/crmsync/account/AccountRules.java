@@ -5,8 +5,8 @@ package com.crmsync.account;
 
 import java.util.List;
 
+import com.crmsync.job.SyncedObject;
 import com.crmsync.job.twoway.TwoWayRules;
-import com.crmsync.mapping.SyncObject;
 import com.crmsync.salesforce.SalesforceRecord;
 
 /**
@@ -22,27 +22,19 @@ public class AccountRules implements TwoWayRules {
 	/** The step's name. */
 	public static final String STEP = "pullAccounts";
 
+	/**
+	 * Accounts: {@code Account} pulled into {@code crm_account}, matched by name.
+	 */
+	public static final SyncedObject DEFINITION = SyncedObject.pulled("account", "Account", "crm_account", STEP)
+		.matchedBy("Name", "name_key")
+		.withMerges();
+
 	/** Why a person account is skipped, as the run journal shows it. */
 	public static final String PERSON_ACCOUNT = "person account";
 
 	@Override
-	public SyncObject object() {
-		return SyncObject.ACCOUNT;
-	}
-
-	@Override
-	public String stepName() {
-		return STEP;
-	}
-
-	@Override
-	public String matchField() {
-		return "Name";
-	}
-
-	@Override
-	public String matchKeyColumn() {
-		return "name_key";
+	public SyncedObject definition() {
+		return DEFINITION;
 	}
 
 	@Override
@@ -53,11 +45,6 @@ public class AccountRules implements TwoWayRules {
 	@Override
 	public String skipReason(SalesforceRecord record) {
 		return Boolean.parseBoolean(record.get("IsPersonAccount")) ? PERSON_ACCOUNT : null;
-	}
-
-	@Override
-	public boolean isPullOnly() {
-		return true;
 	}
 
 }

@@ -3,22 +3,25 @@
  */
 package com.crmsync.account;
 
+import com.crmsync.job.ObjectStep;
 import com.crmsync.job.twoway.CandidateEnricher;
 import com.crmsync.job.twoway.TwoWaySteps;
 
-import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
- * The {@code pullAccounts} step: business accounts from Salesforce into the CRM.
+ * The {@code pullAccounts} step: business accounts from Salesforce into the CRM; the
+ * first of the pulls, since contacts and opportunities look up their accounts' links.
  */
 @Configuration(proxyBeanMethods = false)
 public class AccountStepConfiguration {
 
 	@Bean
-	Step pullAccounts(TwoWaySteps steps) {
-		return steps.step(new AccountRules(), CandidateEnricher.NONE);
+	@Order(1)
+	ObjectStep pullAccountsStep(TwoWaySteps steps) {
+		return steps.of(new AccountRules(), CandidateEnricher.NONE);
 	}
 
 }

@@ -2,7 +2,8 @@
  * Copyright 2026 the crm-salesforce-sync authors.
  */
 /**
- * Accounts: pulled from Salesforce by the shared step, with the rules of
- * {@link com.crmsync.account.AccountRules}.
+ * Accounts: their definition and rules ({@link com.crmsync.account.AccountRules}), pulled
+ * from Salesforce by the shared step; the account link other objects look up
+ * ({@link com.crmsync.account.AccountLinkEnricher}).
  */
 package com.crmsync.account;

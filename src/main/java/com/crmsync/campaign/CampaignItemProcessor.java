@@ -3,19 +3,15 @@
  */
 package com.crmsync.campaign;
 
-import com.crmsync.job.twoway.MergeCandidate;
-import com.crmsync.job.twoway.SyncAction;
 import com.crmsync.job.twoway.TwoWayItemProcessor;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Decides for the items of the {@code mergeCampaigns} step, without I/O: a campaign
- * ({@link MergeCandidate}) gets the two-way decision ({@link SyncAction}); a campaign
- * member passes on as read, since what happens to it depends on links only the writer can
- * see once the chunk's campaigns are written.
+ * Decides for the items of the {@code mergeCampaigns} step, without I/O: a campaign gets
+ * the two-way decision; a campaign member passes on as read.
  */
-class CampaignItemProcessor implements ItemProcessor<Object, Object> {
+class CampaignItemProcessor implements ItemProcessor<CampaignStepItem, CampaignStepWrite> {
 
 	private final TwoWayItemProcessor campaigns;
 
@@ -24,14 +20,8 @@ class CampaignItemProcessor implements ItemProcessor<Object, Object> {
 	}
 
 	@Override
-	public Object process(Object item) {
-		if (item instanceof MergeCandidate campaign) {
-			return this.campaigns.process(campaign);
-		}
-		if (item instanceof CampaignMemberItem) {
-			return item;
-		}
-		throw new IllegalArgumentException("Not an item of " + CampaignRules.STEP + ": " + item);
+	public CampaignStepWrite process(CampaignStepItem item) {
+		return item.decide(this.campaigns);
 	}
 
 }

@@ -3,10 +3,6 @@
  */
 package com.crmsync.campaign;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import com.crmsync.job.twoway.SyncAction;
 import com.crmsync.job.twoway.TwoWayItemWriter;
 
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -17,7 +13,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * campaign members, in the chunk's one transaction — so members read in the same chunk as
  * their campaign find it linked.
  */
-class CampaignItemWriter implements ItemWriter<Object> {
+class CampaignItemWriter implements ItemWriter<CampaignStepWrite> {
 
 	private final TwoWayItemWriter campaigns;
 
@@ -29,25 +25,14 @@ class CampaignItemWriter implements ItemWriter<Object> {
 	}
 
 	@Override
-	public void write(Chunk<?> chunk) throws Exception {
-		List<SyncAction> actions = new ArrayList<>();
-		List<CampaignMemberItem> memberItems = new ArrayList<>();
-		for (Object item : chunk.getItems()) {
-			if (item instanceof SyncAction action) {
-				actions.add(action);
-			}
-			else if (item instanceof CampaignMemberItem member) {
-				memberItems.add(member);
-			}
-			else {
-				throw new IllegalArgumentException("Not an item of " + CampaignRules.STEP + ": " + item);
-			}
+	public void write(Chunk<? extends CampaignStepWrite> chunk) {
+		CampaignChunk items = new CampaignChunk();
+		chunk.forEach((item) -> item.addTo(items));
+		if (!items.campaigns().isEmpty()) {
+			this.campaigns.write(new Chunk<>(items.campaigns()));
 		}
-		if (!actions.isEmpty()) {
-			this.campaigns.write(new Chunk<>(actions));
-		}
-		if (!memberItems.isEmpty()) {
-			this.members.write(new Chunk<>(memberItems));
+		if (!items.salesforceMembers().isEmpty() || !items.crmMembers().isEmpty()) {
+			this.members.write(items.salesforceMembers(), items.crmMembers());
 		}
 	}
 

@@ -13,20 +13,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import com.crmsync.contact.ContactRules;
+import com.crmsync.crm.CampaignMemberRepository;
+import com.crmsync.crm.CrmCampaignMember;
+import com.crmsync.crm.MemberKey;
 import com.crmsync.crm.ObjectType;
-import com.crmsync.crm.PlannedChange;
 import com.crmsync.crm.RunJournal;
-import com.crmsync.crm.SyncError;
 import com.crmsync.crm.SyncLink;
 import com.crmsync.crm.SyncLinkRepository;
 import com.crmsync.crm.SyncReference;
 import com.crmsync.crm.SyncReferenceRepository;
-import com.crmsync.job.StepCounts;
+import com.crmsync.job.ChunkReport;
 import com.crmsync.job.StepCounts.Outcome;
 import com.crmsync.job.SyncWindow;
+import com.crmsync.lead.LeadRules;
+import com.crmsync.salesforce.RecordSaveResult;
 import com.crmsync.salesforce.SalesforceClient;
 import com.crmsync.salesforce.SalesforceRecord;
-import com.crmsync.salesforce.SaveOutcome;
 import com.crmsync.salesforce.Soql;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -49,11 +52,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * Nothing is deleted in Salesforce. In a dry run nothing is written: every planned change
  * is recorded instead.
  */
-class CampaignMemberItemWriter implements ItemWriter<CampaignMemberItem>, StepExecutionListener {
+class CampaignMemberItemWriter implements StepExecutionListener {
 
-	private static final String STEP = CampaignRules.STEP;
-
-	private static final ObjectType TYPE = ObjectType.CAMPAIGN_MEMBER;
+	private static final ObjectType TYPE = CampaignRules.MEMBER_TYPE;
 
 	private final SalesforceClient salesforce;
 
@@ -84,41 +85,32 @@ class CampaignMemberItemWriter implements ItemWriter<CampaignMemberItem>, StepEx
 		this.window = SyncWindow.of(stepExecution);
 	}
 
-	@Override
-	public void write(Chunk<? extends CampaignMemberItem> chunk) {
-		MemberWrite write = new MemberWrite();
-		List<SalesforceCampaignMember> fromSalesforce = new ArrayList<>();
-		List<CrmCampaignMember> fromCrm = new ArrayList<>();
-		for (CampaignMemberItem item : chunk.getItems()) {
-			if (item instanceof SalesforceCampaignMember member) {
-				fromSalesforce.add(member);
-			}
-			else if (item instanceof CrmCampaignMember member) {
-				fromCrm.add(member);
-			}
-		}
+	/**
+	 * Syncs the members of one chunk.
+	 * @param fromSalesforce the members read from Salesforce
+	 * @param fromCrm the members read from the CRM
+	 */
+	void write(List<SalesforceCampaignMember> fromSalesforce, List<CrmCampaignMember> fromCrm) {
+		MemberWrite write = new MemberWrite(new ChunkReport(this.stepExecution, this.journal));
 		write.pull(fromSalesforce);
 		write.push(fromCrm);
-		if (this.window.dryRun()) {
-			this.journal.recordChanges(this.window.executionId(), write.changes);
-		}
-		else {
+		if (!this.window.dryRun()) {
 			this.references.delete(write.referencesToForget);
 			this.members.archive(write.membersToArchive);
 			this.references.save(write.referencesToSave);
 			this.references
 				.resolvePending(write.referencesToSave.stream().map(SyncReference::targetSalesforceId).toList());
 		}
-		this.journal.recordErrors(this.window.executionId(), write.errors);
-		write.outcomes.forEach((outcome, count) -> StepCounts.add(this.stepExecution, outcome, count));
+		write.report.record();
 	}
 
-	/** The writes of one chunk, gathered so that each goes to its side in one batch. */
+	/**
+	 * The writes of one chunk, gathered so that each goes to its side in one batch, and
+	 * what the chunk reports.
+	 */
 	private final class MemberWrite {
 
-		final List<SyncError> errors = new ArrayList<>();
-
-		final List<PlannedChange> changes = new ArrayList<>();
+		final ChunkReport report;
 
 		final List<SyncReference> referencesToSave = new ArrayList<>();
 
@@ -126,7 +118,9 @@ class CampaignMemberItemWriter implements ItemWriter<CampaignMemberItem>, StepEx
 
 		final List<MemberKey<Long>> membersToArchive = new ArrayList<>();
 
-		final Map<Outcome, Long> outcomes = new LinkedHashMap<>();
+		MemberWrite(ChunkReport report) {
+			this.report = report;
+		}
 
 		// --- Salesforce to the CRM ---
 
@@ -134,11 +128,11 @@ class CampaignMemberItemWriter implements ItemWriter<CampaignMemberItem>, StepEx
 			if (items.isEmpty()) {
 				return;
 			}
-			Map<String, SyncLink> campaigns = salesforceLinks(ObjectType.CAMPAIGN,
+			Map<String, SyncLink> campaigns = salesforceLinks(CampaignRules.DEFINITION.type(),
 					items.stream().map(SalesforceCampaignMember::campaignId).toList());
-			Map<String, SyncLink> contacts = salesforceLinks(ObjectType.CONTACT,
+			Map<String, SyncLink> contacts = salesforceLinks(ContactRules.DEFINITION.type(),
 					items.stream().map(SalesforceCampaignMember::contactId).toList());
-			Map<String, SyncLink> leads = salesforceLinks(ObjectType.LEAD,
+			Map<String, SyncLink> leads = salesforceLinks(LeadRules.DEFINITION.type(),
 					items.stream().filter((item) -> !item.isContact()).map(SalesforceCampaignMember::leadId).toList());
 			Map<SalesforceCampaignMember, MemberKey<Long>> keys = new HashMap<>();
 			for (SalesforceCampaignMember item : items) {
@@ -160,7 +154,7 @@ class CampaignMemberItemWriter implements ItemWriter<CampaignMemberItem>, StepEx
 					skip(null, item.id(), "its campaign " + item.campaignId() + " is not synced");
 					continue;
 				}
-				SyncReference reference = new SyncReference(ObjectType.CAMPAIGN, campaign.crmId(),
+				SyncReference reference = new SyncReference(CampaignRules.DEFINITION.type(), campaign.crmId(),
 						item.isContact() ? SyncReference.Kind.CAMPAIGN_CONTACT : SyncReference.Kind.CAMPAIGN_LEAD,
 						item.personId(), item.campaignName(), item.status());
 				MemberKey<Long> key = keys.get(item);
@@ -217,11 +211,11 @@ class CampaignMemberItemWriter implements ItemWriter<CampaignMemberItem>, StepEx
 			if (items.isEmpty()) {
 				return;
 			}
-			Map<Long, SyncLink> campaigns = crmLinks(ObjectType.CAMPAIGN,
+			Map<Long, SyncLink> campaigns = crmLinks(CampaignRules.DEFINITION.type(),
 					items.stream().map(CrmCampaignMember::campaignId).toList());
-			Map<Long, SyncLink> contacts = crmLinks(ObjectType.CONTACT,
+			Map<Long, SyncLink> contacts = crmLinks(ContactRules.DEFINITION.type(),
 					items.stream().map(CrmCampaignMember::contactId).toList());
-			Map<Long, SyncLink> leads = crmLinks(ObjectType.LEAD,
+			Map<Long, SyncLink> leads = crmLinks(LeadRules.DEFINITION.type(),
 					items.stream().filter((item) -> !item.isContact()).map(CrmCampaignMember::leadId).toList());
 			Map<CrmCampaignMember, MemberKey<String>> linked = new LinkedHashMap<>();
 			for (CrmCampaignMember item : items) {
@@ -279,7 +273,7 @@ class CampaignMemberItemWriter implements ItemWriter<CampaignMemberItem>, StepEx
 		private Set<MemberKey<String>> knownInSalesforce(Map<CrmCampaignMember, MemberKey<String>> linked) {
 			Map<SyncReference, MemberKey<String>> byReference = new HashMap<>();
 			linked.forEach((item,
-					key) -> byReference.put(new SyncReference(ObjectType.CAMPAIGN, item.campaignId(),
+					key) -> byReference.put(new SyncReference(CampaignRules.DEFINITION.type(), item.campaignId(),
 							item.isContact() ? SyncReference.Kind.CAMPAIGN_CONTACT : SyncReference.Kind.CAMPAIGN_LEAD,
 							key.personId(), null), key));
 			Set<MemberKey<String>> known = new HashSet<>();
@@ -350,10 +344,10 @@ class CampaignMemberItemWriter implements ItemWriter<CampaignMemberItem>, StepEx
 				}
 				return new SalesforceRecord("CampaignMember", null, fields, Set.of());
 			}).toList();
-			List<SaveOutcome> results = CampaignMemberItemWriter.this.salesforce.create(records);
+			List<RecordSaveResult> results = CampaignMemberItemWriter.this.salesforce.create(records);
 			Map<String, CrmCampaignMember> created = new LinkedHashMap<>();
 			for (int i = 0; i < missing.size(); i++) {
-				SaveOutcome result = results.get(i);
+				RecordSaveResult result = results.get(i);
 				if (result.success()) {
 					created.put(result.id(), missing.get(i));
 					count(Outcome.CREATED);
@@ -382,7 +376,7 @@ class CampaignMemberItemWriter implements ItemWriter<CampaignMemberItem>, StepEx
 						return;
 					}
 					boolean contact = item.isContact();
-					this.referencesToSave.add(new SyncReference(ObjectType.CAMPAIGN, item.campaignId(),
+					this.referencesToSave.add(new SyncReference(CampaignRules.DEFINITION.type(), item.campaignId(),
 							contact ? SyncReference.Kind.CAMPAIGN_CONTACT : SyncReference.Kind.CAMPAIGN_LEAD,
 							record.get(contact ? "ContactId" : "LeadId"), record.get("Campaign.Name"),
 							record.get("Status")));
@@ -392,23 +386,23 @@ class CampaignMemberItemWriter implements ItemWriter<CampaignMemberItem>, StepEx
 		// --- journal and counts ---
 
 		private void skip(Long crmId, String salesforceId, String reason) {
-			this.errors.add(SyncError.skipped(STEP, TYPE, crmId, salesforceId, reason));
-			count(Outcome.SKIPPED);
+			this.report.skipped(TYPE, crmId, salesforceId, reason);
 		}
 
-		private void reject(CrmCampaignMember item, SaveOutcome result) {
-			this.errors.add(SyncError.rejected(STEP, TYPE, item.id(), null, result));
-			count(Outcome.FAILED);
+		private void reject(CrmCampaignMember item, RecordSaveResult result) {
+			this.report.rejected(TYPE, item.id(), null, result);
 		}
 
+		/** A dry run reports what it would change; a run just changes it. */
 		private void plan(Long crmId, String salesforceId, String operation, String target, String oldStatus,
 				String newStatus) {
-			this.changes.add(new PlannedChange(STEP, TYPE, crmId, salesforceId, target, operation, "Status", oldStatus,
-					newStatus));
+			if (CampaignMemberItemWriter.this.window.dryRun()) {
+				this.report.planned(TYPE, crmId, salesforceId, target, operation, "Status", oldStatus, newStatus);
+			}
 		}
 
 		private void count(Outcome outcome) {
-			this.outcomes.merge(outcome, 1L, Long::sum);
+			this.report.count(outcome);
 		}
 
 	}

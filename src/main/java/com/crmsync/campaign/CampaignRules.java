@@ -3,8 +3,9 @@
  */
 package com.crmsync.campaign;
 
+import com.crmsync.crm.ObjectType;
+import com.crmsync.job.SyncedObject;
 import com.crmsync.job.twoway.TwoWayRules;
-import com.crmsync.mapping.SyncObject;
 
 /**
  * Campaigns: matched by trimmed, case-insensitive name; Salesforce cannot merge
@@ -16,29 +17,19 @@ public class CampaignRules implements TwoWayRules {
 	/** The step's name. */
 	public static final String STEP = "mergeCampaigns";
 
-	@Override
-	public SyncObject object() {
-		return SyncObject.CAMPAIGN;
-	}
+	/**
+	 * Campaigns: {@code Campaign} and {@code crm_campaign} both ways, matched by name
+	 * (their members ride along in the same step).
+	 */
+	public static final SyncedObject DEFINITION = SyncedObject.twoWay("campaign", "Campaign", "crm_campaign", STEP)
+		.matchedBy("Name", "name_key");
+
+	/** Campaign members in the sync's tables (the journal). */
+	public static final ObjectType MEMBER_TYPE = ObjectType.of("CAMPAIGN_MEMBER");
 
 	@Override
-	public String stepName() {
-		return STEP;
-	}
-
-	@Override
-	public String matchField() {
-		return "Name";
-	}
-
-	@Override
-	public String matchKeyColumn() {
-		return "name_key";
-	}
-
-	@Override
-	public boolean isMergeable() {
-		return false;
+	public SyncedObject definition() {
+		return DEFINITION;
 	}
 
 }

@@ -15,7 +15,7 @@ package com.crmsync.campaign;
  * @param deleted removed from the campaign (in the recycle bin)
  */
 record SalesforceCampaignMember(String id, String campaignId, String contactId, String leadId, String status,
-		String campaignName, boolean deleted) implements CampaignMemberItem {
+		String campaignName, boolean deleted) {
 
 	/**
 	 * The lead or contact the member is: the contact when Salesforce gives both (a

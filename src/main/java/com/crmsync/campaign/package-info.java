@@ -3,9 +3,12 @@
  */
 /**
  * Campaigns and their members, both ways, in the one step {@code mergeCampaigns}: first
- * the campaigns (the shared two-way machinery with
+ * the campaigns (the shared two-way passes, processor and writer with
  * {@link com.crmsync.campaign.CampaignRules}), then the campaign members of the run's
- * window on each side.
+ * window on each side ({@link com.crmsync.campaign.CampaignMemberPasses},
+ * {@link com.crmsync.campaign.CampaignMemberItemWriter}). The step's items are typed:
+ * {@link com.crmsync.campaign.CampaignStepItem} as read,
+ * {@link com.crmsync.campaign.CampaignStepWrite} as written.
  * <p>
  * A member's identity is its campaign and its lead or contact. Salesforce members become
  * {@code crm_campaign_member} rows (and, for contacts, {@code CAMPAIGN} memberships) once

@@ -6,10 +6,10 @@ package com.crmsync.contact;
 import java.util.List;
 
 import com.crmsync.account.AccountLinkEnricher;
+import com.crmsync.job.SyncedObject;
 import com.crmsync.job.twoway.TwoWayRules;
 import com.crmsync.mapping.Direction;
 import com.crmsync.mapping.FieldMapping;
-import com.crmsync.mapping.SyncObject;
 import com.crmsync.mapping.ValueType;
 import com.crmsync.salesforce.SalesforceRecord;
 
@@ -24,6 +24,16 @@ public class ContactRules implements TwoWayRules {
 	/** The step's name. */
 	public static final String STEP = "mergeContacts";
 
+	/**
+	 * Contacts: {@code Contact} and {@code crm_contact} both ways, matched by e-mail,
+	 * with the CRM custom fields of {@code CONTACT} and the lead score.
+	 */
+	public static final SyncedObject DEFINITION = SyncedObject.twoWay("contact", "Contact", "crm_contact", STEP)
+		.matchedBy("Email", "email_key")
+		.withMerges()
+		.withCustomFields("CONTACT")
+		.withLeadScore();
+
 	/** Why a person-account contact is skipped. */
 	public static final String PERSON_ACCOUNT = "person account";
 
@@ -35,23 +45,8 @@ public class ContactRules implements TwoWayRules {
 			ValueType.STRING, false);
 
 	@Override
-	public SyncObject object() {
-		return SyncObject.CONTACT;
-	}
-
-	@Override
-	public String stepName() {
-		return STEP;
-	}
-
-	@Override
-	public String matchField() {
-		return "Email";
-	}
-
-	@Override
-	public String matchKeyColumn() {
-		return "email_key";
+	public SyncedObject definition() {
+		return DEFINITION;
 	}
 
 	@Override

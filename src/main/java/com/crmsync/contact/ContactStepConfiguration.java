@@ -5,22 +5,24 @@ package com.crmsync.contact;
 
 import com.crmsync.account.AccountLinkEnricher;
 import com.crmsync.crm.SyncLinkRepository;
+import com.crmsync.job.ObjectStep;
 import com.crmsync.job.twoway.TwoWaySteps;
 
-import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * The {@code mergeContacts} step: contacts both ways, with smart override, each with its
- * account's name and CRM id.
+ * account's name and CRM id; after leads.
  */
 @Configuration(proxyBeanMethods = false)
 public class ContactStepConfiguration {
 
 	@Bean
-	Step mergeContacts(TwoWaySteps steps, SyncLinkRepository links) {
-		return steps.step(new ContactRules(), new AccountLinkEnricher(links));
+	@Order(2)
+	ObjectStep mergeContactsStep(TwoWaySteps steps, SyncLinkRepository links) {
+		return steps.of(new ContactRules(), new AccountLinkEnricher(links));
 	}
 
 }

@@ -32,8 +32,16 @@ public class CrmRecordRepository {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	public CrmRecordRepository(NamedParameterJdbcTemplate jdbc) {
+	private final SyncedTables syncedTables;
+
+	/**
+	 * A repository of the synced tables.
+	 * @param jdbc the CRM database
+	 * @param syncedTables the tables it may read and write
+	 */
+	public CrmRecordRepository(NamedParameterJdbcTemplate jdbc, SyncedTables syncedTables) {
 		this.jdbc = jdbc;
+		this.syncedTables = syncedTables;
 	}
 
 	/**
@@ -63,6 +71,7 @@ public class CrmRecordRepository {
 	 * @return the rows, archived ones included
 	 */
 	public List<CrmRow> page(CrmTable table, Instant changedSince, String customFieldObject, long afterId, int limit) {
+		requireSynced(table);
 		MapSqlParameterSource parameters = new MapSqlParameterSource("afterId", afterId).addValue("limit", limit);
 		String condition = "id > :afterId";
 		if (changedSince != null) {
@@ -88,6 +97,7 @@ public class CrmRecordRepository {
 	 * @return the rows found, by id
 	 */
 	public Map<Long, CrmRow> findByIds(CrmTable table, Collection<Long> ids) {
+		requireSynced(table);
 		Map<Long, CrmRow> rows = new HashMap<>();
 		if (!ids.isEmpty()) {
 			this.jdbc
@@ -107,6 +117,7 @@ public class CrmRecordRepository {
 	 * @return the rows by key, each list in id order
 	 */
 	public Map<String, List<CrmRow>> findByKey(CrmTable table, String keyColumn, Collection<String> keys) {
+		requireSynced(table);
 		Map<String, List<CrmRow>> rows = new HashMap<>();
 		if (keys.isEmpty()) {
 			return rows;
@@ -131,6 +142,7 @@ public class CrmRecordRepository {
 	 * @return the new ids, in order
 	 */
 	public List<Long> insert(CrmTable table, List<Map<String, Object>> rows) {
+		requireSynced(table);
 		if (rows.isEmpty()) {
 			return List.of();
 		}
@@ -164,6 +176,7 @@ public class CrmRecordRepository {
 	 * @param changes the new values by row id
 	 */
 	public void update(CrmTable table, Map<Long, Map<String, Object>> changes) {
+		requireSynced(table);
 		Map<List<String>, List<Map.Entry<Long, Map<String, Object>>>> byColumns = new LinkedHashMap<>();
 		changes.entrySet()
 			.stream()
@@ -189,9 +202,16 @@ public class CrmRecordRepository {
 	 * @param ids the row ids
 	 */
 	public void archive(CrmTable table, Collection<Long> ids) {
+		requireSynced(table);
 		if (!ids.isEmpty()) {
 			this.jdbc.update("UPDATE " + table.name() + " SET deleted_at = CURRENT_TIMESTAMP(3) WHERE id IN (:ids) "
 					+ "AND deleted_at IS NULL", new MapSqlParameterSource("ids", ids));
+		}
+	}
+
+	private void requireSynced(CrmTable table) {
+		if (!this.syncedTables.contains(table.name())) {
+			throw new IllegalArgumentException("Not the table of a synced object: " + table.name());
 		}
 	}
 

@@ -4,12 +4,12 @@
 package com.crmsync.crm;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * A CRM table the sync reads and writes, with the columns it may touch. Table and column
- * names only ever come from here (never from input), so they are safe to put into SQL
- * text.
+ * names only ever come from the synced objects' definitions and the mapping file's
+ * checked names (never from other input), so they are safe to put into SQL text;
+ * {@link CrmRecordRepository} reads and writes only the {@link SyncedTables}.
  *
  * @param name the table name
  * @param columns the columns the sync reads and writes (besides {@code id},
@@ -17,12 +17,9 @@ import java.util.Set;
  */
 public record CrmTable(String name, List<String> columns) {
 
-	private static final Set<String> TABLES = Set.of("crm_account", "crm_contact", "crm_lead", "crm_opportunity",
-			"crm_campaign", "crm_campaign_member", "crm_event", "crm_membership");
-
 	public CrmTable {
-		if (!TABLES.contains(name)) {
-			throw new IllegalArgumentException("Not a syncable CRM table: " + name);
+		if (!name.matches("[a-z][a-z0-9_]*")) {
+			throw new IllegalArgumentException("Not a table name: " + name);
 		}
 		for (String column : columns) {
 			if (!column.matches("[a-z_]+")) {

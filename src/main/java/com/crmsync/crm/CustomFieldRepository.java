@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.crmsync.mapping.CrmCustomField;
-import com.crmsync.mapping.SyncObject;
+import com.crmsync.mapping.MappedObject;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -30,15 +30,25 @@ public class CustomFieldRepository {
 	}
 
 	/**
-	 * Every live custom field definition.
+	 * Every live custom field definition of these objects.
+	 * @param objects the synced objects; a field belongs to the one whose
+	 * {@link MappedObject#customFieldType()} is its {@code object_type}
 	 * @return the definitions
 	 */
-	public List<CrmCustomField> definitions() {
+	public List<CrmCustomField> definitions(Collection<MappedObject> objects) {
+		Map<String, MappedObject> byType = new HashMap<>();
+		objects.stream()
+			.filter(MappedObject::hasCustomFields)
+			.forEach((object) -> byType.put(object.customFieldType(), object));
+		if (byType.isEmpty()) {
+			return List.of();
+		}
 		return this.jdbc.query(
 				"SELECT object_type, id, system_name, salesforce_field, data_type FROM crm_custom_field "
-						+ "WHERE deleted_at IS NULL ORDER BY id",
-				new MapSqlParameterSource(), (rs, row) -> new CrmCustomField(SyncObject.valueOf(rs.getString(1)),
-						rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+						+ "WHERE deleted_at IS NULL AND object_type IN (:types) ORDER BY id",
+				new MapSqlParameterSource("types", byType.keySet()),
+				(rs, row) -> new CrmCustomField(byType.get(rs.getString(1)), rs.getLong(2), rs.getString(3),
+						rs.getString(4), rs.getString(5)));
 	}
 
 	/**

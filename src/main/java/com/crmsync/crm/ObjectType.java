@@ -3,48 +3,39 @@
  */
 package com.crmsync.crm;
 
-import com.crmsync.mapping.SyncObject;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
- * The kinds of record the sync links between the CRM and Salesforce, as the sync's tables
- * name them.
+ * A kind of record as the sync's tables name it ({@code object_type} of the identity map,
+ * the journal, the pushed values): {@code LEAD}, {@code CONTACT}, {@code EVENT}, ... Each
+ * synced object's definition gives its type, so there is no list of them here.
+ *
+ * @param name the name stored in the sync's tables, upper case
  */
-public enum ObjectType {
+public record ObjectType(String name) {
 
-	/** {@code crm_account} ↔ {@code Account}. */
-	ACCOUNT,
+	private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
 
-	/** {@code crm_opportunity} ↔ {@code Opportunity}. */
-	OPPORTUNITY,
-
-	/** {@code crm_lead} ↔ {@code Lead}. */
-	LEAD,
-
-	/** {@code crm_contact} ↔ {@code Contact}. */
-	CONTACT,
-
-	/** {@code crm_campaign} ↔ {@code Campaign}. */
-	CAMPAIGN,
-
-	/** {@code crm_campaign_member} ↔ {@code CampaignMember}. */
-	CAMPAIGN_MEMBER,
-
-	/** {@code crm_event} → {@code Task}. */
-	EVENT;
+	public ObjectType {
+		Objects.requireNonNull(name, "name");
+		if (!NAME.matcher(name).matches()) {
+			throw new IllegalArgumentException("Not an object type (upper case, digits, _): " + name);
+		}
+	}
 
 	/**
-	 * The type under which the identity map links records of a synced object.
-	 * @param object the object
-	 * @return its type
+	 * The type of that name.
+	 * @param name e.g. {@code LEAD}
+	 * @return the type
 	 */
-	public static ObjectType of(SyncObject object) {
-		return switch (object) {
-			case ACCOUNT -> ACCOUNT;
-			case OPPORTUNITY -> OPPORTUNITY;
-			case LEAD -> LEAD;
-			case CONTACT -> CONTACT;
-			case CAMPAIGN -> CAMPAIGN;
-		};
+	public static ObjectType of(String name) {
+		return new ObjectType(name);
+	}
+
+	@Override
+	public String toString() {
+		return this.name;
 	}
 
 }

@@ -113,8 +113,8 @@ public class RunJournal {
 				"SELECT step, object_type, crm_id, salesforce_id, status_code, message, fields, kind "
 						+ "FROM sync_error WHERE job_execution_id = :execution ORDER BY id",
 				new MapSqlParameterSource("execution", executionId),
-				(rs, row) -> new SyncError(rs.getString(1), ObjectType.valueOf(rs.getString(2)),
-						rs.getObject(3, Long.class), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+				(rs, row) -> new SyncError(rs.getString(1), ObjectType.of(rs.getString(2)), rs.getObject(3, Long.class),
+						rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
 						"SKIP".equals(rs.getString(8))));
 	}
 
@@ -128,9 +128,8 @@ public class RunJournal {
 				"SELECT step, object_type, crm_id, salesforce_id, field, crm_value, salesforce_value, "
 						+ "winner FROM sync_conflict WHERE job_execution_id = :execution ORDER BY id",
 				new MapSqlParameterSource("execution", executionId),
-				(rs, row) -> new FieldConflictRecord(rs.getString(1), ObjectType.valueOf(rs.getString(2)),
-						rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-						rs.getString(8)));
+				(rs, row) -> new FieldConflictRecord(rs.getString(1), ObjectType.of(rs.getString(2)), rs.getLong(3),
+						rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
 	}
 
 	/**
@@ -143,7 +142,7 @@ public class RunJournal {
 				"SELECT step, object_type, crm_id, salesforce_id, target, operation, field, old_value, "
 						+ "new_value FROM sync_change WHERE job_execution_id = :execution ORDER BY id",
 				new MapSqlParameterSource("execution", executionId),
-				(rs, row) -> new PlannedChange(rs.getString(1), ObjectType.valueOf(rs.getString(2)),
+				(rs, row) -> new PlannedChange(rs.getString(1), ObjectType.of(rs.getString(2)),
 						rs.getObject(3, Long.class), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
 						rs.getString(8), rs.getString(9)));
 	}

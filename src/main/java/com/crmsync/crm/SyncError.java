@@ -3,7 +3,7 @@
  */
 package com.crmsync.crm;
 
-import com.crmsync.salesforce.SaveOutcome;
+import com.crmsync.salesforce.RecordSaveResult;
 
 /**
  * A record a step could not sync (an error), or did not sync by design (a skip, with its
@@ -47,8 +47,8 @@ public record SyncError(String step, ObjectType objectType, Long crmId, String s
 	 * @return the error
 	 */
 	public static SyncError rejected(String step, ObjectType objectType, Long crmId, String salesforceId,
-			SaveOutcome outcome) {
-		SaveOutcome.RecordError reason = outcome.reason();
+			RecordSaveResult outcome) {
+		RecordSaveResult.RecordError reason = outcome.reason();
 		return failure(step, objectType, crmId, salesforceId, reason.statusCode(), reason.message(),
 				String.join(",", reason.fields()));
 	}

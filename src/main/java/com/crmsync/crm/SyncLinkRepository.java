@@ -62,7 +62,7 @@ public class SyncLinkRepository {
 	private List<SyncLink> query(String condition, ObjectType type, Collection<?> keys) {
 		return this.jdbc.query(SELECT + " WHERE object_type = :type AND " + condition,
 				new MapSqlParameterSource("type", type.name()).addValue("keys", keys),
-				(rs, row) -> new SyncLink(ObjectType.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3),
+				(rs, row) -> new SyncLink(ObjectType.of(rs.getString(1)), rs.getLong(2), rs.getString(3),
 						Json.read(rs.getString(4)), rs.getObject(5, Long.class), rs.getBoolean(6)));
 	}
 

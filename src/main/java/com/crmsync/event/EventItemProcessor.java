@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import com.crmsync.crm.EventCandidate;
 import com.crmsync.mapping.EventTaskMapping;
 
 import org.springframework.batch.core.listener.StepExecutionListener;

@@ -5,24 +5,23 @@ package com.crmsync.event;
 
 import java.util.function.Supplier;
 
-import com.crmsync.crm.RunJournal;
+import com.crmsync.crm.EventCandidateRepository;
 import com.crmsync.crm.SyncLinkRepository;
 import com.crmsync.job.MappingsProvider;
-import com.crmsync.job.SyncProperties;
+import com.crmsync.job.ObjectStep;
+import com.crmsync.job.SyncedObject;
+import com.crmsync.job.push.PushSteps;
 import com.crmsync.mapping.EventTaskMapping;
 import com.crmsync.salesforce.SalesforceClient;
 
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.core.annotation.Order;
 
 /**
  * The {@code pushEvents} step: CRM events of linked leads and contacts become completed
- * Tasks, upserted 200 per call.
+ * Tasks, upserted 200 per call; after the lead scores.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStepConfiguration {
@@ -30,17 +29,16 @@ public class EventStepConfiguration {
 	/** The step's name. */
 	public static final String STEP = "pushEvents";
 
+	/** Events: {@code crm_event} rows pushed as completed Salesforce Tasks. */
+	public static final SyncedObject DEFINITION = SyncedObject.pushed("event", EventTaskMapping.SALESFORCE_OBJECT,
+			EventTaskMapping.CRM_TABLE, STEP);
+
 	@Bean
-	Step pushEvents(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			@Lazy SalesforceClient salesforce, EventCandidateRepository candidates, SyncLinkRepository links,
-			RunJournal journal, MappingsProvider mappings, SyncProperties properties) {
+	@Order(2)
+	ObjectStep pushEventsStep(PushSteps steps, MappingsProvider mappings, EventCandidateRepository candidates,
+			SyncLinkRepository links, @Lazy SalesforceClient salesforce) {
 		Supplier<EventTaskMapping> mapping = () -> mappings.current().file().events();
-		return new StepBuilder(STEP, jobRepository).<EventCandidate, TaskPush>chunk(properties.chunkSize())
-			.transactionManager(transactionManager)
-			.reader(new EventItemReader(candidates, mapping, properties.chunkSize()))
-			.processor(new EventItemProcessor(mapping))
-			.writer(new EventItemWriter(salesforce, links, journal, mapping))
-			.build();
+		return steps.of(new EventTarget(mapping, candidates, links, salesforce), new EventItemProcessor(mapping));
 	}
 
 }

@@ -4,6 +4,8 @@
 /**
  * Events: the {@code pushEvents} step makes every live CRM event of a linked lead or
  * contact a completed Salesforce Task, upserted by the CRM event id, once per version of
- * the event (the identity map, object type {@code EVENT}, keeps what was pushed).
+ * the event (the identity map, object type {@code EVENT}, keeps what was pushed): the
+ * shared push step around {@link com.crmsync.event.EventTarget}, deciding with
+ * {@link com.crmsync.event.EventItemProcessor}.
  */
 package com.crmsync.event;

@@ -6,7 +6,6 @@ package com.crmsync.job;
 import java.time.Instant;
 import java.util.Optional;
 
-import com.crmsync.crm.ObjectType;
 import com.crmsync.crm.OrgConnectionRepository;
 import com.crmsync.crm.WatermarkRepository;
 import com.crmsync.crm.WatermarkRepository.Watermarks;
@@ -48,9 +47,11 @@ public class ConnectTasklet implements Tasklet {
 
 	private final JdbcTemplate jdbc;
 
+	private final SyncedObjects objects;
+
 	public ConnectTasklet(SalesforceClient salesforce, SalesforceProperties salesforceProperties,
 			OrgConnectionRepository orgConnection, WatermarkRepository watermarks, MappingsProvider mappings,
-			SyncProperties properties, JdbcTemplate jdbc) {
+			SyncProperties properties, JdbcTemplate jdbc, SyncedObjects objects) {
 		this.salesforce = salesforce;
 		this.salesforceProperties = salesforceProperties;
 		this.orgConnection = orgConnection;
@@ -58,6 +59,7 @@ public class ConnectTasklet implements Tasklet {
 		this.mappings = mappings;
 		this.properties = properties;
 		this.jdbc = jdbc;
+		this.objects = objects;
 	}
 
 	@Override
@@ -85,7 +87,9 @@ public class ConnectTasklet implements Tasklet {
 		Instant salesforceTo = this.salesforce.serverTime();
 		Instant crmTo = this.jdbc.queryForObject("SELECT UTC_TIMESTAMP(3)", java.time.LocalDateTime.class)
 			.toInstant(java.time.ZoneOffset.UTC);
-		Optional<Watermarks> last = full ? Optional.empty() : this.watermarks.find(ObjectType.LEAD);
+		// one window for the whole run: every object's watermark moved to the same point
+		Optional<Watermarks> last = full ? Optional.empty()
+				: this.watermarks.findEarliest(this.objects.watermarkKeys());
 		SyncWindow window = new SyncWindow(
 				last.map((mark) -> mark.salesforce().minus(this.properties.lookBack())).orElse(null), salesforceTo,
 				last.map((mark) -> mark.crm().minus(this.properties.lookBack())).orElse(null), crmTo, dryRun,

@@ -26,9 +26,12 @@ public class FinishRunTasklet implements Tasklet {
 
 	private final RunReporter reporter;
 
-	public FinishRunTasklet(WatermarkRepository watermarks, RunReporter reporter) {
+	private final SyncedObjects objects;
+
+	public FinishRunTasklet(WatermarkRepository watermarks, RunReporter reporter, SyncedObjects objects) {
 		this.watermarks = watermarks;
 		this.reporter = reporter;
+		this.objects = objects;
 	}
 
 	@Override
@@ -36,7 +39,8 @@ public class FinishRunTasklet implements Tasklet {
 		StepExecution step = contribution.getStepExecution();
 		SyncWindow window = SyncWindow.of(step);
 		if (!window.dryRun()) {
-			this.watermarks.advance(new Watermarks(window.salesforceTo(), window.crmTo()), window.executionId());
+			this.watermarks.advance(this.objects.watermarkKeys(), new Watermarks(window.salesforceTo(), window.crmTo()),
+					window.executionId());
 		}
 		this.reporter.report(step.getJobExecution());
 		return RepeatStatus.FINISHED;

@@ -12,15 +12,15 @@ import java.util.Set;
 
 import com.crmsync.crm.CustomFieldRepository;
 import com.crmsync.mapping.CrmCustomField;
-import com.crmsync.mapping.FieldMapping;
 import com.crmsync.mapping.EventTaskMapping;
+import com.crmsync.mapping.FieldMapping;
+import com.crmsync.mapping.MappedObject;
 import com.crmsync.mapping.MappingFileLoader;
 import com.crmsync.mapping.MappingValidator;
 import com.crmsync.mapping.ObjectMapping;
 import com.crmsync.mapping.SalesforceFieldDescription;
 import com.crmsync.mapping.SalesforceSchemaView;
 import com.crmsync.mapping.SyncMappings;
-import com.crmsync.mapping.SyncObject;
 import com.crmsync.salesforce.FieldDescription;
 import com.crmsync.salesforce.ObjectDescription;
 import com.crmsync.salesforce.SalesforceClient;
@@ -39,11 +39,14 @@ public class MappingsProvider {
 
 	private final CustomFieldRepository customFields;
 
+	private final SyncedObjects objects;
+
 	private volatile Mappings current;
 
-	public MappingsProvider(SyncProperties properties, CustomFieldRepository customFields) {
+	public MappingsProvider(SyncProperties properties, CustomFieldRepository customFields, SyncedObjects objects) {
 		this.properties = properties;
 		this.customFields = customFields;
+		this.objects = objects;
 	}
 
 	/**
@@ -52,8 +55,9 @@ public class MappingsProvider {
 	 * @throws com.crmsync.mapping.MappingException for a malformed mapping file
 	 */
 	public synchronized Mappings reload() {
-		this.current = new Mappings(new MappingFileLoader().load(this.properties.mappings()),
-				this.customFields.definitions());
+		List<MappedObject> mapped = this.objects.mapped();
+		this.current = new Mappings(new MappingFileLoader(mapped).load(this.properties.mappings()),
+				this.customFields.definitions(mapped));
 		return this.current;
 	}
 
@@ -105,12 +109,15 @@ public class MappingsProvider {
 	public record Mappings(SyncMappings file, List<CrmCustomField> customFields) {
 
 		/**
-		 * The synced fields of one object: the file's, then the custom fields'.
+		 * The synced fields of one pulled or two-way object: the file's, then the custom
+		 * fields'.
 		 * @param object the object
 		 * @return the fields
 		 */
-		public List<FieldMapping> fieldsOf(SyncObject object) {
-			return this.file.object(object).fieldsWith(this.customFields);
+		public List<FieldMapping> fieldsOf(SyncedObject object) {
+			MappedObject mapped = object.mappedObject()
+				.orElseThrow(() -> new IllegalArgumentException(object.name() + " is not mapped field by field"));
+			return this.file.object(mapped).fieldsWith(this.customFields);
 		}
 
 	}

@@ -11,11 +11,13 @@ import com.crmsync.salesforce.SalesforceProperties;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -24,8 +26,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The job {@code salesforceSyncJob}: connect, then pulls, then two-way merges, then
- * pushes, then the report — in this fixed order (DESIGN.md §2). Each object step is
- * defined in its own package.
+ * pushes, then the report — in this fixed order (DESIGN.md §2). The object steps are
+ * derived from the synced objects' definitions ({@link SyncedObjects}), each declared in
+ * its own package.
  */
 @Configuration(proxyBeanMethods = false)
 public class SyncJobConfiguration {
@@ -34,47 +37,56 @@ public class SyncJobConfiguration {
 	public static final String JOB_NAME = "salesforceSyncJob";
 
 	@Bean
-	Job salesforceSyncJob(JobRepository jobRepository, RunReporter reporter, @Qualifier("connect") Step connect,
-			@Qualifier("pullAccounts") Step pullAccounts, @Qualifier("pullOpportunities") Step pullOpportunities,
-			@Qualifier("mergeLeads") Step mergeLeads, @Qualifier("mergeContacts") Step mergeContacts,
-			@Qualifier("mergeCampaigns") Step mergeCampaigns, @Qualifier("pushLeadScores") Step pushLeadScores,
-			@Qualifier("pushEvents") Step pushEvents, @Qualifier("report") Step report) {
-		return new JobBuilder(JOB_NAME, jobRepository).listener(new JobExecutionListener() {
+	Job salesforceSyncJob(JobRepository jobRepository, RunReporter reporter,
+			@Qualifier(ConnectTasklet.STEP) Step connect, @Qualifier(FinishRunTasklet.STEP) Step report,
+			SyncedObjects objects, ConfigurableListableBeanFactory beans) {
+		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).listener(new JobExecutionListener() {
 			@Override
 			public void afterJob(JobExecution jobExecution) {
 				// the final word: status and end time, for completed and failed runs
 				// alike
 				reporter.report(jobExecution);
 			}
-		})
-			.start(connect)
-			.next(pullAccounts)
-			.next(pullOpportunities)
-			.next(mergeLeads)
-			.next(mergeContacts)
-			.next(mergeCampaigns)
-			.next(pushLeadScores)
-			.next(pushEvents)
-			.next(report)
-			.build();
+		}).start(connect);
+		for (ObjectStep step : objects.steps()) {
+			job.next(registered(step, beans));
+		}
+		return job.next(report).build();
+	}
+
+	/**
+	 * An object's step, built and registered as a bean named after it, so that it is
+	 * treated like any step bean: bean post-processors see it (metrics observations, the
+	 * listeners every step carries, the benchmark's probes) and it can be looked up by
+	 * name.
+	 */
+	private static Step registered(ObjectStep objectStep, ConfigurableListableBeanFactory beans) {
+		String name = objectStep.definition().stepName();
+		Step step = (Step) beans.initializeBean(objectStep.build(), name);
+		if (!name.equals(step.getName())) {
+			throw new IllegalStateException(
+					"The step of " + objectStep.definition().name() + " is named " + step.getName() + ", not " + name);
+		}
+		beans.registerSingleton(name, step);
+		return step;
 	}
 
 	@Bean
 	Step connect(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			@Lazy SalesforceClient salesforce, SalesforceProperties salesforceProperties,
 			OrgConnectionRepository orgConnection, WatermarkRepository watermarks, MappingsProvider mappings,
-			SyncProperties properties, JdbcTemplate jdbc) {
+			SyncProperties properties, JdbcTemplate jdbc, SyncedObjects objects) {
 		return new StepBuilder(ConnectTasklet.STEP, jobRepository)
 			.tasklet(new ConnectTasklet(salesforce, salesforceProperties, orgConnection, watermarks, mappings,
-					properties, jdbc), transactionManager)
+					properties, jdbc, objects), transactionManager)
 			.build();
 	}
 
 	@Bean
 	Step report(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			WatermarkRepository watermarks, RunReporter reporter) {
+			WatermarkRepository watermarks, RunReporter reporter, SyncedObjects objects) {
 		return new StepBuilder(FinishRunTasklet.STEP, jobRepository)
-			.tasklet(new FinishRunTasklet(watermarks, reporter), transactionManager)
+			.tasklet(new FinishRunTasklet(watermarks, reporter, objects), transactionManager)
 			.build();
 	}
 

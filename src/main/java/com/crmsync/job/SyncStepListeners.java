@@ -9,7 +9,6 @@ import org.springframework.batch.core.listener.StepListener;
 import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.batch.core.step.item.ChunkOrientedStep;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,18 +21,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class SyncStepListeners {
 
-	/** The bean name of the progress display (a step and chunk listener). */
-	public static final String PROGRESS = "syncProgressListener";
-
 	@Bean
 	static BeanPostProcessor syncStepListenerRegistrar(ObjectProvider<ApiCallsListener> apiCalls,
-			@Qualifier(PROGRESS) ObjectProvider<StepListener> progress) {
+			ObjectProvider<ProgressListener> progress) {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				if (bean instanceof AbstractStep step) {
 					step.registerStepExecutionListener(apiCalls.getObject());
-					progress.ifAvailable((listener) -> register(step, listener));
+					register(step, progress.getObject());
 				}
 				return bean;
 			}

@@ -4,6 +4,10 @@
 package com.crmsync.job;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.crmsync.salesforce.Soql;
 
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -43,6 +47,26 @@ public record SyncWindow(Instant salesforceFrom, Instant salesforceTo, Instant c
 	 */
 	public boolean isFull() {
 		return this.salesforceFrom == null;
+	}
+
+	/**
+	 * A query of the Salesforce records in this window (deleted ones included, for
+	 * {@code queryAll}) after an Id, in Id order: restartable after the last record read.
+	 * @param select {@code SELECT <fields> FROM <object>}
+	 * @param afterId the Id of the last record read, or {@code null} to start with the
+	 * first
+	 * @return the query
+	 */
+	public String salesforceQuery(String select, String afterId) {
+		List<String> conditions = new ArrayList<>();
+		if (!isFull()) {
+			conditions.add("SystemModstamp >= " + Soql.dateTime(this.salesforceFrom));
+		}
+		conditions.add("SystemModstamp <= " + Soql.dateTime(this.salesforceTo));
+		if (afterId != null) {
+			conditions.add("Id > " + Soql.quote(afterId));
+		}
+		return select + " WHERE " + String.join(" AND ", conditions) + " ORDER BY Id";
 	}
 
 	/**

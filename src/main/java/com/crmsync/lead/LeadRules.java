@@ -7,10 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.crmsync.crm.ObjectType;
 import com.crmsync.crm.SyncReference;
+import com.crmsync.job.SyncedObject;
 import com.crmsync.job.twoway.TwoWayRules;
-import com.crmsync.mapping.SyncObject;
 import com.crmsync.salesforce.SalesforceRecord;
 
 /**
@@ -24,28 +23,25 @@ public class LeadRules implements TwoWayRules {
 	public static final String STEP = "mergeLeads";
 
 	/**
+	 * Leads: {@code Lead} and {@code crm_lead} both ways, matched by e-mail, with the CRM
+	 * custom fields of {@code LEAD} and the lead score; a converted lead (its
+	 * {@code converted_contact_id} set) is read-only in Salesforce.
+	 */
+	public static final SyncedObject DEFINITION = SyncedObject.twoWay("lead", "Lead", "crm_lead", STEP)
+		.matchedBy("Email", "email_key")
+		.withMerges()
+		.withCustomFields("LEAD")
+		.withLeadScore()
+		.readOnlyWhen("converted_contact_id");
+
+	/**
 	 * What a lead created in Salesforce without a company gets as its {@code Company}.
 	 */
 	public static final String NO_COMPANY = "[not provided]";
 
 	@Override
-	public SyncObject object() {
-		return SyncObject.LEAD;
-	}
-
-	@Override
-	public String stepName() {
-		return STEP;
-	}
-
-	@Override
-	public String matchField() {
-		return "Email";
-	}
-
-	@Override
-	public String matchKeyColumn() {
-		return "email_key";
+	public SyncedObject definition() {
+		return DEFINITION;
 	}
 
 	@Override
@@ -89,8 +85,7 @@ public class LeadRules implements TwoWayRules {
 		if (contactId == null || contactId.isBlank() || !isReadOnly(record)) {
 			return List.of();
 		}
-		return List
-			.of(new SyncReference(ObjectType.LEAD, crmId, SyncReference.Kind.CONVERTED_CONTACT, contactId, null));
+		return List.of(new SyncReference(type(), crmId, SyncReference.Kind.CONVERTED_CONTACT, contactId, null));
 	}
 
 }

@@ -2,7 +2,7 @@
  * Copyright 2026 the crm-salesforce-sync authors.
  */
 /**
- * Leads: merged both ways by the shared two-way step, with the rules of
- * {@link com.crmsync.lead.LeadRules}.
+ * Leads: their definition and rules ({@link com.crmsync.lead.LeadRules}), merged both
+ * ways by the shared two-way step.
  */
 package com.crmsync.lead;

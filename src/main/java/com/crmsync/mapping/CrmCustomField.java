@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param dataType its CRM {@code data_type}, e.g. {@code TEXT}, {@code NUMBER},
  * {@code BOOLEAN}, {@code DATE}, {@code DATETIME}
  */
-public record CrmCustomField(SyncObject object, long id, String systemName, String salesforceField, String dataType) {
+public record CrmCustomField(MappedObject object, long id, String systemName, String salesforceField, String dataType) {
 
 	public CrmCustomField {
 		Objects.requireNonNull(object, "object");

@@ -32,7 +32,7 @@ public record LeadScoreMapping(String salesforceField, Direction direction) {
 	}
 
 	/**
-	 * The score as a field mapping, so the score step can use {@link RecordMerger} like
+	 * The score as a field mapping, so the score step can use {@link SmartOverride} like
 	 * every other step: a push of a NUMBER where a blank score never clears Salesforce's.
 	 * @return the mapping {@code lead_score → salesforceField}
 	 */

@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -54,6 +53,16 @@ public final class MappingFileLoader {
 	private static final Pattern CRM_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
 	private static final Pattern SALESFORCE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+	private final List<MappedObject> objects;
+
+	/**
+	 * A loader of mapping files that must map these objects, and only these.
+	 * @param objects the synced objects, in the order of their steps
+	 */
+	public MappingFileLoader(List<MappedObject> objects) {
+		this.objects = List.copyOf(objects);
+	}
 
 	/**
 	 * Reads a mapping file.
@@ -108,7 +117,7 @@ public final class MappingFileLoader {
 	 * One pass over one file, collecting problems as it goes; values found wrong are read
 	 * as {@code null} and the pass carries on so that every problem is reported.
 	 */
-	private static final class FileReading {
+	private final class FileReading {
 
 		private final String fileName;
 
@@ -121,7 +130,7 @@ public final class MappingFileLoader {
 		SyncMappings read(Node root) {
 			if (root == null) {
 				this.problems
-					.add(this.fileName + ": the file is empty; it must map every object (" + SyncObject.keys() + ")");
+					.add(this.fileName + ": the file is empty; it must map every object (" + knownKeys() + ")");
 				return null;
 			}
 			Map<String, Node> top = keys(root, "", Set.of("objects", "lead-score", "events"));
@@ -132,15 +141,16 @@ public final class MappingFileLoader {
 					: LeadScoreMapping.DEFAULT;
 			EventTaskMapping events = top.containsKey("events") ? events(top.get("events"), "events")
 					: EventTaskMapping.DEFAULT;
-			Map<SyncObject, ObjectMapping> objects = objects(required(top, "objects", root, ""), "objects", leadScore);
+			Map<MappedObject, ObjectMapping> objects = objects(required(top, "objects", root, ""), "objects",
+					leadScore);
 			if (!this.problems.isEmpty()) {
 				return null;
 			}
 			return new SyncMappings(objects, leadScore, events);
 		}
 
-		private Map<SyncObject, ObjectMapping> objects(Node node, String path, LeadScoreMapping leadScore) {
-			Map<SyncObject, ObjectMapping> objects = new EnumMap<>(SyncObject.class);
+		private Map<MappedObject, ObjectMapping> objects(Node node, String path, LeadScoreMapping leadScore) {
+			Map<MappedObject, ObjectMapping> objects = new LinkedHashMap<>();
 			if (node == null) {
 				return objects;
 			}
@@ -148,16 +158,24 @@ public final class MappingFileLoader {
 			if (entries == null) {
 				return objects;
 			}
+			Map<MappedObject, ObjectMapping> read = new LinkedHashMap<>();
 			for (Map.Entry<String, Node> entry : entries.entrySet()) {
 				String objectPath = path + "." + entry.getKey();
-				SyncObject.fromKey(entry.getKey())
-					.ifPresentOrElse(
-							(object) -> objects.put(object, object(object, entry.getValue(), objectPath, leadScore)),
-							() -> problem(objectPath, entry.getValue(),
-									"unknown object '" + entry.getKey() + "' (known: " + SyncObject.keys() + ")"));
+				MappedObject object = knownObject(entry.getKey());
+				if (object != null) {
+					read.put(object, object(object, entry.getValue(), objectPath, leadScore));
+				}
+				else {
+					problem(objectPath, entry.getValue(),
+							"unknown object '" + entry.getKey() + "' (known: " + knownKeys() + ")");
+				}
 			}
-			for (SyncObject object : SyncObject.values()) {
-				if (!entries.containsKey(object.key())) {
+			// in the objects' order, whatever the file's
+			for (MappedObject object : MappingFileLoader.this.objects) {
+				if (read.containsKey(object)) {
+					objects.put(object, read.get(object));
+				}
+				else {
 					problem(path + "." + object.key(), node,
 							"missing: every object must be mapped (use 'direction: none' to switch one off)");
 				}
@@ -165,7 +183,7 @@ public final class MappingFileLoader {
 			return objects;
 		}
 
-		private ObjectMapping object(SyncObject object, Node node, String path, LeadScoreMapping leadScore) {
+		private ObjectMapping object(MappedObject object, Node node, String path, LeadScoreMapping leadScore) {
 			Map<String, Node> keys = keys(node, path,
 					Set.of("salesforce-object", "crm-table", "direction", "fields", "custom-fields"));
 			if (keys == null) {
@@ -186,9 +204,9 @@ public final class MappingFileLoader {
 				}
 				else {
 					problem(path + ".custom-fields", keys.get("custom-fields"),
-							"custom fields are synced only for " + Arrays.stream(SyncObject.values())
-								.filter(SyncObject::hasCustomFields)
-								.map(SyncObject::key)
+							"custom fields are synced only for " + MappingFileLoader.this.objects.stream()
+								.filter(MappedObject::hasCustomFields)
+								.map(MappedObject::key)
 								.collect(Collectors.joining(" and ")));
 				}
 			}
@@ -202,7 +220,7 @@ public final class MappingFileLoader {
 					customFields);
 		}
 
-		private List<FieldMapping> fields(SyncObject object, Node node, String path, Direction objectDirection,
+		private List<FieldMapping> fields(MappedObject object, Node node, String path, Direction objectDirection,
 				LeadScoreMapping leadScore) {
 			if (node == null) {
 				return null;
@@ -237,8 +255,7 @@ public final class MappingFileLoader {
 					complete = false;
 				}
 				// the score step owns the score field on the objects it pushes scores to
-				boolean scored = object == SyncObject.LEAD || object == SyncObject.CONTACT;
-				if (scored && field.salesforceField().equalsIgnoreCase(leadScore.salesforceField())) {
+				if (object.leadScore() && field.salesforceField().equalsIgnoreCase(leadScore.salesforceField())) {
 					problem(fieldPath + ".salesforce", entry, field.salesforceField()
 							+ " is the lead score field (lead-score.salesforce-field): the score step pushes it");
 					complete = false;
@@ -362,7 +379,7 @@ public final class MappingFileLoader {
 				return null;
 			}
 			if (within != null && !within.allows(direction)) {
-				String allowed = Arrays.stream(Direction.values())
+				String allowed = Stream.of(Direction.values())
 					.filter(within::allows)
 					.map(Direction::yamlName)
 					.collect(Collectors.joining(", "));
@@ -484,6 +501,14 @@ public final class MappingFileLoader {
 			this.problems.add(this.fileName + ": " + path + line + ": " + message);
 		}
 
+	}
+
+	private MappedObject knownObject(String key) {
+		return this.objects.stream().filter((object) -> object.key().equals(key)).findFirst().orElse(null);
+	}
+
+	private String knownKeys() {
+		return this.objects.stream().map(MappedObject::key).collect(Collectors.joining(", "));
 	}
 
 }

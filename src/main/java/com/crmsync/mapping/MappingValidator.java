@@ -16,7 +16,8 @@ import java.util.Set;
  * Checks mappings against the org's schema, so the {@code connect} step can stop a run
  * before any data moves. Every synced field (direction other than {@code none}) of every
  * object that is not switched off, every synced CRM custom field, the lead score field
- * (on Lead and Contact) and the event Task fields are checked for:
+ * (on the objects that carry it: Lead and Contact) and the event Task fields are checked
+ * for:
  * <ul>
  * <li>an object or field the org does not have;</li>
  * <li>a field the sync would write (push, two-way) that Salesforce does not let it create
@@ -79,7 +80,7 @@ public final class MappingValidator {
 			}
 			checkCustomFields(object, mappings.leadScore(), crmCustomFields, problems);
 		}
-		checkLeadScore(mappings.leadScore(), problems);
+		checkLeadScore(mappings, problems);
 		checkEvents(mappings.events(), problems);
 		return problems;
 	}
@@ -110,7 +111,7 @@ public final class MappingValidator {
 			mappedBy.put(key(leadScore.salesforceField()), "the lead score");
 		}
 		for (CrmCustomField custom : crmCustomFields) {
-			if (custom.object() != object.object() || !custom.isSynced()) {
+			if (!custom.object().equals(object.object()) || !custom.isSynced()) {
 				continue;
 			}
 			String salesforceField = custom.salesforceField();
@@ -142,11 +143,12 @@ public final class MappingValidator {
 		}
 	}
 
-	private void checkLeadScore(LeadScoreMapping leadScore, List<MappingProblem> problems) {
+	private void checkLeadScore(SyncMappings mappings, List<MappingProblem> problems) {
+		LeadScoreMapping leadScore = mappings.leadScore();
 		if (leadScore.direction() == Direction.NONE) {
 			return;
 		}
-		for (SyncObject object : List.of(SyncObject.LEAD, SyncObject.CONTACT)) {
+		for (MappedObject object : mappings.objects().keySet().stream().filter(MappedObject::leadScore).toList()) {
 			if (!this.schema.hasObject(object.salesforceObject())) {
 				problems.add(new MappingProblem(object.salesforceObject(), null,
 						"the org has no such object (lead scores are pushed to it)"));

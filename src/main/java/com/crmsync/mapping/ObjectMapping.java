@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param customFields how CRM custom fields are synced
  * ({@link CustomFieldSync#NOT_SYNCED} for objects without custom fields)
  */
-public record ObjectMapping(SyncObject object, String salesforceObject, String crmTable, Direction direction,
+public record ObjectMapping(MappedObject object, String salesforceObject, String crmTable, Direction direction,
 		List<FieldMapping> fields, CustomFieldSync customFields) {
 
 	public ObjectMapping {
@@ -68,7 +68,7 @@ public record ObjectMapping(SyncObject object, String salesforceObject, String c
 			return List.copyOf(merged);
 		}
 		for (CrmCustomField custom : crmCustomFields) {
-			if (custom.object() != this.object || !custom.isSynced()) {
+			if (!custom.object().equals(this.object) || !custom.isSynced()) {
 				continue;
 			}
 			ValueType type = custom.valueType()

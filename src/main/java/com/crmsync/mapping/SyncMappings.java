@@ -4,32 +4,26 @@
 package com.crmsync.mapping;
 
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything the mapping file says: one {@link ObjectMapping} for each of the five object
- * types, the lead score field and the event→Task mapping. Instances come from
- * {@link MappingFileLoader}, which guarantees every object is present and every direction
- * is within what its object allows.
+ * Everything the mapping file says: one {@link ObjectMapping} for each synced object, the
+ * lead score field and the event→Task mapping. Instances come from
+ * {@link MappingFileLoader}, which guarantees every object it was given is present and
+ * every direction is within what its object allows.
  *
- * @param objects the object mappings, one per {@link SyncObject}
+ * @param objects the object mappings, one per {@link MappedObject}, in the order of the
+ * objects' steps
  * @param leadScore where lead scores are pushed
  * @param events how CRM events become Tasks
  */
-public record SyncMappings(Map<SyncObject, ObjectMapping> objects, LeadScoreMapping leadScore,
+public record SyncMappings(Map<MappedObject, ObjectMapping> objects, LeadScoreMapping leadScore,
 		EventTaskMapping events) {
 
 	public SyncMappings {
-		EnumMap<SyncObject, ObjectMapping> copy = new EnumMap<>(SyncObject.class);
-		copy.putAll(objects);
-		for (SyncObject object : SyncObject.values()) {
-			if (!copy.containsKey(object)) {
-				throw new IllegalArgumentException("No mapping for object '" + object.key() + "'");
-			}
-		}
-		objects = Collections.unmodifiableMap(copy);
+		objects = Collections.unmodifiableMap(new LinkedHashMap<>(objects));
 		Objects.requireNonNull(leadScore, "leadScore");
 		Objects.requireNonNull(events, "events");
 	}
@@ -38,9 +32,14 @@ public record SyncMappings(Map<SyncObject, ObjectMapping> objects, LeadScoreMapp
 	 * The mapping of one object type.
 	 * @param object the object type
 	 * @return its mapping, never {@code null}
+	 * @throws IllegalArgumentException for an object the mappings were not read for
 	 */
-	public ObjectMapping object(SyncObject object) {
-		return this.objects.get(object);
+	public ObjectMapping object(MappedObject object) {
+		ObjectMapping mapping = this.objects.get(object);
+		if (mapping == null) {
+			throw new IllegalArgumentException("No mapping for object '" + object.key() + "'");
+		}
+		return mapping;
 	}
 
 }

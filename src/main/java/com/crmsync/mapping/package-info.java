@@ -7,16 +7,17 @@
  * {@link com.crmsync.mapping.MappingFileLoader}), their validation against the org's
  * schema ({@link com.crmsync.mapping.MappingValidator}), one canonical form per value
  * type ({@link com.crmsync.mapping.CanonicalValues}) and the merge decisions of DESIGN.md
- * §1 ({@link com.crmsync.mapping.RecordMerger}).
+ * §1 ({@link com.crmsync.mapping.SmartOverride}).
  * <p>
  * Nothing here does I/O besides reading the mapping file: no Spring, no force-wsc, no
  * JDBC. The step processors hand in plain values and get back plain decisions, so every
  * rule can be tested without a database or an org.
  * <p>
  * A lead step's processor, in short: <pre class="code">
- * SyncMappings mappings = new MappingFileLoader().load(MappingFileLoader.DEFAULT_FILE);
- * List&lt;FieldMapping&gt; fields = mappings.object(SyncObject.LEAD).fieldsWith(crmCustomFields);
- * RecordMerger merger = new RecordMerger(fields);
+ * // objects: the MappedObjects of the synced objects' definitions (com.crmsync.job.SyncedObjects)
+ * SyncMappings mappings = new MappingFileLoader(objects).load(MappingFileLoader.DEFAULT_FILE);
+ * List&lt;FieldMapping&gt; fields = mappings.object(lead).fieldsWith(crmCustomFields);
+ * SmartOverride merger = new SmartOverride(fields);
  *
  * RecordState crm = RecordState.fromCrm(fields, crmRow, crmUpdatedAt);
  * RecordState salesforce = RecordState.fromSalesforce(fields, sfFields, sfLastModifiedDate);

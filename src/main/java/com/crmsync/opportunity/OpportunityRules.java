@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.crmsync.account.AccountLinkEnricher;
-import com.crmsync.crm.ObjectType;
 import com.crmsync.crm.SyncReference;
+import com.crmsync.job.SyncedObject;
 import com.crmsync.job.twoway.TwoWayRules;
-import com.crmsync.mapping.SyncObject;
 import com.crmsync.salesforce.SalesforceRecord;
 
 /**
@@ -31,6 +30,13 @@ public class OpportunityRules implements TwoWayRules {
 	public static final String STEP = "pullOpportunities";
 
 	/**
+	 * Opportunities: {@code Opportunity} pulled into {@code crm_opportunity}, never
+	 * matched (only ever created from Salesforce).
+	 */
+	public static final SyncedObject DEFINITION = SyncedObject.pulled("opportunity", "Opportunity", "crm_opportunity",
+			STEP);
+
+	/**
 	 * Where the reader puts an opportunity's contact roles (the ids of their contacts,
 	 * comma-separated): named after the child relationship in Salesforce, so it can never
 	 * clash with a field of the object.
@@ -38,24 +44,8 @@ public class OpportunityRules implements TwoWayRules {
 	static final String CONTACT_ROLES_FIELD = "OpportunityContactRoles";
 
 	@Override
-	public SyncObject object() {
-		return SyncObject.OPPORTUNITY;
-	}
-
-	@Override
-	public String stepName() {
-		return STEP;
-	}
-
-	/** Opportunities are only ever created from Salesforce: nothing to match. */
-	@Override
-	public String matchField() {
-		return null;
-	}
-
-	@Override
-	public String matchKeyColumn() {
-		return null;
+	public SyncedObject definition() {
+		return DEFINITION;
 	}
 
 	@Override
@@ -68,16 +58,6 @@ public class OpportunityRules implements TwoWayRules {
 		return List.of(AccountLinkEnricher.ACCOUNT_ID);
 	}
 
-	@Override
-	public boolean isMergeable() {
-		return false;
-	}
-
-	@Override
-	public boolean isPullOnly() {
-		return true;
-	}
-
 	/**
 	 * One {@code OPPORTUNITY_CONTACT} reference per contact role the reader found, named
 	 * after the opportunity.
@@ -88,8 +68,8 @@ public class OpportunityRules implements TwoWayRules {
 			return List.of();
 		}
 		return contactRoles(record).stream()
-			.map((contactId) -> new SyncReference(ObjectType.OPPORTUNITY, crmId, SyncReference.Kind.OPPORTUNITY_CONTACT,
-					contactId, record.get("Name")))
+			.map((contactId) -> new SyncReference(type(), crmId, SyncReference.Kind.OPPORTUNITY_CONTACT, contactId,
+					record.get("Name")))
 			.toList();
 	}
 

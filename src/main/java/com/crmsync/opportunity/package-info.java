@@ -2,8 +2,8 @@
  * Copyright 2026 the crm-salesforce-sync authors.
  */
 /**
- * Opportunities: pulled from Salesforce by the shared step, with the rules of
- * {@link com.crmsync.opportunity.OpportunityRules}; their contact roles become the
- * contacts' {@code OPPORTUNITY} memberships.
+ * Opportunities: their definition and rules
+ * ({@link com.crmsync.opportunity.OpportunityRules}), pulled from Salesforce by the
+ * shared step; their contact roles become the contacts' {@code OPPORTUNITY} memberships.
  */
 package com.crmsync.opportunity;

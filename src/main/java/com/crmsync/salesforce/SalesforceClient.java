@@ -314,7 +314,7 @@ public class SalesforceClient {
 	 * @param records records of one type without ids
 	 * @return one outcome per record, in order
 	 */
-	public List<SaveOutcome> create(List<SalesforceRecord> records) {
+	public List<RecordSaveResult> create(List<SalesforceRecord> records) {
 		return saveWithRowLockRetries("create", records, (batch) -> toOutcomes(this.connection.create(batch)));
 	}
 
@@ -323,7 +323,7 @@ public class SalesforceClient {
 	 * @param records records with ids
 	 * @return one outcome per record, in order
 	 */
-	public List<SaveOutcome> update(List<SalesforceRecord> records) {
+	public List<RecordSaveResult> update(List<SalesforceRecord> records) {
 		return saveWithRowLockRetries("update", records, (batch) -> toOutcomes(this.connection.update(batch)));
 	}
 
@@ -334,7 +334,7 @@ public class SalesforceClient {
 	 * @param records the records, each with its external id set
 	 * @return one outcome per record, in order
 	 */
-	public List<SaveOutcome> upsert(String externalIdField, List<SalesforceRecord> records) {
+	public List<RecordSaveResult> upsert(String externalIdField, List<SalesforceRecord> records) {
 		return saveWithRowLockRetries("upsert", records,
 				(batch) -> toOutcomes(this.connection.upsert(externalIdField, batch)));
 	}
@@ -352,8 +352,9 @@ public class SalesforceClient {
 	 * Saves records in calls of at most {@value #MAX_DML_BATCH}, the API's maximum, so a
 	 * chunk larger than one call still costs the fewest calls.
 	 */
-	private List<SaveOutcome> saveWithRowLockRetries(String operation, List<SalesforceRecord> records, DmlCall dml) {
-		List<SaveOutcome> outcomes = new ArrayList<>(records.size());
+	private List<RecordSaveResult> saveWithRowLockRetries(String operation, List<SalesforceRecord> records,
+			DmlCall dml) {
+		List<RecordSaveResult> outcomes = new ArrayList<>(records.size());
 		for (int from = 0; from < records.size(); from += MAX_DML_BATCH) {
 			outcomes.addAll(
 					saveOneCall(operation, records.subList(from, Math.min(records.size(), from + MAX_DML_BATCH)), dml));
@@ -366,8 +367,8 @@ public class SalesforceClient {
 	 * ({@code UNABLE_TO_LOCK_ROW}) with the retry policy's back-off, until none is locked
 	 * or the retries are spent (those records then keep their error).
 	 */
-	private List<SaveOutcome> saveOneCall(String operation, List<SalesforceRecord> records, DmlCall dml) {
-		SaveOutcome[] outcomes = new SaveOutcome[records.size()];
+	private List<RecordSaveResult> saveOneCall(String operation, List<SalesforceRecord> records, DmlCall dml) {
+		RecordSaveResult[] outcomes = new RecordSaveResult[records.size()];
 		List<Integer> pending = new ArrayList<>();
 		for (int i = 0; i < records.size(); i++) {
 			pending.add(i);
@@ -375,10 +376,10 @@ public class SalesforceClient {
 		BackOffExecution backOff = this.retryPolicy.getBackOff().start();
 		while (!pending.isEmpty()) {
 			SObject[] batch = pending.stream().map((i) -> toSObject(records.get(i))).toArray(SObject[]::new);
-			List<SaveOutcome> results = call(operation, () -> dml.save(batch));
+			List<RecordSaveResult> results = call(operation, () -> dml.save(batch));
 			List<Integer> locked = new ArrayList<>();
 			for (int k = 0; k < results.size(); k++) {
-				SaveOutcome outcome = results.get(k);
+				RecordSaveResult outcome = results.get(k);
 				int index = pending.get(k);
 				outcomes[index] = outcome;
 				if ("UNABLE_TO_LOCK_ROW".equals(outcome.statusCode())) {
@@ -395,28 +396,28 @@ public class SalesforceClient {
 		return Arrays.asList(outcomes);
 	}
 
-	private static List<SaveOutcome> toOutcomes(SaveResult[] results) {
-		List<SaveOutcome> outcomes = new ArrayList<>(results.length);
+	private static List<RecordSaveResult> toOutcomes(SaveResult[] results) {
+		List<RecordSaveResult> outcomes = new ArrayList<>(results.length);
 		for (SaveResult result : results) {
-			outcomes.add(new SaveOutcome(result.getId(), result.isSuccess(), false, errors(result.getErrors())));
+			outcomes.add(new RecordSaveResult(result.getId(), result.isSuccess(), false, errors(result.getErrors())));
 		}
 		return outcomes;
 	}
 
-	private static List<SaveOutcome> toOutcomes(UpsertResult[] results) {
-		List<SaveOutcome> outcomes = new ArrayList<>(results.length);
+	private static List<RecordSaveResult> toOutcomes(UpsertResult[] results) {
+		List<RecordSaveResult> outcomes = new ArrayList<>(results.length);
 		for (UpsertResult result : results) {
-			outcomes.add(new SaveOutcome(result.getId(), result.isSuccess(), result.isCreated(),
+			outcomes.add(new RecordSaveResult(result.getId(), result.isSuccess(), result.isCreated(),
 					errors(result.getErrors())));
 		}
 		return outcomes;
 	}
 
-	private static List<SaveOutcome.RecordError> errors(com.sforce.soap.partner.Error[] errors) {
-		List<SaveOutcome.RecordError> list = new ArrayList<>();
+	private static List<RecordSaveResult.RecordError> errors(com.sforce.soap.partner.Error[] errors) {
+		List<RecordSaveResult.RecordError> list = new ArrayList<>();
 		if (errors != null) {
 			for (com.sforce.soap.partner.Error error : errors) {
-				list.add(new SaveOutcome.RecordError(String.valueOf(error.getStatusCode()), error.getMessage(),
+				list.add(new RecordSaveResult.RecordError(String.valueOf(error.getStatusCode()), error.getMessage(),
 						(error.getFields() != null) ? List.of(error.getFields()) : List.of()));
 			}
 		}
@@ -659,7 +660,7 @@ public class SalesforceClient {
 	@FunctionalInterface
 	private interface DmlCall {
 
-		List<SaveOutcome> save(SObject[] batch) throws ConnectionException;
+		List<RecordSaveResult> save(SObject[] batch) throws ConnectionException;
 
 	}
 

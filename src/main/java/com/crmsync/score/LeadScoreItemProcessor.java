@@ -3,6 +3,8 @@
  */
 package com.crmsync.score;
 
+import com.crmsync.crm.PushedValue;
+import com.crmsync.crm.ScoreCandidate;
 import com.crmsync.mapping.CanonicalValues;
 import com.crmsync.mapping.ValueType;
 

@@ -3,25 +3,23 @@
  */
 package com.crmsync.score;
 
-import java.util.function.Supplier;
-
-import com.crmsync.crm.RunJournal;
+import com.crmsync.crm.PushedValueRepository;
+import com.crmsync.crm.ScoreCandidateRepository;
 import com.crmsync.job.MappingsProvider;
-import com.crmsync.job.SyncProperties;
-import com.crmsync.mapping.LeadScoreMapping;
+import com.crmsync.job.ObjectStep;
+import com.crmsync.job.SyncedObject;
+import com.crmsync.job.SyncedObjects;
+import com.crmsync.job.push.PushSteps;
 import com.crmsync.salesforce.SalesforceClient;
 
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.core.annotation.Order;
 
 /**
  * The {@code pushLeadScores} step: the CRM's lead scores of linked leads and contacts to
- * the configured Salesforce field, 200 records per {@code update} call.
+ * the configured Salesforce field, 200 records per {@code update} call; the first push.
  */
 @Configuration(proxyBeanMethods = false)
 public class LeadScoreStepConfiguration {
@@ -29,17 +27,22 @@ public class LeadScoreStepConfiguration {
 	/** The step's name. */
 	public static final String STEP = "pushLeadScores";
 
+	/**
+	 * Lead scores: the CRM's {@code lead_score} pushed to the score field of the records
+	 * of every object that carries it ({@link SyncedObject#leadScore()}); no table of its
+	 * own.
+	 */
+	public static final SyncedObject DEFINITION = SyncedObject.pushed("lead-score", null, null, STEP);
+
 	@Bean
-	Step pushLeadScores(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			@Lazy SalesforceClient salesforce, ScoreCandidateRepository candidates, PushedValueRepository pushedValues,
-			RunJournal journal, MappingsProvider mappings, SyncProperties properties) {
-		Supplier<LeadScoreMapping> mapping = () -> mappings.current().file().leadScore();
-		return new StepBuilder(STEP, jobRepository).<ScoreCandidate, ScorePush>chunk(properties.chunkSize())
-			.transactionManager(transactionManager)
-			.reader(new LeadScoreItemReader(candidates, mapping, properties.chunkSize()))
-			.processor(new LeadScoreItemProcessor())
-			.writer(new LeadScoreItemWriter(salesforce, pushedValues, journal, mapping))
-			.build();
+	@Order(1)
+	ObjectStep pushLeadScoresStep(PushSteps steps, SyncedObjects objects, MappingsProvider mappings,
+			ScoreCandidateRepository candidates, PushedValueRepository pushedValues,
+			@Lazy SalesforceClient salesforce) {
+		return steps.of(
+				new LeadScoreTarget(() -> objects.definitions().stream().filter(SyncedObject::leadScore).toList(),
+						() -> mappings.current().file().leadScore(), candidates, pushedValues, salesforce),
+				new LeadScoreItemProcessor());
 	}
 
 }

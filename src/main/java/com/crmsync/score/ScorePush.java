@@ -3,6 +3,10 @@
  */
 package com.crmsync.score;
 
+import com.crmsync.crm.ObjectType;
+import com.crmsync.crm.ScoreCandidate;
+import com.crmsync.job.push.PushDecision;
+
 /**
  * What happens to one candidate's score.
  *
@@ -12,25 +16,51 @@ package com.crmsync.score;
  * form); otherwise {@code null}
  * @param reason for {@link Kind#SKIP}, why
  */
-public record ScorePush(ScoreCandidate candidate, Kind kind, String value, String reason) {
+public record ScorePush(ScoreCandidate candidate, Kind kind, String value, String reason) implements PushDecision {
+
+	@Override
+	public Action action() {
+		return this.kind.action;
+	}
+
+	@Override
+	public ObjectType type() {
+		return this.candidate.type();
+	}
+
+	@Override
+	public Long crmId() {
+		return this.candidate.crmId();
+	}
+
+	@Override
+	public String salesforceId() {
+		return this.candidate.salesforceId();
+	}
 
 	/** The decisions. */
 	public enum Kind {
 
 		/** Write {@link ScorePush#value()} to the linked record. */
-		PUSH,
+		PUSH(Action.SEND),
 
 		/** The record already has what the CRM holds. */
-		UNCHANGED,
+		UNCHANGED(Action.UNCHANGED),
 
 		/**
 		 * The CRM has no score (a blank never clears Salesforce's): nothing to write, but
 		 * remember the record as seen so incremental runs do not read it again.
 		 */
-		REMEMBER_BLANK,
+		REMEMBER_BLANK(Action.REMEMBER),
 
 		/** Not pushed by design. */
-		SKIP
+		SKIP(Action.SKIP);
+
+		private final Action action;
+
+		Kind(Action action) {
+			this.action = action;
+		}
 
 	}
 

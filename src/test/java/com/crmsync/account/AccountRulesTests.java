@@ -82,7 +82,7 @@ class AccountRulesTests {
 
 	@Test
 	void newerCrmEditIsOverwrittenAndNothingIsPushed() {
-		SyncLink link = new SyncLink(ObjectType.ACCOUNT, 7, "001000000000003AAA",
+		SyncLink link = new SyncLink(ObjectType.of("ACCOUNT"), 7, "001000000000003AAA",
 				Map.of("Name", "Globex", "Phone", "555"), 1L);
 
 		SyncAction action = this.processor

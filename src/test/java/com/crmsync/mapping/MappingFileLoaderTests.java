@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.crmsync.testsupport.StandardObjects;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,13 +38,13 @@ class MappingFileLoaderTests {
 			    fields: []
 			""";
 
-	private final MappingFileLoader loader = new MappingFileLoader();
+	private final MappingFileLoader loader = new MappingFileLoader(StandardObjects.ALL);
 
 	@Test
 	void defaultFileLoads() {
 		SyncMappings mappings = this.loader.load(MappingFileLoader.DEFAULT_FILE);
 
-		ObjectMapping account = mappings.object(SyncObject.ACCOUNT);
+		ObjectMapping account = mappings.object(StandardObjects.ACCOUNT);
 		assertThat(account.direction()).isEqualTo(Direction.PULL);
 		assertThat(account.salesforceObject()).isEqualTo("Account");
 		assertThat(account.crmTable()).isEqualTo("crm_account");
@@ -50,24 +52,24 @@ class MappingFileLoaderTests {
 			.containsExactly("Name", "Website", "Industry", "Phone", "BillingCity", "BillingCountry");
 		assertThat(account.fields()).allMatch((field) -> field.direction() == Direction.PULL);
 
-		ObjectMapping opportunity = mappings.object(SyncObject.OPPORTUNITY);
+		ObjectMapping opportunity = mappings.object(StandardObjects.OPPORTUNITY);
 		assertThat(opportunity.fields()).extracting(FieldMapping::crmColumn)
 			.containsExactly("name", "stage", "amount", "close_date");
 		assertThat(opportunity.field("Amount")).get().extracting(FieldMapping::type).isEqualTo(ValueType.NUMBER);
 		assertThat(opportunity.field("closedate")).get().extracting(FieldMapping::type).isEqualTo(ValueType.DATE);
 
-		ObjectMapping lead = mappings.object(SyncObject.LEAD);
+		ObjectMapping lead = mappings.object(StandardObjects.LEAD);
 		assertThat(lead.direction()).isEqualTo(Direction.TWO_WAY);
 		assertThat(lead.fields()).extracting(FieldMapping::salesforceField)
 			.containsExactly("FirstName", "LastName", "Email", "Phone", "Title", "Company", "Status");
 		assertThat(lead.field("Company")).get().extracting(FieldMapping::crmColumn).isEqualTo("company_name");
 		assertThat(lead.customFields().direction()).isEqualTo(Direction.TWO_WAY);
 
-		ObjectMapping contact = mappings.object(SyncObject.CONTACT);
+		ObjectMapping contact = mappings.object(StandardObjects.CONTACT);
 		assertThat(contact.fields()).extracting(FieldMapping::crmColumn)
 			.containsExactly("first_name", "last_name", "email", "phone", "title");
 
-		ObjectMapping campaign = mappings.object(SyncObject.CAMPAIGN);
+		ObjectMapping campaign = mappings.object(StandardObjects.CAMPAIGN);
 		assertThat(campaign.fields()).extracting(FieldMapping::salesforceField)
 			.containsExactly("Name", "Status", "Type", "StartDate", "EndDate", "IsActive");
 		assertThat(campaign.field("IsActive")).get().extracting(FieldMapping::type).isEqualTo(ValueType.BOOLEAN);
@@ -86,12 +88,12 @@ class MappingFileLoaderTests {
 		assertThat(mappings.leadScore().salesforceField()).isEqualTo("CRM_Lead_Score__c");
 		assertThat(mappings.events().externalIdField()).isEqualTo("CRM_Event_Id__c");
 		assertThat(mappings.events().completedStatus()).isEqualTo("Completed");
-		assertThat(mappings.object(SyncObject.OPPORTUNITY).direction()).isEqualTo(Direction.NONE);
+		assertThat(mappings.object(StandardObjects.OPPORTUNITY).direction()).isEqualTo(Direction.NONE);
 		// a narrowed object narrows its custom fields and its fields' default direction
-		ObjectMapping contact = mappings.object(SyncObject.CONTACT);
+		ObjectMapping contact = mappings.object(StandardObjects.CONTACT);
 		assertThat(contact.customFields().direction()).isEqualTo(Direction.PULL);
 		assertThat(contact.field("Email")).get().extracting(FieldMapping::direction).isEqualTo(Direction.PULL);
-		assertThat(mappings.object(SyncObject.LEAD).field("Email").get().blankOverwrites()).isFalse();
+		assertThat(mappings.object(StandardObjects.LEAD).field("Email").get().blankOverwrites()).isFalse();
 	}
 
 	@Test
@@ -106,7 +108,7 @@ class MappingFileLoaderTests {
 				        Newsletter_Opt_In__c: pull
 				"""));
 
-		ObjectMapping lead = mappings.object(SyncObject.LEAD);
+		ObjectMapping lead = mappings.object(StandardObjects.LEAD);
 		assertThat(lead.fields())
 			.containsExactly(FieldMapping.column("title", "Title", Direction.PUSH, ValueType.STRING, true));
 		assertThat(lead.customFields().directionOf("region__c")).isEqualTo(Direction.NONE);
@@ -356,18 +358,19 @@ class MappingFileLoaderTests {
 				    custom-fields:
 				      overrides: { Region__c: none }
 				"""));
-		List<CrmCustomField> custom = List.of(new CrmCustomField(SyncObject.LEAD, 7, "region", "Region__c", "TEXT"),
-				new CrmCustomField(SyncObject.LEAD, 8, "newsletter", "Newsletter_Opt_In__c", "checkbox"),
-				new CrmCustomField(SyncObject.LEAD, 9, "notes", null, "TEXT"),
-				new CrmCustomField(SyncObject.CONTACT, 10, "region", "Region__c", "TEXT"));
+		List<CrmCustomField> custom = List.of(
+				new CrmCustomField(StandardObjects.LEAD, 7, "region", "Region__c", "TEXT"),
+				new CrmCustomField(StandardObjects.LEAD, 8, "newsletter", "Newsletter_Opt_In__c", "checkbox"),
+				new CrmCustomField(StandardObjects.LEAD, 9, "notes", null, "TEXT"),
+				new CrmCustomField(StandardObjects.CONTACT, 10, "region", "Region__c", "TEXT"));
 
-		List<FieldMapping> fields = mappings.object(SyncObject.LEAD).fieldsWith(custom);
+		List<FieldMapping> fields = mappings.object(StandardObjects.LEAD).fieldsWith(custom);
 
 		assertThat(fields).containsExactly(
 				FieldMapping.column("email", "Email", Direction.TWO_WAY, ValueType.STRING, false),
 				new FieldMapping("region", "Region__c", Direction.NONE, ValueType.STRING, false, 7L), new FieldMapping(
 						"newsletter", "Newsletter_Opt_In__c", Direction.TWO_WAY, ValueType.BOOLEAN, false, 8L));
-		assertThat(mappings.object(SyncObject.CAMPAIGN).fieldsWith(custom)).isEmpty();
+		assertThat(mappings.object(StandardObjects.CAMPAIGN).fieldsWith(custom)).isEmpty();
 	}
 
 	@Test

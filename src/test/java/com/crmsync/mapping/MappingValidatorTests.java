@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.crmsync.testsupport.StandardObjects;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,12 +25,14 @@ class MappingValidatorTests {
 
 	private static final List<CrmCustomField> NO_CUSTOM_FIELDS = List.of();
 
-	private final SyncMappings defaults = new MappingFileLoader().load(MappingFileLoader.DEFAULT_FILE);
+	private final SyncMappings defaults = new MappingFileLoader(StandardObjects.ALL)
+		.load(MappingFileLoader.DEFAULT_FILE);
 
 	@Test
 	void defaultMappingsFitTheEmulatorsOrg() {
-		List<CrmCustomField> custom = List.of(new CrmCustomField(SyncObject.LEAD, 1, "region", "Region__c", "TEXT"),
-				new CrmCustomField(SyncObject.CONTACT, 2, "newsletter", "Newsletter_Opt_In__c", "BOOLEAN"));
+		List<CrmCustomField> custom = List.of(
+				new CrmCustomField(StandardObjects.LEAD, 1, "region", "Region__c", "TEXT"),
+				new CrmCustomField(StandardObjects.CONTACT, 2, "newsletter", "Newsletter_Opt_In__c", "BOOLEAN"));
 
 		assertThat(validator(emulatorSchema()).validate(this.defaults, custom)).isEmpty();
 		assertThatNoException().isThrownBy(() -> validator(emulatorSchema()).requireValid(this.defaults, custom));
@@ -142,15 +146,15 @@ class MappingValidatorTests {
 		Map<String, List<SalesforceFieldDescription>> schema = emulatorSchema();
 		List<CrmCustomField> custom = List.of(
 				// a text CRM field onto a checkbox
-				new CrmCustomField(SyncObject.LEAD, 1, "newsletter", "Newsletter_Opt_In__c", "TEXT"),
+				new CrmCustomField(StandardObjects.LEAD, 1, "newsletter", "Newsletter_Opt_In__c", "TEXT"),
 				// a Salesforce field the org lacks
-				new CrmCustomField(SyncObject.LEAD, 2, "segment", "Segment__c", "TEXT"),
+				new CrmCustomField(StandardObjects.LEAD, 2, "segment", "Segment__c", "TEXT"),
 				// a data type the sync does not know
-				new CrmCustomField(SyncObject.CONTACT, 3, "region", "Region__c", "GEOLOCATION"),
+				new CrmCustomField(StandardObjects.CONTACT, 3, "region", "Region__c", "GEOLOCATION"),
 				// a field already mapped as a standard field
-				new CrmCustomField(SyncObject.CONTACT, 4, "mail", "Email", "TEXT"),
+				new CrmCustomField(StandardObjects.CONTACT, 4, "mail", "Email", "TEXT"),
 				// not synced at all: never checked
-				new CrmCustomField(SyncObject.CONTACT, 5, "notes", null, "WHATEVER"));
+				new CrmCustomField(StandardObjects.CONTACT, 5, "notes", null, "WHATEVER"));
 
 		assertThat(validator(schema).validate(this.defaults, custom)).containsExactly(
 				new MappingProblem("Lead", "Newsletter_Opt_In__c",
@@ -177,7 +181,8 @@ class MappingValidatorTests {
 				  contact: { direction: two-way, fields: [] }
 				  campaign: { direction: two-way, fields: [] }
 				""");
-		List<CrmCustomField> custom = List.of(new CrmCustomField(SyncObject.LEAD, 2, "segment", "Segment__c", "TEXT"));
+		List<CrmCustomField> custom = List
+			.of(new CrmCustomField(StandardObjects.LEAD, 2, "segment", "Segment__c", "TEXT"));
 
 		assertThat(validator(emulatorSchema()).validate(mappings, custom)).isEmpty();
 	}
@@ -211,7 +216,7 @@ class MappingValidatorTests {
 	}
 
 	private static SyncMappings load(String yaml) {
-		return new MappingFileLoader().load("test.yml", new StringReader(yaml));
+		return new MappingFileLoader(StandardObjects.ALL).load("test.yml", new StringReader(yaml));
 	}
 
 	/** The emulator's org of DESIGN.md §5, as far as the mappings reach. */

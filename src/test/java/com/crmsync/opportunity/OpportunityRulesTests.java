@@ -43,9 +43,9 @@ class OpportunityRulesTests {
 				List.of("003000000000001AAA", "003000000000002AAA"));
 
 		assertThat(this.rules.references(opportunity, 42)).containsExactly(
-				new SyncReference(ObjectType.OPPORTUNITY, 42, SyncReference.Kind.OPPORTUNITY_CONTACT,
+				new SyncReference(ObjectType.of("OPPORTUNITY"), 42, SyncReference.Kind.OPPORTUNITY_CONTACT,
 						"003000000000001AAA", "Big deal"),
-				new SyncReference(ObjectType.OPPORTUNITY, 42, SyncReference.Kind.OPPORTUNITY_CONTACT,
+				new SyncReference(ObjectType.of("OPPORTUNITY"), 42, SyncReference.Kind.OPPORTUNITY_CONTACT,
 						"003000000000002AAA", "Big deal"));
 	}
 
@@ -77,7 +77,7 @@ class OpportunityRulesTests {
 						Map.of("name", "Deal", "close_date", LocalDate.of(2026, 12, 31), AccountLinkEnricher.ACCOUNT_ID,
 								4L),
 						Instant.EPOCH, null),
-				new SyncLink(ObjectType.OPPORTUNITY, 9, OPPORTUNITY_ID, Map.of(), 1L), false, account));
+				new SyncLink(ObjectType.of("OPPORTUNITY"), 9, OPPORTUNITY_ID, Map.of(), 1L), false, account));
 
 		assertThat(create.kind()).isEqualTo(Kind.CREATE_IN_CRM);
 		assertThat(create.derivedCrmChanges()).containsEntry(AccountLinkEnricher.ACCOUNT_ID, 5L);

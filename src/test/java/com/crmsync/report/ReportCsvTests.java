@@ -30,8 +30,8 @@ class ReportCsvTests {
 	void formulaFromTheCrmIsWrittenAsQuotedTextWithALeadingQuote() throws IOException {
 		StringWriter csv = new StringWriter();
 
-		ReportCsv.conflicts(List.of(new FieldConflictRecord("mergeLeads", ObjectType.LEAD, 7, "00Q000000000007AAA",
-				"Title", HYPERLINK, "Buyer", "CRM")), csv);
+		ReportCsv.conflicts(List.of(new FieldConflictRecord("mergeLeads", ObjectType.of("LEAD"), 7,
+				"00Q000000000007AAA", "Title", HYPERLINK, "Buyer", "CRM")), csv);
 
 		assertThat(csv.toString())
 			.isEqualTo("step,object_type,crm_id,salesforce_id,field,crm_value,salesforce_value,winner\r\n"
@@ -50,8 +50,8 @@ class ReportCsvTests {
 		StringWriter csv = new StringWriter();
 
 		ReportCsv.changes(hostile.stream()
-			.map((value) -> new PlannedChange("mergeLeads", ObjectType.LEAD, 1L, null, "SALESFORCE", "UPDATE", "Title",
-					"old", value))
+			.map((value) -> new PlannedChange("mergeLeads", ObjectType.of("LEAD"), 1L, null, "SALESFORCE", "UPDATE",
+					"Title", "old", value))
 			.toList(), csv);
 
 		List<CSVRecord> rows = parse(csv.toString());
@@ -69,8 +69,8 @@ class ReportCsvTests {
 		StringWriter csv = new StringWriter();
 
 		ReportCsv.changes(harmless.stream()
-			.map((value) -> new PlannedChange("pushLeadScores", ObjectType.LEAD, 3L, "00Q3", "SALESFORCE", "UPDATE",
-					"Score__c", null, value))
+			.map((value) -> new PlannedChange("pushLeadScores", ObjectType.of("LEAD"), 3L, "00Q3", "SALESFORCE",
+					"UPDATE", "Score__c", null, value))
 			.toList(), csv);
 
 		assertThat(csv.toString()).contains(",-42\r\n", ",-1500.25\r\n", ",Smith-Jones\r\n", ",x=1\r\n")

@@ -71,9 +71,10 @@ class ReportRenderingTests {
 	@Test
 	void csvQuotesCommasQuotesAndLineBreaksAndKeepsEmoji() {
 		StringWriter csv = new StringWriter();
-		ReportCsv
-			.errors(List.of(SyncError.failure("mergeLeads", ObjectType.LEAD, 1L, null, "X", "a, \"b\"\r\nc 🚀", null),
-					SyncError.skipped("pullAccounts", ObjectType.ACCOUNT, null, "001", "plain")), csv);
+		ReportCsv.errors(
+				List.of(SyncError.failure("mergeLeads", ObjectType.of("LEAD"), 1L, null, "X", "a, \"b\"\r\nc 🚀", null),
+						SyncError.skipped("pullAccounts", ObjectType.of("ACCOUNT"), null, "001", "plain")),
+				csv);
 
 		assertThat(csv.toString()).isEqualTo("kind,step,object_type,crm_id,salesforce_id,status_code,message,fields\r\n"
 				+ "ERROR,mergeLeads,LEAD,1,,X,\"a, \"\"b\"\"\r\nc 🚀\",\r\n"

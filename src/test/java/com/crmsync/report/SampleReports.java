@@ -36,23 +36,23 @@ final class SampleReports {
 		List<SyncError> errors = new ArrayList<>();
 		for (int i = 1; i <= 12; i++) {
 			errors.add(
-					SyncError.failure("mergeLeads", ObjectType.LEAD, (long) (100 + i), null,
+					SyncError.failure("mergeLeads", ObjectType.of("LEAD"), (long) (100 + i), null,
 							(i % 2 == 0) ? "REQUIRED_FIELD_MISSING" : "INVALID_EMAIL_ADDRESS", (i % 2 == 0)
 									? "Required fields are missing: [LastName]" : "invalid email address: lead" + i,
 							(i % 2 == 0) ? "LastName" : "Email"));
 		}
-		errors.add(SyncError.failure("mergeContacts", ObjectType.CONTACT, 7L, "003000000000007AAA", "STRING_TOO_LONG",
-				INJECTION, "Title"));
-		errors.add(SyncError.skipped("pullAccounts", ObjectType.ACCOUNT, null, "001000000000009AAA",
+		errors.add(SyncError.failure("mergeContacts", ObjectType.of("CONTACT"), 7L, "003000000000007AAA",
+				"STRING_TOO_LONG", INJECTION, "Title"));
+		errors.add(SyncError.skipped("pullAccounts", ObjectType.of("ACCOUNT"), null, "001000000000009AAA",
 				"person account, \"not supported\", 🚀"));
 		List<FieldConflictRecord> conflicts = List.of(
-				new FieldConflictRecord("mergeLeads", ObjectType.LEAD, 5, "00Q000000000005AAA", "Title", "Buyer",
+				new FieldConflictRecord("mergeLeads", ObjectType.of("LEAD"), 5, "00Q000000000005AAA", "Title", "Buyer",
 						"Head Buyer", "SALESFORCE"),
-				new FieldConflictRecord("mergeLeads", ObjectType.LEAD, 6, "00Q000000000006AAA", "Phone", "+1 555",
+				new FieldConflictRecord("mergeLeads", ObjectType.of("LEAD"), 6, "00Q000000000006AAA", "Phone", "+1 555",
 						"+1 556", "CRM"),
-				new FieldConflictRecord("mergeLeads", ObjectType.LEAD, 8, "00Q000000000008AAA", "Title", INJECTION,
-						"Zed", "CRM"),
-				new FieldConflictRecord("mergeContacts", ObjectType.CONTACT, 9, "003000000000009AAA", "Email",
+				new FieldConflictRecord("mergeLeads", ObjectType.of("LEAD"), 8, "00Q000000000008AAA", "Title",
+						INJECTION, "Zed", "CRM"),
+				new FieldConflictRecord("mergeContacts", ObjectType.of("CONTACT"), 9, "003000000000009AAA", "Email",
 						"a@x.test", "b@x.test", "SALESFORCE"));
 		List<RunReport.StepMetrics> metrics = steps.stream()
 			.map((step) -> new RunReport.StepMetrics(step.name(), 1.5, step.read(), step.read() - step.failed(), 0, 2,

@@ -50,17 +50,17 @@ class SalesforceClientBatchingTests {
 			.mapToObj((i) -> new SalesforceRecord("Lead", null,
 					Map.of("LastName", "Lead " + i, "Company", "Acme", "Email", "lead" + i + "@example.com"), Set.of()))
 			.toList();
-		List<SaveOutcome> created = this.client.create(leads);
-		assertThat(created).hasSize(450).allMatch(SaveOutcome::success);
+		List<RecordSaveResult> created = this.client.create(leads);
+		assertThat(created).hasSize(450).allMatch(RecordSaveResult::success);
 		assertThat(this.counter.of("create")).isEqualTo(3);
 
 		List<SalesforceRecord> updates = created.stream()
 			.map((outcome) -> new SalesforceRecord("Lead", outcome.id(), Map.of("Title", "Buyer"), Set.of()))
 			.toList();
-		assertThat(this.client.update(updates)).hasSize(450).allMatch(SaveOutcome::success);
+		assertThat(this.client.update(updates)).hasSize(450).allMatch(RecordSaveResult::success);
 		assertThat(this.counter.of("update")).isEqualTo(3);
 
-		List<String> ids = new ArrayList<>(created.stream().map(SaveOutcome::id).toList());
+		List<String> ids = new ArrayList<>(created.stream().map(RecordSaveResult::id).toList());
 		List<SalesforceRecord> found = new ArrayList<>();
 		this.client.queryIn("SELECT Id, Title FROM Lead WHERE Id", ids, "ORDER BY Id", false)
 			.forEachRemaining(found::add);

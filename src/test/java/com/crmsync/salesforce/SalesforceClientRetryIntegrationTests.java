@@ -65,7 +65,7 @@ class SalesforceClientRetryIntegrationTests {
 		this.emulator.faults().serverUnavailable("query", 2).dropConnection("create", 1);
 
 		assertThat(this.client.query("SELECT Id FROM Lead", false)).isExhausted();
-		List<SaveOutcome> created = this.client.create(
+		List<RecordSaveResult> created = this.client.create(
 				List.of(new SalesforceRecord("Lead", null, Map.of("LastName", "Once", "Company", "Acme"), Set.of())));
 
 		assertThat(created).singleElement().satisfies((outcome) -> assertThat(outcome.success()).isTrue());

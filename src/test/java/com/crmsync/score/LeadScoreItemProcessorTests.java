@@ -4,6 +4,8 @@
 package com.crmsync.score;
 
 import com.crmsync.crm.ObjectType;
+import com.crmsync.crm.PushedValue;
+import com.crmsync.crm.ScoreCandidate;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,11 +68,11 @@ class LeadScoreItemProcessorTests {
 	}
 
 	private static ScoreCandidate candidate(Long score, boolean converted, PushedValue pushed) {
-		return new ScoreCandidate(ObjectType.LEAD, 7, LEAD, score, converted, pushed);
+		return new ScoreCandidate(ObjectType.of("LEAD"), 7, LEAD, score, converted, pushed);
 	}
 
 	private static PushedValue pushed(String salesforceId, String value) {
-		return new PushedValue(ObjectType.LEAD, 7, "CRM_Lead_Score__c", salesforceId, value);
+		return new PushedValue(ObjectType.of("LEAD"), 7, "CRM_Lead_Score__c", salesforceId, value);
 	}
 
 }

@@ -93,6 +93,19 @@ public final class EmulatorOrg implements RecordSource {
 	}
 
 	/**
+	 * Adds an object to the org, without records: how a test extends the standard schema
+	 * (e.g. with a custom object made by {@link StandardSchema#customObject}). Define
+	 * objects before clients use the org.
+	 * @param object the object
+	 * @throws IllegalArgumentException when the org has an object of that name or key
+	 * prefix
+	 */
+	public synchronized void define(ObjectDefinition object) {
+		this.schema.add(object);
+		this.tables.put(object.name(), new Table(object));
+	}
+
+	/**
 	 * The clock that stamps writes.
 	 * @return the write clock
 	 */

@@ -36,6 +36,21 @@ public final class OrgSchema implements SoqlSchema {
 	}
 
 	/**
+	 * Adds an object, linking its relationships to the objects already here.
+	 * @param object the object
+	 * @throws IllegalArgumentException when its name or key prefix is taken
+	 */
+	void add(ObjectDefinition object) {
+		if (object(object.name()) != null || this.byKeyPrefix.containsKey(object.keyPrefix())) {
+			throw new IllegalArgumentException(
+					"The org already has " + object.name() + " or key prefix " + object.keyPrefix());
+		}
+		this.byLowerName.put(object.name().toLowerCase(Locale.ROOT), object);
+		this.byKeyPrefix.put(object.keyPrefix(), object);
+		object.link(this);
+	}
+
+	/**
 	 * The object whose records have ids with that key prefix.
 	 * @param keyPrefix the first three characters of an id
 	 * @return the object, or {@code null}

@@ -287,6 +287,24 @@ public final class StandardSchema {
 		return builder("CRM_Id__c", FieldType.string).length(40).externalId().unique().build();
 	}
 
+	/**
+	 * A custom object, as an org's administrator would add one: the system fields every
+	 * object has ({@code Id}, {@code IsDeleted}, {@code OwnerId}, {@code CreatedDate},
+	 * {@code LastModifiedDate}, {@code SystemModstamp}, ...) followed by its own. Add it
+	 * to an org with {@link EmulatorOrg#define(ObjectDefinition)}.
+	 * @param name its API name, e.g. {@code Project__c}
+	 * @param keyPrefix the first three characters of its ids, e.g. {@code a01}
+	 * @param labelPlural its plural label
+	 * @param fields its own fields
+	 * @return the object
+	 */
+	public static ObjectDefinition customObject(String name, String keyPrefix, String labelPlural,
+			List<FieldDefinition> fields) {
+		List<FieldDefinition> all = systemFields(name, false);
+		all.addAll(fields);
+		return new ObjectDefinition(name, keyPrefix, labelPlural, false, all);
+	}
+
 	private static void addMarketingCustomFields(List<FieldDefinition> fields) {
 		fields.add(builder("CRM_Lead_Score__c", FieldType._double).number(18, 0).build());
 		fields.add(builder("Region__c", FieldType.string).length(80).build());

@@ -16,8 +16,8 @@ import com.crmsync.job.twoway.SyncAction.Kind;
 import com.crmsync.mapping.Direction;
 import com.crmsync.mapping.FieldMapping;
 import com.crmsync.mapping.MergeDecision;
-import com.crmsync.mapping.RecordMerger;
 import com.crmsync.mapping.RecordState;
+import com.crmsync.mapping.SmartOverride;
 import com.crmsync.salesforce.SalesforceRecord;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -38,9 +38,9 @@ public class TwoWayItemProcessor implements ItemProcessor<MergeCandidate, SyncAc
 
 	private List<FieldMapping> fields;
 
-	private RecordMerger merger;
+	private SmartOverride merger;
 
-	private RecordMerger readOnlyMerger;
+	private SmartOverride readOnlyMerger;
 
 	/**
 	 * A processor for one object.
@@ -66,10 +66,10 @@ public class TwoWayItemProcessor implements ItemProcessor<MergeCandidate, SyncAc
 		List<FieldMapping> all = new ArrayList<>(fields);
 		all.addAll(rules.derivedFields());
 		this.fields = List.copyOf(all);
-		this.merger = new RecordMerger(this.fields);
+		this.merger = new SmartOverride(this.fields);
 		// Salesforce refuses updates of a read-only record (a converted lead), and a
 		// pulled object never writes there: only pull
-		this.readOnlyMerger = new RecordMerger(this.fields.stream()
+		this.readOnlyMerger = new SmartOverride(this.fields.stream()
 			.map((field) -> field.direction().writesToSalesforce() ? pullOnly(field) : field)
 			.toList());
 	}
@@ -105,8 +105,8 @@ public class TwoWayItemProcessor implements ItemProcessor<MergeCandidate, SyncAc
 			MergeDecision decision = this.merger.forNewSalesforceRecord(crmState(crm));
 			return new SyncAction(Kind.CREATE_IN_SALESFORCE, candidate, decision, null, Map.of(), null);
 		}
-		RecordMerger recordMerger = (this.rules.isPullOnly() || this.rules.isReadOnly(salesforce)) ? this.readOnlyMerger
-				: this.merger;
+		SmartOverride recordMerger = (this.rules.isPullOnly() || this.rules.isReadOnly(salesforce))
+				? this.readOnlyMerger : this.merger;
 		RecordState salesforceState = RecordState.fromSalesforce(this.fields,
 				this.rules.normalized(salesforce).fields(), instant(salesforce.get("LastModifiedDate")));
 		if (crm == null) {

@@ -36,7 +36,7 @@ final class TwoWayQueries {
 		fields.forEach((field) -> names.add(field.salesforceField()));
 		rules.derivedFields().forEach((field) -> names.add(field.salesforceField()));
 		names.addAll(rules.extraSalesforceFields());
-		return "SELECT " + String.join(", ", names) + " FROM " + rules.object().salesforceObject();
+		return "SELECT " + String.join(", ", names) + " FROM " + rules.definition().salesforceObject();
 	}
 
 	/**

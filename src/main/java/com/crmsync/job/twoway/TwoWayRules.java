@@ -9,8 +9,10 @@ import java.util.Map;
 
 import com.crmsync.crm.ObjectType;
 import com.crmsync.crm.SyncReference;
+import com.crmsync.job.SyncedObject;
+import com.crmsync.job.SyncedObject.MatchKey;
+import com.crmsync.mapping.Direction;
 import com.crmsync.mapping.FieldMapping;
-import com.crmsync.mapping.SyncObject;
 import com.crmsync.salesforce.SalesforceRecord;
 
 /**
@@ -21,24 +23,26 @@ import com.crmsync.salesforce.SalesforceRecord;
 public interface TwoWayRules {
 
 	/**
-	 * The object in the mapping file.
-	 * @return the object
+	 * What the object is: its names on both sides, its step, its match key.
+	 * @return the object's definition
 	 */
-	SyncObject object();
+	SyncedObject definition();
 
 	/**
 	 * The object in the identity map.
 	 * @return the type
 	 */
 	default ObjectType type() {
-		return ObjectType.of(object());
+		return definition().type();
 	}
 
 	/**
 	 * The step's name, as the job repository and the reports show it.
 	 * @return the step name
 	 */
-	String stepName();
+	default String stepName() {
+		return definition().stepName();
+	}
 
 	/**
 	 * The Salesforce field records are matched by before one is created, e.g.
@@ -46,14 +50,20 @@ public interface TwoWayRules {
 	 * unlinked record is created on the other side, e.g. opportunities).
 	 * @return the field, or {@code null}
 	 */
-	String matchField();
+	default String matchField() {
+		MatchKey key = definition().matchKey();
+		return (key != null) ? key.salesforceField() : null;
+	}
 
 	/**
 	 * The CRM column holding the same key, normalised by {@link #matchKey(String)}, e.g.
 	 * {@code email_key}; {@code null} when {@link #matchField()} is.
 	 * @return the column, or {@code null}
 	 */
-	String matchKeyColumn();
+	default String matchKeyColumn() {
+		MatchKey key = definition().matchKey();
+		return (key != null) ? key.crmColumn() : null;
+	}
 
 	/**
 	 * The normalised match key of a value: trimmed and case-insensitive.
@@ -145,10 +155,11 @@ public interface TwoWayRules {
 
 	/**
 	 * Whether the object has {@code MasterRecordId} (it can be merged in Salesforce).
-	 * @return {@code true} for leads and contacts
+	 * @return {@code true} for leads, contacts and accounts (see
+	 * {@link SyncedObject#mergeable()})
 	 */
 	default boolean isMergeable() {
-		return true;
+		return definition().mergeable();
 	}
 
 	/**
@@ -159,7 +170,7 @@ public interface TwoWayRules {
 	 * @return {@code true} for pulled objects
 	 */
 	default boolean isPullOnly() {
-		return false;
+		return definition().direction() == Direction.PULL;
 	}
 
 }

@@ -12,7 +12,9 @@ import com.crmsync.crm.RunJournal;
 import com.crmsync.crm.SyncLinkRepository;
 import com.crmsync.crm.SyncReferenceRepository;
 import com.crmsync.job.MappingsProvider;
+import com.crmsync.job.ObjectStep;
 import com.crmsync.job.SyncProperties;
+import com.crmsync.job.SyncedObject;
 import com.crmsync.mapping.FieldMapping;
 import com.crmsync.salesforce.SalesforceClient;
 
@@ -68,19 +70,35 @@ public class TwoWaySteps {
 	}
 
 	/**
-	 * The step of one two-way object.
-	 * @param rules the object's rules
-	 * @param enricher looks up the object's derived CRM values
-	 * @return the step
+	 * The step of a pulled or two-way object that needs nothing beyond its definition:
+	 * its fields are the mapping file's, it has no derived values, and Salesforce's and
+	 * the CRM's records are taken as they are.
+	 * @param definition the object
+	 * @return the object's step
 	 */
-	public Step step(TwoWayRules rules, CandidateEnricher enricher) {
-		Supplier<List<FieldMapping>> fields = () -> this.mappings.current().fieldsOf(rules.object());
+	public ObjectStep of(SyncedObject definition) {
+		return of(() -> definition, CandidateEnricher.NONE);
+	}
+
+	/**
+	 * The step of one pulled or two-way object, for the job to build.
+	 * @param rules the object's definition and rules
+	 * @param enricher looks up the object's derived CRM values
+	 * @return the object's step
+	 */
+	public ObjectStep of(TwoWayRules rules, CandidateEnricher enricher) {
+		return ObjectStep.of(rules.definition(), () -> step(rules, enricher));
+	}
+
+	private Step step(TwoWayRules rules, CandidateEnricher enricher) {
+		Supplier<List<FieldMapping>> fields = () -> this.mappings.current().fieldsOf(rules.definition());
 		int chunkSize = this.properties.chunkSize();
 		TwoWayItemProcessor processor = new TwoWayItemProcessor(rules, fields);
 		return new StepBuilder(rules.stepName(), this.jobRepository).<MergeCandidate, SyncAction>chunk(chunkSize)
 			.transactionManager(this.transactionManager)
-			.reader(new TwoWayItemReader(rules, fields, this.salesforce, this.crmRecords, this.links, this.customFields,
-					enricher, chunkSize))
+			.reader(new TwoWayPasses(rules, fields, this.salesforce, this.crmRecords, this.links, this.customFields,
+					enricher)
+				.reader(chunkSize))
 			.processor(processor)
 			.writer(new TwoWayItemWriter(rules, fields, processor, this.salesforce, this.crmRecords, this.links,
 					this.customFields, this.references, this.journal))

@@ -25,7 +25,7 @@ final class TwoWayTables {
 		fields.stream().filter((field) -> !field.isCustomField()).forEach((field) -> columns.add(field.crmColumn()));
 		rules.derivedFields().forEach((field) -> columns.add(field.crmColumn()));
 		columns.addAll(rules.extraCrmColumns());
-		return new CrmTable(rules.object().crmTable(), List.copyOf(columns));
+		return new CrmTable(rules.definition().crmTable(), List.copyOf(columns));
 	}
 
 }

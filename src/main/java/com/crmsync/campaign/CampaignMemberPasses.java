@@ -1,0 +1,76 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.campaign;
+
+import java.util.List;
+
+import com.crmsync.crm.CampaignMemberRepository;
+import com.crmsync.crm.CrmCampaignMember;
+import com.crmsync.job.SyncWindow;
+import com.crmsync.job.read.KeysetPass;
+import com.crmsync.job.read.PageCursor;
+import com.crmsync.job.read.RestartKey;
+import com.crmsync.salesforce.SalesforceClient;
+import com.crmsync.salesforce.SalesforceRecord;
+
+/**
+ * The passes that read the campaign members of the run's window, after the campaigns:
+ * every Salesforce {@code CampaignMember} changed in the window (removed ones included),
+ * in Id order, then every {@code crm_campaign_member} row changed in the window, in id
+ * order. The members are read as they are, without looking anything up, so that a chunk
+ * holding both the last campaigns and the first members sees the campaigns' links once
+ * they are written.
+ */
+final class CampaignMemberPasses {
+
+	/** Where the reader saves the pass it is in. */
+	static final String PHASE_KEY = "campaignMembers.phase";
+
+	/** The Id of the last Salesforce member returned. */
+	static final RestartKey<String> LAST_SALESFORCE_ID = RestartKey.salesforceId("campaignMembers.lastSalesforceId");
+
+	/** The id of the last CRM member returned. */
+	static final RestartKey<Long> LAST_CRM_ID = RestartKey.crmId("campaignMembers.lastCrmId");
+
+	private static final String SELECT = "SELECT Id, CampaignId, ContactId, LeadId, Status, IsDeleted, Campaign.Name "
+			+ "FROM CampaignMember";
+
+	private CampaignMemberPasses() {
+	}
+
+	/**
+	 * The passes of one run.
+	 * @param window the run's window
+	 * @param salesforce the Salesforce client
+	 * @param members the CRM's campaign members
+	 * @return the Salesforce pass, then the CRM pass
+	 */
+	static List<KeysetPass<? extends MemberItem, ?>> of(SyncWindow window, SalesforceClient salesforce,
+			CampaignMemberRepository members) {
+		KeysetPass<MemberItem.InSalesforce, String> inSalesforce = KeysetPass.of("SALESFORCE", LAST_SALESFORCE_ID,
+				(item) -> item.member().id(),
+				(lastId) -> PageCursor.of(salesforce.query(window.salesforceQuery(SELECT, lastId), true))
+					.map((page) -> page.stream().map(CampaignMemberPasses::member).toList()));
+		KeysetPass<MemberItem.InCrm, Long> inCrm = KeysetPass
+			.of("CRM", LAST_CRM_ID, (item) -> item.member().id(),
+					(lastId) -> PageCursor
+						.keyset((lastId != null) ? lastId : 0L,
+								(afterId, limit) -> members.page(window.isFull() ? null : window.crmFrom(), afterId,
+										limit),
+								CrmCampaignMember::id)
+						.map((page) -> page.stream().map(MemberItem.InCrm::new).toList()));
+		return List.of(inSalesforce, inCrm);
+	}
+
+	private static MemberItem.InSalesforce member(SalesforceRecord record) {
+		return new MemberItem.InSalesforce(new SalesforceCampaignMember(record.id(), record.get("CampaignId"),
+				blankToNull(record.get("ContactId")), blankToNull(record.get("LeadId")), record.get("Status"),
+				record.get("Campaign.Name"), Boolean.parseBoolean(record.get("IsDeleted"))));
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+}

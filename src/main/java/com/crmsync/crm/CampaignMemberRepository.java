@@ -1,0 +1,119 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.crm;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The CRM's campaign members as the member sync reads and archives them: keyset pages,
+ * batched look-ups and archives. (Members are created and updated by resolving
+ * references: see
+ * {@link com.crmsync.crm.SyncReferenceRepository#resolvePending(java.util.Collection)}.)
+ */
+@Repository
+public class CampaignMemberRepository {
+
+	private static final String SELECT = "SELECT id, campaign_id, contact_id, lead_id, status, deleted_at "
+			+ "FROM crm_campaign_member";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	public CampaignMemberRepository(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The next page of member rows after an id, in id order, archived ones included.
+	 * @param changedSince only rows changed at or after this time; {@code null} for all
+	 * rows
+	 * @param afterId the last id already read
+	 * @param limit the page size
+	 * @return the rows
+	 */
+	public List<CrmCampaignMember> page(Instant changedSince, long afterId, int limit) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource("afterId", afterId).addValue("limit", limit);
+		String condition = "id > :afterId";
+		if (changedSince != null) {
+			condition += " AND updated_at >= :since";
+			parameters.addValue("since", JdbcValues.utc(changedSince));
+		}
+		return this.jdbc.query(SELECT + " WHERE " + condition + " ORDER BY id LIMIT :limit", parameters,
+				(rs, row) -> member(rs));
+	}
+
+	/**
+	 * The member rows, archived ones included, of these keys.
+	 * @param keys the members wanted
+	 * @return the rows found, by key
+	 */
+	public Map<MemberKey<Long>, CrmCampaignMember> find(Collection<MemberKey<Long>> keys) {
+		Map<MemberKey<Long>, CrmCampaignMember> found = new HashMap<>();
+		if (keys.isEmpty()) {
+			return found;
+		}
+		MapSqlParameterSource parameters = new MapSqlParameterSource("campaigns",
+				keys.stream().map(MemberKey::campaignId).distinct().toList())
+			.addValue("contacts", idsOrNone(keys, true))
+			.addValue("leads", idsOrNone(keys, false));
+		this.jdbc.query(
+				SELECT + " WHERE campaign_id IN (:campaigns) AND (contact_id IN (:contacts) OR lead_id IN (:leads))",
+				parameters, (rs) -> {
+					CrmCampaignMember member = member(rs);
+					found.put(new MemberKey<>(member.campaignId(), member.isContact(), member.personId()), member);
+				});
+		return found;
+	}
+
+	private static CrmCampaignMember member(ResultSet rs) throws SQLException {
+		return new CrmCampaignMember(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class),
+				rs.getObject(4, Long.class), rs.getString(5), rs.getObject(6) != null);
+	}
+
+	/**
+	 * Archives member rows and, for contacts, their campaign memberships.
+	 * @param keys the members removed
+	 */
+	public void archive(Collection<MemberKey<Long>> keys) {
+		if (keys.isEmpty()) {
+			return;
+		}
+		SqlParameterSource[] contacts = keys.stream()
+			.filter(MemberKey::contact)
+			.map((key) -> new MapSqlParameterSource("campaign", key.campaignId()).addValue("person", key.personId()))
+			.toArray(SqlParameterSource[]::new);
+		SqlParameterSource[] leads = keys.stream()
+			.filter((key) -> !key.contact())
+			.map((key) -> new MapSqlParameterSource("campaign", key.campaignId()).addValue("person", key.personId()))
+			.toArray(SqlParameterSource[]::new);
+		this.jdbc.batchUpdate("UPDATE crm_campaign_member SET deleted_at = CURRENT_TIMESTAMP(3) "
+				+ "WHERE campaign_id = :campaign AND contact_id = :person AND deleted_at IS NULL", contacts);
+		this.jdbc.batchUpdate("UPDATE crm_membership SET deleted_at = CURRENT_TIMESTAMP(3) "
+				+ "WHERE contact_id = :person AND kind = 'CAMPAIGN' AND ref_id = :campaign AND deleted_at IS NULL",
+				contacts);
+		this.jdbc.batchUpdate("UPDATE crm_campaign_member SET deleted_at = CURRENT_TIMESTAMP(3) "
+				+ "WHERE campaign_id = :campaign AND lead_id = :person AND deleted_at IS NULL", leads);
+	}
+
+	private static List<Long> idsOrNone(Collection<MemberKey<Long>> keys, boolean contacts) {
+		List<Long> ids = keys.stream()
+			.filter((key) -> key.contact() == contacts)
+			.map(MemberKey::personId)
+			.distinct()
+			.toList();
+		// IN () is not SQL: no id matches -1
+		return ids.isEmpty() ? List.of(-1L) : ids;
+	}
+
+}

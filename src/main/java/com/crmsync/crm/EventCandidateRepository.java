@@ -1,0 +1,114 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.crm;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.crmsync.mapping.EventTaskMapping;
+import com.crmsync.mapping.FieldMapping;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Pages of live CRM events with the links of their people and of their Tasks: two queries
+ * per page (the events with their people's links, then their Task links),
+ * keyset-paginated by event id. Archived events are never read.
+ */
+@Repository
+public class EventCandidateRepository {
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final SyncLinkRepository links;
+
+	public EventCandidateRepository(NamedParameterJdbcTemplate jdbc, SyncLinkRepository links) {
+		this.jdbc = jdbc;
+		this.links = links;
+	}
+
+	/**
+	 * The next page of candidates after an event id, in id order. An incremental page
+	 * holds the events changed at or after {@code changedSince}, and also every event of
+	 * a lead or contact not pushed yet, so an event waiting for its person's link is
+	 * pushed by the first run after the link appears even if the event did not change.
+	 * @param mapping the event mapping (which columns feed the Task)
+	 * @param eventType the type of events in the identity map (which links each event to
+	 * its Task)
+	 * @param changedSince the window's start, {@code null} for all events
+	 * @param afterId the last event id already read
+	 * @param limit the page size
+	 * @return the candidates
+	 */
+	public List<EventCandidate> page(EventTaskMapping mapping, ObjectType eventType, Instant changedSince, long afterId,
+			int limit) {
+		List<String> columns = columns(mapping);
+		MapSqlParameterSource parameters = new MapSqlParameterSource("afterId", afterId).addValue("limit", limit)
+			.addValue("eventType", eventType.name());
+		StringBuilder sql = new StringBuilder("SELECT e.id, e.contact_id, e.lead_id, ld.converted_contact_id, ")
+			.append("ct.salesforce_id, ll.salesforce_id, cc.salesforce_id");
+		columns.forEach((column) -> sql.append(", e.").append(column));
+		sql.append(" FROM crm_event e LEFT JOIN crm_lead ld ON ld.id = e.lead_id")
+			.append(" LEFT JOIN sync_link ct ON ct.object_type = 'CONTACT' AND ct.crm_id = e.contact_id AND ct.detached_at IS NULL")
+			.append(" LEFT JOIN sync_link ll ON ll.object_type = 'LEAD' AND ll.crm_id = e.lead_id AND ll.detached_at IS NULL")
+			.append(" LEFT JOIN sync_link cc ON cc.object_type = 'CONTACT' AND cc.crm_id = ld.converted_contact_id AND cc.detached_at IS NULL")
+			.append(" LEFT JOIN sync_link el ON el.object_type = :eventType AND el.crm_id = e.id")
+			.append(" WHERE e.id > :afterId AND e.deleted_at IS NULL");
+		if (changedSince != null) {
+			sql.append(" AND (e.updated_at >= :since OR (el.id IS NULL AND (e.contact_id IS NOT NULL")
+				.append(" OR e.lead_id IS NOT NULL)))");
+			parameters.addValue("since", JdbcValues.utc(changedSince));
+		}
+		sql.append(" ORDER BY e.id LIMIT :limit");
+		List<Row> rows = this.jdbc.query(sql.toString(), parameters, (rs, row) -> row(rs, columns));
+		Map<Long, SyncLink> taskLinks = this.links.findByCrmIds(eventType, rows.stream().map(Row::eventId).toList());
+		List<EventCandidate> candidates = new ArrayList<>(rows.size());
+		for (Row row : rows) {
+			candidates.add(new EventCandidate(row.eventId(), row.columns(), row.hasPerson(), row.contactSalesforceId(),
+					row.leadSalesforceId(), row.leadConverted(), row.convertedContactSalesforceId(),
+					taskLinks.get(row.eventId())));
+		}
+		return candidates;
+	}
+
+	private static Row row(ResultSet rs, List<String> columns) throws SQLException {
+		Map<String, Object> values = new LinkedHashMap<>();
+		for (int i = 0; i < columns.size(); i++) {
+			values.put(columns.get(i), JdbcValues.read(rs, 8 + i));
+		}
+		boolean hasPerson = rs.getObject(2) != null || rs.getObject(3) != null;
+		return new Row(rs.getLong(1), values, hasPerson, rs.getString(5), rs.getString(6), rs.getObject(4) != null,
+				rs.getString(7));
+	}
+
+	/**
+	 * The mapped columns: names that come from the mapping file, so each is checked to be
+	 * a plain column name before it goes into SQL text.
+	 */
+	private static List<String> columns(EventTaskMapping mapping) {
+		Set<String> columns = new LinkedHashSet<>();
+		for (FieldMapping field : mapping.fields()) {
+			if (!field.crmColumn().matches("[a-z_]+")) {
+				throw new IllegalArgumentException("Not a column name: " + field.crmColumn());
+			}
+			columns.add(field.crmColumn());
+		}
+		return List.copyOf(columns);
+	}
+
+	private record Row(long eventId, Map<String, Object> columns, boolean hasPerson, String contactSalesforceId,
+			String leadSalesforceId, boolean leadConverted, String convertedContactSalesforceId) {
+
+	}
+
+}

@@ -1,0 +1,85 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.crm;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Pages of linked, live CRM leads or contacts with the score last pushed for each: one
+ * query per page, keyset-paginated by CRM id.
+ */
+@Repository
+public class ScoreCandidateRepository {
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	public ScoreCandidateRepository(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The next page of candidates after a CRM id, in id order. An incremental page holds
+	 * the rows changed at or after {@code changedSince}, and also rows of which nothing
+	 * has been pushed to the record now linked (newly linked or re-linked rows, whose CRM
+	 * row may not have changed) — except converted leads, which are never pushed.
+	 * @param records the scored records: leads or contacts
+	 * @param field the Salesforce score field
+	 * @param changedSince the window's start, {@code null} for all rows
+	 * @param afterId the last CRM id already read
+	 * @param limit the page size
+	 * @return the candidates
+	 */
+	public List<ScoreCandidate> page(ScoredRecords records, String field, Instant changedSince, long afterId,
+			int limit) {
+		ObjectType type = records.type();
+		String table = records.table();
+		String converted = (records.convertedColumn() != null) ? "r." + records.convertedColumn() : "NULL";
+		MapSqlParameterSource parameters = new MapSqlParameterSource("type", type.name()).addValue("field", field)
+			.addValue("afterId", afterId)
+			.addValue("limit", limit);
+		String sql = "SELECT r.id, r.lead_score, " + converted + " AS converted_contact_id, l.salesforce_id, "
+				+ "p.salesforce_id AS pushed_to, p.value AS pushed_value, p.id AS pushed_id FROM " + table + " r "
+				+ "JOIN sync_link l ON l.object_type = :type AND l.crm_id = r.id AND l.detached_at IS NULL "
+				+ "LEFT JOIN sync_pushed_value p ON p.object_type = :type AND p.crm_id = r.id AND p.field = :field "
+				+ "WHERE r.id > :afterId AND r.deleted_at IS NULL";
+		if (changedSince != null) {
+			sql += " AND (r.updated_at >= :since OR ((p.id IS NULL OR p.salesforce_id <> l.salesforce_id) AND "
+					+ converted + " IS NULL))";
+			parameters.addValue("since", JdbcValues.utc(changedSince));
+		}
+		sql += " ORDER BY r.id LIMIT :limit";
+		return this.jdbc.query(sql, parameters, (rs, row) -> {
+			long crmId = rs.getLong("id");
+			PushedValue pushed = (rs.getObject("pushed_id") != null)
+					? new PushedValue(type, crmId, field, rs.getString("pushed_to"), rs.getString("pushed_value"))
+					: null;
+			return new ScoreCandidate(type, crmId, rs.getString("salesforce_id"),
+					rs.getObject("lead_score", Long.class), rs.getObject("converted_contact_id") != null, pushed);
+		});
+	}
+
+	/**
+	 * Records that carry a lead score.
+	 *
+	 * @param type their type in the identity map, e.g. {@code LEAD}
+	 * @param table their CRM table, e.g. {@code crm_lead}
+	 * @param convertedColumn the column set on a converted lead (whose score is never
+	 * pushed: Salesforce refuses updates of converted leads), or {@code null}
+	 */
+	public record ScoredRecords(ObjectType type, String table, String convertedColumn) {
+
+		public ScoredRecords {
+			if (!table.matches("[a-z_]+") || (convertedColumn != null && !convertedColumn.matches("[a-z_]+"))) {
+				throw new IllegalArgumentException("Not a table and column name: " + table + ", " + convertedColumn);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,102 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.job.push;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.crmsync.crm.RunJournal;
+import com.crmsync.job.ChunkReport;
+import com.crmsync.job.StepCounts.Outcome;
+import com.crmsync.job.SyncWindow;
+import com.crmsync.job.push.PushTarget.Sent;
+import com.crmsync.salesforce.RecordSaveResult;
+
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Writes one chunk of a push step: the decisions to send go to Salesforce together (calls
+ * of up to 200 records), then, in the chunk's transaction, the target records what was
+ * accepted, rejected and remembered. A record Salesforce rejects is journaled with its
+ * status code and message and the target forgets what it pushed of it, so the next run
+ * tries again; skips are journaled with their reason. In a dry run nothing is written:
+ * every planned change is journaled instead.
+ *
+ * @param <D> the decisions
+ */
+class PushItemWriter<D extends PushDecision> implements ItemWriter<D>, StepExecutionListener {
+
+	private final PushTarget<?, D> target;
+
+	private final RunJournal journal;
+
+	private StepExecution stepExecution;
+
+	private SyncWindow window;
+
+	PushItemWriter(PushTarget<?, D> target, RunJournal journal) {
+		this.target = target;
+		this.journal = journal;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		this.stepExecution = stepExecution;
+		this.window = SyncWindow.of(stepExecution);
+	}
+
+	@Override
+	public void write(Chunk<? extends D> chunk) {
+		ChunkReport report = new ChunkReport(this.stepExecution, this.journal);
+		List<D> sends = new ArrayList<>();
+		List<D> remembered = new ArrayList<>();
+		for (D decision : chunk) {
+			switch (decision.action()) {
+				case SEND -> sends.add(decision);
+				case UNCHANGED -> report.count(Outcome.UNCHANGED);
+				case REMEMBER -> {
+					remembered.add(decision);
+					report.count(Outcome.UNCHANGED);
+				}
+				case SKIP ->
+					report.skipped(decision.type(), decision.crmId(), decision.salesforceId(), decision.reason());
+				case FAIL -> report.failed(decision.type(), decision.crmId(), decision.salesforceId(),
+						decision.failureCode(), decision.reason());
+			}
+		}
+		if (this.window.dryRun()) {
+			sends.forEach((send) -> {
+				this.target.plan(report, send);
+				report.count(this.target.plannedOutcome(send));
+			});
+		}
+		else {
+			send(sends, remembered, report);
+		}
+		report.record();
+	}
+
+	private void send(List<D> sends, List<D> remembered, ChunkReport report) {
+		List<RecordSaveResult> results = this.target.send(sends);
+		List<Sent<D>> sent = new ArrayList<>();
+		List<D> rejected = new ArrayList<>();
+		for (int i = 0; i < sends.size(); i++) {
+			D decision = sends.get(i);
+			RecordSaveResult result = results.get(i);
+			if (result.success()) {
+				sent.add(new Sent<>(decision, result.id()));
+				report.count(result.created() ? Outcome.CREATED : Outcome.UPDATED);
+			}
+			else {
+				report.rejected(decision.type(), decision.crmId(), decision.salesforceId(), result);
+				rejected.add(decision);
+			}
+		}
+		this.target.record(sent, rejected, remembered, this.window);
+	}
+
+}

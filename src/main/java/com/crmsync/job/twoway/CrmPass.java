@@ -1,0 +1,222 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.job.twoway;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import com.crmsync.crm.CrmRow;
+import com.crmsync.crm.SyncLink;
+import com.crmsync.job.SyncWindow;
+import com.crmsync.job.read.KeysetPass;
+import com.crmsync.job.read.PageCursor;
+import com.crmsync.job.read.RestartKey;
+import com.crmsync.mapping.FieldMapping;
+import com.crmsync.salesforce.SalesforceRecord;
+import com.crmsync.salesforce.Soql;
+
+/**
+ * The second pass of a two-way step: every CRM row in the run's window (a change of one
+ * of its custom field values counts) that the first pass did not merge, in id order, each
+ * with its linked Salesforce record or, unlinked, the Salesforce record it matches by
+ * key. Each page costs at most two Salesforce calls (linked records, matches).
+ */
+final class CrmPass implements KeysetPass<MergeCandidate, Long> {
+
+	/** The id of the last row returned. */
+	static final RestartKey<Long> LAST_CRM_ID = RestartKey.crmId("twoWay.lastCrmId");
+
+	private final CandidateLookups lookups;
+
+	private final SalesforcePass firstPass;
+
+	/**
+	 * Salesforce records claimed by a match within the current chunk, so no two rows
+	 * share one.
+	 */
+	private final Set<String> claimedSalesforceIds = new HashSet<>();
+
+	/**
+	 * In a full run, the match keys of the Salesforce records changed since the window
+	 * ended: the only records the first pass has not seen, so the only ones a CRM row can
+	 * still match. {@code null} until a page needs it.
+	 */
+	private Set<String> keysChangedAfterWindow;
+
+	CrmPass(CandidateLookups lookups, SalesforcePass firstPass) {
+		this.lookups = lookups;
+		this.firstPass = firstPass;
+	}
+
+	@Override
+	public String name() {
+		return "CRM";
+	}
+
+	@Override
+	public RestartKey<Long> restartKey() {
+		return LAST_CRM_ID;
+	}
+
+	@Override
+	public Long keyOf(MergeCandidate candidate) {
+		return candidate.crm().id();
+	}
+
+	@Override
+	public PageCursor<MergeCandidate> startAfter(Long lastId) {
+		SyncWindow window = this.lookups.window();
+		return PageCursor
+			.keyset((lastId != null) ? lastId : 0L,
+					(afterId, limit) -> this.lookups.crmRecords()
+						.page(this.lookups.table(), window.isFull() ? null : window.crmFrom(),
+								this.lookups.rules().definition().customFieldType(), afterId, limit),
+					CrmRow::id)
+			.map(this::candidates);
+	}
+
+	@Override
+	public void opened() {
+		this.claimedSalesforceIds.clear();
+		this.keysChangedAfterWindow = null;
+	}
+
+	@Override
+	public void chunkWritten() {
+		this.claimedSalesforceIds.clear();
+	}
+
+	private List<MergeCandidate> candidates(List<CrmRow> page) {
+		TwoWayRules rules = this.lookups.rules();
+		Map<Long, SyncLink> linked = this.lookups.links()
+			.findByCrmIds(rules.type(), page.stream().map(CrmRow::id).toList());
+		List<CrmRow> rows = page.stream().filter((row) -> !mergedThisRun(linked.get(row.id()), row)).toList();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Map<String, SalesforceRecord> linkedRecords = this.lookups.recordsByIds(rows.stream()
+			.map((row) -> linked.get(row.id()))
+			.filter(Objects::nonNull)
+			.map(SyncLink::salesforceId)
+			.toList());
+		Map<Long, SalesforceRecord> matches = matchSalesforceRecords(
+				rows.stream().filter((row) -> !linked.containsKey(row.id()) && !row.isDeleted()).toList());
+		List<MergeCandidate> candidates = new ArrayList<>(rows.size());
+		for (CrmRow row : rows) {
+			SyncLink link = linked.get(row.id());
+			if (link != null) {
+				SalesforceRecord record = linkedRecords.get(link.salesforceId());
+				candidates.add(new MergeCandidate(record, row, link, record == null && !row.isDeleted(), Map.of()));
+			}
+			else {
+				candidates.add(new MergeCandidate(matches.get(row.id()), row, null, false, Map.of()));
+			}
+		}
+		return this.lookups.completed(candidates);
+	}
+
+	private boolean mergedThisRun(SyncLink link, CrmRow row) {
+		if (this.firstPass.merged(row.id())) {
+			return true;
+		}
+		SyncWindow window = this.lookups.window();
+		// links carry the run's id, so what an earlier execution of this run merged
+		// before it was killed or failed is not merged again after a restart (a dry run
+		// links nothing)
+		return !window.dryRun() && link != null && Objects.equals(link.lastJobExecutionId(), window.runId());
+	}
+
+	/**
+	 * The Salesforce record each unlinked CRM row matches by key: the first live,
+	 * unlinked record in Id order with that key that no other row of this chunk claimed.
+	 */
+	private Map<Long, SalesforceRecord> matchSalesforceRecords(List<CrmRow> unlinked) {
+		TwoWayRules rules = this.lookups.rules();
+		Map<Long, SalesforceRecord> matches = new HashMap<>();
+		if (rules.matchField() == null) {
+			return matches;
+		}
+		Map<Long, String> keys = new LinkedHashMap<>();
+		for (CrmRow row : unlinked) {
+			Object value = row.get(matchColumn());
+			String key = rules.matchKey((value != null) ? value.toString() : null);
+			if (key != null) {
+				keys.put(row.id(), key);
+			}
+		}
+		if (this.lookups.window().isFull()) {
+			// the first pass read every record up to the window's end and matched it
+			Set<String> changedLater = keysChangedAfterWindow();
+			keys.values().retainAll(changedLater);
+		}
+		if (keys.isEmpty()) {
+			return matches;
+		}
+		Map<String, List<SalesforceRecord>> recordsByKey = new HashMap<>();
+		// equal keys share a query, so each key's records still come in Id order
+		List<SalesforceRecord> found = new ArrayList<>();
+		this.lookups.salesforce()
+			.queryIn(this.lookups.select() + " WHERE " + rules.matchField(), keys.values(), "ORDER BY Id", false)
+			.forEachRemaining(found::add);
+		Set<String> alreadyLinked = this.lookups.links()
+			.findBySalesforceIds(rules.type(), found.stream().map(SalesforceRecord::id).toList())
+			.keySet();
+		for (SalesforceRecord record : found) {
+			String key = rules.matchKey(record.get(rules.matchField()));
+			if (key != null && rules.skipReason(record) == null && !alreadyLinked.contains(record.id())) {
+				recordsByKey.computeIfAbsent(key, (k) -> new ArrayList<>()).add(record);
+			}
+		}
+		keys.forEach((crmId, key) -> {
+			for (SalesforceRecord record : recordsByKey.getOrDefault(key, List.of())) {
+				if (this.claimedSalesforceIds.add(record.id())) {
+					matches.put(crmId, record);
+					break;
+				}
+			}
+		});
+		return matches;
+	}
+
+	/**
+	 * One query for the whole second pass of a full run instead of one per page: the
+	 * match keys of the records written after the window's end — by users during the run,
+	 * or by the first pass itself — usually few.
+	 */
+	private Set<String> keysChangedAfterWindow() {
+		if (this.keysChangedAfterWindow == null) {
+			TwoWayRules rules = this.lookups.rules();
+			Set<String> keys = new HashSet<>();
+			this.lookups.salesforce()
+				.query("SELECT Id, " + rules.matchField() + " FROM " + rules.definition().salesforceObject()
+						+ " WHERE SystemModstamp > " + Soql.dateTime(this.lookups.window().salesforceTo()), false)
+				.forEachRemaining((record) -> {
+					String key = rules.matchKey(record.get(rules.matchField()));
+					if (key != null) {
+						keys.add(key);
+					}
+				});
+			this.keysChangedAfterWindow = keys;
+		}
+		return this.keysChangedAfterWindow;
+	}
+
+	private String matchColumn() {
+		TwoWayRules rules = this.lookups.rules();
+		return this.lookups.fields()
+			.stream()
+			.filter((field) -> field.salesforceField().equals(rules.matchField()))
+			.map(FieldMapping::crmColumn)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException(
+					"The match field " + rules.matchField() + " of " + rules.definition().name() + " is not mapped"));
+	}
+
+}

@@ -1,0 +1,167 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.job.twoway;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.crmsync.crm.CrmRecordRepository;
+import com.crmsync.crm.CrmTable;
+import com.crmsync.crm.CustomFieldRepository;
+import com.crmsync.crm.SyncLink;
+import com.crmsync.crm.SyncLinkRepository;
+import com.crmsync.crm.SyncReference;
+import com.crmsync.crm.SyncReferenceRepository;
+import com.crmsync.mapping.MergeDecision;
+
+/**
+ * The CRM side of one chunk of a two-way step, in the chunk's transaction. Inserts,
+ * archives and detaches go out at once (what follows needs the new ids, and sees the
+ * archived rows gone); column updates, custom field values, links and references are
+ * gathered and {@link #flush() flushed} last, one JDBC batch each.
+ */
+final class CrmSide {
+
+	private final TwoWayRules rules;
+
+	private final CrmTable table;
+
+	private final long runId;
+
+	private final CrmRecordRepository crmRecords;
+
+	private final SyncLinkRepository links;
+
+	private final CustomFieldRepository customFields;
+
+	private final SyncReferenceRepository references;
+
+	private final Map<Long, Map<String, Object>> updates = new LinkedHashMap<>();
+
+	private final Map<Long, Map<Long, String>> customValues = new LinkedHashMap<>();
+
+	private final List<SyncLink> linksToSave = new ArrayList<>();
+
+	private final List<SyncReference> referencesToSave = new ArrayList<>();
+
+	CrmSide(TwoWayRules rules, CrmTable table, long runId, CrmRecordRepository crmRecords, SyncLinkRepository links,
+			CustomFieldRepository customFields, SyncReferenceRepository references) {
+		this.rules = rules;
+		this.table = table;
+		this.runId = runId;
+		this.crmRecords = crmRecords;
+		this.links = links;
+		this.customFields = customFields;
+		this.references = references;
+	}
+
+	/**
+	 * Inserts rows at once, every row with every column of the table (unset ones
+	 * {@code NULL}).
+	 * @param rows the column values of each row
+	 * @return the new ids, in order
+	 */
+	List<Long> insert(List<Map<String, Object>> rows) {
+		List<Map<String, Object>> complete = new ArrayList<>();
+		for (Map<String, Object> values : rows) {
+			Map<String, Object> row = new LinkedHashMap<>();
+			this.table.columns().forEach((column) -> row.put(column, null));
+			row.putAll(values);
+			row.keySet().retainAll(this.table.columns());
+			complete.add(row);
+		}
+		return this.crmRecords.insert(this.table, complete);
+	}
+
+	/**
+	 * Sets columns of a row (nothing when there are none).
+	 * @param crmId the row
+	 * @param columns the new values
+	 */
+	void update(long crmId, Map<String, Object> columns) {
+		if (!columns.isEmpty()) {
+			this.updates.put(crmId, new LinkedHashMap<>(columns));
+		}
+	}
+
+	/**
+	 * Sets the custom field values a decision gives a row.
+	 * @param crmId the row
+	 * @param decision the decision
+	 */
+	void customValues(long crmId, MergeDecision decision) {
+		Map<Long, String> values = decision.crmCustomFieldValues();
+		if (!values.isEmpty()) {
+			this.customValues.put(crmId, values);
+		}
+	}
+
+	/**
+	 * Links a row to a Salesforce record with the base both now agree on, stamped with
+	 * the run's id.
+	 * @param crmId the row
+	 * @param salesforceId the record
+	 * @param base the agreed values
+	 */
+	void link(long crmId, String salesforceId, Map<String, String> base) {
+		this.linksToSave.add(new SyncLink(this.rules.type(), crmId, salesforceId, base, this.runId));
+	}
+
+	/**
+	 * Records references of a row to records of other objects.
+	 * @param references the references
+	 */
+	void references(Collection<SyncReference> references) {
+		this.referencesToSave.addAll(references);
+	}
+
+	/**
+	 * The Salesforce records this chunk links so far.
+	 * @return their ids
+	 */
+	Set<String> linkedSalesforceIds() {
+		Set<String> ids = new HashSet<>();
+		this.linksToSave.forEach((link) -> ids.add(link.salesforceId()));
+		return ids;
+	}
+
+	/**
+	 * Unlinks rows at once and archives those that exist (sets {@code deleted_at}).
+	 * @param unlinked the rows whose links go
+	 * @param archived the rows to archive
+	 */
+	void archive(Collection<Long> unlinked, Collection<Long> archived) {
+		this.links.delete(this.rules.type(), unlinked);
+		this.crmRecords.archive(this.table, archived);
+	}
+
+	/**
+	 * Detaches the links of rows deleted in the CRM at once: the pairs are no longer
+	 * synced.
+	 * @param crmIds the rows
+	 */
+	void detach(Collection<Long> crmIds) {
+		this.links.detach(this.rules.type(), crmIds);
+	}
+
+	/**
+	 * Writes what was gathered, then resolves the references this chunk can complete: to
+	 * the records it linked, and to the targets of the references it recorded.
+	 */
+	void flush() {
+		this.crmRecords.update(this.table, this.updates);
+		this.customFields.save(this.customValues);
+		this.links.save(this.linksToSave);
+		this.references.save(this.referencesToSave);
+		Set<String> targets = linkedSalesforceIds();
+		this.referencesToSave.forEach((reference) -> targets.add(reference.targetSalesforceId()));
+		this.references.resolvePending(targets);
+	}
+
+}

@@ -1,0 +1,169 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.job.twoway;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.crmsync.crm.CrmRow;
+import com.crmsync.crm.SyncLink;
+import com.crmsync.job.read.KeysetPass;
+import com.crmsync.job.read.PageCursor;
+import com.crmsync.job.read.RestartKey;
+import com.crmsync.salesforce.SalesforceRecord;
+
+/**
+ * The first pass of a two-way step: every Salesforce record in the run's window (deleted
+ * and merged ones included), in Id order, each with its linked CRM row or, unlinked, the
+ * CRM row it matches by key. One query page serves as many reader pages as it holds; each
+ * page's look-ups in the CRM are batched.
+ * <p>
+ * It remembers which CRM rows the current chunk returned (not yet written, so not yet
+ * stamped in the identity map) and, in a dry run, which it merged at all, so that the
+ * second pass does not merge them again ({@link #merged(long)}).
+ */
+final class SalesforcePass implements KeysetPass<MergeCandidate, String> {
+
+	/** The Id of the last record returned. */
+	static final RestartKey<String> LAST_SALESFORCE_ID = RestartKey.salesforceId("twoWay.lastSalesforceId");
+
+	private final CandidateLookups lookups;
+
+	/**
+	 * CRM rows claimed by a match within the current chunk, so no two records share one.
+	 */
+	private final Set<Long> claimedCrmIds = new HashSet<>();
+
+	/** CRM rows returned in the current chunk. */
+	private final Set<Long> readInThisChunk = new HashSet<>();
+
+	/** A dry run links nothing: the rows this pass returned in the run. */
+	private final Set<Long> mergedInDryRun = new HashSet<>();
+
+	SalesforcePass(CandidateLookups lookups) {
+		this.lookups = lookups;
+	}
+
+	@Override
+	public String name() {
+		return "SALESFORCE";
+	}
+
+	@Override
+	public RestartKey<String> restartKey() {
+		return LAST_SALESFORCE_ID;
+	}
+
+	@Override
+	public String keyOf(MergeCandidate candidate) {
+		return candidate.salesforce().id();
+	}
+
+	@Override
+	public PageCursor<MergeCandidate> startAfter(String lastId) {
+		String query = this.lookups.window().salesforceQuery(this.lookups.select(), lastId);
+		return PageCursor.of(this.lookups.salesforce().query(query, true)).map(this::candidates);
+	}
+
+	@Override
+	public void opened() {
+		// what a failed execution claimed was never written, and would keep a restart
+		// in this process from matching those rows
+		this.claimedCrmIds.clear();
+		this.readInThisChunk.clear();
+		this.mergedInDryRun.clear();
+	}
+
+	@Override
+	public void returned(MergeCandidate candidate) {
+		if (candidate.crmId() != null) {
+			this.readInThisChunk.add(candidate.crmId());
+			if (this.lookups.window().dryRun()) {
+				this.mergedInDryRun.add(candidate.crmId());
+			}
+		}
+	}
+
+	@Override
+	public void chunkWritten() {
+		// the chunk's links are visible to the next look-ups
+		this.claimedCrmIds.clear();
+		this.readInThisChunk.clear();
+	}
+
+	/**
+	 * Whether this pass merged a CRM row in the run already, where the identity map does
+	 * not show it yet: returned in the chunk not yet written, or merged in a dry run.
+	 * @param crmId the row
+	 * @return {@code true} when the second pass must leave the row alone
+	 */
+	boolean merged(long crmId) {
+		return this.readInThisChunk.contains(crmId) || this.mergedInDryRun.contains(crmId);
+	}
+
+	private List<MergeCandidate> candidates(List<SalesforceRecord> page) {
+		TwoWayRules rules = this.lookups.rules();
+		Map<String, SyncLink> linked = this.lookups.links()
+			.findBySalesforceIds(rules.type(), page.stream().map(SalesforceRecord::id).toList());
+		Map<Long, CrmRow> linkedRows = this.lookups.crmRecords()
+			.findByIds(this.lookups.table(), linked.values().stream().map(SyncLink::crmId).toList());
+		Map<String, CrmRow> matches = matchCrmRows(page.stream()
+			.filter((record) -> !linked.containsKey(record.id()))
+			.filter((record) -> !Boolean.parseBoolean(record.get("IsDeleted")))
+			.filter((record) -> rules.skipReason(record) == null)
+			.toList());
+		List<MergeCandidate> candidates = new ArrayList<>(page.size());
+		for (SalesforceRecord record : page) {
+			SyncLink link = linked.get(record.id());
+			CrmRow row = (link != null) ? linkedRows.get(link.crmId()) : matches.get(record.id());
+			candidates.add(new MergeCandidate(record, row, link, false, Map.of()));
+		}
+		return this.lookups.completed(candidates);
+	}
+
+	/**
+	 * The CRM row each unlinked Salesforce record matches by key: the oldest live,
+	 * unlinked row with that key that no other record of this chunk claimed.
+	 */
+	private Map<String, CrmRow> matchCrmRows(List<SalesforceRecord> unlinked) {
+		TwoWayRules rules = this.lookups.rules();
+		Map<String, CrmRow> matches = new HashMap<>();
+		if (rules.matchField() == null) {
+			return matches;
+		}
+		Map<String, String> keys = new LinkedHashMap<>();
+		for (SalesforceRecord record : unlinked) {
+			String key = rules.matchKey(record.get(rules.matchField()));
+			if (key != null) {
+				keys.put(record.id(), key);
+			}
+		}
+		if (keys.isEmpty()) {
+			return matches;
+		}
+		Map<String, List<CrmRow>> rowsByKey = this.lookups.crmRecords()
+			.findByKey(this.lookups.table(), rules.matchKeyColumn(), new LinkedHashSet<>(keys.values()));
+		Set<Long> alreadyLinked = this.lookups.links()
+			.findByCrmIds(rules.type(),
+					rowsByKey.values().stream().flatMap(List::stream).map(CrmRow::id).collect(Collectors.toSet()))
+			.keySet();
+		keys.forEach((salesforceId, key) -> {
+			for (CrmRow row : rowsByKey.getOrDefault(key, List.of())) {
+				if (!alreadyLinked.contains(row.id()) && this.claimedCrmIds.add(row.id())) {
+					matches.put(salesforceId, row);
+					break;
+				}
+			}
+		});
+		return matches;
+	}
+
+}

@@ -1,0 +1,111 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.job.twoway;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import com.crmsync.crm.CrmRecordRepository;
+import com.crmsync.crm.CustomFieldRepository;
+import com.crmsync.crm.SyncLinkRepository;
+import com.crmsync.job.SyncWindow;
+import com.crmsync.job.read.KeysetItemReader;
+import com.crmsync.job.read.KeysetPass;
+import com.crmsync.mapping.FieldMapping;
+import com.crmsync.salesforce.SalesforceClient;
+
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * The passes a two-way step reads its object in, made for each run: the Salesforce
+ * records in the window, then the CRM rows in the window the first pass did not merge. A
+ * pulled object ({@link TwoWayRules#isPullOnly()}) is read in the first pass only: it
+ * never sends CRM rows anywhere.
+ */
+public final class TwoWayPasses {
+
+	/** Where the reader saves the pass it is in. */
+	public static final String PHASE_KEY = "twoWay.phase";
+
+	private final TwoWayRules rules;
+
+	private final Supplier<List<FieldMapping>> fields;
+
+	private final SalesforceClient salesforce;
+
+	private final CrmRecordRepository crmRecords;
+
+	private final SyncLinkRepository links;
+
+	private final CustomFieldRepository customFields;
+
+	private final CandidateEnricher enricher;
+
+	/**
+	 * The passes of one object.
+	 * @param rules the object's rules
+	 * @param fields the mapped fields of a run (standard and custom)
+	 * @param salesforce the Salesforce client
+	 * @param crmRecords the CRM tables
+	 * @param links the identity map
+	 * @param customFields the CRM custom field values
+	 * @param enricher looks up the object's derived CRM values
+	 */
+	public TwoWayPasses(TwoWayRules rules, Supplier<List<FieldMapping>> fields, SalesforceClient salesforce,
+			CrmRecordRepository crmRecords, SyncLinkRepository links, CustomFieldRepository customFields,
+			CandidateEnricher enricher) {
+		this.rules = rules;
+		this.fields = fields;
+		this.salesforce = salesforce;
+		this.crmRecords = crmRecords;
+		this.links = links;
+		this.customFields = customFields;
+		this.enricher = enricher;
+	}
+
+	/**
+	 * The passes of one run.
+	 * @param step the running step
+	 * @return the passes in reading order
+	 */
+	public List<KeysetPass<? extends MergeCandidate, ?>> of(StepExecution step) {
+		return List.copyOf(passes(step));
+	}
+
+	/**
+	 * The passes of one run, for a step that reads more than this object: each candidate
+	 * wrapped into the step's item type.
+	 * @param <R> the step's items
+	 * @param step the running step
+	 * @param wrap wraps a candidate
+	 * @param unwrap gives a wrapped candidate back
+	 * @return the passes in reading order
+	 */
+	public <R> List<KeysetPass<? extends R, ?>> of(StepExecution step, Function<MergeCandidate, R> wrap,
+			Function<R, MergeCandidate> unwrap) {
+		return passes(step).stream().<KeysetPass<? extends R, ?>>map((pass) -> pass.map(wrap, unwrap)).toList();
+	}
+
+	private List<KeysetPass<MergeCandidate, ?>> passes(StepExecution step) {
+		List<FieldMapping> runFields = this.fields.get();
+		CandidateLookups lookups = new CandidateLookups(this.rules, runFields, TwoWayTables.of(this.rules, runFields),
+				SyncWindow.of(step), this.salesforce, this.crmRecords, this.links, this.customFields, this.enricher);
+		SalesforcePass first = new SalesforcePass(lookups);
+		if (this.rules.isPullOnly()) {
+			return List.of(first);
+		}
+		return List.of(first, new CrmPass(lookups, first));
+	}
+
+	/**
+	 * The reader of a step that reads this object alone.
+	 * @param pageSize records per page: one chunk
+	 * @return the reader
+	 */
+	public KeysetItemReader<MergeCandidate> reader(int pageSize) {
+		return new KeysetItemReader<>(PHASE_KEY, pageSize, this::of);
+	}
+
+}
