@@ -9,6 +9,8 @@ import com.crmsync.demo.DemoData;
 import com.crmsync.emulator.EmulatorSettings;
 import com.crmsync.emulator.SalesforceEmulator;
 import com.crmsync.job.SyncRunner;
+import com.crmsync.report.NextStep;
+import com.crmsync.report.ReportFilesWriter;
 import picocli.CommandLine.Command;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -28,6 +30,12 @@ public class DemoCommand extends DatabaseCommand {
 	/** The demo's own database in the embedded server, reset at every demo. */
 	static final String DATABASE = "crm_demo";
 
+	/**
+	 * The demo's reports, apart from the real runs' (its execution ids start again at 1
+	 * with every demo).
+	 */
+	static final String REPORTS = "reports/demo";
+
 	private SalesforceEmulator emulator;
 
 	@Override
@@ -44,7 +52,8 @@ public class DemoCommand extends DatabaseCommand {
 		return Map.of("sync.embedded.database", DATABASE, "sync.embedded.reset", "true", "sync.salesforce.login-url",
 				this.emulator.baseUrl(), "sync.salesforce.client-id", this.emulator.oauthClientId(),
 				"sync.salesforce.username", "sync@example.com", "sync.salesforce.private-key",
-				this.emulator.oauthPrivateKey().orElseThrow().toString(), "sync.operator", DemoData.ADMIN);
+				this.emulator.oauthPrivateKey().orElseThrow().toString(), "sync.operator", DemoData.ADMIN,
+				"sync.reports", REPORTS);
 	}
 
 	@Override
@@ -67,7 +76,12 @@ public class DemoCommand extends DatabaseCommand {
 		JobExecution second = runner.run(false, false);
 		int secondExit = RunOutcome.print(context, second, out(), err());
 		out().println();
-		out().println("Reports: reports/" + first.getId() + "/ and reports/" + second.getId() + "/ (report.html)");
+		ReportFilesWriter files = context.getBean(ReportFilesWriter.class);
+		out().println("Reports: " + files.directory(first.getId()) + "/ and " + files.directory(second.getId())
+				+ "/ (report.html); both runs: " + files.directory(second.getId()).resolveSibling("index.html"));
+		out().println("The demo's runs are in its own database '" + DATABASE + "' (reset by the next demo); see them "
+				+ "with: " + NextStep.COMMAND + " status --demo, or " + NextStep.COMMAND + " report " + second.getId()
+				+ " --demo");
 		return Math.max(firstExit, secondExit);
 	}
 

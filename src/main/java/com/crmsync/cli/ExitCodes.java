@@ -20,6 +20,13 @@ public final class ExitCodes {
 	/** The command was refused: wrong operator, wrong org, a run already live. */
 	public static final int REFUSED = 3;
 
+	/**
+	 * The run completed but Salesforce or the sync rejected records; only with
+	 * {@code --fail-on-errors} or {@code sync.fail-on-errors=true} (for schedulers that
+	 * should alert on it), otherwise such a run exits {@link #OK}.
+	 */
+	public static final int COMPLETED_WITH_ERRORS = 4;
+
 	private ExitCodes() {
 	}
 

@@ -3,9 +3,15 @@
  */
 package com.crmsync.cli;
 
+import java.util.List;
+
+import com.crmsync.mapping.MappingException;
+
 /**
  * The one-line reason an operator reads on stderr when a command fails: the innermost
- * cause's message, without stack traces.
+ * cause's message, without stack traces. A failure that lists problems (a mapping file
+ * with several mistakes) also gives them, one line each, so that all can be fixed at
+ * once.
  */
 final class OneLineReason {
 
@@ -25,7 +31,22 @@ final class OneLineReason {
 			cause = cause.getCause();
 		}
 		String reason = (message != null) ? message : failure.getClass().getSimpleName();
-		return reason.lines().findFirst().orElse(reason).strip();
+		// a message that lists problems on its next lines ends its first line with ':'
+		return reason.lines().findFirst().orElse(reason).strip().replaceFirst(":$", "");
+	}
+
+	/**
+	 * The problems a failure lists, if it lists any.
+	 * @param failure the failure
+	 * @return one line each, or none
+	 */
+	static List<String> problems(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof MappingException mapping) {
+				return mapping.problems();
+			}
+		}
+		return List.of();
 	}
 
 }

@@ -4,16 +4,19 @@
 package com.crmsync.cli;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import com.crmsync.report.HtmlReport;
 import com.crmsync.report.NextStep;
+import com.crmsync.report.ReportCsv;
 import com.crmsync.report.ReportFilesWriter;
 import com.crmsync.report.RunReport;
 import com.crmsync.report.RunReports;
 import com.crmsync.report.TextReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,8 +24,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Prints the operator report of one execution, built from the job repository and the run
- * journal (so it also works where the report files are not). Exits non-zero, with a
- * one-line reason on stderr, for an unknown execution and for one that did not complete.
+ * journal (so it also works where the report files are not): the report and nothing else
+ * on stdout, so {@code --format json} and {@code --format html} can be piped or saved.
+ * Exits 1, with a one-line reason on stderr, for an unknown execution and for one that
+ * did not complete.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Prints the operator report of one execution.")
 public class ReportCommand extends DatabaseCommand {
@@ -31,11 +36,25 @@ public class ReportCommand extends DatabaseCommand {
 	long executionId;
 
 	@Option(names = "--format", defaultValue = "text", converter = FormatConverter.class,
-			description = "text, json or html (default ${DEFAULT-VALUE}).")
+			description = "text, json, html, or csv: the rejected and skipped records as errors.csv holds them "
+					+ "(default ${DEFAULT-VALUE}).")
 	Format format;
+
+	@Mixin
+	DemoDatabaseOption demoDatabase = new DemoDatabaseOption();
+
+	@Override
+	protected Map<String, Object> defaultProperties() {
+		return this.demoDatabase.properties();
+	}
 
 	@Override
 	protected int call(ConfigurableApplicationContext context) {
+		String demoProblem = this.demoDatabase.problem(context.getEnvironment());
+		if (demoProblem != null) {
+			err().println("error: " + demoProblem);
+			return ExitCodes.USAGE;
+		}
 		Optional<RunReport> found = context.getBean(RunReports.class).of(this.executionId);
 		if (found.isEmpty()) {
 			err().println("error: no execution " + this.executionId + " (the status command lists recent ones)");
@@ -45,6 +64,7 @@ public class ReportCommand extends DatabaseCommand {
 		switch (this.format) {
 			case JSON -> out().println(ReportFilesWriter.toJson(report));
 			case HTML -> out().print(HtmlReport.render(report));
+			case CSV -> ReportCsv.errors(report.errors(), out());
 			default -> TextReport.print(report, out());
 		}
 		out().flush();
@@ -52,16 +72,18 @@ public class ReportCommand extends DatabaseCommand {
 			return ExitCodes.OK;
 		}
 		String reason = report.failureReason();
+		Long restartedAs = report.context().restartedAs();
 		err().println("error: execution " + this.executionId + " " + report.status()
 				+ ((reason != null) ? ": " + reason : "")
-				+ (report.restartable() ? "; restart it with: " + NextStep.restartCommand(this.executionId) : ""));
+				+ (report.restartable() ? "; restart it with: " + NextStep.restartCommand(this.executionId) : "")
+				+ ((restartedAs != null) ? "; it was restarted as execution " + restartedAs : ""));
 		return ExitCodes.FAILED;
 	}
 
 	/** The report's formats. */
 	enum Format {
 
-		TEXT, JSON, HTML
+		TEXT, JSON, HTML, CSV
 
 	}
 
@@ -78,7 +100,7 @@ public class ReportCommand extends DatabaseCommand {
 			}
 			catch (IllegalArgumentException ex) {
 				throw new CommandLine.TypeConversionException(
-						"'" + value + "' is not a report format: use text, json or html");
+						"'" + value + "' is not a report format: use text, json, html or csv");
 			}
 		}
 

@@ -4,7 +4,9 @@
 package com.crmsync.cli;
 
 import com.crmsync.job.SyncRunner;
+import com.crmsync.report.RunReports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -20,10 +22,19 @@ public class RestartCommand extends DatabaseCommand {
 	@Parameters(index = "0", paramLabel = "<executionId>", description = "The execution to restart.")
 	long executionId;
 
+	@Option(names = "--fail-on-errors",
+			description = "Exit 4 when the run completes but records were rejected (for schedulers that alert on "
+					+ "it; also sync.fail-on-errors=true).")
+	boolean failOnErrors;
+
 	@Override
 	protected int call(ConfigurableApplicationContext context) throws Exception {
+		if (context.getBean(RunReports.class).find(this.executionId).isEmpty()) {
+			err().println("error: no execution " + this.executionId + " (the status command lists recent ones)");
+			return ExitCodes.FAILED;
+		}
 		JobExecution execution = context.getBean(SyncRunner.class).restart(this.executionId);
-		return RunOutcome.print(context, execution, out(), err());
+		return RunOutcome.print(context, execution, out(), err(), this.failOnErrors);
 	}
 
 }

@@ -23,10 +23,15 @@ public class RunCommand extends DatabaseCommand {
 	@Option(names = "--dry-run", description = "Report every planned change, field by field, and write nothing.")
 	boolean dryRun;
 
+	@Option(names = "--fail-on-errors",
+			description = "Exit 4 when the run completes but records were rejected (for schedulers that alert on "
+					+ "it; also sync.fail-on-errors=true).")
+	boolean failOnErrors;
+
 	@Override
 	protected int call(ConfigurableApplicationContext context) throws Exception {
 		JobExecution execution = context.getBean(SyncRunner.class).run(this.full, this.dryRun);
-		return RunOutcome.print(context, execution, out(), err());
+		return RunOutcome.print(context, execution, out(), err(), this.failOnErrors);
 	}
 
 }

@@ -19,15 +19,27 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * How a finished run is told on the terminal: a summary per step and where the report
- * files are on stdout, and for a failed run its one-line reason on stderr with the exact
- * command that restarts it; its exit code says whether it was refused.
+ * files are on stdout; for a run that did not complete its one-line reason on stderr
+ * (every problem of a mapping file, one line each), with the exact command that restarts
+ * it where a restart can help. Exit codes: 0 completed, 1 failed, 3 refused (another org:
+ * no restart advice, a restart would be refused too), and, only when asked for
+ * ({@code --fail-on-errors} or {@code sync.fail-on-errors=true}), 4 for a run that
+ * completed with rejected records.
  */
 final class RunOutcome {
+
+	/** The property that makes a completed run with rejected records exit 4. */
+	static final String FAIL_ON_ERRORS = "sync.fail-on-errors";
 
 	private RunOutcome() {
 	}
 
 	static int print(ConfigurableApplicationContext context, JobExecution execution, PrintWriter out, PrintWriter err) {
+		return print(context, execution, out, err, false);
+	}
+
+	static int print(ConfigurableApplicationContext context, JobExecution execution, PrintWriter out, PrintWriter err,
+			boolean failOnErrors) {
 		RunReport report = context.getBean(RunReports.class).of(execution);
 		TextReport.printSummary(report, out);
 		out.println("Report: " + context.getBean(ReportFilesWriter.class)
@@ -36,18 +48,35 @@ final class RunOutcome {
 			.toAbsolutePath());
 		out.flush();
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			boolean failOnErrorsSet = failOnErrors
+					|| context.getEnvironment().getProperty(FAIL_ON_ERRORS, Boolean.class, false);
+			if (failOnErrorsSet && RunReport.COMPLETED_WITH_ERRORS.equals(report.outcome())) {
+				err.println("error: execution " + execution.getId() + " COMPLETED WITH ERRORS: "
+						+ report.failures().size() + " records were rejected (errors.csv in the report); the next run "
+						+ "tries them again once they are corrected");
+				err.flush();
+				return ExitCodes.COMPLETED_WITH_ERRORS;
+			}
 			return ExitCodes.OK;
 		}
-		err.println("error: execution " + execution.getId() + " " + execution.getStatus() + ": " + reason(execution)
-				+ (report.restartable() ? "; restart it with: " + NextStep.restartCommand(execution.getId()) : ""));
-		err.flush();
+		List<Throwable> failures = execution.getAllFailureExceptions();
 		// a refusal (another org, a refused login) stopped the run before any data moved
-		return execution.getAllFailureExceptions()
-			.stream()
+		int exitCode = failures.stream()
 			.mapToInt(Refusals::exitCode)
 			.filter((code) -> code != ExitCodes.FAILED)
 			.findFirst()
 			.orElse(ExitCodes.FAILED);
+		boolean refused = report.refused() || exitCode == ExitCodes.REFUSED;
+		err.println("error: execution " + execution.getId() + " " + execution.getStatus() + ": " + reason(execution)
+				+ ((report.restartable() && !refused)
+						? "; restart it with: " + NextStep.restartCommand(execution.getId()) : ""));
+		failures.stream()
+			.findFirst()
+			.map(OneLineReason::problems)
+			.orElse(List.of())
+			.forEach((problem) -> err.println("  - " + problem));
+		err.flush();
+		return refused ? ExitCodes.REFUSED : exitCode;
 	}
 
 	/**

@@ -54,6 +54,7 @@ public class SyncCommandLine implements Runnable {
 			(SPRING_PROPERTY.matcher(arg).matches() ? springArgs : commandArgs).add(arg);
 		}
 		CommandLine commandLine = new CommandLine(new SyncCommandLine(), new SpringAwareFactory(springArgs));
+		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
 		commandLine.setOut(out);
 		commandLine.setErr(err);
 		commandLine.setExecutionExceptionHandler(SyncCommandLine::reportFailure);
@@ -63,6 +64,7 @@ public class SyncCommandLine implements Runnable {
 
 	private static int reportFailure(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
 		commandLine.getErr().println("error: " + OneLineReason.of(ex));
+		OneLineReason.problems(ex).forEach((problem) -> commandLine.getErr().println("  - " + problem));
 		return Refusals.exitCode(ex);
 	}
 

@@ -85,6 +85,9 @@ public class ConnectTasklet implements Tasklet {
 		}
 
 		Instant salesforceTo = this.salesforce.serverTime();
+		// for the run's report: which org, where its records open, its daily API limit
+		new OrgFacts(orgId, this.salesforce.instanceUrl(), this.salesforce.dailyLimit())
+			.storeIn(job.getExecutionContext());
 		Instant crmTo = this.jdbc.queryForObject("SELECT UTC_TIMESTAMP(3)", java.time.LocalDateTime.class)
 			.toInstant(java.time.ZoneOffset.UTC);
 		// one window for the whole run: every object's watermark moved to the same point

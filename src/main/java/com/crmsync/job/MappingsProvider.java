@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.crmsync.crm.CrmColumns;
 import com.crmsync.crm.CustomFieldRepository;
 import com.crmsync.mapping.CrmCustomField;
+import com.crmsync.mapping.CrmSchemaCheck;
 import com.crmsync.mapping.EventTaskMapping;
 import com.crmsync.mapping.FieldMapping;
 import com.crmsync.mapping.MappedObject;
+import com.crmsync.mapping.MappingException;
 import com.crmsync.mapping.MappingFileLoader;
 import com.crmsync.mapping.MappingValidator;
 import com.crmsync.mapping.ObjectMapping;
@@ -41,12 +44,16 @@ public class MappingsProvider {
 
 	private final SyncedObjects objects;
 
+	private final CrmColumns crmColumns;
+
 	private volatile Mappings current;
 
-	public MappingsProvider(SyncProperties properties, CustomFieldRepository customFields, SyncedObjects objects) {
+	public MappingsProvider(SyncProperties properties, CustomFieldRepository customFields, SyncedObjects objects,
+			CrmColumns crmColumns) {
 		this.properties = properties;
 		this.customFields = customFields;
 		this.objects = objects;
+		this.crmColumns = crmColumns;
 	}
 
 	/**
@@ -63,15 +70,24 @@ public class MappingsProvider {
 
 	/**
 	 * Reads the mappings again and checks them against the org's schema
-	 * ({@code describeSObjects}): unknown fields, read-only targets and incompatible
-	 * types stop the run before any data moves.
+	 * ({@code describeSObjects}: unknown fields, read-only targets, incompatible types)
+	 * and the CRM database's (unknown tables and columns): any problem stops the run
+	 * before any data moves, and all of them are reported together.
 	 * @param salesforce the logged-in client
 	 * @return the mappings
-	 * @throws com.crmsync.mapping.MappingException naming every problem
+	 * @throws MappingException naming every problem
 	 */
 	public Mappings reloadAndValidate(SalesforceClient salesforce) {
 		Mappings mappings = reload();
-		new MappingValidator(schemaOf(mappings, salesforce)).requireValid(mappings.file(), mappings.customFields());
+		List<String> problems = new ArrayList<>();
+		new MappingValidator(schemaOf(mappings, salesforce)).validate(mappings.file(), mappings.customFields())
+			.forEach((problem) -> problems.add(problem.toString()));
+		problems.addAll(
+				CrmSchemaCheck.problems(mappings.file(), this.crmColumns.of(CrmSchemaCheck.tables(mappings.file()))));
+		if (!problems.isEmpty()) {
+			throw new MappingException("The field mappings do not fit the Salesforce org or the CRM database ("
+					+ problems.size() + " problem" + ((problems.size() == 1) ? "" : "s") + ")", problems);
+		}
 		return mappings;
 	}
 

@@ -28,7 +28,8 @@ import org.springframework.core.env.PropertySource;
 public class SyncPropertyNames implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 	/** Properties read with {@code @Value} rather than a properties record. */
-	private static final List<String> VALUE_PROPERTIES = List.of("sync.reports", "sync.metrics-textfile");
+	private static final List<String> VALUE_PROPERTIES = List.of("sync.reports", "sync.metrics-textfile",
+			"sync.fail-on-errors");
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {

@@ -6,9 +6,11 @@ package com.crmsync.job;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.crmsync.salesforce.Soql;
 
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -95,6 +97,22 @@ public record SyncWindow(Instant salesforceFrom, Instant salesforceTo, Instant c
 				getInstant(context, CRM_FROM), getInstant(context, CRM_TO),
 				SyncJobParameters.isDryRun(stepExecution.getJobExecution().getJobParameters()),
 				stepExecution.getJobExecutionId(), context.getLong(RUN_ID, stepExecution.getJobExecutionId()));
+	}
+
+	/**
+	 * The window the {@code connect} step fixed for an execution, for its report.
+	 * @param execution the job execution
+	 * @return the window, or empty when the run never got that far
+	 */
+	public static Optional<SyncWindow> of(JobExecution execution) {
+		ExecutionContext context = execution.getExecutionContext();
+		if (!context.containsKey(SALESFORCE_TO)) {
+			return Optional.empty();
+		}
+		return Optional.of(new SyncWindow(getInstant(context, SALESFORCE_FROM), getInstant(context, SALESFORCE_TO),
+				getInstant(context, CRM_FROM), getInstant(context, CRM_TO),
+				SyncJobParameters.isDryRun(execution.getJobParameters()), execution.getId(),
+				context.getLong(RUN_ID, execution.getId())));
 	}
 
 	private static void putInstant(ExecutionContext context, String key, Instant value) {

@@ -3,6 +3,7 @@
  */
 package com.crmsync.report;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,9 @@ public final class FailureReason {
 	private static final Pattern CLASS_PREFIX = Pattern.compile("^(?:[a-zA-Z_$][\\w$]*\\.)+([A-Z][\\w$]*)(?::\\s*|$)");
 
 	private static final String CAUSED_BY = "Caused by: ";
+
+	/** How a message lists its problems, one per line. */
+	private static final String PROBLEM = "  - ";
 
 	private FailureReason() {
 	}
@@ -56,7 +60,27 @@ public final class FailureReason {
 				kind = className.group(1);
 			}
 		}
-		return (reason != null) ? reason : kind;
+		// a message that lists problems on its next lines ends its first line with ':'
+		return (reason != null) ? reason.replaceFirst(":$", "") : kind;
+	}
+
+	/**
+	 * The problems a failure listed, one per line of its message ({@code "  - "} in
+	 * front, as a mapping file's problems are): the reason alone ends at
+	 * {@code (3 problems):}.
+	 * @param exitDescription the description as the job repository keeps it; may be
+	 * {@code null}
+	 * @return the problems, in order, each once; none when the failure listed none
+	 */
+	public static List<String> problems(String exitDescription) {
+		if (exitDescription == null) {
+			return List.of();
+		}
+		return exitDescription.lines()
+			.filter((line) -> line.startsWith(PROBLEM))
+			.map((line) -> line.substring(PROBLEM.length()).strip())
+			.distinct()
+			.toList();
 	}
 
 }

@@ -4,6 +4,7 @@
 package com.crmsync.report;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -40,6 +41,17 @@ public final class HtmlReport {
 	 */
 	public static String render(RunReport report) {
 		return templates.process("report/run", new Context(Locale.ROOT, Map.of("page", ReportPage.of(report))));
+	}
+
+	/**
+	 * The run history page: the last runs, newest first, and trends across them.
+	 * @param runs the runs, newest first
+	 * @param total how many runs there have been in all
+	 * @return the HTML document
+	 */
+	public static String renderHistory(List<RunSummary> runs, long total) {
+		return templates.process("report/history", new Context(Locale.ROOT,
+				Map.of("page", HistoryPage.of(runs, total, java.time.Instant.now().toString()))));
 	}
 
 	private static TemplateEngine templateEngine() {

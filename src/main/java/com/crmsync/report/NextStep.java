@@ -33,16 +33,33 @@ public final class NextStep {
 	 */
 	public static List<String> of(RunReport report) {
 		List<String> steps = new ArrayList<>();
+		Long restartedAs = report.context().restartedAs();
+		if (restartedAs != null) {
+			steps.add("This execution was restarted as execution " + restartedAs + "; read that one's report: "
+					+ COMMAND + " report " + restartedAs);
+			return steps;
+		}
+		if (report.refused()) {
+			steps.add("The run was refused before any data moved, and a restart would be refused the same way. "
+					+ "Settle the refusal above (to sync with another org, disconnect the pinned one first), then "
+					+ "start a new run: " + COMMAND + " run");
+			return steps;
+		}
 		switch (report.status()) {
 			case "FAILED", "STOPPED" -> {
 				steps.add("Fix the cause above, then restart the run; it resumes at the failed step from its "
 						+ "last committed chunk: " + restartCommand(report.executionId()));
 				return steps;
 			}
+			case "UNKNOWN" -> {
+				steps.add("The run's last commit could not be confirmed (its database connection was lost). What it "
+						+ "committed is kept and every write is idempotent, so a restart is safe: it resumes after the "
+						+ "last committed chunk: " + restartCommand(report.executionId()));
+				return steps;
+			}
 			case "STARTING", "STARTED", "STOPPING" -> {
-				steps.add("The run has not ended. If no process runs it any more (it was killed), it must be "
-						+ "stopped in the job repository before it can be restarted; check with: " + COMMAND
-						+ " status");
+				steps.add("The run has not ended. If no process runs it any more (it was killed), the next run or "
+						+ "restart marks it FAILED and it can be restarted; check with: " + COMMAND + " status");
 				return steps;
 			}
 			case "ABANDONED" -> {
@@ -50,17 +67,19 @@ public final class NextStep {
 				return steps;
 			}
 			default -> {
-				// COMPLETED (or UNKNOWN): what is left is in the records, not the run
+				// COMPLETED: what is left is in the records, not the run
 			}
 		}
-		long failures = report.failures().size();
+		List<ReportedError> failures = report.failures();
 		if (report.dryRun()) {
 			steps.add("Nothing was written. Review the " + report.changes().size()
 					+ " planned changes (changes.csv), then run for real: " + COMMAND + " run");
 		}
-		if (failures > 0) {
-			steps.add("Correct the " + failures + " rejected records (errors.csv) in the CRM or in Salesforce; "
-					+ "an edited record is synced again by the next run.");
+		if (!failures.isEmpty()) {
+			long recurring = failures.stream().filter(ReportedError::recurring).count();
+			steps.add("Correct the " + failures.size() + " rejected records (errors.csv) in the CRM or in Salesforce"
+					+ ((recurring > 0) ? "; " + recurring + " of them failed in earlier runs too" : "")
+					+ ". An edited record is synced again by the next run.");
 		}
 		if (!report.conflicts().isEmpty()) {
 			steps.add("Review the " + report.conflicts().size()

@@ -3,8 +3,6 @@
  */
 package com.crmsync.report;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import io.micrometer.core.instrument.Gauge;
@@ -28,6 +26,9 @@ public final class PrometheusTextFile {
 
 	private static final List<String> STATUSES = List.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED", "STARTED",
 			"UNKNOWN");
+
+	private static final List<String> OUTCOMES = List.of("COMPLETED", RunReport.COMPLETED_WITH_ERRORS, "FAILED",
+			"STOPPED", "ABANDONED", "STARTED", "UNKNOWN");
 
 	private static final String STEP_RECORDS_HELP = "Records of a step by outcome: read = created + updated + "
 			+ "unchanged + skipped + failed; conflicts are counted beside them.";
@@ -63,6 +64,12 @@ public final class PrometheusTextFile {
 			gauge("crm.sync.run.status", "1 for the run's status, 0 for the others.", Tags.of("status", status),
 					status.equals(report.status()) ? 1 : 0);
 		}
+		for (String outcome : OUTCOMES) {
+			gauge("crm.sync.run.outcome",
+					"1 for what the run came to, 0 for the others: its status, or COMPLETED_WITH_ERRORS for a "
+							+ "completed run that rejected records (alert on it: someone has records to correct).",
+					Tags.of("outcome", outcome), outcome.equals(report.outcome()) ? 1 : 0);
+		}
 		if (report.startTime() != null) {
 			gauge("crm.sync.run.start.timestamp.seconds", "When the run started (Unix time).", Tags.empty(),
 					epochSeconds(report.startTime()));
@@ -76,6 +83,10 @@ public final class PrometheusTextFile {
 					report.metrics().durationSeconds());
 		}
 		gauge("crm.sync.run.api.calls", "Salesforce API calls the run made.", Tags.empty(), report.apiCalls());
+		if (report.context().org() != null && report.context().org().dailyApiLimit() > 0) {
+			gauge("crm.sync.org.api.daily.limit", "The org's daily API request limit, as Salesforce reported it.",
+					Tags.empty(), report.context().org().dailyApiLimit());
+		}
 		gauge("crm.sync.run.errors", "Records rejected in the run.", Tags.empty(), report.failures().size());
 		gauge("crm.sync.run.conflicts", "True conflicts of two-way fields in the run.", Tags.empty(),
 				report.conflicts().size());
@@ -104,7 +115,7 @@ public final class PrometheusTextFile {
 	}
 
 	private static double epochSeconds(String utc) {
-		return LocalDateTime.parse(utc).toInstant(ZoneOffset.UTC).toEpochMilli() / 1000.0;
+		return UtcTimes.parse(utc).toEpochMilli() / 1000.0;
 	}
 
 }

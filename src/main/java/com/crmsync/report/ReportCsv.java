@@ -35,7 +35,7 @@ public final class ReportCsv {
 
 	/** The errors' columns. */
 	static final List<String> ERROR_COLUMNS = List.of("kind", "step", "object_type", "crm_id", "salesforce_id",
-			"status_code", "message", "fields");
+			"status_code", "message", "fields", "name", "email", "salesforce_url", "first_failed_in");
 
 	/** The conflicts' columns. */
 	static final List<String> CONFLICT_COLUMNS = List.of("step", "object_type", "crm_id", "salesforce_id", "field",
@@ -49,11 +49,12 @@ public final class ReportCsv {
 	}
 
 	/**
-	 * Writes the errors and skips.
+	 * Writes the errors and skips, each with the record's name, e-mail and Salesforce
+	 * address, and the run it first failed in when it failed before.
 	 * @param errors the rows
 	 * @param out where to
 	 */
-	public static void errors(List<SyncError> errors, Writer out) {
+	public static void errors(List<ReportedError> errors, Writer out) {
 		write(ERROR_COLUMNS, errors, ReportCsv::errorRow, out);
 	}
 
@@ -75,9 +76,11 @@ public final class ReportCsv {
 		write(CHANGE_COLUMNS, changes, ReportCsv::changeRow, out);
 	}
 
-	static List<Object> errorRow(SyncError error) {
+	static List<Object> errorRow(ReportedError reported) {
+		SyncError error = reported.error();
 		return Arrays.asList(error.skip() ? "SKIP" : "ERROR", error.step(), error.objectType().name(), error.crmId(),
-				error.salesforceId(), error.statusCode(), error.message(), error.fields());
+				error.salesforceId(), error.statusCode(), error.message(), error.fields(), reported.name(),
+				reported.email(), reported.salesforceUrl(), reported.firstFailedIn());
 	}
 
 	static List<Object> conflictRow(FieldConflictRecord conflict) {

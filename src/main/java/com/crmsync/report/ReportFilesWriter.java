@@ -27,11 +27,15 @@ import org.springframework.stereotype.Component;
  * {@code changes.csv} (dry runs only) and {@code metrics.prom}. Writing again (the job
  * reports from its last step and once more after it ends) replaces every file, so the
  * files always tell the run's final state; each file is replaced whole, never seen half
- * written. When {@code sync.metrics-textfile} is set, the run's {@code metrics.prom} is
+ * written. After each run the run history, {@code <sync.reports>/index.html}, is made
+ * again. When {@code sync.metrics-textfile} is set, the run's {@code metrics.prom} is
  * also copied there, for node exporter's textfile collector.
  */
 @Component
 public class ReportFilesWriter implements RunReporter {
+
+	/** How many runs the history page shows. */
+	static final int HISTORY_RUNS = 30;
 
 	private static final JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -54,6 +58,19 @@ public class ReportFilesWriter implements RunReporter {
 	@Override
 	public void report(JobExecution execution) {
 		write(this.reports.of(execution));
+		writeHistory();
+	}
+
+	/**
+	 * Writes the run history page, {@code <sync.reports>/index.html}: the last
+	 * {@value #HISTORY_RUNS} runs of this database, newest first, with trends.
+	 * @return the page's file
+	 */
+	public Path writeHistory() {
+		Path index = this.directory.resolve("index.html");
+		String page = HtmlReport.renderHistory(this.reports.newest(HISTORY_RUNS), this.reports.count());
+		replace(index, (out) -> write(out, page));
+		return index;
 	}
 
 	/**
@@ -94,11 +111,11 @@ public class ReportFilesWriter implements RunReporter {
 	}
 
 	/**
-	 * The report as JSON text, as {@code report.json} holds it.
+	 * A report (or a list of runs) as JSON text, as {@code report.json} holds it.
 	 * @param report the report
 	 * @return the JSON
 	 */
-	public static String toJson(RunReport report) {
+	public static String toJson(Object report) {
 		return mapper.writeValueAsString(report);
 	}
 

@@ -4,38 +4,47 @@
 package com.crmsync.report;
 
 import java.time.Duration;
-import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.crmsync.crm.FieldConflictRecord;
 import com.crmsync.crm.PlannedChange;
 import com.crmsync.crm.SyncError;
+import com.crmsync.job.RefusedException;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * What an operator reads about one run: its status and times, per-step counts, and every
  * rejected record and conflict.
  *
  * @param executionId the job execution
- * @param status the execution's status
- * @param startTime when it started (UTC, ISO-8601)
+ * @param status the execution's status, as Spring Batch keeps it
+ * @param startTime when it started (ISO-8601 instant, UTC)
  * @param endTime when it ended, or {@code null} while running
  * @param dryRun whether it only planned
  * @param apiCalls Salesforce API calls the run made
  * @param exitMessage why it failed, if it did
  * @param steps per-step counts, in job order
- * @param errors records not synced: failures and skips
+ * @param errors records not synced: failures and skips, each named and linked
  * @param conflicts true conflicts of two-way fields
  * @param changes planned changes of a dry run
  * @param metrics Spring Batch's own measurements of the run: durations and item counters
  * @param warnings what the operator should know about a run that did not fail (e.g. a
  * deprecated way of logging in), one sentence each; shown before the steps
+ * @param context the execution it resumes or was restarted as, its window and its org
  */
 public record RunReport(long executionId, String status, String startTime, String endTime, boolean dryRun,
-		long apiCalls, String exitMessage, List<StepReport> steps, List<SyncError> errors,
-		List<FieldConflictRecord> conflicts, List<PlannedChange> changes, RunMetrics metrics, List<String> warnings) {
+		long apiCalls, String exitMessage, List<StepReport> steps, List<ReportedError> errors,
+		List<FieldConflictRecord> conflicts, List<PlannedChange> changes, RunMetrics metrics, List<String> warnings,
+		RunContext context) {
+
+	/** The outcome of a run that completed but rejected records. */
+	public static final String COMPLETED_WITH_ERRORS = "COMPLETED_WITH_ERRORS";
 
 	/**
-	 * A report without warnings.
+	 * A report without context (no restarts, window or org known).
 	 * @param executionId the job execution
 	 * @param status the execution's status
 	 * @param startTime when it started (UTC, ISO-8601)
@@ -44,16 +53,69 @@ public record RunReport(long executionId, String status, String startTime, Strin
 	 * @param apiCalls Salesforce API calls the run made
 	 * @param exitMessage why it failed, if it did
 	 * @param steps per-step counts, in job order
-	 * @param errors records not synced: failures and skips
+	 * @param errors records not synced: the journal's rows ({@link SyncError}, reported
+	 * as they are) or {@link ReportedError}s
+	 * @param conflicts true conflicts of two-way fields
+	 * @param changes planned changes of a dry run
+	 * @param metrics Spring Batch's own measurements of the run
+	 * @param warnings what the operator should know about the run
+	 */
+	public RunReport(long executionId, String status, String startTime, String endTime, boolean dryRun, long apiCalls,
+			String exitMessage, List<StepReport> steps, List<?> errors, List<FieldConflictRecord> conflicts,
+			List<PlannedChange> changes, RunMetrics metrics, List<String> warnings) {
+		this(executionId, status, startTime, endTime, dryRun, apiCalls, exitMessage, steps, reported(errors), conflicts,
+				changes, metrics, warnings, RunContext.NONE);
+	}
+
+	/**
+	 * A report without context or warnings.
+	 * @param executionId the job execution
+	 * @param status the execution's status
+	 * @param startTime when it started (UTC, ISO-8601)
+	 * @param endTime when it ended, or {@code null} while running
+	 * @param dryRun whether it only planned
+	 * @param apiCalls Salesforce API calls the run made
+	 * @param exitMessage why it failed, if it did
+	 * @param steps per-step counts, in job order
+	 * @param errors records not synced: {@link SyncError}s or {@link ReportedError}s
 	 * @param conflicts true conflicts of two-way fields
 	 * @param changes planned changes of a dry run
 	 * @param metrics Spring Batch's own measurements of the run
 	 */
 	public RunReport(long executionId, String status, String startTime, String endTime, boolean dryRun, long apiCalls,
-			String exitMessage, List<StepReport> steps, List<SyncError> errors, List<FieldConflictRecord> conflicts,
+			String exitMessage, List<StepReport> steps, List<?> errors, List<FieldConflictRecord> conflicts,
 			List<PlannedChange> changes, RunMetrics metrics) {
 		this(executionId, status, startTime, endTime, dryRun, apiCalls, exitMessage, steps, errors, conflicts, changes,
 				metrics, List.of());
+	}
+
+	private static List<ReportedError> reported(List<?> errors) {
+		return errors.stream()
+			.map((error) -> (error instanceof ReportedError reported) ? reported : ReportedError.of((SyncError) error))
+			.toList();
+	}
+
+	public RunReport {
+		context = (context != null) ? context : RunContext.NONE;
+	}
+
+	/**
+	 * What the run came to, for people and schedulers: the execution's status, except
+	 * that a run which completed but rejected records is {@value #COMPLETED_WITH_ERRORS}
+	 * — it needs someone to act, a green "COMPLETED" would hide that.
+	 * @return the outcome
+	 */
+	@JsonProperty("outcome")
+	public String outcome() {
+		return ("COMPLETED".equals(this.status) && !failures().isEmpty()) ? COMPLETED_WITH_ERRORS : this.status;
+	}
+
+	/**
+	 * The outcome in words, as the page's badge and the terminal show it.
+	 * @return e.g. {@code COMPLETED WITH ERRORS}
+	 */
+	public String outcomeLabel() {
+		return outcome().replace('_', ' ');
 	}
 
 	/**
@@ -65,11 +127,22 @@ public record RunReport(long executionId, String status, String startTime, Strin
 	}
 
 	/**
-	 * Whether the run ended without completing, so it can be restarted.
-	 * @return {@code true} for a failed or stopped execution
+	 * Whether a restart can carry this execution on: it ended without completing, was not
+	 * restarted already, and was not refused (a refused run fails again the same way).
+	 * @return {@code true} for a failed, stopped or unknown execution not yet restarted
 	 */
 	public boolean restartable() {
-		return "FAILED".equals(this.status) || "STOPPED".equals(this.status);
+		return ("FAILED".equals(this.status) || "STOPPED".equals(this.status) || "UNKNOWN".equals(this.status))
+				&& this.context.restartedAs() == null && !refused();
+	}
+
+	/**
+	 * Whether the run was refused (another org than the pinned one, an operator who is
+	 * not an Administrator): a restart cannot help.
+	 * @return {@code true} for a refused run
+	 */
+	public boolean refused() {
+		return this.exitMessage != null && this.exitMessage.contains(RefusedException.class.getName());
 	}
 
 	/**
@@ -82,18 +155,75 @@ public record RunReport(long executionId, String status, String startTime, Strin
 	}
 
 	/**
+	 * The problems the failure listed, one line each (every mistake of a mapping file),
+	 * beside its one-line reason.
+	 * @return the problems, or none
+	 */
+	@JsonProperty("reasonDetails")
+	public List<String> failureProblems() {
+		return FailureReason.problems(this.exitMessage);
+	}
+
+	/**
 	 * Records rejected (not the skips by design).
 	 * @return the failures
 	 */
-	public List<SyncError> failures() {
+	public List<ReportedError> failures() {
 		return this.errors.stream().filter((error) -> !error.skip()).toList();
+	}
+
+	/**
+	 * Records not synced by design (person accounts, deleted records, ...).
+	 * @return the skips
+	 */
+	public List<ReportedError> skips() {
+		return this.errors.stream().filter(ReportedError::skip).toList();
+	}
+
+	/**
+	 * The errors and skips by kind (step, object, status code), the most frequent first,
+	 * so that one cause behind many records reads as one line.
+	 * @return the groups
+	 */
+	@JsonProperty("errorGroups")
+	public List<ErrorGroup> errorGroups() {
+		Map<List<Object>, ErrorGroup> groups = new LinkedHashMap<>();
+		for (ReportedError error : this.errors) {
+			SyncError row = error.error();
+			List<Object> key = List.of(row.skip(), row.step(), row.objectType().name(), row.statusCode());
+			ErrorGroup group = groups.getOrDefault(key, new ErrorGroup(row.skip() ? "SKIP" : "ERROR", row.step(),
+					row.objectType().name(), row.statusCode(), 0, 0, row.message()));
+			groups.put(key, new ErrorGroup(group.kind(), group.step(), group.objectType(), group.statusCode(),
+					group.count() + 1, group.recurring() + (error.recurring() ? 1 : 0), group.example()));
+		}
+		return groups.values()
+			.stream()
+			.sorted(Comparator.comparing(ErrorGroup::kind)
+				.thenComparing(Comparator.comparingLong(ErrorGroup::count).reversed()))
+			.toList();
 	}
 
 	static Duration between(String start, String end) {
 		if (start == null || end == null) {
 			return null;
 		}
-		return Duration.between(LocalDateTime.parse(start), LocalDateTime.parse(end));
+		return Duration.between(UtcTimes.parse(start), UtcTimes.parse(end));
+	}
+
+	/**
+	 * Errors or skips of one kind.
+	 *
+	 * @param kind {@code ERROR} or {@code SKIP}
+	 * @param step the step
+	 * @param objectType the kind of record
+	 * @param statusCode Salesforce's status code or the sync's reason code
+	 * @param count how many records
+	 * @param recurring how many of them failed in an earlier run too
+	 * @param example the message of the first of them
+	 */
+	public record ErrorGroup(String kind, String step, String objectType, String statusCode, long count, long recurring,
+			String example) {
+
 	}
 
 	/**
@@ -122,6 +252,20 @@ public record RunReport(long executionId, String status, String startTime, Strin
 	 * @param steps per step, in job order
 	 */
 	public record RunMetrics(Double durationSeconds, List<StepMetrics> steps) {
+
+		/**
+		 * A step's wall-clock time.
+		 * @param step the step's name
+		 * @return its duration in seconds, or {@code null} when unknown
+		 */
+		public Double durationOf(String step) {
+			for (StepMetrics metrics : this.steps) {
+				if (metrics.name().equals(step)) {
+					return metrics.durationSeconds();
+				}
+			}
+			return null;
+		}
 
 	}
 

@@ -5,18 +5,26 @@ package com.crmsync.report;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.crmsync.crm.ErrorHistory;
+import com.crmsync.crm.JobExecutionIndex;
+import com.crmsync.crm.JournalCounts;
+import com.crmsync.crm.RecordLabel;
+import com.crmsync.crm.RecordLabelRepository;
+import com.crmsync.crm.RecordLabelRepository.RecordRef;
 import com.crmsync.crm.RunJournal;
+import com.crmsync.crm.SyncError;
+import com.crmsync.job.OrgFacts;
 import com.crmsync.job.RunWarnings;
 import com.crmsync.job.StepCounts;
+import com.crmsync.job.SyncJobConfiguration;
 import com.crmsync.job.SyncJobParameters;
+import com.crmsync.job.SyncWindow;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -26,8 +34,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds the {@link RunReport} of an execution from the job repository (status, times,
- * step counts, Spring Batch's counters, warnings) and the run journal (errors, conflicts,
- * planned changes).
+ * step counts, Spring Batch's counters, warnings, the run's window and org, the
+ * executions it resumes or was restarted as) and the run journal (errors, conflicts,
+ * planned changes). Each rejected or skipped record is named at report time, from the CRM
+ * tables and the identity map, and marked with the run it first failed in when it failed
+ * before.
  */
 @Component
 public class RunReports {
@@ -36,9 +47,75 @@ public class RunReports {
 
 	private final JobRepository jobRepository;
 
-	public RunReports(RunJournal journal, JobRepository jobRepository) {
+	private final RecordLabelRepository labels;
+
+	private final ErrorHistory errorHistory;
+
+	private final JobExecutionIndex executions;
+
+	private final JournalCounts journalCounts;
+
+	public RunReports(RunJournal journal, JobRepository jobRepository, RecordLabelRepository labels,
+			ErrorHistory errorHistory, JobExecutionIndex executions, JournalCounts journalCounts) {
 		this.journal = journal;
 		this.jobRepository = jobRepository;
+		this.labels = labels;
+		this.errorHistory = errorHistory;
+		this.executions = executions;
+		this.journalCounts = journalCounts;
+	}
+
+	/**
+	 * The newest runs, in brief.
+	 * @param limit how many at most
+	 * @return newest first
+	 */
+	public List<RunSummary> newest(int limit) {
+		List<JobExecution> found = this.executions.newest(SyncJobConfiguration.JOB_NAME, limit)
+			.stream()
+			.map(this::find)
+			.flatMap(Optional::stream)
+			.toList();
+		Map<Long, JournalCounts.Counts> counts = this.journalCounts
+			.of(found.stream().map(JobExecution::getId).toList());
+		return found.stream().map((execution) -> summary(execution, counts.get(execution.getId()))).toList();
+	}
+
+	/**
+	 * How many runs (executions) there have been.
+	 * @return the count
+	 */
+	public long count() {
+		return this.executions.count(SyncJobConfiguration.JOB_NAME);
+	}
+
+	private RunSummary summary(JobExecution execution, JournalCounts.Counts counts) {
+		List<RunReport.StepReport> steps = new ArrayList<>();
+		long apiCalls = 0;
+		for (StepExecution step : inOrder(execution)) {
+			RunReport.StepReport report = stepReport(step);
+			apiCalls += report.apiCalls();
+			steps.add(report);
+		}
+		String exitMessage = execution.getExitStatus().getExitDescription();
+		return new RunSummary(execution.getId(), execution.getStatus().name(),
+				Boolean.parseBoolean(execution.getJobParameters().getString(SyncJobParameters.DRY_RUN)),
+				UtcTimes.of(execution.getStartTime()), UtcTimes.of(execution.getEndTime()),
+				seconds(execution.getStartTime(), execution.getEndTime()), apiCalls, counts.errors(), counts.skips(),
+				counts.conflicts(), FailureReason.of(exitMessage), steps, context(execution));
+	}
+
+	private static List<StepExecution> inOrder(JobExecution execution) {
+		List<StepExecution> steps = new ArrayList<>(execution.getStepExecutions());
+		steps.sort(Comparator.comparing(StepExecution::getId));
+		return steps;
+	}
+
+	private static RunReport.StepReport stepReport(StepExecution step) {
+		Map<String, Long> counts = StepCounts.of(step);
+		return new RunReport.StepReport(step.getStepName(), step.getStatus().name(), counts.get("read"),
+				counts.get("created"), counts.get("updated"), counts.get("unchanged"), counts.get("skipped"),
+				counts.get("failed"), counts.get("conflicts"), counts.get("apiCalls"));
 	}
 
 	/**
@@ -47,8 +124,17 @@ public class RunReports {
 	 * @return the report, or empty when there is no such execution
 	 */
 	public Optional<RunReport> of(long executionId) {
+		return find(executionId).map(this::of);
+	}
+
+	/**
+	 * An execution the job repository knows.
+	 * @param executionId the execution
+	 * @return it, or empty when there is no such execution
+	 */
+	public Optional<JobExecution> find(long executionId) {
 		try {
-			return Optional.ofNullable(this.jobRepository.getJobExecution(executionId)).map(this::of);
+			return Optional.ofNullable(this.jobRepository.getJobExecution(executionId));
 		}
 		catch (EmptyResultDataAccessException ex) {
 			// the JDBC repository answers an unknown id with an exception, not null
@@ -65,34 +151,69 @@ public class RunReports {
 		List<RunReport.StepReport> steps = new ArrayList<>();
 		List<RunReport.StepMetrics> stepMetrics = new ArrayList<>();
 		long apiCalls = 0;
-		List<StepExecution> stepExecutions = new ArrayList<>(execution.getStepExecutions());
-		stepExecutions.sort(Comparator.comparing(StepExecution::getId));
-		for (StepExecution step : stepExecutions) {
-			Map<String, Long> counts = StepCounts.of(step);
-			apiCalls += counts.get("apiCalls");
-			steps.add(new RunReport.StepReport(step.getStepName(), step.getStatus().name(), counts.get("read"),
-					counts.get("created"), counts.get("updated"), counts.get("unchanged"), counts.get("skipped"),
-					counts.get("failed"), counts.get("conflicts"), counts.get("apiCalls")));
+		for (StepExecution step : inOrder(execution)) {
+			RunReport.StepReport report = stepReport(step);
+			apiCalls += report.apiCalls();
+			steps.add(report);
 			stepMetrics.add(new RunReport.StepMetrics(step.getStepName(),
 					seconds(step.getStartTime(), step.getEndTime()), step.getReadCount(), step.getWriteCount(),
 					step.getFilterCount(), step.getCommitCount(), step.getRollbackCount(), step.getSkipCount()));
 		}
 		long id = execution.getId();
 		String exitMessage = execution.getExitStatus().getExitDescription();
-		return new RunReport(id, execution.getStatus().name(), utc(execution.getStartTime()),
-				utc(execution.getEndTime()),
+		RunContext context = context(execution);
+		return new RunReport(id, execution.getStatus().name(), UtcTimes.of(execution.getStartTime()),
+				UtcTimes.of(execution.getEndTime()),
 				Boolean.parseBoolean(execution.getJobParameters().getString(SyncJobParameters.DRY_RUN)), apiCalls,
-				(exitMessage == null || exitMessage.isBlank()) ? null : exitMessage, steps, this.journal.errors(id),
+				(exitMessage == null || exitMessage.isBlank()) ? null : exitMessage, steps, errors(id, context.org()),
 				this.journal.conflicts(id), this.journal.changes(id),
 				new RunReport.RunMetrics(seconds(execution.getStartTime(), execution.getEndTime()), stepMetrics),
-				RunWarnings.of(execution.getExecutionContext()));
+				RunWarnings.of(execution.getExecutionContext()), context);
 	}
 
-	// Spring Batch stamps its executions with the JVM's local time; the report speaks UTC
-	private static String utc(LocalDateTime time) {
-		return (time != null)
-				? time.atZone(ZoneId.systemDefault()).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime().toString()
-				: null;
+	private RunContext context(JobExecution execution) {
+		Long resumes = null;
+		Long restartedAs = null;
+		for (JobExecution other : this.jobRepository.getJobExecutions(execution.getJobInstance())) {
+			long otherId = other.getId();
+			if (otherId < execution.getId() && (resumes == null || otherId > resumes)) {
+				resumes = otherId;
+			}
+			if (otherId > execution.getId() && (restartedAs == null || otherId < restartedAs)) {
+				restartedAs = otherId;
+			}
+		}
+		RunContext.Window window = SyncWindow.of(execution)
+			.map((run) -> new RunContext.Window(run.isFull(), UtcTimes.of(run.salesforceFrom()),
+					UtcTimes.of(run.crmFrom()), UtcTimes.of(run.salesforceTo()), UtcTimes.of(run.crmTo())))
+			.orElse(null);
+		RunContext.Org org = OrgFacts.of(execution)
+			.map((facts) -> new RunContext.Org(facts.orgId(), facts.instanceUrl(), facts.dailyApiLimit()))
+			.orElse(null);
+		return new RunContext(resumes, restartedAs, window, org);
+	}
+
+	private List<ReportedError> errors(long executionId, RunContext.Org org) {
+		List<SyncError> rows = this.journal.errors(executionId);
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		List<RecordLabel> found = this.labels.labels(rows.stream()
+			.map((row) -> new RecordRef(row.objectType().name(), row.crmId(), row.salesforceId()))
+			.toList());
+		Map<String, Long> firstFailures = this.errorHistory.firstFailures(executionId);
+		List<ReportedError> errors = new ArrayList<>(rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			SyncError row = rows.get(i);
+			RecordLabel label = found.get(i);
+			// the ids the journal lacks, from the identity map
+			SyncError complete = new SyncError(row.step(), row.objectType(), label.crmId(), label.salesforceId(),
+					row.statusCode(), row.message(), row.fields(), row.skip());
+			errors.add(new ReportedError(complete, label.name(), label.email(),
+					(org != null) ? org.recordUrl(label.salesforceId()) : null,
+					row.skip() ? null : firstFailures.get(ErrorHistory.key(row.step(), row.recordKey()))));
+		}
+		return errors;
 	}
 
 	private static Double seconds(LocalDateTime start, LocalDateTime end) {

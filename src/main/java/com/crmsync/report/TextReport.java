@@ -5,13 +5,18 @@ package com.crmsync.report;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 
 import com.crmsync.crm.FieldConflictRecord;
 import com.crmsync.crm.SyncError;
 
 /**
- * The report as a terminal shows it: status and duration, the step table, the errors and
- * conflicts, and what to do next.
+ * The report as a terminal shows it. It leads with what needs action: the outcome (a run
+ * that completed but rejected records says {@code COMPLETED WITH ERRORS}), the reason of
+ * a failure, the rejected records by kind and one by one (named, with both ids, and the
+ * run they first failed in when they failed before), the conflicts; then the run's facts
+ * and steps, the records skipped by design, and what to do next.
  */
 public final class TextReport {
 
@@ -24,15 +29,20 @@ public final class TextReport {
 	 * @param out where to
 	 */
 	public static void printSummary(RunReport report, PrintWriter out) {
-		out.printf("Execution %d %s%s, %s (%d Salesforce API calls)%n", report.executionId(), report.status(),
-				report.dryRun() ? " (dry run: nothing written)" : "", duration(report.duration()), report.apiCalls());
-		out.printf("  %-18s %-10s %8s %8s %8s %9s %8s %7s %9s%n", "STEP", "STATUS", "READ", "CREATED", "UPDATED",
-				"UNCHANGED", "SKIPPED", "FAILED", "CONFLICTS");
+		printHeader(report, out);
+		TextTable steps = new TextTable("  ", "STEP", "STATUS", "READ#", "CREATED#", "UPDATED#", "UNCHANGED#",
+				"SKIPPED#", "FAILED#", "CONFLICTS#");
 		for (RunReport.StepReport step : report.steps()) {
-			out.printf("  %-18s %-10s %8d %8d %8d %9d %8d %7d %9d%n", step.name(), step.status(), step.read(),
-					step.created(), step.updated(), step.unchanged(), step.skipped(), step.failed(), step.conflicts());
+			steps.row(step.name(), step.status(), step.read(), step.created(), step.updated(), step.unchanged(),
+					step.skipped(), step.failed(), step.conflicts());
 		}
+		steps.print(out);
 		report.warnings().forEach((warning) -> out.println("Warning: " + warning));
+	}
+
+	private static void printHeader(RunReport report, PrintWriter out) {
+		out.printf("Execution %d %s%s, %s (%d Salesforce API calls)%n", report.executionId(), report.outcomeLabel(),
+				report.dryRun() ? " (dry run: nothing written)" : "", duration(report.duration()), report.apiCalls());
 	}
 
 	/**
@@ -41,31 +51,48 @@ public final class TextReport {
 	 * @param out where to
 	 */
 	public static void print(RunReport report, PrintWriter out) {
-		out.printf("Started %s UTC, ended %s%n", orDash(report.startTime()),
-				(report.endTime() != null) ? report.endTime() + " UTC" : "-");
-		printSummary(report, out);
+		printHeader(report, out);
+		printFacts(report, out);
 		if (!report.warnings().isEmpty()) {
 			out.println();
-			report.warnings().forEach((warning) -> out.println("Warning: " + oneLine(warning)));
+			report.warnings().forEach((warning) -> out.println("Warning: " + TextTable.oneLine(warning)));
 		}
 		String reason = report.failureReason();
 		if (reason != null) {
 			out.println();
 			out.println("Reason: " + reason);
+			report.failureProblems().forEach((problem) -> out.println("  - " + TextTable.oneLine(problem)));
 		}
+		List<ReportedError> failures = report.failures();
 		out.println();
-		out.printf("Errors and skips (%d)%n", report.errors().size());
-		for (SyncError error : report.errors()) {
-			out.printf("  %-5s %-12s %-8s crm=%s sf=%s %s: %s%s%n", error.skip() ? "SKIP" : "ERROR", error.step(),
-					error.objectType(), orDash(error.crmId()), orDash(error.salesforceId()), error.statusCode(),
-					oneLine(error.message()), (error.fields() != null) ? " [" + error.fields() + "]" : "");
+		out.printf("Rejected records (%d)%n", failures.size());
+		if (!failures.isEmpty()) {
+			printGroups(report, "ERROR", out);
+			printRecords(failures, out);
 		}
 		out.println();
 		out.printf("Conflicts (%d)%n", report.conflicts().size());
 		for (FieldConflictRecord conflict : report.conflicts()) {
-			out.printf("  %-12s %-8s crm=%s sf=%s %s: CRM \"%s\" vs Salesforce \"%s\", %s won%n", conflict.step(),
+			out.printf("  %s %s crm=%s sf=%s %s: CRM \"%s\" vs Salesforce \"%s\", %s won%n", conflict.step(),
 					conflict.objectType(), conflict.crmId(), orDash(conflict.salesforceId()), conflict.field(),
-					oneLine(conflict.crmValue()), oneLine(conflict.salesforceValue()), conflict.winner());
+					TextTable.oneLine(conflict.crmValue()), TextTable.oneLine(conflict.salesforceValue()),
+					conflict.winner());
+		}
+		out.println();
+		out.println("Steps");
+		TextTable steps = new TextTable("  ", "STEP", "STATUS", "DURATION", "READ#", "CREATED#", "UPDATED#",
+				"UNCHANGED#", "SKIPPED#", "FAILED#", "CONFLICTS#", "API CALLS#");
+		for (RunReport.StepReport step : report.steps()) {
+			steps.row(step.name(), step.status(), seconds(report.metrics().durationOf(step.name())), step.read(),
+					step.created(), step.updated(), step.unchanged(), step.skipped(), step.failed(), step.conflicts(),
+					step.apiCalls());
+		}
+		steps.print(out);
+		List<ReportedError> skips = report.skips();
+		out.println();
+		out.printf("Skipped by design (%d)%n", skips.size());
+		if (!skips.isEmpty()) {
+			printGroups(report, "SKIP", out);
 		}
 		if (report.dryRun()) {
 			out.println();
@@ -77,6 +104,88 @@ public final class TextReport {
 			out.println("  - " + step);
 		}
 		out.flush();
+	}
+
+	private static void printFacts(RunReport report, PrintWriter out) {
+		RunContext context = report.context();
+		out.printf("  Started:   %s, ended %s%n", UtcTimes.readable(report.startTime()),
+				UtcTimes.readable(report.endTime()));
+		if (context.resumes() != null) {
+			out.printf("  Resumes:   execution %d (a restart: same window, from its last committed chunk)%n",
+					context.resumes());
+		}
+		if (context.restartedAs() != null) {
+			out.printf("  Restarted: as execution %d%n", context.restartedAs());
+		}
+		if (context.window() != null) {
+			out.printf("  Window:    %s%n", context.window().describe());
+		}
+		if (context.org() != null) {
+			out.printf("  Org:       %s%s%n", context.org().orgId(),
+					(context.org().instanceUrl() != null) ? " at " + context.org().instanceUrl() : "");
+		}
+		out.printf("  API calls: %s%n", apiUse(report));
+	}
+
+	/**
+	 * The run's API calls against the org's daily limit.
+	 * @param report the report
+	 * @return e.g. {@code 35 of the org's daily limit of 15,000 (0.2 %)}
+	 */
+	static String apiUse(RunReport report) {
+		long limit = (report.context().org() != null) ? report.context().org().dailyApiLimit() : 0;
+		if (limit <= 0) {
+			return String.format(Locale.ROOT, "%,d (the org's daily limit is not known)", report.apiCalls());
+		}
+		return String.format(Locale.ROOT, "%,d of the org's daily limit of %,d (%.1f %%)", report.apiCalls(), limit,
+				100.0 * report.apiCalls() / limit);
+	}
+
+	private static void printGroups(RunReport report, String kind, PrintWriter out) {
+		TextTable groups = new TextTable("  ", "COUNT#", "STEP", "OBJECT", "CODE", "EXAMPLE");
+		for (RunReport.ErrorGroup group : report.errorGroups()) {
+			if (group.kind().equals(kind)) {
+				groups.row(group.count(), group.step(), group.objectType(), group.statusCode(),
+						clip(group.example(), 70));
+			}
+		}
+		groups.print(out);
+	}
+
+	private static void printRecords(List<ReportedError> errors, PrintWriter out) {
+		out.println();
+		TextTable records = new TextTable("  ", "STEP", "OBJECT", "RECORD", "CRM ID", "SALESFORCE ID", "CODE", "SINCE",
+				"MESSAGE");
+		for (ReportedError error : errors) {
+			SyncError row = error.error();
+			records.row(row.step(), row.objectType(), name(error), row.crmId(), row.salesforceId(), row.statusCode(),
+					error.recurring() ? "run " + error.firstFailedIn() : "this run",
+					withFields(row.message(), row.fields()));
+		}
+		records.print(out);
+	}
+
+	// the fields concerned, unless the message already names them
+	private static String withFields(String message, String fields) {
+		if (fields == null || fields.isBlank() || (message != null && message.contains("[" + fields + "]"))) {
+			return message;
+		}
+		return message + " [" + fields + "]";
+	}
+
+	/**
+	 * A record's name and e-mail, as far as the CRM knows them.
+	 * @param error the error
+	 * @return e.g. {@code Nola Last <nola@crm.test>}, or {@code -}
+	 */
+	static String name(ReportedError error) {
+		if (error.name() == null && error.email() == null) {
+			return "-";
+		}
+		if (error.email() == null) {
+			return error.name();
+		}
+		return (error.name() != null) ? error.name() + " <" + error.email() + ">" : "<" + error.email() + ">";
 	}
 
 	/**
@@ -91,17 +200,26 @@ public final class TextReport {
 		return String.format("%d:%02d:%02d", duration.toHours(), duration.toMinutesPart(), duration.toSecondsPart());
 	}
 
-	private static String orDash(Object value) {
-		return (value != null) ? value.toString() : "-";
+	/**
+	 * A duration in seconds as a short text.
+	 * @param seconds the seconds, or {@code null}
+	 * @return e.g. {@code 4.2 s} or {@code 0:03:07}, or {@code -}
+	 */
+	static String seconds(Double seconds) {
+		if (seconds == null) {
+			return "-";
+		}
+		return (seconds < 60) ? String.format(Locale.ROOT, "%.1f s", seconds)
+				: duration(Duration.ofMillis(Math.round(seconds * 1000)));
 	}
 
-	// a value from the CRM may hold line breaks (one record, one line) or terminal
-	// control sequences (which must not reach the operator's terminal)
-	private static String oneLine(String value) {
-		if (value == null) {
-			return "";
-		}
-		return value.replace("\r", "\\r").replace("\n", "\\n").replaceAll("\\p{Cntrl}", "\uFFFD");
+	private static String clip(String text, int max) {
+		String line = TextTable.oneLine(text);
+		return (line.length() <= max) ? line : line.substring(0, max - 1) + "…";
+	}
+
+	private static String orDash(Object value) {
+		return (value != null) ? value.toString() : "-";
 	}
 
 }

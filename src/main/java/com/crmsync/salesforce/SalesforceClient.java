@@ -349,6 +349,16 @@ public class SalesforceClient {
 	}
 
 	/**
+	 * The org's address, where its records open in a browser
+	 * ({@code <instanceUrl>/<id>}): the instance URL of the session.
+	 * @return e.g. {@code https://acme.my.salesforce.com}, or {@code null} before login
+	 */
+	public String instanceUrl() {
+		OrgSession current = this.session;
+		return (current != null) ? current.instanceUrl() : null;
+	}
+
+	/**
 	 * Saves records in calls of at most {@value #MAX_DML_BATCH}, the API's maximum, so a
 	 * chunk larger than one call still costs the fewest calls.
 	 */

@@ -58,7 +58,7 @@ class SyncCommandLineIntegrationTests {
 		assertThat(exitCode).isEqualTo(ExitCodes.FAILED);
 		assertThat(this.err.toString()).contains("Unknown property sync.salesforce.login-uri",
 				"sync.salesforce.login-url");
-		assertThat(this.out.toString()).doesNotContain("No executions yet.");
+		assertThat(this.out.toString()).doesNotContain("No executions yet");
 	}
 
 	@Test
@@ -86,7 +86,7 @@ class SyncCommandLineIntegrationTests {
 		int exitCode = execute("status", "--sync.embedded.data-dir=" + TestDatabases.DATA_DIR,
 				"--sync.embedded.database=" + database);
 		assertThat(exitCode).as(this.err.toString()).isZero();
-		assertThat(this.out.toString()).contains("No executions yet.");
+		assertThat(this.out.toString()).contains("No executions yet in the embedded database '" + database + "'.");
 		try (var dataSource = TestDatabases.dataSource(database)) {
 			Integer migrations = new org.springframework.jdbc.core.JdbcTemplate(dataSource)
 				.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1", Integer.class);

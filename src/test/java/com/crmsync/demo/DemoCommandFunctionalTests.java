@@ -44,6 +44,22 @@ class DemoCommandFunctionalTests {
 		// the second run meets the conflict the demo's edits make, and the CRM's edit
 		// wins
 		assertThat(conflicts(secondRun, "mergeLeads")).isEqualTo(1);
+		assertThat(summary).contains("status --demo");
+
+		// and: status reaches the demo's runs with --demo, and points there without it
+		StringWriter status = new StringWriter();
+		assertThat(SyncCommandLine.execute(new PrintWriter(status, true), new PrintWriter(err, true), "status",
+				"--demo", "--sync.embedded.data-dir=" + TestDatabases.DATA_DIR))
+			.as(err.toString())
+			.isZero();
+		assertThat(status.toString()).containsPattern("(?m)^2 +COMPLETED").containsPattern("(?m)^1 +COMPLETED");
+		StringWriter elsewhere = new StringWriter();
+		String empty = TestDatabases.newDatabase("no_runs");
+		assertThat(SyncCommandLine.execute(new PrintWriter(elsewhere, true), new PrintWriter(err, true), "status",
+				"--sync.embedded.data-dir=" + TestDatabases.DATA_DIR, "--sync.embedded.database=" + empty))
+			.isZero();
+		assertThat(elsewhere.toString()).contains("No executions yet in the embedded database '" + empty + "'.",
+				"The demo's runs are in its own database: add --demo to see them.");
 	}
 
 	private static long read(String run, String step) {

@@ -89,7 +89,14 @@ class ReportFilesFunctionalTests {
 		JsonNode report = json.readTree(Files.readString(dir.resolve("report.json")));
 		assertThat(report.get("executionId").asLong()).isEqualTo(second.getId());
 		assertThat(report.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(report.get("outcome").asString()).isEqualTo("COMPLETED_WITH_ERRORS");
 		assertThat(report.get("dryRun").asBoolean()).isFalse();
+		assertThat(report.get("startTime").asString()).endsWith("Z");
+		assertThat(report.get("context").get("org").get("orgId").asString()).isEqualTo("00D000000000001AAA");
+		assertThat(report.get("context").get("org").get("instanceUrl").asString())
+			.isEqualTo(this.harness.emulator().loginUrl().replaceAll("^(https?://[^/]+).*$", "$1"));
+		assertThat(report.get("context").get("window").get("full").asBoolean()).isFalse();
+		assertThat(report.get("context").get("resumes").isNull()).isTrue();
 		// and: every step's counts as the step kept them in the job repository
 		for (StepExecution stepExecution : second.getStepExecutions()) {
 			JsonNode step = step(report, stepExecution.getStepName());
@@ -109,6 +116,14 @@ class ReportFilesFunctionalTests {
 		assertThat(error.get("crmId").asLong()).isEqualTo(rejectedId);
 		assertThat(error.get("statusCode").asString()).isEqualTo("REQUIRED_FIELD_MISSING");
 		assertThat(error.get("skip").asBoolean()).isFalse();
+		// named from the CRM at report time, failing for the first time
+		assertThat(error.get("name").asString()).isEqualTo("Nola");
+		assertThat(error.get("email").asString()).isEqualTo("nolast@crm.test");
+		assertThat(error.get("firstFailedIn").isNull()).isTrue();
+		assertThat(report.get("errorGroups")).singleElement().satisfies((group) -> {
+			assertThat(group.get("statusCode").asString()).isEqualTo("REQUIRED_FIELD_MISSING");
+			assertThat(group.get("count").asLong()).isEqualTo(1);
+		});
 		assertThat(report.get("conflicts")).hasSize(1);
 		JsonNode conflict = report.get("conflicts").get(0);
 		assertThat(conflict.get("salesforceId").asString()).isEqualTo(sally);
@@ -129,9 +144,10 @@ class ReportFilesFunctionalTests {
 
 		// and: the CSV files hold the same rows, the hostile value intact
 		assertThat(Files.readString(dir.resolve("errors.csv"), StandardCharsets.UTF_8))
-			.isEqualTo("kind,step,object_type,crm_id,salesforce_id,status_code,message,fields\r\n"
-					+ "ERROR,mergeLeads,LEAD," + rejectedId + ",,REQUIRED_FIELD_MISSING,"
-					+ csv(error.get("message").asString()) + "," + csv(error.get("fields").asString()) + "\r\n");
+			.isEqualTo("kind,step,object_type,crm_id,salesforce_id,status_code,message,fields,name,email,"
+					+ "salesforce_url,first_failed_in\r\n" + "ERROR,mergeLeads,LEAD," + rejectedId
+					+ ",,REQUIRED_FIELD_MISSING," + csv(error.get("message").asString()) + ","
+					+ csv(error.get("fields").asString()) + ",Nola,nolast@crm.test,,\r\n");
 		assertThat(Files.readString(dir.resolve("conflicts.csv"), StandardCharsets.UTF_8))
 			.isEqualTo("step,object_type,crm_id,salesforce_id,field,crm_value,salesforce_value,winner\r\n"
 					+ "mergeLeads,LEAD," + conflict.get("crmId").asLong() + "," + sally + ",Title," + csv(HOSTILE)
@@ -146,13 +162,30 @@ class ReportFilesFunctionalTests {
 		assertThat(Files.readString(dir.resolve("metrics.prom")))
 			.contains("crm_sync_step_records{outcome=\"failed\",step=\"mergeLeads\"} 1.0\n")
 			.contains("crm_sync_run_status{status=\"COMPLETED\"} 1")
+			.contains("crm_sync_run_outcome{outcome=\"COMPLETED_WITH_ERRORS\"} 1")
 			.contains("spring_batch_step_seconds_count{");
 
 		// and: the report command prints it, and exits 0 for a completed run
 		assertThat(cli("report", String.valueOf(second.getId()))).as(this.err.toString()).isZero();
-		assertThat(this.out.toString()).contains("Execution " + second.getId() + " COMPLETED", "mergeLeads",
-				"REQUIRED_FIELD_MISSING", "Conflicts (1)", "Title", "Next:", "rejected records");
+		assertThat(this.out.toString()).contains("Execution " + second.getId() + " COMPLETED WITH ERRORS", "mergeLeads",
+				"REQUIRED_FIELD_MISSING", "Nola <nolast@crm.test>", "Conflicts (1)", "Title", "Next:",
+				"rejected records");
 		assertThat(this.out.toString()).contains("\\nline two 🚀").doesNotContain("\nline two");
+
+		// and: the run history lists both runs, newest first
+		String history = Files.readString(this.harness.reportsDir().resolve("index.html"));
+		assertThat(history.indexOf("href=\"" + second.getId() + "/report.html\"")).isPositive()
+			.isLessThan(history.indexOf("href=\"" + (second.getId() - 1) + "/report.html\""));
+
+		// when: the lead is still not corrected at the next run
+		this.harness.jdbc().update("UPDATE crm_lead SET phone = '1' WHERE id = ?", rejectedId);
+		JobExecution third = this.harness.run();
+
+		// then: its error is marked with the run it first failed in
+		JsonNode thirdReport = json.readTree(Files
+			.readString(this.harness.reportsDir().resolve(String.valueOf(third.getId())).resolve("report.json")));
+		assertThat(thirdReport.get("errors")).singleElement()
+			.satisfies((recurring) -> assertThat(recurring.get("firstFailedIn").asLong()).isEqualTo(second.getId()));
 	}
 
 	@Test
@@ -234,7 +267,7 @@ class ReportFilesFunctionalTests {
 		assertThat(this.err.toString().strip())
 			.isEqualTo("error: no execution 987654 (the status command lists recent ones)");
 		assertThat(cli("report", "1", "--format", "pdf")).isEqualTo(2);
-		assertThat(this.err.toString()).contains("'pdf' is not a report format: use text, json or html");
+		assertThat(this.err.toString()).contains("'pdf' is not a report format: use text, json, html or csv");
 	}
 
 	@Test
@@ -254,7 +287,7 @@ class ReportFilesFunctionalTests {
 		// which has no score to push (unchanged)
 		assertThat(this.out.toString())
 			.containsPattern(execution.getId()
-					+ " +COMPLETED +\\S+ \\S+ +\\d+:\\d\\d:\\d\\d +\\(all steps\\) +4 +2 +0 +2 +0 +0 +0")
+					+ " +COMPLETED +\\S+ \\S+ UTC +\\d+:\\d\\d:\\d\\d +\\(all steps\\) +4 +2 +0 +2 +0 +0 +0")
 			.containsPattern("mergeLeads completed +2 +2 +0 +0 +0 +0 +0")
 			.containsPattern("pushLeadScores completed +2 +0 +0 +2 +0 +0 +0");
 	}

@@ -38,12 +38,17 @@ class ReportRenderingTests {
 
 		assertThat(html).contains("<span id=\"status\" class=\"status status-failed\">FAILED</span>")
 			.contains("<dd id=\"duration\">0:03:07</dd>")
+			.contains("<dd id=\"started\">2026-11-27 02:00:00 UTC</dd>")
 			.contains("Salesforce refused the request: TotalRequests Limit exceeded.")
 			.contains("<code id=\"restart-command\">java -jar target/crm-salesforce-sync.jar restart 42</code>")
 			.doesNotContain("ApiLimitReachedException");
-		// nothing is fetched: no external address other than SVG's namespace name
+		// nothing is fetched: no external address other than SVG's namespace name, and
+		// links only to the files beside the page and the run history
 		assertThat(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")).doesNotContain("http://", "https://",
-				"src=\"", "href=\"");
+				"src=\"");
+		assertThat(html).containsPattern("href=\"errors.csv\"").containsPattern("href=\"../index.html\"");
+		assertThat(java.util.regex.Pattern.compile("href=\"([^\"]*)\"").matcher(html).results().map((m) -> m.group(1)))
+			.allMatch((href) -> href.matches("[a-z]+\\.(json|csv|prom)|\\.\\./index\\.html"));
 	}
 
 	@Test
@@ -63,7 +68,8 @@ class ReportRenderingTests {
 
 		assertThat(text.toString()).contains("Execution 42 FAILED, 0:03:07 (18 Salesforce API calls)")
 			.contains("Reason: Salesforce refused the request: TotalRequests Limit exceeded.")
-			.contains("Errors and skips (14)", "Conflicts (4)")
+			.contains("Rejected records (13)", "Conflicts (4)", "Skipped by design (1)")
+			.contains("Started:   2026-11-27 02:00:00 UTC, ended 2026-11-27 02:03:07 UTC")
 			.contains("java -jar target/crm-salesforce-sync.jar restart 42")
 			.doesNotContain("Exception");
 	}
@@ -71,14 +77,16 @@ class ReportRenderingTests {
 	@Test
 	void csvQuotesCommasQuotesAndLineBreaksAndKeepsEmoji() {
 		StringWriter csv = new StringWriter();
-		ReportCsv.errors(
-				List.of(SyncError.failure("mergeLeads", ObjectType.of("LEAD"), 1L, null, "X", "a, \"b\"\r\nc 🚀", null),
-						SyncError.skipped("pullAccounts", ObjectType.of("ACCOUNT"), null, "001", "plain")),
+		ReportCsv.errors(List.of(
+				ReportedError.of(SyncError.failure("mergeLeads", ObjectType.of("LEAD"), 1L, null, "X",
+						"a, \"b\"\r\nc 🚀", null)),
+				ReportedError.of(SyncError.skipped("pullAccounts", ObjectType.of("ACCOUNT"), null, "001", "plain"))),
 				csv);
 
-		assertThat(csv.toString()).isEqualTo("kind,step,object_type,crm_id,salesforce_id,status_code,message,fields\r\n"
-				+ "ERROR,mergeLeads,LEAD,1,,X,\"a, \"\"b\"\"\r\nc 🚀\",\r\n"
-				+ "SKIP,pullAccounts,ACCOUNT,,001,SKIPPED,plain,\r\n");
+		assertThat(csv.toString()).isEqualTo("kind,step,object_type,crm_id,salesforce_id,status_code,message,fields,"
+				+ "name,email,salesforce_url,first_failed_in\r\n"
+				+ "ERROR,mergeLeads,LEAD,1,,X,\"a, \"\"b\"\"\r\nc 🚀\",,,,,\r\n"
+				+ "SKIP,pullAccounts,ACCOUNT,,001,SKIPPED,plain,,,,,\r\n");
 	}
 
 	@Test
@@ -121,6 +129,19 @@ class ReportRenderingTests {
 			.isEqualTo("NullPointerException");
 		assertThat(FailureReason.of(null)).isNull();
 		assertThat(FailureReason.of("  ")).isNull();
+	}
+
+	@Test
+	void anUnknownOutcomeSaysHowToRecover() {
+		RunReport unknown = new RunReport(43, "UNKNOWN", this.report.startTime(), this.report.endTime(), false, 18,
+				"org.springframework.transaction.TransactionSystemException: Connection is closed", this.report.steps(),
+				this.report.errors(), this.report.conflicts(), this.report.changes(), this.report.metrics());
+
+		assertThat(unknown.restartable()).isTrue();
+		assertThat(NextStep.of(unknown)).singleElement()
+			.asString()
+			.contains("could not be confirmed", "a restart is safe")
+			.endsWith("java -jar target/crm-salesforce-sync.jar restart 43");
 	}
 
 }

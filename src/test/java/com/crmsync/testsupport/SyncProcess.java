@@ -28,9 +28,12 @@ public final class SyncProcess {
 
 	private final Path output;
 
-	private SyncProcess(Process process, Path output) {
+	private final Path errors;
+
+	private SyncProcess(Process process, Path output, Path errors) {
 		this.process = process;
 		this.output = output;
+		this.errors = errors;
 	}
 
 	/**
@@ -42,6 +45,19 @@ public final class SyncProcess {
 	 * @return the running process
 	 */
 	public static SyncProcess start(List<String> arguments, Map<String, Object> properties, Path output) {
+		return start(arguments, properties, output, null);
+	}
+
+	/**
+	 * Starts {@code CrmSalesforceSyncApplication} with its standard output and standard
+	 * error apart, as a script that pipes a command's result sees them.
+	 * @param arguments the command and its options, e.g. {@code status --format json}
+	 * @param properties Spring properties, passed as {@code --name=value}
+	 * @param output where stdout goes
+	 * @param errors where stderr goes, or {@code null} for the same file as stdout
+	 * @return the running process
+	 */
+	public static SyncProcess start(List<String> arguments, Map<String, Object> properties, Path output, Path errors) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx256m");
@@ -54,11 +70,15 @@ public final class SyncProcess {
 		properties.forEach((name, value) -> command.add("--" + name + "=" + value));
 		try {
 			Files.createDirectories(output.getParent());
-			Process process = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(output.toFile())
-				.start();
-			return new SyncProcess(process, output);
+			ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())
+				.redirectOutput(output.toFile());
+			if (errors != null) {
+				builder.redirectError(errors.toFile());
+			}
+			else {
+				builder.redirectErrorStream(true);
+			}
+			return new SyncProcess(builder.start(), output, errors);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -131,11 +151,23 @@ public final class SyncProcess {
 
 	/**
 	 * What the process printed so far.
-	 * @return stdout and stderr together
+	 * @return stdout and stderr together, or stdout alone when stderr was kept apart
 	 */
 	public String output() {
+		return read(this.output);
+	}
+
+	/**
+	 * What the process printed on stderr, when it was kept apart.
+	 * @return stderr so far
+	 */
+	public String errors() {
+		return (this.errors != null) ? read(this.errors) : "";
+	}
+
+	private static String read(Path file) {
 		try {
-			return Files.readString(this.output, StandardCharsets.UTF_8);
+			return Files.readString(file, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			return "(no output: " + ex.getMessage() + ")";
