@@ -36,6 +36,20 @@ public class JobExecutionIndex {
 	}
 
 	/**
+	 * The ids of every execution of one job instance (a run and its restarts), read
+	 * without loading the executions themselves: the run history asks this of every run
+	 * it shows, and the job repository's own answer loads each execution whole, with its
+	 * steps and their contexts.
+	 * @param jobInstanceId the job instance
+	 * @return execution ids, oldest first
+	 */
+	public List<Long> ofInstance(long jobInstanceId) {
+		return this.jdbc.queryForList(
+				"SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ? ORDER BY JOB_EXECUTION_ID",
+				Long.class, jobInstanceId);
+	}
+
+	/**
 	 * How many executions a job has had.
 	 * @param jobName the job
 	 * @return the count

@@ -174,8 +174,7 @@ public class RunReports {
 	private RunContext context(JobExecution execution) {
 		Long resumes = null;
 		Long restartedAs = null;
-		for (JobExecution other : this.jobRepository.getJobExecutions(execution.getJobInstance())) {
-			long otherId = other.getId();
+		for (long otherId : this.executions.ofInstance(execution.getJobInstance().getInstanceId())) {
 			if (otherId < execution.getId() && (resumes == null || otherId > resumes)) {
 				resumes = otherId;
 			}
