@@ -31,9 +31,10 @@ import com.crmsync.salesforce.SalesforceClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The field mappings a run works with: the mapping file plus the CRM's synced custom
- * fields. The {@code connect} step reloads them at the start of every run; a step
- * restarted in a new process loads them on first use.
+ * The field mappings a run works with: the mapping file (the jar's default, or the file
+ * {@code sync.mappings} names instead) plus the CRM's synced custom fields. The
+ * {@code connect} step reloads them at the start of every run; a step restarted in a new
+ * process loads them on first use.
  */
 @Component
 public class MappingsProvider {
@@ -63,8 +64,10 @@ public class MappingsProvider {
 	 */
 	public synchronized Mappings reload() {
 		List<MappedObject> mapped = this.objects.mapped();
-		this.current = new Mappings(new MappingFileLoader(mapped).load(this.properties.mappings()),
-				this.customFields.definitions(mapped));
+		MappingFileLoader loader = new MappingFileLoader(mapped);
+		SyncMappings file = (this.properties.mappings() != null) ? loader.load(this.properties.mappings())
+				: loader.loadDefault();
+		this.current = new Mappings(file, this.customFields.definitions(mapped));
 		return this.current;
 	}
 

@@ -42,7 +42,7 @@ class MappingFileLoaderTests {
 
 	@Test
 	void defaultFileLoads() {
-		SyncMappings mappings = this.loader.load(MappingFileLoader.DEFAULT_FILE);
+		SyncMappings mappings = this.loader.loadDefault();
 
 		ObjectMapping account = mappings.object(StandardObjects.ACCOUNT);
 		assertThat(account.direction()).isEqualTo(Direction.PULL);
@@ -344,10 +344,22 @@ class MappingFileLoaderTests {
 	}
 
 	@Test
-	void unreadableFileIsReported() {
+	void anUnreadableFileIsNamedInFullWithTheOperatingSystemsReason() {
 		Path missing = Path.of("src/test/resources/mapping/no-such-file.yml");
+		Path absolute = missing.toAbsolutePath();
 		assertThatExceptionOfType(MappingException.class).isThrownBy(() -> this.loader.load(missing))
-			.withMessageContaining("no-such-file.yml");
+			.withMessageStartingWith("Cannot read mapping file " + absolute + ": No such file or directory")
+			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(absolute + ": No such file or directory"));
+		Path directory = Path.of("src/test/resources/mapping");
+		assertThatExceptionOfType(MappingException.class).isThrownBy(() -> this.loader.load(directory))
+			.withMessageStartingWith("Cannot read mapping file " + directory.toAbsolutePath() + ": Is a directory");
+	}
+
+	@Test
+	void theJarCarriesTheDefaultFile() {
+		SyncMappings carried = this.loader.loadDefault();
+
+		assertThat(carried).isEqualTo(this.loader.load(Path.of("jobs", "field-mappings.yml")));
 	}
 
 	@Test
