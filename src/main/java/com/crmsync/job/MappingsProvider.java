@@ -14,6 +14,7 @@ import com.crmsync.crm.CrmColumns;
 import com.crmsync.crm.CustomFieldRepository;
 import com.crmsync.mapping.CrmCustomField;
 import com.crmsync.mapping.CrmSchemaCheck;
+import com.crmsync.mapping.Direction;
 import com.crmsync.mapping.EventTaskMapping;
 import com.crmsync.mapping.FieldMapping;
 import com.crmsync.mapping.MappedObject;
@@ -126,6 +127,19 @@ public class MappingsProvider {
 	 * @param customFields the CRM's custom field definitions
 	 */
 	public record Mappings(SyncMappings file, List<CrmCustomField> customFields) {
+
+		/**
+		 * Whether the mappings move an object at all: not when its direction (or its
+		 * pushed section's) is {@code none}. Only an object that moved has its watermark
+		 * moved forward, so switching it on later reads what changed meanwhile.
+		 * @param object the object
+		 * @return {@code true} unless switched off
+		 */
+		public boolean switchedOn(SyncedObject object) {
+			return object.mappedObject()
+				.map((mapped) -> this.file.object(mapped).direction() != Direction.NONE)
+				.orElseGet(() -> this.file.pushes(object.name()));
+		}
 
 		/**
 		 * The synced fields of one pulled or two-way object: the file's, then the custom
