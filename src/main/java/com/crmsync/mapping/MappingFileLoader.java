@@ -321,15 +321,18 @@ public final class MappingFileLoader {
 		}
 
 		private CustomFieldSync customFields(Node node, String path, Direction objectDirection) {
-			Map<String, Node> keys = keys(node, path, Set.of("direction", "overrides"));
+			Map<String, Node> keys = keys(node, path, Set.of("direction", "blank-overwrites", "overrides"));
 			if (keys == null) {
 				return null;
 			}
 			Direction direction = keys.containsKey("direction")
 					? direction(keys.get("direction"), path + ".direction", objectDirection, "its object allows")
 					: objectDirection;
+			Boolean blankOverwrites = keys.containsKey("blank-overwrites")
+					? bool(keys.get("blank-overwrites"), path + ".blank-overwrites") : Boolean.FALSE;
 			Map<String, Direction> overrides = new LinkedHashMap<>();
-			boolean complete = true;
+			Map<String, Boolean> blankOverrides = new LinkedHashMap<>();
+			boolean complete = blankOverwrites != null;
 			if (keys.containsKey("overrides")) {
 				Map<String, Node> entries = keys(keys.get("overrides"), path + ".overrides", null);
 				if (entries == null) {
@@ -337,22 +340,55 @@ public final class MappingFileLoader {
 				}
 				for (Map.Entry<String, Node> entry : entries.entrySet()) {
 					String overridePath = path + ".overrides." + entry.getKey();
-					Direction override = direction(entry.getValue(), overridePath, objectDirection,
-							"its object allows");
 					if (!SALESFORCE_NAME.matcher(entry.getKey()).matches() || !entry.getKey().endsWith("__c")) {
 						problem(overridePath, entry.getValue(),
 								"'" + entry.getKey() + "' is not a Salesforce custom field name (ends in __c)");
 						complete = false;
 					}
-					else if (override == null) {
-						complete = false;
-					}
 					else {
-						overrides.put(entry.getKey(), override);
+						complete &= customFieldOverride(entry, overridePath, objectDirection, overrides,
+								blankOverrides);
 					}
 				}
 			}
-			return (direction != null && complete) ? new CustomFieldSync(direction, overrides) : null;
+			return (direction != null && complete)
+					? new CustomFieldSync(direction, overrides, blankOverwrites, blankOverrides) : null;
+		}
+
+		/**
+		 * One field's override: a direction ({@code Region__c: push}), or its own
+		 * settings ({@code Region__c: { direction: push, blank-overwrites: true }}).
+		 */
+		private boolean customFieldOverride(Map.Entry<String, Node> entry, String path, Direction objectDirection,
+				Map<String, Direction> overrides, Map<String, Boolean> blankOverrides) {
+			if (!(entry.getValue() instanceof MappingNode)) {
+				Direction override = direction(entry.getValue(), path, objectDirection, "its object allows");
+				if (override != null) {
+					overrides.put(entry.getKey(), override);
+				}
+				return override != null;
+			}
+			Map<String, Node> settings = keys(entry.getValue(), path, Set.of("direction", "blank-overwrites"));
+			if (settings == null) {
+				return false;
+			}
+			boolean complete = true;
+			if (settings.containsKey("direction")) {
+				Direction override = direction(settings.get("direction"), path + ".direction", objectDirection,
+						"its object allows");
+				complete = override != null;
+				if (override != null) {
+					overrides.put(entry.getKey(), override);
+				}
+			}
+			if (settings.containsKey("blank-overwrites")) {
+				Boolean blank = bool(settings.get("blank-overwrites"), path + ".blank-overwrites");
+				complete &= blank != null;
+				if (blank != null) {
+					blankOverrides.put(entry.getKey(), blank);
+				}
+			}
+			return complete;
 		}
 
 		private LeadScoreMapping leadScore(Node node, String path) {

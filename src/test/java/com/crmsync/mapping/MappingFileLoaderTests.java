@@ -117,6 +117,49 @@ class MappingFileLoaderTests {
 	}
 
 	@Test
+	void blankOverwritesIsSetForAllCustomFieldsOrPerField() {
+		SyncMappings mappings = load(leadWith("""
+				    fields: []
+				    custom-fields:
+				      direction: two-way
+				      overrides:
+				        Region__c: { blank-overwrites: true }
+				        Newsletter_Opt_In__c: { direction: pull, blank-overwrites: false }
+				        Other__c: push
+				"""));
+
+		CustomFieldSync custom = mappings.object(StandardObjects.LEAD).customFields();
+		assertThat(custom.blankOverwritesOf("region__c")).isTrue();
+		assertThat(custom.directionOf("Region__c")).isEqualTo(Direction.TWO_WAY);
+		assertThat(custom.blankOverwritesOf("Newsletter_Opt_In__c")).isFalse();
+		assertThat(custom.directionOf("Newsletter_Opt_In__c")).isEqualTo(Direction.PULL);
+		assertThat(custom.blankOverwritesOf("Other__c")).isFalse();
+		assertThat(custom.directionOf("Other__c")).isEqualTo(Direction.PUSH);
+		assertThat(mappings.object(StandardObjects.LEAD)
+			.fieldsWith(List.of(new CrmCustomField(StandardObjects.LEAD, 7L, "region", "Region__c", "TEXT"))))
+			.singleElement()
+			.satisfies((field) -> assertThat(field.blankOverwrites()).isTrue());
+
+		CustomFieldSync all = load(leadWith(
+				"""
+						    fields: []
+						    custom-fields: { direction: two-way, blank-overwrites: true, overrides: { Other__c: { blank-overwrites: false } } }
+						"""))
+			.object(StandardObjects.LEAD)
+			.customFields();
+		assertThat(all.blankOverwritesOf("Region__c")).isTrue();
+		assertThat(all.blankOverwritesOf("Other__c")).isFalse();
+
+		assertProblems(leadWith("""
+				    fields: []
+				    custom-fields:
+				      overrides:
+				        Region__c: { blank-overwrite: yes }
+				"""), "test.yml: objects.lead.custom-fields.overrides.Region__c.blank-overwrite (line 7): "
+				+ "unknown key 'blank-overwrite' (known: blank-overwrites, direction)");
+	}
+
+	@Test
 	void malformedYamlIsReportedWithItsLine() {
 		assertProblems("objects:\n  account: [unclosed\n",
 				"test.yml (line 3, column 1): malformed YAML: expected ',' or ']', but got <stream end>");
