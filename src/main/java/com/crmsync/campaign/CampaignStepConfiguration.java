@@ -66,7 +66,8 @@ public class CampaignStepConfiguration {
 				chunkSize, (step) -> campaignPasses.of(step, CampaignStepItem.Campaign::new,
 						CampaignStepItem.Campaign::candidate));
 		KeysetItemReader<MemberItem> memberReader = new KeysetItemReader<>(CampaignMemberPasses.PHASE_KEY, chunkSize,
-				(step) -> CampaignMemberPasses.of(SyncWindow.of(step), salesforce, members));
+				(step) -> campaignPasses.switchedOff() ? List.of()
+						: CampaignMemberPasses.of(SyncWindow.of(step), salesforce, members));
 		TwoWayItemProcessor campaignProcessor = new TwoWayItemProcessor(rules, fields);
 		TwoWayItemWriter campaignWriter = new TwoWayItemWriter(rules, fields, campaignProcessor, salesforce, crmRecords,
 				links, customFields, references, journal);

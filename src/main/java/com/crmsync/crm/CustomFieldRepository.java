@@ -67,8 +67,11 @@ public class CustomFieldRepository {
 						+ "WHERE field_id IN (:fields) AND record_id IN (:records) AND deleted_at IS NULL",
 				new MapSqlParameterSource("fields", fieldIds).addValue("records", recordIds),
 				(java.sql.ResultSet rs) -> {
-					values.merge(rs.getLong(1), new RecordValues(Map.of(rs.getLong(2), rs.getString(3)),
-							JdbcValues.instant(JdbcValues.read(rs, 4))), RecordValues::and);
+					// a value the CRM cleared to NULL is blank, not a failed chunk
+					Map<Long, String> value = new HashMap<>();
+					value.put(rs.getLong(2), rs.getString(3));
+					values.merge(rs.getLong(1), new RecordValues(value, JdbcValues.instant(JdbcValues.read(rs, 4))),
+							RecordValues::and);
 				});
 		return values;
 	}

@@ -5,9 +5,10 @@ package com.crmsync.crm;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -26,22 +27,23 @@ public class WatermarkRepository {
 	}
 
 	/**
-	 * The earliest watermarks stored under these keys, if a run completed before. (A
-	 * completed run advances every key to the same watermarks.)
+	 * The watermarks stored under these keys: one per object that moved in a completed
+	 * run; an object that never did has none.
 	 * @param keys the watermark keys
-	 * @return the watermarks
+	 * @return the watermarks by key
 	 */
-	public Optional<Watermarks> findEarliest(Collection<String> keys) {
+	public Map<String, Watermarks> find(Collection<String> keys) {
+		Map<String, Watermarks> found = new LinkedHashMap<>();
 		if (keys.isEmpty()) {
-			return Optional.empty();
+			return found;
 		}
-		List<Watermarks> found = this.jdbc.query(
-				"SELECT salesforce_watermark, crm_watermark FROM sync_watermark WHERE object_type IN (:keys) "
-						+ "ORDER BY salesforce_watermark, crm_watermark LIMIT 1",
+		this.jdbc.query(
+				"SELECT object_type, salesforce_watermark, crm_watermark FROM sync_watermark "
+						+ "WHERE object_type IN (:keys)",
 				new MapSqlParameterSource("keys", keys),
-				(rs, row) -> new Watermarks(JdbcValues.instant(JdbcValues.read(rs, 1)),
-						JdbcValues.instant(JdbcValues.read(rs, 2))));
-		return found.stream().findFirst();
+				(RowCallbackHandler) (rs) -> found.put(rs.getString(1), new Watermarks(
+						JdbcValues.instant(JdbcValues.read(rs, 2)), JdbcValues.instant(JdbcValues.read(rs, 3)))));
+		return found;
 	}
 
 	/**

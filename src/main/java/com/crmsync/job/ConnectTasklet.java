@@ -4,6 +4,9 @@
 package com.crmsync.job;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.crmsync.crm.OrgConnectionRepository;
@@ -77,7 +80,7 @@ public class ConnectTasklet implements Tasklet {
 			throw new RefusedException("This CRM is connected to Salesforce org " + pinned.get()
 					+ "; refusing to sync with org " + orgId + " (disconnect first to change orgs)");
 		}
-		this.mappings.reloadAndValidate(this.salesforce);
+		MappingsProvider.Mappings mappings = this.mappings.reloadAndValidate(this.salesforce);
 		if (pinned.isEmpty() && !dryRun) {
 			this.orgConnection.pin(orgId, this.salesforceProperties.loginUrl(),
 					job.getJobParameters().getString(SyncJobParameters.OPERATOR));
@@ -90,17 +93,51 @@ public class ConnectTasklet implements Tasklet {
 			.storeIn(job.getExecutionContext());
 		Instant crmTo = this.jdbc.queryForObject("SELECT UTC_TIMESTAMP(3)", java.time.LocalDateTime.class)
 			.toInstant(java.time.ZoneOffset.UTC);
-		// one window for the whole run: every object's watermark moved to the same point
-		Optional<Watermarks> last = full ? Optional.empty()
-				: this.watermarks.findEarliest(this.objects.watermarkKeys());
-		SyncWindow window = new SyncWindow(
-				last.map((mark) -> mark.salesforce().minus(this.properties.lookBack())).orElse(null), salesforceTo,
-				last.map((mark) -> mark.crm().minus(this.properties.lookBack())).orElse(null), crmTo, dryRun,
-				job.getId(), job.getId());
+		// each object reads from its own watermarks: one that never moved (newly mapped
+		// or
+		// switched on) reads all its records; the run's own start is the earliest of them
+		Map<String, Watermarks> last = full ? Map.of() : this.watermarks.find(this.objects.watermarkKeys());
+		Instant salesforceFrom = null;
+		Instant crmFrom = null;
+		List<String> readWhole = new ArrayList<>();
+		for (SyncedObject object : this.objects.definitions()) {
+			Watermarks mark = last.get(object.watermarkKey());
+			Instant objectSalesforceFrom = (mark != null) ? minusLookBack(mark.salesforce()) : null;
+			Instant objectCrmFrom = (mark != null) ? minusLookBack(mark.crm()) : null;
+			SyncWindow.storeObjectStart(job.getExecutionContext(), object.stepName(), objectSalesforceFrom,
+					objectCrmFrom);
+			if (mark == null && mappings.switchedOn(object)) {
+				readWhole.add(object.name());
+			}
+			else {
+				salesforceFrom = earlier(salesforceFrom, objectSalesforceFrom);
+				crmFrom = earlier(crmFrom, objectCrmFrom);
+			}
+		}
+		SyncWindow window = new SyncWindow(salesforceFrom, salesforceTo, crmFrom, crmTo, dryRun, job.getId(),
+				job.getId());
 		window.storeIn(job.getExecutionContext());
-		logger.info("Run " + job.getId() + (window.isFull() ? " reconciles every record" : " reads changes since "
-				+ window.salesforceFrom() + " (Salesforce) and " + window.crmFrom() + " (CRM)"));
+		if (!window.isFull() && !readWhole.isEmpty()) {
+			RunWarnings.add(job.getExecutionContext(),
+					"Read in full, never synced before (newly mapped or switched on): " + String.join(", ", readWhole));
+		}
+		logger.info(
+				"Run " + job.getId()
+						+ (window.isFull() ? " reconciles every record" : " reads changes since "
+								+ window.salesforceFrom() + " (Salesforce) and " + window.crmFrom() + " (CRM)"
+								+ (readWhole.isEmpty() ? "" : "; all records of " + String.join(", ", readWhole))));
 		return RepeatStatus.FINISHED;
+	}
+
+	private Instant minusLookBack(Instant watermark) {
+		return (watermark != null) ? watermark.minus(this.properties.lookBack()) : null;
+	}
+
+	private static Instant earlier(Instant a, Instant b) {
+		if (a == null) {
+			return b;
+		}
+		return (b == null || a.isBefore(b)) ? a : b;
 	}
 
 }

@@ -3,6 +3,8 @@
  */
 package com.crmsync.job;
 
+import java.util.List;
+
 import com.crmsync.crm.WatermarkRepository;
 import com.crmsync.crm.WatermarkRepository.Watermarks;
 
@@ -24,12 +26,16 @@ public class FinishRunTasklet implements Tasklet {
 
 	private final WatermarkRepository watermarks;
 
+	private final MappingsProvider mappings;
+
 	private final RunReporter reporter;
 
 	private final SyncedObjects objects;
 
-	public FinishRunTasklet(WatermarkRepository watermarks, RunReporter reporter, SyncedObjects objects) {
+	public FinishRunTasklet(WatermarkRepository watermarks, RunReporter reporter, SyncedObjects objects,
+			MappingsProvider mappings) {
 		this.watermarks = watermarks;
+		this.mappings = mappings;
 		this.reporter = reporter;
 		this.objects = objects;
 	}
@@ -39,8 +45,16 @@ public class FinishRunTasklet implements Tasklet {
 		StepExecution step = contribution.getStepExecution();
 		SyncWindow window = SyncWindow.of(step);
 		if (!window.dryRun()) {
-			this.watermarks.advance(this.objects.watermarkKeys(), new Watermarks(window.salesforceTo(), window.crmTo()),
-					window.executionId());
+			// an object switched off did not move: its watermark stays, so switching it
+			// on
+			// again reads what changed meanwhile
+			MappingsProvider.Mappings mappings = this.mappings.current();
+			List<String> moved = this.objects.definitions()
+				.stream()
+				.filter(mappings::switchedOn)
+				.map(SyncedObject::watermarkKey)
+				.toList();
+			this.watermarks.advance(moved, new Watermarks(window.salesforceTo(), window.crmTo()), window.executionId());
 		}
 		this.reporter.report(step.getJobExecution());
 		return RepeatStatus.FINISHED;

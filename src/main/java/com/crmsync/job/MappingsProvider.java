@@ -14,6 +14,7 @@ import com.crmsync.crm.CrmColumns;
 import com.crmsync.crm.CustomFieldRepository;
 import com.crmsync.mapping.CrmCustomField;
 import com.crmsync.mapping.CrmSchemaCheck;
+import com.crmsync.mapping.Direction;
 import com.crmsync.mapping.EventTaskMapping;
 import com.crmsync.mapping.FieldMapping;
 import com.crmsync.mapping.MappedObject;
@@ -31,9 +32,10 @@ import com.crmsync.salesforce.SalesforceClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The field mappings a run works with: the mapping file plus the CRM's synced custom
- * fields. The {@code connect} step reloads them at the start of every run; a step
- * restarted in a new process loads them on first use.
+ * The field mappings a run works with: the mapping file (the jar's default, or the file
+ * {@code sync.mappings} names instead) plus the CRM's synced custom fields. The
+ * {@code connect} step reloads them at the start of every run; a step restarted in a new
+ * process loads them on first use.
  */
 @Component
 public class MappingsProvider {
@@ -63,8 +65,10 @@ public class MappingsProvider {
 	 */
 	public synchronized Mappings reload() {
 		List<MappedObject> mapped = this.objects.mapped();
-		this.current = new Mappings(new MappingFileLoader(mapped).load(this.properties.mappings()),
-				this.customFields.definitions(mapped));
+		MappingFileLoader loader = new MappingFileLoader(mapped);
+		SyncMappings file = (this.properties.mappings() != null) ? loader.load(this.properties.mappings())
+				: loader.loadDefault();
+		this.current = new Mappings(file, this.customFields.definitions(mapped));
 		return this.current;
 	}
 
@@ -123,6 +127,19 @@ public class MappingsProvider {
 	 * @param customFields the CRM's custom field definitions
 	 */
 	public record Mappings(SyncMappings file, List<CrmCustomField> customFields) {
+
+		/**
+		 * Whether the mappings move an object at all: not when its direction (or its
+		 * pushed section's) is {@code none}. Only an object that moved has its watermark
+		 * moved forward, so switching it on later reads what changed meanwhile.
+		 * @param object the object
+		 * @return {@code true} unless switched off
+		 */
+		public boolean switchedOn(SyncedObject object) {
+			return object.mappedObject()
+				.map((mapped) -> this.file.object(mapped).direction() != Direction.NONE)
+				.orElseGet(() -> this.file.pushes(object.name()));
+		}
 
 		/**
 		 * The synced fields of one pulled or two-way object: the file's, then the custom

@@ -84,9 +84,9 @@ public class SyncJobConfiguration {
 
 	@Bean
 	Step report(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			WatermarkRepository watermarks, RunReporter reporter, SyncedObjects objects) {
+			WatermarkRepository watermarks, RunReporter reporter, SyncedObjects objects, MappingsProvider mappings) {
 		return new StepBuilder(FinishRunTasklet.STEP, jobRepository)
-			.tasklet(new FinishRunTasklet(watermarks, reporter, objects), transactionManager)
+			.tasklet(new FinishRunTasklet(watermarks, reporter, objects, mappings), transactionManager)
 			.build();
 	}
 

@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param operator e-mail of the CRM user on whose authority the job runs (must be an
  * Administrator)
- * @param mappings the field mapping file
+ * @param mappings the field mapping file that replaces the jar's default
+ * ({@code jobs/field-mappings.yml}); a relative path is resolved against the working
+ * directory; {@code null}: the default
  * @param lookBack how far before the last watermark an incremental run starts reading, so
  * records changed at the boundary are never missed
  * @param chunkSize records per chunk, the unit of commit and restart: at most one query
@@ -31,7 +33,6 @@ public record SyncProperties(String operator, Path mappings, Duration lookBack, 
 	public static final int DEFAULT_CHUNK_SIZE = SalesforceClient.MAX_QUERY_BATCH;
 
 	public SyncProperties {
-		mappings = (mappings != null) ? mappings : Path.of("jobs", "field-mappings.yml");
 		lookBack = (lookBack != null) ? lookBack : Duration.ofMinutes(5);
 		chunkSize = (chunkSize != null) ? chunkSize : DEFAULT_CHUNK_SIZE;
 		if (chunkSize < 1 || chunkSize > SalesforceClient.MAX_QUERY_BATCH) {

@@ -43,6 +43,9 @@ public record SyncWindow(Instant salesforceFrom, Instant salesforceTo, Instant c
 
 	private static final String RUN_ID = "sync.window.runId";
 
+	/** Prefix of an object step's own start, {@code sync.window.object.<step>...}. */
+	private static final String OBJECT = "sync.window.object.";
+
 	/**
 	 * Whether this run reconciles every record.
 	 * @return {@code true} for a full run
@@ -84,7 +87,35 @@ public record SyncWindow(Instant salesforceFrom, Instant salesforceTo, Instant c
 	}
 
 	/**
-	 * The window of the job a step belongs to.
+	 * This window, starting where one object's own watermarks say.
+	 * @param salesforceFrom the object's Salesforce start, {@code null}: all its records
+	 * @param crmFrom the object's CRM start, {@code null}: all its rows
+	 * @return the object's window: the same end, the same run
+	 */
+	public SyncWindow startingAt(Instant salesforceFrom, Instant crmFrom) {
+		return new SyncWindow(salesforceFrom, this.salesforceTo, crmFrom, this.crmTo, this.dryRun, this.executionId,
+				this.runId);
+	}
+
+	/**
+	 * Keeps where one object step starts reading, in the job's execution context: each
+	 * object has watermarks of its own, so one switched on after earlier runs reads all
+	 * its records while the others read their changes.
+	 * @param context the job execution context
+	 * @param stepName the object's step
+	 * @param salesforceFrom its Salesforce start, {@code null}: all its records
+	 * @param crmFrom its CRM start, {@code null}: all its rows
+	 */
+	public static void storeObjectStart(ExecutionContext context, String stepName, Instant salesforceFrom,
+			Instant crmFrom) {
+		context.putString(OBJECT + stepName, "set");
+		putInstant(context, OBJECT + stepName + ".salesforceFrom", salesforceFrom);
+		putInstant(context, OBJECT + stepName + ".crmFrom", crmFrom);
+	}
+
+	/**
+	 * The window of the job a step belongs to, starting where the step's object starts
+	 * reading (the run's own start for a step that is not an object's).
 	 * @param stepExecution the running step
 	 * @return the window
 	 */
@@ -93,10 +124,17 @@ public record SyncWindow(Instant salesforceFrom, Instant salesforceTo, Instant c
 		if (!context.containsKey(SALESFORCE_TO)) {
 			throw new IllegalStateException("The connect step has not fixed this run's window");
 		}
-		return new SyncWindow(getInstant(context, SALESFORCE_FROM), getInstant(context, SALESFORCE_TO),
+		SyncWindow run = new SyncWindow(getInstant(context, SALESFORCE_FROM), getInstant(context, SALESFORCE_TO),
 				getInstant(context, CRM_FROM), getInstant(context, CRM_TO),
 				SyncJobParameters.isDryRun(stepExecution.getJobExecution().getJobParameters()),
 				stepExecution.getJobExecutionId(), context.getLong(RUN_ID, stepExecution.getJobExecutionId()));
+		// a partition of a step is named after it: "mergeLeads:partition0"
+		String step = stepExecution.getStepName().split(":", 2)[0];
+		if (!context.containsKey(OBJECT + step)) {
+			return run;
+		}
+		return run.startingAt(getInstant(context, OBJECT + step + ".salesforceFrom"),
+				getInstant(context, OBJECT + step + ".crmFrom"));
 	}
 
 	/**

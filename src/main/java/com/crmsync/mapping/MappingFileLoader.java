@@ -4,7 +4,11 @@
 package com.crmsync.mapping;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +36,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads the mapping file ({@code jobs/field-mappings.yml}) into {@link SyncMappings}.
+ * Reads a mapping file (the jar's {@code jobs/field-mappings.yml}, or the one
+ * {@code sync.mappings} names) into {@link SyncMappings}.
  * <p>
  * The file is checked whole before anything is returned: malformed YAML, an unknown key
  * (a typo), a bad or out-of-range direction, a duplicate field, a missing required key or
@@ -47,8 +52,11 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class MappingFileLoader {
 
-	/** The mapping file when {@code sync.mappings} names none. */
-	public static final Path DEFAULT_FILE = Path.of("jobs", "field-mappings.yml");
+	/**
+	 * The default mapping file, carried by the jar (and the test classpath) under this
+	 * name, used when {@code sync.mappings} names no file of the operator's own.
+	 */
+	public static final String DEFAULT_RESOURCE = "jobs/field-mappings.yml";
 
 	private static final Pattern CRM_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -71,11 +79,38 @@ public final class MappingFileLoader {
 	 * @throws MappingException when the file cannot be read or is wrong
 	 */
 	public SyncMappings load(Path file) {
-		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			return load(file.toString(), reader);
+		// a relative path is the working directory's: a file not found there is named in
+		// full
+		Path absolute = file.toAbsolutePath().normalize();
+		String text;
+		try {
+			text = Files.readString(absolute, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw new MappingException("Cannot read mapping file " + file, List.of(file + ": " + ex));
+			String reason = FileReadFailure.reason(ex);
+			throw new MappingException("Cannot read mapping file " + absolute + ": " + reason,
+					List.of(absolute + ": " + reason));
+		}
+		return load(file.toString(), new StringReader(text));
+	}
+
+	/**
+	 * Reads the default mapping file the jar carries ({@value #DEFAULT_RESOURCE}).
+	 * @return the mappings
+	 * @throws MappingException when the file is wrong
+	 * @throws IllegalStateException when the classpath does not carry it (a broken build)
+	 */
+	public SyncMappings loadDefault() {
+		InputStream stream = MappingFileLoader.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE);
+		if (stream == null) {
+			throw new IllegalStateException(
+					"The jar carries no default mapping file " + DEFAULT_RESOURCE + "; name one with sync.mappings");
+		}
+		try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+			return load(DEFAULT_RESOURCE + " (the jar's default)", reader);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -286,15 +321,18 @@ public final class MappingFileLoader {
 		}
 
 		private CustomFieldSync customFields(Node node, String path, Direction objectDirection) {
-			Map<String, Node> keys = keys(node, path, Set.of("direction", "overrides"));
+			Map<String, Node> keys = keys(node, path, Set.of("direction", "blank-overwrites", "overrides"));
 			if (keys == null) {
 				return null;
 			}
 			Direction direction = keys.containsKey("direction")
 					? direction(keys.get("direction"), path + ".direction", objectDirection, "its object allows")
 					: objectDirection;
+			Boolean blankOverwrites = keys.containsKey("blank-overwrites")
+					? bool(keys.get("blank-overwrites"), path + ".blank-overwrites") : Boolean.FALSE;
 			Map<String, Direction> overrides = new LinkedHashMap<>();
-			boolean complete = true;
+			Map<String, Boolean> blankOverrides = new LinkedHashMap<>();
+			boolean complete = blankOverwrites != null;
 			if (keys.containsKey("overrides")) {
 				Map<String, Node> entries = keys(keys.get("overrides"), path + ".overrides", null);
 				if (entries == null) {
@@ -302,22 +340,55 @@ public final class MappingFileLoader {
 				}
 				for (Map.Entry<String, Node> entry : entries.entrySet()) {
 					String overridePath = path + ".overrides." + entry.getKey();
-					Direction override = direction(entry.getValue(), overridePath, objectDirection,
-							"its object allows");
 					if (!SALESFORCE_NAME.matcher(entry.getKey()).matches() || !entry.getKey().endsWith("__c")) {
 						problem(overridePath, entry.getValue(),
 								"'" + entry.getKey() + "' is not a Salesforce custom field name (ends in __c)");
 						complete = false;
 					}
-					else if (override == null) {
-						complete = false;
-					}
 					else {
-						overrides.put(entry.getKey(), override);
+						complete &= customFieldOverride(entry, overridePath, objectDirection, overrides,
+								blankOverrides);
 					}
 				}
 			}
-			return (direction != null && complete) ? new CustomFieldSync(direction, overrides) : null;
+			return (direction != null && complete)
+					? new CustomFieldSync(direction, overrides, blankOverwrites, blankOverrides) : null;
+		}
+
+		/**
+		 * One field's override: a direction ({@code Region__c: push}), or its own
+		 * settings ({@code Region__c: { direction: push, blank-overwrites: true }}).
+		 */
+		private boolean customFieldOverride(Map.Entry<String, Node> entry, String path, Direction objectDirection,
+				Map<String, Direction> overrides, Map<String, Boolean> blankOverrides) {
+			if (!(entry.getValue() instanceof MappingNode)) {
+				Direction override = direction(entry.getValue(), path, objectDirection, "its object allows");
+				if (override != null) {
+					overrides.put(entry.getKey(), override);
+				}
+				return override != null;
+			}
+			Map<String, Node> settings = keys(entry.getValue(), path, Set.of("direction", "blank-overwrites"));
+			if (settings == null) {
+				return false;
+			}
+			boolean complete = true;
+			if (settings.containsKey("direction")) {
+				Direction override = direction(settings.get("direction"), path + ".direction", objectDirection,
+						"its object allows");
+				complete = override != null;
+				if (override != null) {
+					overrides.put(entry.getKey(), override);
+				}
+			}
+			if (settings.containsKey("blank-overwrites")) {
+				Boolean blank = bool(settings.get("blank-overwrites"), path + ".blank-overwrites");
+				complete &= blank != null;
+				if (blank != null) {
+					blankOverrides.put(entry.getKey(), blank);
+				}
+			}
+			return complete;
 		}
 
 		private LeadScoreMapping leadScore(Node node, String path) {

@@ -55,7 +55,7 @@ public record ObjectMapping(MappedObject object, String salesforceObject, String
 	/**
 	 * The fields a step merges for this object: the standard fields followed by the CRM
 	 * custom fields of this object that name a Salesforce field, each with its direction
-	 * from {@link #customFields()} and {@code blankOverwrites} off. Custom fields of
+	 * and its {@code blankOverwrites} from {@link #customFields()}. Custom fields of
 	 * other objects, and unsynced ones, are left out.
 	 * @param crmCustomFields the custom fields the CRM declares (any object)
 	 * @return the merged field list, standard fields first
@@ -75,7 +75,8 @@ public record ObjectMapping(MappedObject object, String salesforceObject, String
 				.orElseThrow(() -> new IllegalArgumentException("CRM custom field '" + custom.systemName()
 						+ "' has data type '" + custom.dataType() + "', which the sync does not know"));
 			merged.add(new FieldMapping(custom.systemName(), custom.salesforceField(),
-					this.customFields.directionOf(custom.salesforceField()), type, false, custom.id()));
+					this.customFields.directionOf(custom.salesforceField()), type,
+					this.customFields.blankOverwritesOf(custom.salesforceField()), custom.id()));
 		}
 		return List.copyOf(merged);
 	}

@@ -42,4 +42,19 @@ public record SyncMappings(Map<MappedObject, ObjectMapping> objects, LeadScoreMa
 		return mapping;
 	}
 
+	/**
+	 * Whether the file switches a pushed section on: {@code lead-score} and
+	 * {@code events} (the event object) are pushed unless their direction is
+	 * {@code none}.
+	 * @param name the pushed object's name, {@code lead-score} or {@code event}
+	 * @return {@code false} when its section's direction is {@code none}
+	 */
+	public boolean pushes(String name) {
+		return switch (name) {
+			case "lead-score" -> this.leadScore.direction() != Direction.NONE;
+			case "event", "events" -> this.events.direction() != Direction.NONE;
+			default -> true;
+		};
+	}
+
 }

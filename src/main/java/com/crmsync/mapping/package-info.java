@@ -2,8 +2,8 @@
  * Copyright 2026 the crm-salesforce-sync authors.
  */
 /**
- * The pure-Java heart of the sync: the declarative field mappings
- * ({@code jobs/field-mappings.yml}, read by
+ * The pure-Java heart of the sync: the declarative field mappings (the jar's
+ * {@code jobs/field-mappings.yml} or the file {@code sync.mappings} names, read by
  * {@link com.crmsync.mapping.MappingFileLoader}), their validation against the org's
  * schema ({@link com.crmsync.mapping.MappingValidator}), one canonical form per value
  * type ({@link com.crmsync.mapping.CanonicalValues}) and the merge decisions of DESIGN.md
@@ -15,7 +15,7 @@
  * <p>
  * A lead step's processor, in short: <pre class="code">
  * // objects: the MappedObjects of the synced objects' definitions (com.crmsync.job.SyncedObjects)
- * SyncMappings mappings = new MappingFileLoader(objects).load(MappingFileLoader.DEFAULT_FILE);
+ * SyncMappings mappings = new MappingFileLoader(objects).loadDefault();
  * List&lt;FieldMapping&gt; fields = mappings.object(lead).fieldsWith(crmCustomFields);
  * SmartOverride merger = new SmartOverride(fields);
  *

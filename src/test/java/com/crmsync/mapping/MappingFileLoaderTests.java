@@ -42,7 +42,7 @@ class MappingFileLoaderTests {
 
 	@Test
 	void defaultFileLoads() {
-		SyncMappings mappings = this.loader.load(MappingFileLoader.DEFAULT_FILE);
+		SyncMappings mappings = this.loader.loadDefault();
 
 		ObjectMapping account = mappings.object(StandardObjects.ACCOUNT);
 		assertThat(account.direction()).isEqualTo(Direction.PULL);
@@ -114,6 +114,49 @@ class MappingFileLoaderTests {
 		assertThat(lead.customFields().directionOf("region__c")).isEqualTo(Direction.NONE);
 		assertThat(lead.customFields().directionOf("Newsletter_Opt_In__c")).isEqualTo(Direction.PULL);
 		assertThat(lead.customFields().directionOf("Other__c")).isEqualTo(Direction.TWO_WAY);
+	}
+
+	@Test
+	void blankOverwritesIsSetForAllCustomFieldsOrPerField() {
+		SyncMappings mappings = load(leadWith("""
+				    fields: []
+				    custom-fields:
+				      direction: two-way
+				      overrides:
+				        Region__c: { blank-overwrites: true }
+				        Newsletter_Opt_In__c: { direction: pull, blank-overwrites: false }
+				        Other__c: push
+				"""));
+
+		CustomFieldSync custom = mappings.object(StandardObjects.LEAD).customFields();
+		assertThat(custom.blankOverwritesOf("region__c")).isTrue();
+		assertThat(custom.directionOf("Region__c")).isEqualTo(Direction.TWO_WAY);
+		assertThat(custom.blankOverwritesOf("Newsletter_Opt_In__c")).isFalse();
+		assertThat(custom.directionOf("Newsletter_Opt_In__c")).isEqualTo(Direction.PULL);
+		assertThat(custom.blankOverwritesOf("Other__c")).isFalse();
+		assertThat(custom.directionOf("Other__c")).isEqualTo(Direction.PUSH);
+		assertThat(mappings.object(StandardObjects.LEAD)
+			.fieldsWith(List.of(new CrmCustomField(StandardObjects.LEAD, 7L, "region", "Region__c", "TEXT"))))
+			.singleElement()
+			.satisfies((field) -> assertThat(field.blankOverwrites()).isTrue());
+
+		CustomFieldSync all = load(leadWith(
+				"""
+						    fields: []
+						    custom-fields: { direction: two-way, blank-overwrites: true, overrides: { Other__c: { blank-overwrites: false } } }
+						"""))
+			.object(StandardObjects.LEAD)
+			.customFields();
+		assertThat(all.blankOverwritesOf("Region__c")).isTrue();
+		assertThat(all.blankOverwritesOf("Other__c")).isFalse();
+
+		assertProblems(leadWith("""
+				    fields: []
+				    custom-fields:
+				      overrides:
+				        Region__c: { blank-overwrite: yes }
+				"""), "test.yml: objects.lead.custom-fields.overrides.Region__c.blank-overwrite (line 7): "
+				+ "unknown key 'blank-overwrite' (known: blank-overwrites, direction)");
 	}
 
 	@Test
@@ -344,10 +387,22 @@ class MappingFileLoaderTests {
 	}
 
 	@Test
-	void unreadableFileIsReported() {
+	void anUnreadableFileIsNamedInFullWithTheOperatingSystemsReason() {
 		Path missing = Path.of("src/test/resources/mapping/no-such-file.yml");
+		Path absolute = missing.toAbsolutePath();
 		assertThatExceptionOfType(MappingException.class).isThrownBy(() -> this.loader.load(missing))
-			.withMessageContaining("no-such-file.yml");
+			.withMessageStartingWith("Cannot read mapping file " + absolute + ": No such file or directory")
+			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(absolute + ": No such file or directory"));
+		Path directory = Path.of("src/test/resources/mapping");
+		assertThatExceptionOfType(MappingException.class).isThrownBy(() -> this.loader.load(directory))
+			.withMessageStartingWith("Cannot read mapping file " + directory.toAbsolutePath() + ": Is a directory");
+	}
+
+	@Test
+	void theJarCarriesTheDefaultFile() {
+		SyncMappings carried = this.loader.loadDefault();
+
+		assertThat(carried).isEqualTo(this.loader.load(Path.of("jobs", "field-mappings.yml")));
 	}
 
 	@Test

@@ -25,8 +25,7 @@ class MappingValidatorTests {
 
 	private static final List<CrmCustomField> NO_CUSTOM_FIELDS = List.of();
 
-	private final SyncMappings defaults = new MappingFileLoader(StandardObjects.ALL)
-		.load(MappingFileLoader.DEFAULT_FILE);
+	private final SyncMappings defaults = new MappingFileLoader(StandardObjects.ALL).loadDefault();
 
 	@Test
 	void defaultMappingsFitTheEmulatorsOrg() {

@@ -45,7 +45,7 @@ class ProjectSyncFunctionalTests {
 	void start(@TempDir Path directory) throws IOException {
 		// the shipped mapping file with the project's entry added under objects:
 		Path mappings = directory.resolve("field-mappings.yml");
-		String shipped = Files.readString(MappingFileLoader.DEFAULT_FILE);
+		String shipped = Files.readString(Path.of("jobs", "field-mappings.yml"));
 		Files.writeString(mappings, shipped.replaceFirst("(?m)^objects:\n", "objects:\n" + ProjectObject.MAPPING));
 		// the profile adds the object's step and migration
 		// (application-project.properties)
@@ -114,10 +114,10 @@ class ProjectSyncFunctionalTests {
 
 		assertThat(objects.mapped()).last().isEqualTo(ProjectObject.PROJECTS.mappedObject().orElseThrow());
 		assertThatExceptionOfType(MappingException.class)
-			.isThrownBy(() -> new MappingFileLoader(objects.mapped()).load(MappingFileLoader.DEFAULT_FILE))
+			.isThrownBy(() -> new MappingFileLoader(objects.mapped()).loadDefault())
 			.satisfies((ex) -> assertThat(ex.problems()).singleElement()
 				.asString()
-				.startsWith(MappingFileLoader.DEFAULT_FILE + ": objects.project (line ")
+				.startsWith(MappingFileLoader.DEFAULT_RESOURCE + " (the jar's default): objects.project (line ")
 				.endsWith("missing: every object must be mapped (use 'direction: none' to switch one off)"));
 	}
 

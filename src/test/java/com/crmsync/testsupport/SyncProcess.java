@@ -58,6 +58,21 @@ public final class SyncProcess {
 	 * @return the running process
 	 */
 	public static SyncProcess start(List<String> arguments, Map<String, Object> properties, Path output, Path errors) {
+		return start(arguments, properties, output, errors, Path.of(""));
+	}
+
+	/**
+	 * Starts {@code CrmSalesforceSyncApplication} in a working directory of the test's
+	 * choosing, as an operator who runs the jar from anywhere does.
+	 * @param arguments the command and its options, e.g. {@code run}
+	 * @param properties Spring properties, passed as {@code --name=value}
+	 * @param output where stdout goes
+	 * @param errors where stderr goes, or {@code null} for the same file as stdout
+	 * @param workingDirectory the child's working directory
+	 * @return the running process
+	 */
+	public static SyncProcess start(List<String> arguments, Map<String, Object> properties, Path output, Path errors,
+			Path workingDirectory) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx256m");
@@ -69,8 +84,8 @@ public final class SyncProcess {
 		command.addAll(arguments);
 		properties.forEach((name, value) -> command.add("--" + name + "=" + value));
 		try {
-			Files.createDirectories(output.getParent());
-			ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())
+			Files.createDirectories(output.toAbsolutePath().getParent());
+			ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toAbsolutePath().toFile())
 				.redirectOutput(output.toFile());
 			if (errors != null) {
 				builder.redirectError(errors.toFile());

@@ -13,6 +13,7 @@ import com.crmsync.crm.SyncLinkRepository;
 import com.crmsync.job.SyncWindow;
 import com.crmsync.job.read.KeysetItemReader;
 import com.crmsync.job.read.KeysetPass;
+import com.crmsync.mapping.Direction;
 import com.crmsync.mapping.FieldMapping;
 import com.crmsync.salesforce.SalesforceClient;
 
@@ -88,7 +89,20 @@ public final class TwoWayPasses {
 		return passes(step).stream().<KeysetPass<? extends R, ?>>map((pass) -> pass.map(wrap, unwrap)).toList();
 	}
 
+	/**
+	 * Whether the run's mappings switch the object off: none of its fields moves (its
+	 * direction, or every field's, is {@code none}). Then nothing of it is read, so no
+	 * record is created or linked with empty values.
+	 * @return {@code true} when switched off
+	 */
+	public boolean switchedOff() {
+		return this.fields.get().stream().allMatch((field) -> field.direction() == Direction.NONE);
+	}
+
 	private List<KeysetPass<MergeCandidate, ?>> passes(StepExecution step) {
+		if (switchedOff()) {
+			return List.of();
+		}
 		List<FieldMapping> runFields = this.fields.get();
 		CandidateLookups lookups = new CandidateLookups(this.rules, runFields, TwoWayTables.of(this.rules, runFields),
 				SyncWindow.of(step), this.salesforce, this.crmRecords, this.links, this.customFields, this.enricher);

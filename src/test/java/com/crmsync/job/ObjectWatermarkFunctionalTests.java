@@ -1,0 +1,95 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.job;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.crmsync.emulator.EmulatorSettings;
+import com.crmsync.testsupport.SyncHarness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One watermark per object (issue 16, item 3): an object switched on after earlier runs
+ * reads all its records on its first run, on both sides, while the other objects go on
+ * reading their changes; an object switched off keeps its watermark where it was.
+ */
+class ObjectWatermarkFunctionalTests {
+
+	private static final String CAMPAIGN_ON = "  campaign:\n    salesforce-object: Campaign\n"
+			+ "    crm-table: crm_campaign\n    direction: two-way\n";
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void anObjectSwitchedOnAfterEarlierRunsReadsAllItsRecordsOnBothSides() throws IOException {
+		// given: campaigns switched off in the operator's mapping file
+		String shipped = Files.readString(Path.of("jobs", "field-mappings.yml"));
+		assertThat(shipped).contains(CAMPAIGN_ON);
+		Path mappings = this.directory.resolve("field-mappings.yml");
+		Files.writeString(mappings, shipped.replace(CAMPAIGN_ON, CAMPAIGN_ON.replace("two-way", "none")));
+		// a look-back of a second: the runs below are more than that apart, so what the
+		// look-back reads again cannot hide what the watermarks do
+		try (SyncHarness harness = SyncHarness.start(EmulatorSettings.defaults(),
+				Map.of("sync.mappings", mappings.toString(), "sync.look-back", "1s"))) {
+			// and a campaign on each side before any run
+			harness.emulator().org().insert("Campaign", Map.of("Name", "Spring Fair", "IsActive", true));
+			harness.jdbc().update("INSERT INTO crm_campaign (name, status) VALUES ('Autumn Gala', 'Planned')");
+			harness.jdbc()
+				.update("UPDATE crm_campaign SET updated_at = UTC_TIMESTAMP(3) - INTERVAL 2 HOUR "
+						+ "WHERE name = 'Autumn Gala'");
+			harness.emulator()
+				.org()
+				.insert("Lead", Map.of("LastName", "Early", "Company", "Acme", "Email", "early@acme.test"));
+
+			// and: two runs without campaigns
+			assertThat(harness.run().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(harness.run().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(campaignNames(harness)).containsExactly("Autumn Gala");
+			assertThat(harness.rows("SELECT * FROM crm_lead WHERE email = 'early@acme.test'")).hasSize(1);
+
+			// when: campaigns are switched on and the next (incremental) run starts
+			Files.writeString(mappings, shipped);
+			JobExecution switchedOn = harness.run();
+
+			// then: every campaign moved, both ways
+			assertThat(switchedOn.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(campaignNames(harness)).containsExactlyInAnyOrder("Autumn Gala", "Spring Fair");
+			assertThat(harness.emulator().org().records("Campaign")).extracting((campaign) -> campaign.get("Name"))
+				.containsExactlyInAnyOrder("Spring Fair", "Autumn Gala");
+			// and: the other objects read only their changes; the report says why
+			// campaigns
+			// were read whole
+			assertThat(SyncWindow.of(switchedOn)).get().satisfies((window) -> assertThat(window.isFull()).isFalse());
+			assertThat(stepRead(switchedOn, "mergeLeads")).isZero();
+			assertThat(RunWarnings.of(switchedOn.getExecutionContext()))
+				.contains("Read in full, never synced before (newly mapped or switched on): campaign");
+		}
+	}
+
+	private static java.util.List<Object> campaignNames(SyncHarness harness) {
+		return harness.rows("SELECT name FROM crm_campaign ORDER BY name")
+			.stream()
+			.map((row) -> row.get("name"))
+			.toList();
+	}
+
+	private static long stepRead(JobExecution execution, String step) {
+		return execution.getStepExecutions()
+			.stream()
+			.filter((each) -> each.getStepName().equals(step))
+			.mapToLong((each) -> each.getReadCount())
+			.sum();
+	}
+
+}
