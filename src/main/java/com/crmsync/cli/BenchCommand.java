@@ -18,6 +18,7 @@ import com.crmsync.bench.Benchmark;
 import com.crmsync.bench.ChildJobRuns;
 import com.crmsync.emulator.EmulatorSettings;
 import com.crmsync.emulator.SalesforceEmulator;
+import com.crmsync.job.SettingsCheck;
 import com.zaxxer.hikari.HikariDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -94,6 +95,7 @@ public class BenchCommand extends DatabaseCommand {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		this.defaults = defaultProperties();
 		application.setDefaultProperties(this.defaults);
+		application.addInitializers(new SettingsCheck(needs()));
 		ConfigurableApplicationContext[] started = new ConfigurableApplicationContext[1];
 		this.probe = new ApiMinimumProbe(this.emulator.org(), () -> started[0].getBean(JdbcTemplate.class));
 		application.addInitializers((context) -> {

@@ -3,7 +3,11 @@
  */
 package com.crmsync.cli;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import com.crmsync.job.OrgConnector;
+import com.crmsync.job.SettingsCheck;
 import picocli.CommandLine.Command;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,6 +19,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 		description = "Connects the CRM to the configured Salesforce org, pins its org id and switches the CRM's "
 				+ "Accounts, Pipeline and Reports sections off.")
 public class ConnectCommand extends DatabaseCommand {
+
+	@Override
+	protected Set<SettingsCheck.Need> needs() {
+		return EnumSet.allOf(SettingsCheck.Need.class);
+	}
 
 	@Override
 	protected int call(ConfigurableApplicationContext context) {

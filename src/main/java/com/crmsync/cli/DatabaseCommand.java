@@ -5,9 +5,11 @@ package com.crmsync.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import com.crmsync.CrmSalesforceSyncApplication;
+import com.crmsync.job.SettingsCheck;
 import picocli.CommandLine;
 
 import org.springframework.boot.SpringApplication;
@@ -34,14 +36,35 @@ abstract class DatabaseCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * Starts the application with the command's Spring properties.
+	 * Starts the application with the command's Spring properties, once its settings are
+	 * checked.
 	 * @return the running context, migrated
+	 * @throws com.crmsync.job.SettingsException listing every problem of the settings,
+	 * before anything has started
 	 */
 	protected ConfigurableApplicationContext startApplication() {
+		return application().run(this.springArgs.toArray(String[]::new));
+	}
+
+	/**
+	 * The application this command starts: its default properties, and the check of its
+	 * settings, which runs before anything else.
+	 * @return the application, not yet run
+	 */
+	protected SpringApplication application() {
 		SpringApplication application = new SpringApplication(CrmSalesforceSyncApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setDefaultProperties(defaultProperties());
-		return application.run(this.springArgs.toArray(String[]::new));
+		application.addInitializers(new SettingsCheck(needs()));
+		return application;
+	}
+
+	/**
+	 * What this command needs of the settings beyond valid values.
+	 * @return none: the command only reads the database
+	 */
+	protected Set<SettingsCheck.Need> needs() {
+		return Set.of();
 	}
 
 	/**

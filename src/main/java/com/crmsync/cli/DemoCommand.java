@@ -3,11 +3,14 @@
  */
 package com.crmsync.cli;
 
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 import com.crmsync.demo.DemoData;
 import com.crmsync.emulator.EmulatorSettings;
 import com.crmsync.emulator.SalesforceEmulator;
+import com.crmsync.job.SettingsCheck;
 import com.crmsync.job.SyncRunner;
 import com.crmsync.report.NextStep;
 import com.crmsync.report.ReportFilesWriter;
@@ -54,6 +57,11 @@ public class DemoCommand extends DatabaseCommand {
 				"sync.salesforce.username", "sync@example.com", "sync.salesforce.private-key",
 				this.emulator.oauthPrivateKey().orElseThrow().toString(), "sync.operator", DemoData.ADMIN,
 				"sync.reports", REPORTS);
+	}
+
+	@Override
+	protected Set<SettingsCheck.Need> needs() {
+		return EnumSet.allOf(SettingsCheck.Need.class);
 	}
 
 	@Override

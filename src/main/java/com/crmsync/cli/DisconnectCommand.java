@@ -4,8 +4,10 @@
 package com.crmsync.cli;
 
 import java.util.Optional;
+import java.util.Set;
 
 import com.crmsync.job.OrgConnector;
+import com.crmsync.job.SettingsCheck;
 import picocli.CommandLine.Command;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,6 +18,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Command(name = "disconnect", mixinStandardHelpOptions = true,
 		description = "Unpins the connected org and switches the CRM's sections back on.")
 public class DisconnectCommand extends DatabaseCommand {
+
+	@Override
+	protected Set<SettingsCheck.Need> needs() {
+		return Set.of(SettingsCheck.Need.OPERATOR);
+	}
 
 	@Override
 	protected int call(ConfigurableApplicationContext context) {

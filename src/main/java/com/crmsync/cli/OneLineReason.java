@@ -5,13 +5,15 @@ package com.crmsync.cli;
 
 import java.util.List;
 
+import com.crmsync.job.SettingsException;
 import com.crmsync.mapping.MappingException;
+import com.crmsync.salesforce.SalesforceSettingsException;
 
 /**
  * The one-line reason an operator reads on stderr when a command fails: the innermost
  * cause's message, without stack traces. A failure that lists problems (a mapping file
- * with several mistakes) also gives them, one line each, so that all can be fixed at
- * once.
+ * with several mistakes, settings that cannot be used) also gives them, one line each, so
+ * that all can be fixed at once.
  */
 final class OneLineReason {
 
@@ -44,6 +46,12 @@ final class OneLineReason {
 		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (cause instanceof MappingException mapping) {
 				return mapping.problems();
+			}
+			if (cause instanceof SettingsException settings) {
+				return settings.problems();
+			}
+			if (cause instanceof SalesforceSettingsException settings) {
+				return settings.problems();
 			}
 		}
 		return List.of();

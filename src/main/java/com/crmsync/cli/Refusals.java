@@ -4,6 +4,7 @@
 package com.crmsync.cli;
 
 import com.crmsync.job.RefusedException;
+import com.crmsync.job.SettingsException;
 import com.crmsync.salesforce.SalesforceSettingsException;
 import com.crmsync.salesforce.login.LoginRefusedException;
 
@@ -28,7 +29,7 @@ final class Refusals {
 			if (cause instanceof RefusedException || cause instanceof LoginRefusedException) {
 				return ExitCodes.REFUSED;
 			}
-			if (cause instanceof SalesforceSettingsException) {
+			if (cause instanceof SalesforceSettingsException || cause instanceof SettingsException) {
 				return ExitCodes.USAGE;
 			}
 			if (cause.getCause() == cause) {

@@ -3,6 +3,10 @@
  */
 package com.crmsync.cli;
 
+import java.util.EnumSet;
+import java.util.Set;
+
+import com.crmsync.job.SettingsCheck;
 import com.crmsync.job.SyncRunner;
 import com.crmsync.report.RunReports;
 import picocli.CommandLine.Command;
@@ -26,6 +30,11 @@ public class RestartCommand extends DatabaseCommand {
 			description = "Exit 4 when the run completes but records were rejected (for schedulers that alert on "
 					+ "it; also sync.fail-on-errors=true).")
 	boolean failOnErrors;
+
+	@Override
+	protected Set<SettingsCheck.Need> needs() {
+		return EnumSet.allOf(SettingsCheck.Need.class);
+	}
 
 	@Override
 	protected int call(ConfigurableApplicationContext context) throws Exception {

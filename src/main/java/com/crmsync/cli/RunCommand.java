@@ -3,6 +3,10 @@
  */
 package com.crmsync.cli;
 
+import java.util.EnumSet;
+import java.util.Set;
+
+import com.crmsync.job.SettingsCheck;
 import com.crmsync.job.SyncRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,6 +31,11 @@ public class RunCommand extends DatabaseCommand {
 			description = "Exit 4 when the run completes but records were rejected (for schedulers that alert on "
 					+ "it; also sync.fail-on-errors=true).")
 	boolean failOnErrors;
+
+	@Override
+	protected Set<SettingsCheck.Need> needs() {
+		return EnumSet.allOf(SettingsCheck.Need.class);
+	}
 
 	@Override
 	protected int call(ConfigurableApplicationContext context) throws Exception {

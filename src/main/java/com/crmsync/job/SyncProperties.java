@@ -35,9 +35,9 @@ public record SyncProperties(String operator, Path mappings, Duration lookBack, 
 	public SyncProperties {
 		lookBack = (lookBack != null) ? lookBack : Duration.ofMinutes(5);
 		chunkSize = (chunkSize != null) ? chunkSize : DEFAULT_CHUNK_SIZE;
-		if (chunkSize < 1 || chunkSize > SalesforceClient.MAX_QUERY_BATCH) {
-			throw new IllegalArgumentException("sync.chunk-size must be between 1 and "
-					+ SalesforceClient.MAX_QUERY_BATCH + " (one Salesforce query page)");
+		String chunkSizeProblem = SettingsRules.chunkSize(chunkSize);
+		if (chunkSizeProblem != null) {
+			throw new IllegalArgumentException(chunkSizeProblem);
 		}
 	}
 

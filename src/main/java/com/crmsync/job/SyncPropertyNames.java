@@ -12,9 +12,11 @@ import java.util.Map;
 
 import com.crmsync.db.EmbeddedDatabaseProperties;
 import com.crmsync.salesforce.SalesforceProperties;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
 
@@ -23,9 +25,13 @@ import org.springframework.core.env.PropertySource;
  * {@code sync.salesforce.login-uri} would otherwise be ignored silently, and the run
  * would go on with a default. Names are compared as Spring's relaxed binding does (case,
  * dashes and underscores aside), so {@code SYNC_SALESFORCE_LOGIN_URL} and
- * {@code sync.salesforce.loginUrl} are known.
+ * {@code sync.salesforce.loginUrl} are known. Every application context refuses them,
+ * with the closest known name; the command line's {@link SettingsCheck} lists them with
+ * every other problem of the settings first.
  */
 public class SyncPropertyNames implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	private static final LevenshteinDistance EDITS = LevenshteinDistance.getDefaultInstance();
 
 	/** Properties read with {@code @Value} rather than a properties record. */
 	private static final List<String> VALUE_PROPERTIES = List.of("sync.reports", "sync.metrics-textfile",
@@ -33,9 +39,22 @@ public class SyncPropertyNames implements ApplicationContextInitializer<Configur
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
+		List<String> unknown = unknown(context.getEnvironment());
+		if (!unknown.isEmpty()) {
+			throw new SettingsException(unknown);
+		}
+	}
+
+	/**
+	 * The {@code sync.*} properties the sync does not know, each with the closest name it
+	 * does know.
+	 * @param environment the application's environment
+	 * @return one problem per unknown property, in name order
+	 */
+	static List<String> unknown(ConfigurableEnvironment environment) {
 		Map<String, String> known = known();
 		List<String> unknown = new ArrayList<>();
-		for (PropertySource<?> source : context.getEnvironment().getPropertySources()) {
+		for (PropertySource<?> source : environment.getPropertySources()) {
 			if (source instanceof EnumerablePropertySource<?> enumerable) {
 				for (String name : enumerable.getPropertyNames()) {
 					String key = normalized(name);
@@ -46,11 +65,23 @@ public class SyncPropertyNames implements ApplicationContextInitializer<Configur
 				}
 			}
 		}
-		if (!unknown.isEmpty()) {
-			unknown.sort(Comparator.naturalOrder());
-			throw new IllegalStateException("Unknown propert" + ((unknown.size() == 1) ? "y " : "ies ")
-					+ String.join(", ", unknown) + " (known: " + String.join(", ", known.values()) + ")");
-		}
+		unknown.sort(Comparator.naturalOrder());
+		return unknown.stream()
+			.map((name) -> name + " is not a setting of the sync; did you mean " + closest(name, known) + "?")
+			.toList();
+	}
+
+	/**
+	 * The known name with the fewest edits from a mistyped one, as written by the user.
+	 */
+	private static String closest(String name, Map<String, String> known) {
+		String key = normalized(name);
+		return known.entrySet()
+			.stream()
+			.min(Comparator.comparingInt((Map.Entry<String, String> entry) -> EDITS.apply(key, entry.getKey()))
+				.thenComparing(Map.Entry::getValue))
+			.map(Map.Entry::getValue)
+			.orElseThrow();
 	}
 
 	/** {@code sync.x} or {@code SYNC_X}, not e.g. {@code syncthing.home}. */
@@ -79,7 +110,7 @@ public class SyncPropertyNames implements ApplicationContextInitializer<Configur
 		}
 	}
 
-	private static String normalized(String name) {
+	static String normalized(String name) {
 		return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
 	}
 

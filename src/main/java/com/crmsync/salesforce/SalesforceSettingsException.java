@@ -14,7 +14,7 @@ public class SalesforceSettingsException extends IllegalArgumentException {
 	private final List<String> problems;
 
 	public SalesforceSettingsException(List<String> problems) {
-		super(String.join("; ", problems));
+		super("The Salesforce settings cannot be used to log in:\n  - " + String.join("\n  - ", problems));
 		this.problems = List.copyOf(problems);
 	}
 

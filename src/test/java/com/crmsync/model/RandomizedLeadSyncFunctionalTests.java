@@ -5,6 +5,7 @@ package com.crmsync.model;
 
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +26,7 @@ import com.crmsync.model.LeadSyncModel.Conflict;
 import com.crmsync.model.LeadSyncModel.Lead;
 import com.crmsync.model.LeadSyncModel.Link;
 import com.crmsync.testsupport.SyncHarness;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -403,20 +405,24 @@ class RandomizedLeadSyncFunctionalTests {
 
 	/** A CRM modification time: now, strictly after every earlier edit on either side. */
 	private Instant tick() {
+		beforeSalesforceWrite();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		while (!now.isAfter(this.lastTime)) {
-			pause();
-			now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		}
 		this.lastTime = now;
 		return now;
 	}
 
-	/** Waits until a Salesforce write is stamped strictly after every earlier edit. */
+	/**
+	 * Waits until the clock is past every earlier edit, so that a write now is stamped
+	 * strictly after them (the clock's millisecond moves on within a few).
+	 */
 	private void beforeSalesforceWrite() {
-		while (!Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(this.lastTime)) {
-			pause();
-		}
+		Instant last = this.lastTime;
+		Awaitility.await("the clock to pass " + last)
+			.pollInSameThread()
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(1))
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(last));
 	}
 
 	private Instant modifiedAt(String id) {
@@ -424,16 +430,6 @@ class RandomizedLeadSyncFunctionalTests {
 		assertThat(at).isAfter(this.lastTime);
 		this.lastTime = at;
 		return at;
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(1);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	// ---- checks ----

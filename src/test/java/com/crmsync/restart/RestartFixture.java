@@ -4,7 +4,6 @@
 package com.crmsync.restart;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import com.crmsync.testsupport.SyncProcess;
 import com.crmsync.testsupport.TestDatabases;
 import com.crmsync.testsupport.TestOrgLogin;
 import com.zaxxer.hikari.HikariDataSource;
+import org.awaitility.Awaitility;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -193,22 +193,12 @@ final class RestartFixture implements AutoCloseable {
 	 * @param alive whether waiting still makes sense (e.g. the child still runs)
 	 */
 	static void await(String what, BooleanSupplier condition, BooleanSupplier alive) {
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-		while (!condition.getAsBoolean()) {
-			if (!alive.getAsBoolean()) {
-				throw new AssertionError("Gave up waiting for " + what);
-			}
-			if (Instant.now().isAfter(deadline)) {
-				throw new AssertionError("Timed out waiting for " + what);
-			}
-			try {
-				Thread.sleep(5);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
+		Awaitility.await(what)
+			.atMost(Duration.ofMinutes(2))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(5))
+			.failFast("Gave up waiting for " + what, () -> !alive.getAsBoolean())
+			.until(condition::getAsBoolean);
 	}
 
 	/**

@@ -3,10 +3,12 @@
  */
 package com.crmsync.emulator.cost;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.crmsync.emulator.EmulatorSettings;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,9 +72,11 @@ class CostModelTests {
 			}
 		});
 		waiting.start();
-		while (model.queuedRequests() == 0 && waiting.isAlive()) {
-			Thread.onSpinWait();
-		}
+		Awaitility.await("the second request to queue or end")
+			.atMost(Duration.ofSeconds(10))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(1))
+			.until(() -> model.queuedRequests() > 0 || !waiting.isAlive());
 		assertThat(waiting.isAlive()).as("the second request waits for the first").isTrue();
 		first.close();
 		waiting.join(10_000);

@@ -3,12 +3,14 @@
  */
 package com.crmsync.emulator.org;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.crmsync.testsupport.MutableClock;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,9 +70,12 @@ class WriteClockTests {
 		assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
 		this.time.set(T0.plusSeconds(1));
 		CompletableFuture<Instant> serverTime = CompletableFuture.supplyAsync(this.clock::now);
-		Thread.sleep(100);
 		// handing out T0 + 1 s now would let a window ending there miss the records
 		// the call is still writing with the stamp T0
+		Awaitility.await("the server time to wait for the write in progress")
+			.during(Duration.ofMillis(100))
+			.atMost(Duration.ofSeconds(1))
+			.until(() -> !serverTime.isDone());
 		assertThat(serverTime).isNotDone();
 		finish.countDown();
 		assertThat(serverTime.get(10, TimeUnit.SECONDS)).isAfterOrEqualTo(stamp.get(10, TimeUnit.SECONDS));
