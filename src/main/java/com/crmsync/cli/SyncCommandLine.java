@@ -20,8 +20,8 @@ import picocli.CommandLine.Command;
 @Command(name = "crm-salesforce-sync", mixinStandardHelpOptions = true, version = "crm-salesforce-sync 0.1.0",
 		description = "Keeps a Lead Gen & CRM database and one Salesforce org in step.",
 		subcommands = { DemoCommand.class, RunCommand.class, RestartCommand.class, StatusCommand.class,
-				ReportCommand.class, ConnectCommand.class, DisconnectCommand.class, EmulatorCommand.class,
-				BenchCommand.class },
+				ReportCommand.class, ConnectCommand.class, DisconnectCommand.class, ResetOrgCommand.class,
+				EmulatorCommand.class, BenchCommand.class },
 		footer = { "", "Spring properties (sync.*, spring.*, logging.*) may be passed as --name=value." })
 public class SyncCommandLine implements Runnable {
 

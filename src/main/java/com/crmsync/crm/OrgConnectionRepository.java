@@ -38,7 +38,8 @@ public class OrgConnectionRepository {
 	}
 
 	/**
-	 * Pins an org and switches the Accounts, Pipeline and Reports sections off.
+	 * Pins an org and switches the Accounts, Pipeline and Reports sections off; the
+	 * sync's data belongs to the org from now on, if it belonged to none.
 	 * @param orgId the org id
 	 * @param loginUrl where it was reached
 	 * @param operator who connected it
@@ -48,7 +49,36 @@ public class OrgConnectionRepository {
 				"INSERT INTO sync_org (singleton, org_id, login_url, pinned_by) VALUES ('X', :org, :url, "
 						+ ":operator) ON DUPLICATE KEY UPDATE org_id = org_id",
 				new MapSqlParameterSource("org", orgId).addValue("url", loginUrl).addValue("operator", operator));
+		this.jdbc.update("INSERT INTO sync_data_org (singleton, org_id) VALUES ('X', :org) "
+				+ "ON DUPLICATE KEY UPDATE org_id = org_id", new MapSqlParameterSource("org", orgId));
 		setSections(false);
+	}
+
+	/**
+	 * The org the sync's own data (identity map, bases, references, watermarks, pushed
+	 * values) belongs to; it outlives a disconnect.
+	 * @return the org id, empty before the first connection or after a reset
+	 */
+	public Optional<String> dataOrgId() {
+		return this.jdbc.query("SELECT org_id FROM sync_data_org WHERE singleton = 'X'", (rs, row) -> rs.getString(1))
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * Forgets everything the sync knows of an org: the identity map with its bases, the
+	 * references, the watermarks and the pushed values, and the org itself (unpinned, the
+	 * sections back on). CRM records are not touched; the next run is a first run.
+	 * @return the links forgotten
+	 */
+	public int forgetOrg() {
+		MapSqlParameterSource none = new MapSqlParameterSource();
+		int links = this.jdbc.update("DELETE FROM sync_link", none);
+		for (String table : List.of("sync_reference", "sync_watermark", "sync_pushed_value", "sync_data_org")) {
+			this.jdbc.update("DELETE FROM " + table, none);
+		}
+		unpin();
+		return links;
 	}
 
 	/**

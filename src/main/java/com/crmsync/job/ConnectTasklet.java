@@ -75,11 +75,8 @@ public class ConnectTasklet implements Tasklet {
 			.ifPresent((warning) -> RunWarnings.add(job.getExecutionContext(), warning));
 		String orgId = this.salesforce.login();
 		this.salesforce.startBudget();
+		new OrgGuard(this.orgConnection).requireOwnOrg(orgId, "sync with");
 		Optional<String> pinned = this.orgConnection.pinnedOrgId();
-		if (pinned.isPresent() && !pinned.get().equals(orgId)) {
-			throw new RefusedException("This CRM is connected to Salesforce org " + pinned.get()
-					+ "; refusing to sync with org " + orgId + " (disconnect first to change orgs)");
-		}
 		MappingsProvider.Mappings mappings = this.mappings.reloadAndValidate(this.salesforce);
 		if (pinned.isEmpty() && !dryRun) {
 			this.orgConnection.pin(orgId, this.salesforceProperties.loginUrl(),

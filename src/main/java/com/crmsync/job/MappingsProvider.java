@@ -76,15 +76,23 @@ public class MappingsProvider {
 	 * Reads the mappings again and checks them against the org's schema
 	 * ({@code describeSObjects}: unknown fields, read-only targets, incompatible types)
 	 * and the CRM database's (unknown tables and columns): any problem stops the run
-	 * before any data moves, and all of them are reported together.
+	 * before any data moves, and all of them are reported together. An org without the
+	 * upsert key of the objects the sync creates ({@link UpsertKeyCheck}) is refused
+	 * first.
 	 * @param salesforce the logged-in client
 	 * @return the mappings
 	 * @throws MappingException naming every problem
+	 * @throws RefusedException when the org lacks the upsert key
 	 */
 	public Mappings reloadAndValidate(SalesforceClient salesforce) {
 		Mappings mappings = reload();
+		Map<String, ObjectDescription> described = salesforce.describe(describedObjects(mappings));
+		List<String> upsertKeyProblems = UpsertKeyCheck.problems(createdInSalesforce(mappings), described);
+		if (!upsertKeyProblems.isEmpty()) {
+			throw UpsertKeyCheck.refusal(upsertKeyProblems);
+		}
 		List<String> problems = new ArrayList<>();
-		new MappingValidator(schemaOf(mappings, salesforce)).validate(mappings.file(), mappings.customFields())
+		new MappingValidator(schemaOf(described)).validate(mappings.file(), mappings.customFields())
 			.forEach((problem) -> problems.add(problem.toString()));
 		problems.addAll(
 				CrmSchemaCheck.problems(mappings.file(), this.crmColumns.of(CrmSchemaCheck.tables(mappings.file()))));
@@ -95,12 +103,32 @@ public class MappingsProvider {
 		return mappings;
 	}
 
-	private static SalesforceSchemaView schemaOf(Mappings mappings, SalesforceClient salesforce) {
+	private static Set<String> describedObjects(Mappings mappings) {
 		Set<String> objects = new LinkedHashSet<>();
 		mappings.file().objects().values().stream().map(ObjectMapping::salesforceObject).forEach(objects::add);
 		objects.add(EventTaskMapping.SALESFORCE_OBJECT);
+		return objects;
+	}
+
+	/**
+	 * The Salesforce objects a run creates records of: the two-way objects the mapping
+	 * file does not switch off.
+	 */
+	private List<String> createdInSalesforce(Mappings mappings) {
+		return this.objects.definitions()
+			.stream()
+			.filter(SyncedObject::createsInSalesforce)
+			.filter((object) -> object.mappedObject()
+				.map((mapped) -> mappings.file().objects().get(mapped))
+				.map((mapping) -> mapping.direction() != Direction.NONE)
+				.orElse(false))
+			.map(SyncedObject::salesforceObject)
+			.toList();
+	}
+
+	private static SalesforceSchemaView schemaOf(Map<String, ObjectDescription> described) {
 		Map<String, List<SalesforceFieldDescription>> schema = new LinkedHashMap<>();
-		for (ObjectDescription object : salesforce.describe(objects).values()) {
+		for (ObjectDescription object : described.values()) {
 			List<SalesforceFieldDescription> fields = new ArrayList<>();
 			for (FieldDescription field : object.fields().values()) {
 				fields.add(new SalesforceFieldDescription(field.name(), field.type(), field.length(),

@@ -49,11 +49,7 @@ public class OrgConnector {
 	public String connect() {
 		String operator = this.operatorCheck.requireAdministrator("connect the Salesforce org");
 		String orgId = this.salesforce.login();
-		Optional<String> pinned = this.orgConnection.pinnedOrgId();
-		if (pinned.isPresent() && !pinned.get().equals(orgId)) {
-			throw new RefusedException("This CRM is connected to Salesforce org " + pinned.get()
-					+ "; refusing to connect org " + orgId + " (disconnect first to change orgs)");
-		}
+		new OrgGuard(this.orgConnection).requireOwnOrg(orgId, "connect");
 		this.mappings.reloadAndValidate(this.salesforce);
 		this.orgConnection.pin(orgId, this.salesforceProperties.loginUrl(), operator);
 		return orgId;
@@ -61,7 +57,8 @@ public class OrgConnector {
 
 	/**
 	 * Unpins the org and switches the CRM's sections back on. Links are kept, so
-	 * reconnecting the same org carries on where it stopped.
+	 * reconnecting the same org carries on where it stopped; another org is refused until
+	 * {@link #resetOrg(String) reset-org} forgets them.
 	 * @return the org id that was pinned, if any
 	 * @throws RefusedException for a non-Administrator
 	 */
@@ -70,6 +67,29 @@ public class OrgConnector {
 		Optional<String> pinned = this.orgConnection.pinnedOrgId();
 		this.orgConnection.unpin();
 		return pinned;
+	}
+
+	/**
+	 * Forgets the org the sync's data belongs to: its links and merge bases, references,
+	 * watermarks and pushed values; unpins it and switches the CRM's sections back on. No
+	 * CRM record is touched; the next run, against any org, is a first run. Named by its
+	 * org id, so that the wrong org's data is never forgotten by mistake.
+	 * @param orgId the org whose data goes: the connected one, or the one the data
+	 * belongs to
+	 * @return the links forgotten
+	 * @throws RefusedException for a non-Administrator, or another org id
+	 */
+	public int resetOrg(String orgId) {
+		this.operatorCheck.requireAdministrator("reset the Salesforce org");
+		Optional<String> owner = this.orgConnection.dataOrgId().or(this.orgConnection::pinnedOrgId);
+		if (owner.isEmpty()) {
+			throw new RefusedException("The sync holds no org's data: nothing to reset");
+		}
+		if (!owner.get().equals(orgId)) {
+			throw new RefusedException("The sync's data belongs to Salesforce org " + owner.get() + ", not " + orgId
+					+ ": nothing was reset");
+		}
+		return this.orgConnection.forgetOrg();
 	}
 
 }

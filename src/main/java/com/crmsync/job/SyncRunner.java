@@ -17,6 +17,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,14 +45,24 @@ public class SyncRunner {
 
 	private final SalesforceProperties salesforceProperties;
 
+	private final SalesforceClient salesforce;
+
+	private final OrgGuard orgGuard;
+
+	private final OrgConnector orgConnector;
+
 	public SyncRunner(JobOperator jobOperator, JobRepository jobRepository, Job salesforceSyncJob,
-			OperatorCheck operatorCheck, RunLock runLock, SalesforceProperties salesforceProperties) {
+			OperatorCheck operatorCheck, RunLock runLock, SalesforceProperties salesforceProperties,
+			@Lazy SalesforceClient salesforce, OrgGuard orgGuard, OrgConnector orgConnector) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = salesforceSyncJob;
 		this.operatorCheck = operatorCheck;
 		this.runLock = runLock;
 		this.salesforceProperties = salesforceProperties;
+		this.salesforce = salesforce;
+		this.orgGuard = orgGuard;
+		this.orgConnector = orgConnector;
 	}
 
 	/**
@@ -110,7 +121,37 @@ public class SyncRunner {
 				execution = this.jobOperator.recover(execution);
 			}
 			execution = failUnfinished(execution);
+			// a restart resumes after connect: the org is checked here instead
+			this.orgGuard.requireOwnOrg(this.salesforce.login(), "sync with");
 			return this.jobOperator.restart(execution);
+		}
+	}
+
+	/**
+	 * Forgets the org the sync's data belongs to ({@link OrgConnector#resetOrg}) while no
+	 * run is live, and abandons the executions that could still be restarted: they would
+	 * resume with that org's windows and ids.
+	 * @param orgId the org whose data goes
+	 * @return the links forgotten
+	 * @throws Exception when an execution cannot be abandoned
+	 */
+	@SuppressWarnings("try") // the lock is held for the block, never read
+	public int resetOrg(String orgId) throws Exception {
+		this.operatorCheck.requireAdministrator("reset the Salesforce org");
+		try (RunLock.Held lock = acquireLock()) {
+			int links = this.orgConnector.resetOrg(orgId);
+			recoverDeadExecutions();
+			for (long id : this.jobRepository.getJobInstances(SyncJobConfiguration.JOB_NAME, 0, Integer.MAX_VALUE)
+				.stream()
+				.map(this.jobRepository::getLastJobExecution)
+				.filter((execution) -> execution != null && execution.getStatus().isGreaterThan(BatchStatus.STOPPING)
+						&& execution.getStatus() != BatchStatus.ABANDONED)
+				.map(JobExecution::getId)
+				.toList()) {
+				logger.info("Execution " + id + " of the forgotten org is abandoned: it can no longer be restarted");
+				this.jobOperator.abandon(this.jobRepository.getJobExecution(id));
+			}
+			return links;
 		}
 	}
 

@@ -52,6 +52,14 @@ import com.crmsync.mapping.MappedObject;
 public record SyncedObject(String name, Direction direction, String stepName, String salesforceObject, String crmTable,
 		MatchKey matchKey, boolean mergeable, String customFieldType, boolean leadScore, String readOnlyColumn) {
 
+	/**
+	 * The Salesforce field, on every object the sync creates records of, that holds the
+	 * CRM id of the row a record was created from: creates are upserts on it, so a create
+	 * sent twice (a lost response, a replayed chunk) finds the record it made the first
+	 * time.
+	 */
+	public static final String CRM_ID_FIELD = "CRM_Id__c";
+
 	public SyncedObject {
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(direction, "direction");
@@ -161,6 +169,15 @@ public record SyncedObject(String name, Direction direction, String stepName, St
 	public SyncedObject readOnlyWhen(String column) {
 		return new SyncedObject(this.name, this.direction, this.stepName, this.salesforceObject, this.crmTable,
 				this.matchKey, this.mergeable, this.customFieldType, this.leadScore, column);
+	}
+
+	/**
+	 * Whether the sync creates records of this object in Salesforce (a two-way object):
+	 * they are upserted on {@link #CRM_ID_FIELD}, which the org must then have.
+	 * @return {@code true} for two-way objects
+	 */
+	public boolean createsInSalesforce() {
+		return this.direction == Direction.TWO_WAY;
 	}
 
 	/**

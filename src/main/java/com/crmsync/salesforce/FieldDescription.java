@@ -14,8 +14,9 @@ package com.crmsync.salesforce;
  * @param updateable whether an update may set it
  * @param nillable whether it may be empty
  * @param externalId whether it is an external id (usable for upsert)
+ * @param unique whether no two records may hold the same value
  */
 public record FieldDescription(String name, String type, int length, boolean createable, boolean updateable,
-		boolean nillable, boolean externalId) {
+		boolean nillable, boolean externalId, boolean unique) {
 
 }

@@ -253,7 +253,7 @@ public class SalesforceClient {
 					fields.put(field.getName(),
 							new FieldDescription(field.getName(), field.getType().toString(), field.getLength(),
 									field.isCreateable(), field.isUpdateable(), field.isNillable(),
-									field.isExternalId()));
+									field.isExternalId(), field.isUnique()));
 				}
 				descriptions.put(result.getName(), new ObjectDescription(result.getName(), fields));
 			}

@@ -34,7 +34,7 @@ class SyncCommandLineIntegrationTests {
 	void helpListsEveryCommand() {
 		assertThat(execute("--help")).isZero();
 		assertThat(this.out.toString()).contains("demo", "run", "restart", "status", "report", "connect", "disconnect",
-				"emulator");
+				"reset-org", "emulator");
 	}
 
 	@Test

@@ -3,6 +3,7 @@
  */
 package com.crmsync.project;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.crmsync.emulator.org.EmulatorOrg;
@@ -68,9 +69,24 @@ public class ProjectObject {
 	 * @param org the org
 	 */
 	public static void defineIn(EmulatorOrg org) {
-		org.define(StandardSchema.customObject("Project__c", "a01", "Projects", List.of(
+		defineIn(org, true);
+	}
+
+	/**
+	 * Adds {@code Project__c} to an emulated org, with or without the upsert key the sync
+	 * creates records on.
+	 * @param org the org
+	 * @param withUpsertKey whether the administrator made {@code CRM_Id__c}
+	 */
+	public static void defineIn(EmulatorOrg org, boolean withUpsertKey) {
+		List<FieldDefinition> fields = new ArrayList<>(List.of(
 				FieldDefinition.builder("Name", FieldType.string).length(80).required().nameField().idLookup().build(),
-				FieldDefinition.builder("Status__c", FieldType.string).length(40).build())));
+				FieldDefinition.builder("Status__c", FieldType.string).length(40).build()));
+		if (withUpsertKey) {
+			// the upsert key of every object the sync creates records of
+			fields.add(FieldDefinition.builder("CRM_Id__c", FieldType.string).length(40).externalId().unique().build());
+		}
+		org.define(StandardSchema.customObject("Project__c", "a01", "Projects", fields));
 	}
 
 }

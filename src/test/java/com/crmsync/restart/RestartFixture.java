@@ -125,7 +125,18 @@ final class RestartFixture implements AutoCloseable {
 	}
 
 	ConfigurableApplicationContext startApplication(Map<String, Object> extra) {
-		Map<String, Object> properties = new LinkedHashMap<>(properties());
+		return startApplication(this.emulator, extra);
+	}
+
+	/**
+	 * The application against this database and another org.
+	 * @param org the org's emulator
+	 * @param extra properties beside the fixture's
+	 * @return the running application
+	 */
+	ConfigurableApplicationContext startApplication(SalesforceEmulator org, Map<String, Object> extra) {
+		Map<String, Object> properties = new LinkedHashMap<>(SyncProcess.properties(this.database, org));
+		properties.put("sync.chunk-size", CHUNK_SIZE);
 		properties.putAll(extra);
 		SpringApplication application = new SpringApplication(CrmSalesforceSyncApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);

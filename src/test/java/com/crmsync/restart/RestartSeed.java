@@ -18,13 +18,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * records of its own, pairs that match by key (e-mail, name) with complementary values,
  * and the references between objects (accounts of contacts and opportunities, contact
  * roles, campaign members, events of leads and contacts, lead scores, custom field
- * values). Every record has a match key, so a replayed create is always found again (see
- * the report of the restart work for records without one).
+ * values). A few CRM leads and contacts have no e-mail, the key they could be matched by:
+ * a replayed create of theirs is found again by its upsert key alone.
  */
 final class RestartSeed {
 
 	/** Per kind of record, how many; small, but several chunks of 10 each. */
 	static final int N = 24;
+
+	/** CRM leads and contacts without an e-mail, each. */
+	static final int KEYLESS = 3;
 
 	private RestartSeed() {
 	}
@@ -112,6 +115,13 @@ final class RestartSeed {
 		for (int i = 0; i < N / 2; i++) {
 			jdbc.update("INSERT INTO crm_lead (last_name, email, phone, lead_score, updated_at) VALUES (?, ?, ?, ?, "
 					+ old + ")", "Shared Lead " + i, "shared.l" + i + "@both.test", "+33 1 " + i, 70 + i);
+		}
+		// without a match key: only the upsert key finds their records again
+		for (int i = 0; i < KEYLESS; i++) {
+			jdbc.update("INSERT INTO crm_lead (last_name, company_name, lead_score, updated_at) VALUES (?, ?, ?, " + old
+					+ ")", "Keyless Lead " + i, "Keyless Co " + i, 90 + i);
+			jdbc.update("INSERT INTO crm_contact (last_name, title, updated_at) VALUES (?, 'Founder', " + old + ")",
+					"Keyless Contact " + i);
 		}
 		jdbc.update("INSERT INTO crm_custom_field_value (field_id, record_id, value) "
 				+ "SELECT f.id, l.id, 'APAC' FROM crm_custom_field f JOIN crm_lead l ON f.object_type = 'LEAD' "

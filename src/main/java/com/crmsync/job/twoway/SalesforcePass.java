@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import com.crmsync.crm.CrmRow;
 import com.crmsync.crm.SyncLink;
+import com.crmsync.job.SyncedObject;
 import com.crmsync.job.read.KeysetPass;
 import com.crmsync.job.read.PageCursor;
 import com.crmsync.job.read.RestartKey;
@@ -130,17 +131,22 @@ final class SalesforcePass implements KeysetPass<MergeCandidate, String> {
 	}
 
 	/**
-	 * The CRM row each unlinked Salesforce record matches by key: the oldest live,
-	 * unlinked row with that key that no other record of this chunk claimed.
+	 * The CRM row each unlinked Salesforce record matches: the row it was created from
+	 * ({@link SyncedObject#CRM_ID_FIELD}: created by a run that was stopped before it
+	 * linked the pair), else by key the oldest live, unlinked row with that key that no
+	 * other record of this chunk claimed.
 	 */
 	private Map<String, CrmRow> matchCrmRows(List<SalesforceRecord> unlinked) {
 		TwoWayRules rules = this.lookups.rules();
-		Map<String, CrmRow> matches = new HashMap<>();
+		Map<String, CrmRow> matches = matchCreatedFrom(unlinked);
 		if (rules.matchField() == null) {
 			return matches;
 		}
 		Map<String, String> keys = new LinkedHashMap<>();
 		for (SalesforceRecord record : unlinked) {
+			if (matches.containsKey(record.id())) {
+				continue;
+			}
 			String key = rules.matchKey(record.get(rules.matchField()));
 			if (key != null) {
 				keys.put(record.id(), key);
@@ -161,6 +167,38 @@ final class SalesforcePass implements KeysetPass<MergeCandidate, String> {
 					matches.put(salesforceId, row);
 					break;
 				}
+			}
+		});
+		return matches;
+	}
+
+	/**
+	 * The CRM rows unlinked records name in {@link SyncedObject#CRM_ID_FIELD}, where the
+	 * row is live and linked to no other record.
+	 */
+	private Map<String, CrmRow> matchCreatedFrom(List<SalesforceRecord> unlinked) {
+		Map<String, CrmRow> matches = new HashMap<>();
+		if (!this.lookups.rules().definition().createsInSalesforce()) {
+			return matches;
+		}
+		Map<String, Long> createdFrom = new LinkedHashMap<>();
+		for (SalesforceRecord record : unlinked) {
+			String crmId = record.get(SyncedObject.CRM_ID_FIELD);
+			if (crmId != null && crmId.strip().matches("[0-9]{1,18}")) {
+				createdFrom.put(record.id(), Long.parseLong(crmId.strip()));
+			}
+		}
+		if (createdFrom.isEmpty()) {
+			return matches;
+		}
+		Map<Long, CrmRow> rows = this.lookups.crmRecords().findByIds(this.lookups.table(), createdFrom.values());
+		Set<Long> alreadyLinked = this.lookups.links()
+			.findByCrmIds(this.lookups.rules().type(), rows.keySet())
+			.keySet();
+		createdFrom.forEach((salesforceId, crmId) -> {
+			CrmRow row = rows.get(crmId);
+			if (row != null && !row.isDeleted() && !alreadyLinked.contains(crmId) && this.claimedCrmIds.add(crmId)) {
+				matches.put(salesforceId, row);
 			}
 		});
 		return matches;

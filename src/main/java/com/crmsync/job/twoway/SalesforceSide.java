@@ -11,6 +11,7 @@ import java.util.Set;
 
 import com.crmsync.job.ChunkReport;
 import com.crmsync.job.StepCounts.Outcome;
+import com.crmsync.job.SyncedObject;
 import com.crmsync.salesforce.RecordSaveResult;
 import com.crmsync.salesforce.SalesforceClient;
 import com.crmsync.salesforce.SalesforceRecord;
@@ -39,7 +40,10 @@ final class SalesforceSide {
 
 	/**
 	 * Creates the records of CRM rows Salesforce lacks, with the values Salesforce
-	 * requires on create filled in; counts each created one.
+	 * requires on create filled in; counts each created one. They go out as upserts on
+	 * {@link SyncedObject#CRM_ID_FIELD} holding the row's CRM id: sent again (a retry
+	 * after a lost response, a chunk replayed after a crash), a create finds the record
+	 * it made the first time instead of making a second one, with or without a match key.
 	 * @param creates the actions {@link SyncAction.Kind#CREATE_IN_SALESFORCE}
 	 * @return the actions whose record was created, by the new record's id, in order
 	 */
@@ -48,10 +52,8 @@ final class SalesforceSide {
 		if (creates.isEmpty()) {
 			return created;
 		}
-		List<RecordSaveResult> results = this.salesforce.create(creates.stream()
-			.map((action) -> new SalesforceRecord(salesforceObject(), null,
-					this.rules.withCreateDefaults(action.decision().salesforceValues()), Set.of()))
-			.toList());
+		List<RecordSaveResult> results = this.salesforce.upsert(SyncedObject.CRM_ID_FIELD,
+				creates.stream().map(this::newRecord).toList());
 		for (int i = 0; i < creates.size(); i++) {
 			SyncAction action = creates.get(i);
 			RecordSaveResult result = results.get(i);
@@ -64,6 +66,13 @@ final class SalesforceSide {
 			}
 		}
 		return created;
+	}
+
+	private SalesforceRecord newRecord(SyncAction action) {
+		Map<String, String> values = new LinkedHashMap<>(
+				this.rules.withCreateDefaults(action.decision().salesforceValues()));
+		values.put(SyncedObject.CRM_ID_FIELD, String.valueOf(action.candidate().crmId()));
+		return new SalesforceRecord(salesforceObject(), null, values, Set.of());
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.crmsync.job.SyncedObject;
 import com.crmsync.mapping.FieldMapping;
 import com.crmsync.salesforce.SalesforceClient;
 import com.crmsync.salesforce.SalesforceRecord;
@@ -36,6 +37,10 @@ final class TwoWayQueries {
 		fields.forEach((field) -> names.add(field.salesforceField()));
 		rules.derivedFields().forEach((field) -> names.add(field.salesforceField()));
 		names.addAll(rules.extraSalesforceFields());
+		if (rules.definition().createsInSalesforce()) {
+			// which CRM row a record was created from, found again if its link was lost
+			names.add(SyncedObject.CRM_ID_FIELD);
+		}
 		return "SELECT " + String.join(", ", names) + " FROM " + rules.definition().salesforceObject();
 	}
 
