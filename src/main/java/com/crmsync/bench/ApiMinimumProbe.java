@@ -50,6 +50,8 @@ public final class ApiMinimumProbe implements StepExecutionListener {
 
 	private final Map<Long, StepMinimum> minimums = new ConcurrentHashMap<>();
 
+	private final StepCpu cpu = new StepCpu();
+
 	/**
 	 * A probe of an emulator's org.
 	 * @param org the org the job talks to
@@ -61,11 +63,21 @@ public final class ApiMinimumProbe implements StepExecutionListener {
 	}
 
 	/**
-	 * A registrar that adds this probe to every step of the application.
+	 * A registrar that adds this probe to every step of the application, and the measure
+	 * of the step's CPU time inside it (so the probe's own work is not counted).
 	 * @return the bean post processor
 	 */
 	public BeanPostProcessor registrar() {
-		return EveryStep.listenedBy(this);
+		return EveryStep.listenedBy(this, new StepCpuListener(this.cpu));
+	}
+
+	/**
+	 * The CPU time of the job's JVM per step: measured in this JVM when the job runs in
+	 * it, sent by the child otherwise.
+	 * @return the step CPU times
+	 */
+	StepCpu cpu() {
+		return this.cpu;
 	}
 
 	/**

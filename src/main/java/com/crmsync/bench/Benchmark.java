@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The benchmark of issue 7: seeds both sides, measures the raw baseline, runs the job
  * {@code --full}, then an incremental run that absorbs the full run's own writes, edits 1
  * % of the records on each side and runs incrementally again. Prints each run and its
- * steps, and as its last line one JSON object with the figures.
+ * steps (wall and CPU time), and as its last line one JSON object with the figures.
  */
 public final class Benchmark {
 
@@ -175,6 +175,12 @@ public final class Benchmark {
 		json.put("incrementalRead", incremental.read);
 		json.put("baselineRecords", (raw != null) ? raw.records() : null);
 		json.putAll(linked);
+		// the job JVM's CPU time: in process it includes the in-process emulator's
+		json.put("jobCpuSeconds", byRun(full.cpu.seconds(), echo.cpu.seconds(), incremental.cpu.seconds()));
+		json.put("jobStartCpuSeconds",
+				byRun(full.cpu.startSeconds(), echo.cpu.startSeconds(), incremental.cpu.startSeconds()));
+		json.put("stepCpuMicrosPerRecord",
+				byRun(full.cpu.microsPerRecord(), echo.cpu.microsPerRecord(), incremental.cpu.microsPerRecord()));
 		this.out.println(JsonMapper.builder().build().writeValueAsString(json));
 		this.out.flush();
 		boolean completed = List.of(full, echo, incremental)
@@ -234,6 +240,8 @@ public final class Benchmark {
 	}
 
 	private RunFigures measure(String title, boolean full, SyncRunner runner, HeapWatch heap) throws Exception {
+		StepCpu cpu = this.probe.cpu();
+		cpu.reset();
 		JobRun run = launch(full, runner, heap);
 		JobExecution execution = run.execution();
 		double seconds = run.seconds();
@@ -242,14 +250,16 @@ public final class Benchmark {
 			this.out.printf(Locale.ROOT, "%s: %s in %.1f s, no execution in the job repository%n", title, run.status(),
 					seconds);
 			this.out.flush();
-			return new RunFigures(run.status(), seconds, 0, 0, 0, peak, run.maxHeapMb());
+			return new RunFigures(run.status(), seconds, 0, 0, 0, peak, run.maxHeapMb(), RunCpu.NONE);
 		}
 		List<String> lines = new ArrayList<>();
 		long read = 0;
 		long apiCalls = 0;
 		long minimum = 0;
-		lines.add(String.format(Locale.ROOT, "  %-18s %-9s %9s %10s %10s %7s %7s %9s %9s %9s", "step", "status",
-				"seconds", "read", "records/s", "api", "min", "sfCreated", "sfChanged", "sfNoop"));
+		lines.add(String.format(Locale.ROOT, "  %-18s %-9s %9s %10s %10s %7s %7s %9s %9s %9s %8s %10s", "step",
+				"status", "seconds", "read", "records/s", "api", "min", "sfCreated", "sfChanged", "sfNoop", "cpu s",
+				"cpu µs/rec"));
+		Map<String, Double> cpuPerRecord = new LinkedHashMap<>();
 		for (StepExecution step : execution.getStepExecutions()) {
 			Map<String, Long> counts = StepCounts.of(step);
 			double stepSeconds = (step.getStartTime() != null && step.getEndTime() != null)
@@ -264,24 +274,41 @@ public final class Benchmark {
 			read += stepRead;
 			apiCalls += counts.get("apiCalls");
 			minimum += stepMin;
-			lines.add(String.format(Locale.ROOT, "  %-18s %-9s %9.2f %,10d %,10.0f %,7d %,7d %,9d %,9d %,9d",
+			double stepCpu = cpu.stepSeconds(step.getId());
+			Double microsPerRecord = (stepCpu >= 0 && stepRead > 0) ? round(stepCpu * 1e6 / stepRead) : null;
+			cpuPerRecord.put(step.getStepName(), microsPerRecord);
+			lines.add(String.format(Locale.ROOT, "  %-18s %-9s %9.2f %,10d %,10.0f %,7d %,7d %,9d %,9d %,9d %8.2f %10s",
 					step.getStepName(), step.getStatus(), stepSeconds, stepRead,
 					(stepSeconds > 0) ? stepRead / stepSeconds : 0, counts.get("apiCalls"), stepMin,
 					(stepMinimum != null) ? stepMinimum.created() : 0,
 					(stepMinimum != null) ? stepMinimum.changed() : 0,
-					(stepMinimum != null) ? stepMinimum.unchanged() : 0));
+					(stepMinimum != null) ? stepMinimum.unchanged() : 0, stepCpu,
+					(microsPerRecord != null) ? String.format(Locale.ROOT, "%,.1f", microsPerRecord) : "-"));
 		}
+		RunCpu runCpu = new RunCpu(round(cpu.jobSeconds()), (this.children != null) ? round(cpu.startSeconds()) : null,
+				cpuPerRecord);
 		this.out.printf(Locale.ROOT,
 				"%s: execution %d %s in %.1f s, %,d records read (%,.0f records/s), %,d API calls (minimum %,d: "
-						+ "%.2f×), peak heap %,d MB%s%n",
+						+ "%.2f×), peak heap %,d MB%s; job CPU %.1f s%s%n",
 				title, execution.getId(), run.status(), seconds, read, read / seconds, apiCalls, minimum,
 				(minimum > 0) ? (double) apiCalls / minimum : 0, peak,
-				(this.children != null)
-						? String.format(Locale.ROOT, " of the child's %,d MB (sampled every 5 ms)", run.maxHeapMb())
-						: "");
+				(this.children != null) ? String
+					.format(Locale.ROOT, " of the child's %,d MB (sampled every 5 ms)", run.maxHeapMb()) : "",
+				runCpu.seconds(),
+				(this.children != null) ? String.format(Locale.ROOT,
+						" (the child's JVM and application start before it: %.1f s)", runCpu.startSeconds())
+						: " (in process: the emulator's included)");
 		lines.forEach(this.out::println);
 		this.out.flush();
-		return new RunFigures(run.status(), seconds, read, apiCalls, minimum, peak, run.maxHeapMb());
+		return new RunFigures(run.status(), seconds, read, apiCalls, minimum, peak, run.maxHeapMb(), runCpu);
+	}
+
+	private static Map<String, Object> byRun(Object full, Object echo, Object incremental) {
+		Map<String, Object> runs = new LinkedHashMap<>();
+		runs.put("full", full);
+		runs.put("echo", echo);
+		runs.put("incremental", incremental);
+		return runs;
 	}
 
 	private static double seconds(long startNanos) {
@@ -293,7 +320,22 @@ public final class Benchmark {
 	}
 
 	private record RunFigures(String status, double seconds, long read, long apiCalls, long minApiCalls,
-			long peakHeapMb, long maxHeapMb) {
+			long peakHeapMb, long maxHeapMb, RunCpu cpu) {
+
+	}
+
+	/**
+	 * The CPU time of the JVM that ran the job, in one run.
+	 *
+	 * @param seconds from the first step's start to the last step's end
+	 * @param startSeconds a child JVM's before its first step (JVM and application
+	 * start), {@code null} in process
+	 * @param microsPerRecord per step, CPU µs per record read ({@code null} for a step
+	 * that read nothing)
+	 */
+	private record RunCpu(double seconds, Double startSeconds, Map<String, Double> microsPerRecord) {
+
+		static final RunCpu NONE = new RunCpu(-1, null, Map.of());
 
 	}
 

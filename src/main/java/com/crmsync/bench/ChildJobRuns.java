@@ -44,6 +44,8 @@ public final class ChildJobRuns implements AutoCloseable {
 
 	private final Path logDirectory;
 
+	private final Path jfrDirectory;
+
 	private final JobRepository jobRepository;
 
 	private final ProbeEndpoint endpoint;
@@ -56,13 +58,16 @@ public final class ChildJobRuns implements AutoCloseable {
 	 * @param properties the Spring properties of the children: the benchmark's database
 	 * ({@code spring.datasource.*}), emulator and {@code sync.*} settings
 	 * @param logDirectory where the children's output goes
+	 * @param jfrDirectory where each child records a flight recording, or {@code null}
+	 * for none
 	 * @param probe the probe of the benchmark's emulator
 	 * @param jobRepository the job repository the children write to
 	 * @throws IOException when the endpoint cannot be started
 	 */
-	public ChildJobRuns(String maxHeap, Map<String, String> properties, Path logDirectory, ApiMinimumProbe probe,
-			JobRepository jobRepository) throws IOException {
+	public ChildJobRuns(String maxHeap, Map<String, String> properties, Path logDirectory, Path jfrDirectory,
+			ApiMinimumProbe probe, JobRepository jobRepository) throws IOException {
 		this.maxHeap = maxHeap;
+		this.jfrDirectory = (jfrDirectory != null) ? jfrDirectory.toAbsolutePath() : null;
 		// in the order given, so that the child's command line reads like the benchmark's
 		this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
 		this.logDirectory = logDirectory.toAbsolutePath();
@@ -90,13 +95,19 @@ public final class ChildJobRuns implements AutoCloseable {
 	Benchmark.JobRun run(boolean full, PrintWriter out) throws IOException, InterruptedException {
 		this.runs++;
 		Files.createDirectories(this.logDirectory);
-		Path log = this.logDirectory.resolve(String.format(Locale.ROOT, "job-%d-%s-%d.log", this.runs,
-				full ? "full" : "incremental", System.currentTimeMillis()));
+		String name = String.format(Locale.ROOT, "job-%d-%s-%d", this.runs, full ? "full" : "incremental",
+				System.currentTimeMillis());
+		Path log = this.logDirectory.resolve(name + ".log");
+		Path recording = null;
+		if (this.jfrDirectory != null) {
+			Files.createDirectories(this.jfrDirectory);
+			recording = this.jfrDirectory.resolve(name + ".jfr");
+		}
 		Long previous = latestExecutionId();
 		this.endpoint.reset();
-		List<String> command = command(full, classpath());
+		List<String> command = command(full, classpath(), recording);
 		// the Spring properties stay out of the line: they hold the database's password
-		List<String> shown = command(full, "<classpath>");
+		List<String> shown = command(full, "<classpath>", recording);
 		out.printf(Locale.ROOT, "(job in a child JVM, -Xmx%s: %s ...; its output: %s)%n", this.maxHeap,
 				String.join(" ", shown.subList(0, shown.size() - this.properties.size())), log);
 		out.flush();
@@ -158,10 +169,13 @@ public final class ChildJobRuns implements AutoCloseable {
 		return (last != null) ? last.getId() : null;
 	}
 
-	private List<String> command(boolean full, String classpath) {
+	private List<String> command(boolean full, String classpath, Path recording) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx" + this.maxHeap);
+		if (recording != null) {
+			command.add("-XX:StartFlightRecording=settings=profile,filename=" + recording);
+		}
 		command.add("-D" + RemoteProbeListener.URL_PROPERTY + "=" + this.endpoint.url());
 		Path jar = productJar();
 		if (jar != null) {

@@ -17,16 +17,19 @@ final class EveryStep {
 	}
 
 	/**
-	 * A bean post processor registering the listener on every step bean.
-	 * @param listener the listener
+	 * A bean post processor registering the listeners on every step bean, in order (a
+	 * step calls them before it in this order, after it in the reverse order).
+	 * @param listeners the listeners
 	 * @return the post processor
 	 */
-	static BeanPostProcessor listenedBy(StepExecutionListener listener) {
+	static BeanPostProcessor listenedBy(StepExecutionListener... listeners) {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				if (bean instanceof AbstractStep step) {
-					step.registerStepExecutionListener(listener);
+					for (StepExecutionListener listener : listeners) {
+						step.registerStepExecutionListener(listener);
+					}
 				}
 				return bean;
 			}

@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The benchmark's side of {@link RemoteProbeListener}: a loopback HTTP endpoint that runs
  * the {@link ApiMinimumProbe} at each step's start and end of a job running in a child
  * JVM, on the step execution as the shared job repository holds it (with the run's window
- * that {@code connect} put in the job's context), and keeps the child's heap figures.
- * Requests are handled one at a time, on the server's own thread.
+ * that {@code connect} put in the job's context), and keeps the child's heap and CPU
+ * figures. Requests are handled one at a time, on the server's own thread.
  */
 final class ProbeEndpoint implements AutoCloseable {
 
@@ -129,10 +129,13 @@ final class ProbeEndpoint implements AutoCloseable {
 			throw new IllegalStateException("No step execution " + stepId + " (" + message.get("stepName")
 					+ ") of job execution " + jobId + " in the job repository");
 		}
+		long cpuNanos = ((Number) message.get("cpuNanos")).longValue();
 		if ("before".equals(message.get("phase"))) {
+			this.probe.cpu().started(stepId, cpuNanos);
 			this.probe.beforeStep(step);
 		}
 		else {
+			this.probe.cpu().ended(stepId, cpuNanos);
 			this.probe.afterStep(step);
 		}
 	}

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * so at every step's start and end this listener tells it synchronously, and waits for
  * its answer before the step goes on, so that the emulator's write tally and the records
  * in the window are taken at the same points as in process. It also reports the child's
- * heap: its maximum and its peak.
+ * heap (its maximum and its peak) and its CPU time.
  */
 final class RemoteProbeListener implements StepExecutionListener {
 
@@ -66,6 +66,7 @@ final class RemoteProbeListener implements StepExecutionListener {
 		message.put("stepName", step.getStepName());
 		message.put("peakHeapBytes", this.heap.peakBytes());
 		message.put("maxHeapBytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax());
+		message.put("cpuNanos", StepCpu.processCpuNanos());
 		HttpRequest request = HttpRequest.newBuilder(this.endpoint)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(message)))

@@ -68,6 +68,11 @@ public class BenchCommand extends DatabaseCommand {
 			description = "Where the child JVMs' output goes with --job-xmx; default ${DEFAULT-VALUE}.")
 	Path jobLogDir;
 
+	@Option(names = "--job-jfr", paramLabel = "<dir>",
+			description = "With --job-xmx: each child JVM records a Java Flight Recording (settings 'profile') "
+					+ "into this directory, one file per run, for `jfr print` / `jfr summary`.")
+	Path jobJfrDir;
+
 	private SalesforceEmulator emulator;
 
 	private ApiMinimumProbe probe;
@@ -78,6 +83,10 @@ public class BenchCommand extends DatabaseCommand {
 	public Integer call() throws Exception {
 		if (this.records < 1) {
 			throw new picocli.CommandLine.ParameterException(this.spec.commandLine(), "--records must be positive");
+		}
+		if (this.jobJfrDir != null && this.jobXmx == null) {
+			throw new picocli.CommandLine.ParameterException(this.spec.commandLine(),
+					"--job-jfr needs --job-xmx: only a child JVM records");
 		}
 		if (this.jobXmx != null && !HEAP_SIZE.matcher(this.jobXmx).matches()) {
 			throw new picocli.CommandLine.ParameterException(this.spec.commandLine(),
@@ -130,8 +139,8 @@ public class BenchCommand extends DatabaseCommand {
 					out())
 				.run();
 		}
-		try (ChildJobRuns children = new ChildJobRuns(this.jobXmx, childProperties(context), this.jobLogDir, this.probe,
-				context.getBean(JobRepository.class))) {
+		try (ChildJobRuns children = new ChildJobRuns(this.jobXmx, childProperties(context), this.jobLogDir,
+				this.jobJfrDir, this.probe, context.getBean(JobRepository.class))) {
 			return new Benchmark(context, this.emulator, this.probe, this.records, this.seed, !this.noBaseline,
 					children, out())
 				.run();

@@ -43,22 +43,58 @@ public class EventCandidateRepository {
 	 * a lead or contact not pushed yet, so an event waiting for its person's link is
 	 * pushed by the first run after the link appears even if the event did not change.
 	 * @param mapping the event mapping (which columns feed the Task)
+	 * <p>
+	 * An incremental page reads only through indexes, never the whole table: the events
+	 * changed in the window ({@code updated_at}), the events of people whose link changed
+	 * in it (a person not linked before is linked now), and the events whose push this
+	 * step journaled as rejected in it (tried again until Salesforce takes them).
+	 * @param mapping the event mapping (which columns feed the Task)
 	 * @param eventType the type of events in the identity map (which links each event to
 	 * its Task)
+	 * @param step the step that pushes the events (whose rejects are tried again)
 	 * @param changedSince the window's start, {@code null} for all events
 	 * @param afterId the last event id already read
 	 * @param limit the page size
 	 * @return the candidates
 	 */
-	public List<EventCandidate> page(EventTaskMapping mapping, ObjectType eventType, Instant changedSince, long afterId,
-			int limit) {
+	public List<EventCandidate> page(EventTaskMapping mapping, ObjectType eventType, String step, Instant changedSince,
+			long afterId, int limit) {
 		List<String> columns = columns(mapping);
 		MapSqlParameterSource parameters = new MapSqlParameterSource("afterId", afterId).addValue("limit", limit)
 			.addValue("eventType", eventType.name());
 		StringBuilder sql = new StringBuilder("SELECT e.id, e.contact_id, e.lead_id, ld.converted_contact_id, ")
 			.append("ct.salesforce_id, ll.salesforce_id, cc.salesforce_id");
 		columns.forEach((column) -> sql.append(", e.").append(column));
-		sql.append(" FROM crm_event e LEFT JOIN crm_lead ld ON ld.id = e.lead_id")
+		sql.append(" FROM ");
+		if (changedSince != null) {
+			// a derived table of the UNION, each part through its index, joined first
+			// (STRAIGHT_JOIN): otherwise ORDER BY id LIMIT tempts MariaDB to walk the
+			// whole table in id order and probe the derived table for each row
+			String changedLink = "sync_link k FORCE INDEX (sync_link_changed_ix) ";
+			String inWindow = " AND k.updated_at >= :since AND e.id > :afterId";
+			sql.append("(SELECT id FROM crm_event WHERE updated_at >= :since AND id > :afterId")
+				.append(" UNION SELECT e.id FROM ")
+				.append(changedLink)
+				.append("STRAIGHT_JOIN crm_event e ON e.contact_id = k.crm_id WHERE k.object_type = 'CONTACT'")
+				.append(inWindow)
+				.append(" UNION SELECT e.id FROM ")
+				.append(changedLink)
+				.append("STRAIGHT_JOIN crm_event e ON e.lead_id = k.crm_id WHERE k.object_type = 'LEAD'")
+				.append(inWindow)
+				.append(" UNION SELECT e.id FROM ")
+				.append(changedLink)
+				.append("STRAIGHT_JOIN crm_lead kl ON kl.converted_contact_id = k.crm_id")
+				.append(" STRAIGHT_JOIN crm_event e ON e.lead_id = kl.id WHERE k.object_type = 'CONTACT'")
+				.append(inWindow)
+				.append(" UNION SELECT crm_id FROM sync_error WHERE step = :step AND created_at >= :since")
+				.append(" AND object_type = :eventType AND kind = 'ERROR' AND crm_id > :afterId")
+				.append(") changed STRAIGHT_JOIN crm_event e ON e.id = changed.id");
+			parameters.addValue("since", JdbcValues.utc(changedSince)).addValue("step", step);
+		}
+		else {
+			sql.append("crm_event e");
+		}
+		sql.append(" LEFT JOIN crm_lead ld ON ld.id = e.lead_id")
 			.append(" LEFT JOIN sync_link ct ON ct.object_type = 'CONTACT' AND ct.crm_id = e.contact_id AND ct.detached_at IS NULL")
 			.append(" LEFT JOIN sync_link ll ON ll.object_type = 'LEAD' AND ll.crm_id = e.lead_id AND ll.detached_at IS NULL")
 			.append(" LEFT JOIN sync_link cc ON cc.object_type = 'CONTACT' AND cc.crm_id = ld.converted_contact_id AND cc.detached_at IS NULL")
@@ -67,7 +103,6 @@ public class EventCandidateRepository {
 		if (changedSince != null) {
 			sql.append(" AND (e.updated_at >= :since OR (el.id IS NULL AND (e.contact_id IS NOT NULL")
 				.append(" OR e.lead_id IS NOT NULL)))");
-			parameters.addValue("since", JdbcValues.utc(changedSince));
 		}
 		sql.append(" ORDER BY e.id LIMIT :limit");
 		List<Row> rows = this.jdbc.query(sql.toString(), parameters, (rs, row) -> row(rs, columns));

@@ -28,15 +28,22 @@ public class ScoreCandidateRepository {
 	 * the rows changed at or after {@code changedSince}, and also rows of which nothing
 	 * has been pushed to the record now linked (newly linked or re-linked rows, whose CRM
 	 * row may not have changed) — except converted leads, which are never pushed.
+	 * <p>
+	 * An incremental page reads only through indexes, never the whole table: the rows
+	 * changed in the window ({@code updated_at}), the rows whose link changed in it (a
+	 * new or moved link is the only way a row's pushed value stops matching its link),
+	 * and the rows whose push this step journaled as rejected in it (tried again until
+	 * Salesforce takes them).
 	 * @param records the scored records: leads or contacts
 	 * @param field the Salesforce score field
+	 * @param step the step that pushes the scores (whose rejects are tried again)
 	 * @param changedSince the window's start, {@code null} for all rows
 	 * @param afterId the last CRM id already read
 	 * @param limit the page size
 	 * @return the candidates
 	 */
-	public List<ScoreCandidate> page(ScoredRecords records, String field, Instant changedSince, long afterId,
-			int limit) {
+	public List<ScoreCandidate> page(ScoredRecords records, String field, String step, Instant changedSince,
+			long afterId, int limit) {
 		ObjectType type = records.type();
 		String table = records.table();
 		String converted = (records.convertedColumn() != null) ? "r." + records.convertedColumn() : "NULL";
@@ -44,14 +51,28 @@ public class ScoreCandidateRepository {
 			.addValue("afterId", afterId)
 			.addValue("limit", limit);
 		String sql = "SELECT r.id, r.lead_score, " + converted + " AS converted_contact_id, l.salesforce_id, "
-				+ "p.salesforce_id AS pushed_to, p.value AS pushed_value, p.id AS pushed_id FROM " + table + " r "
-				+ "JOIN sync_link l ON l.object_type = :type AND l.crm_id = r.id AND l.detached_at IS NULL "
+				+ "p.salesforce_id AS pushed_to, p.value AS pushed_value, p.id AS pushed_id FROM ";
+		if (changedSince == null) {
+			sql += table + " r ";
+		}
+		else {
+			// a derived table of the UNION, each part through its index, joined first
+			// (STRAIGHT_JOIN): otherwise ORDER BY id LIMIT tempts MariaDB to walk the
+			// whole table in id order and probe the derived table for each row
+			sql += "(SELECT id FROM " + table + " WHERE updated_at >= :since AND id > :afterId "
+					+ "UNION SELECT crm_id FROM sync_link FORCE INDEX (sync_link_changed_ix) "
+					+ "WHERE object_type = :type AND updated_at >= :since "
+					+ "AND crm_id > :afterId UNION SELECT crm_id FROM sync_error WHERE step = :step "
+					+ "AND created_at >= :since AND object_type = :type AND kind = 'ERROR' AND crm_id > :afterId"
+					+ ") changed STRAIGHT_JOIN " + table + " r ON r.id = changed.id ";
+			parameters.addValue("since", JdbcValues.utc(changedSince)).addValue("step", step);
+		}
+		sql += "JOIN sync_link l ON l.object_type = :type AND l.crm_id = r.id AND l.detached_at IS NULL "
 				+ "LEFT JOIN sync_pushed_value p ON p.object_type = :type AND p.crm_id = r.id AND p.field = :field "
 				+ "WHERE r.id > :afterId AND r.deleted_at IS NULL";
 		if (changedSince != null) {
 			sql += " AND (r.updated_at >= :since OR ((p.id IS NULL OR p.salesforce_id <> l.salesforce_id) AND "
 					+ converted + " IS NULL))";
-			parameters.addValue("since", JdbcValues.utc(changedSince));
 		}
 		sql += " ORDER BY r.id LIMIT :limit";
 		return this.jdbc.query(sql, parameters, (rs, row) -> {

@@ -90,11 +90,11 @@ class EventTarget implements PushTarget<EventCandidate, TaskPush> {
 			return List.of();
 		}
 		SyncWindow window = SyncWindow.of(step);
-		return List
-			.of(KeysetPass.of("EVENTS", LAST_ID, EventCandidate::eventId,
-					(lastId) -> PageCursor.keyset((lastId != null) ? lastId : 0L, (afterId, limit) -> this.candidates
-						.page(events, definition().type(), window.crmFrom(), afterId, limit),
-							EventCandidate::eventId)));
+		return List.of(KeysetPass.of("EVENTS", LAST_ID, EventCandidate::eventId,
+				(lastId) -> PageCursor.keyset((lastId != null) ? lastId : 0L,
+						(afterId, limit) -> this.candidates.page(events, definition().type(),
+								EventStepConfiguration.STEP, window.crmFrom(), afterId, limit),
+						EventCandidate::eventId)));
 	}
 
 	@Override

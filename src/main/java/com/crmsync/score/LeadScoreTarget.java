@@ -100,9 +100,9 @@ class LeadScoreTarget implements PushTarget<ScoreCandidate, ScorePush> {
 		for (SyncedObject object : this.scoredObjects.get()) {
 			ScoredRecords records = new ScoredRecords(object.type(), object.crmTable(), object.readOnlyColumn());
 			passes.add(KeysetPass.of(object.type().name(), LAST_ID, ScoreCandidate::crmId,
-					(lastId) -> PageCursor.keyset(
-							(lastId != null) ? lastId : 0L, (afterId, limit) -> this.candidates.page(records,
-									scores.salesforceField(), window.crmFrom(), afterId, limit),
+					(lastId) -> PageCursor.keyset((lastId != null) ? lastId : 0L,
+							(afterId, limit) -> this.candidates.page(records, scores.salesforceField(),
+									LeadScoreStepConfiguration.STEP, window.crmFrom(), afterId, limit),
 							ScoreCandidate::crmId)));
 		}
 		return passes;

@@ -63,6 +63,31 @@ class BenchCommandTests {
 			.isEqualTo(number(figures, "salesforceContacts"));
 		// the incremental run reads far less than the full one
 		assertThat(number(figures, "incrementalRead")).isLessThan(number(figures, "fullRead") / 4);
+		// CPU time of each run, and per record of each step that read records; in
+		// process there is no child JVM start to measure
+		assertThat(runs(figures, "jobCpuSeconds")).containsOnlyKeys("full", "echo", "incremental")
+			.allSatisfy((run, seconds) -> assertThat(((Number) seconds).doubleValue()).as(run).isPositive());
+		assertThat(runs(figures, "jobStartCpuSeconds")).containsOnlyKeys("full", "echo", "incremental")
+			.allSatisfy((run, seconds) -> assertThat(seconds).as(run).isNull());
+		assertCpuPerRecord(figures);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> runs(Map<String, Object> figures, String name) {
+		assertThat(figures.get(name)).as(name).isInstanceOf(Map.class);
+		return (Map<String, Object>) figures.get(name);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void assertCpuPerRecord(Map<String, Object> figures) {
+		Map<String, Object> full = (Map<String, Object>) runs(figures, "stepCpuMicrosPerRecord").get("full");
+		assertThat(full).containsKeys("connect", "pullAccounts", "mergeLeads", "mergeContacts", "pushLeadScores",
+				"report");
+		for (String step : List.of("pullAccounts", "mergeLeads", "mergeContacts", "pushLeadScores")) {
+			assertThat(((Number) full.get(step)).doubleValue()).as(step).isPositive();
+		}
+		// connect and report read no records: no figure per record
+		assertThat(full.get("report")).isNull();
 	}
 
 	@Test
@@ -119,6 +144,17 @@ class BenchCommandTests {
 			.isEqualTo((long) number(figures, "minApiCalls"));
 		assertThat(number(figures, "linkedLeads")).isPositive().isEqualTo(number(figures, "crmLeads"));
 		assertThat(number(figures, "syncErrors")).isZero();
+		// the child's CPU time, sent by the child: of the job, and of its JVM's start
+		// before it
+		assertThat(runs(figures, "jobCpuSeconds")).containsOnlyKeys("full", "echo", "incremental")
+			.allSatisfy((run, seconds) -> assertThat(((Number) seconds).doubleValue()).as(run).isPositive());
+		assertThat(runs(figures, "jobStartCpuSeconds")).containsOnlyKeys("full", "echo", "incremental")
+			.allSatisfy((run, seconds) -> assertThat(((Number) seconds).doubleValue()).as(run).isPositive());
+		assertCpuPerRecord(figures);
+		assertThat(lines.stream()
+			.filter((line) -> line.contains("; job CPU ")
+					&& line.contains("(the child's JVM and application start before it: ")))
+			.hasSize(3);
 	}
 
 	private static double number(Map<String, Object> figures, String name) {

@@ -1,0 +1,151 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.crm;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.crmsync.crm.ScoreCandidateRepository.ScoredRecords;
+import com.crmsync.mapping.EventTaskMapping;
+import com.crmsync.testsupport.TestDatabases;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 15 item 5: an incremental page of {@code pushLeadScores} and {@code pushEvents}
+ * reads through indexes only. Against MariaDB with 20,000 linked leads and 20,000 events
+ * whose scores and Tasks were all pushed long ago, it finds exactly the rows that need a
+ * push, and the server's own row counters ({@code Handler_read_*}) show it read a few
+ * hundred index entries, not the tables.
+ */
+class IncrementalPushQueryTests {
+
+	private static final int ROWS = 20_000;
+
+	private static final ObjectType LEAD = ObjectType.of("LEAD");
+
+	private static final ObjectType EVENT = ObjectType.of("EVENT");
+
+	private static final ScoredRecords LEADS = new ScoredRecords(LEAD, "crm_lead", "converted_contact_id");
+
+	private static HikariDataSource pool;
+
+	private static Connection connection;
+
+	private static JdbcTemplate jdbc;
+
+	private static NamedParameterJdbcTemplate named;
+
+	private static Instant since;
+
+	@BeforeAll
+	static void seed() throws SQLException {
+		pool = TestDatabases.dataSource(TestDatabases.newDatabase("pushquery"));
+		Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+		// one connection throughout: the handler counters are the session's
+		connection = pool.getConnection();
+		SingleConnectionDataSource single = new SingleConnectionDataSource(connection, true);
+		jdbc = new JdbcTemplate(single);
+		named = new NamedParameterJdbcTemplate(single);
+		String old = "'2020-01-01 00:00:00'";
+		jdbc.update("INSERT INTO crm_lead (id, last_name, company_name, email, lead_score, updated_at) SELECT seq, "
+				+ "CONCAT('L', seq), 'Acme', CONCAT('l', seq, '@q.test'), 10, " + old + " FROM seq_1_to_" + ROWS);
+		jdbc.update("INSERT INTO sync_link (object_type, crm_id, salesforce_id, updated_at) SELECT 'LEAD', seq, "
+				+ "CONCAT('00Q', LPAD(seq, 15, '0')), " + old + " FROM seq_1_to_" + ROWS);
+		jdbc.update("INSERT INTO sync_pushed_value (object_type, crm_id, field, salesforce_id, value, updated_at) "
+				+ "SELECT 'LEAD', seq, 'Score__c', CONCAT('00Q', LPAD(seq, 15, '0')), '10', " + old + " FROM seq_1_to_"
+				+ ROWS);
+		jdbc.update("INSERT INTO crm_event (id, lead_id, event_type, occurred_at, updated_at) SELECT seq, seq, "
+				+ "'Visit', " + old + ", " + old + " FROM seq_1_to_" + ROWS);
+		jdbc.update("INSERT INTO sync_link (object_type, crm_id, salesforce_id, base_values, updated_at) SELECT "
+				+ "'EVENT', seq, CONCAT('00T', LPAD(seq, 15, '0')), '{}', " + old + " FROM seq_1_to_" + ROWS);
+		since = Instant.now().minus(1, ChronoUnit.MINUTES);
+		// in the window: lead 5's score changed; lead 7 re-linked to another record
+		// (its score was pushed to the old one); event 9 edited; the lead of event 11
+		// newly linked (its event never pushed); event 13's push rejected last run
+		jdbc.update("UPDATE crm_lead SET lead_score = 11 WHERE id = 5");
+		jdbc.update("UPDATE sync_link SET salesforce_id = '00Q999999999999999' WHERE object_type = 'LEAD' "
+				+ "AND crm_id = 7");
+		jdbc.update("UPDATE crm_event SET description = 'edited' WHERE id = 9");
+		jdbc.update("DELETE FROM sync_link WHERE object_type = 'EVENT' AND crm_id IN (11, 13)");
+		jdbc.update("UPDATE sync_link SET salesforce_id = '00Q000000000011bis' WHERE object_type = 'LEAD' "
+				+ "AND crm_id = 11");
+		jdbc.update("INSERT INTO sync_error (job_execution_id, kind, step, object_type, record_key, crm_id, "
+				+ "status_code) VALUES (1, 'ERROR', 'pushEvents', 'EVENT', '13', 13, 'UNABLE_TO_LOCK_ROW')");
+		jdbc.execute("ANALYZE TABLE crm_lead, crm_event, sync_link, sync_pushed_value, sync_error");
+	}
+
+	@AfterAll
+	static void close() throws SQLException {
+		connection.close();
+		pool.close();
+	}
+
+	@Test
+	void incrementalScorePageReadsOnlyWhatChanged() {
+		ScoreCandidateRepository repository = new ScoreCandidateRepository(named);
+
+		RowsRead<ScoreCandidate> read = rowsRead(
+				() -> repository.page(LEADS, "Score__c", "pushLeadScores", since, 0, 2000));
+
+		assertThat(read.result()).extracting(ScoreCandidate::crmId).containsExactly(5L, 7L, 11L);
+		assertThat(read.rows()).as("rows read for 3 candidates among %,d", ROWS).isLessThan(200);
+	}
+
+	@Test
+	void incrementalEventPageReadsOnlyWhatChanged() {
+		EventCandidateRepository repository = new EventCandidateRepository(named, new SyncLinkRepository(named));
+
+		RowsRead<EventCandidate> read = rowsRead(
+				() -> repository.page(EventTaskMapping.DEFAULT, EVENT, "pushEvents", since, 0, 2000));
+
+		// the event of re-linked lead 7 has its Task already: only changed or unpushed
+		// events
+		assertThat(read.result()).extracting(EventCandidate::eventId).containsExactly(9L, 11L, 13L);
+		assertThat(read.rows()).as("rows read for 3 candidates among %,d", ROWS).isLessThan(200);
+	}
+
+	@Test
+	void fullPageStillReadsEveryRowInIdOrder() {
+		ScoreCandidateRepository repository = new ScoreCandidateRepository(named);
+
+		List<ScoreCandidate> page = repository.page(LEADS, "Score__c", "pushLeadScores", null, 100, 50);
+
+		assertThat(page).extracting(ScoreCandidate::crmId).startsWith(101L, 102L).hasSize(50);
+	}
+
+	private static <T> RowsRead<T> rowsRead(Supplier<List<T>> query) {
+		// reading the counters reads rows too: what two readings in a row add
+		long first = handlerReads();
+		long ownReads = handlerReads() - first;
+		long before = handlerReads();
+		List<T> result = query.get();
+		return new RowsRead<>(result, handlerReads() - before - ownReads);
+	}
+
+	/** Rows the server read in this session, by index or by scan. */
+	private static long handlerReads() {
+		Long reads = jdbc.queryForObject("SELECT SUM(VARIABLE_VALUE) FROM information_schema.SESSION_STATUS "
+				+ "WHERE VARIABLE_NAME LIKE 'HANDLER_READ%'", Long.class);
+		return (reads != null) ? reads : 0;
+	}
+
+	private record RowsRead<T>(List<T> result, long rows) {
+
+	}
+
+}
