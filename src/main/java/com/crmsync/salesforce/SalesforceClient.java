@@ -26,6 +26,9 @@ import com.crmsync.salesforce.login.OrgLogin;
 import com.crmsync.salesforce.login.OrgSession;
 import com.crmsync.salesforce.login.PrivateKeys;
 import com.crmsync.salesforce.login.SoapLogin;
+import com.sforce.async.AsyncApiException;
+import com.sforce.async.AsyncExceptionCode;
+import com.sforce.async.BulkConnection;
 import com.sforce.soap.partner.DescribeSObjectResult;
 import com.sforce.soap.partner.Field;
 import com.sforce.soap.partner.LimitInfo;
@@ -271,6 +274,69 @@ public class SalesforceClient {
 	 */
 	public Iterator<SalesforceRecord> query(String soql, boolean includeDeleted) {
 		return new QueryPager(soql, includeDeleted);
+	}
+
+	/**
+	 * Counts the records of a {@code SELECT COUNT() ...} query in one call.
+	 * @param soql the count query
+	 * @param includeDeleted {@code queryAll}: deleted and merged records too
+	 * @return the number of records
+	 */
+	public long count(String soql, boolean includeDeleted) {
+		return call(includeDeleted ? "queryAll" : "query", () -> includeDeleted
+				? this.connection.queryAll(soql).getSize() : this.connection.query(soql).getSize());
+	}
+
+	/**
+	 * One Bulk API request through force-wsc's {@link BulkConnection} on the session's
+	 * instance: counted, checked against the budget, retried when transient; on an
+	 * expired or revoked session ({@code InvalidSessionId}) logged in again and sent once
+	 * more.
+	 * @param operation the request's name in the call counts, e.g. {@code bulk.createJob}
+	 * @param headers request headers of this request only (e.g. the PK chunking header)
+	 * @param call the request
+	 * @return its answer
+	 */
+	<T> T bulkCall(String operation, Map<String, String> headers, BulkCall<T> call) {
+		if (this.connection == null) {
+			login();
+		}
+		checkBudget();
+		return retry(operation, () -> {
+			this.counter.record(operation);
+			try {
+				return call.run(bulkConnection(headers));
+			}
+			catch (AsyncApiException ex) {
+				if (ex.getExceptionCode() != AsyncExceptionCode.InvalidSessionId) {
+					throw ex;
+				}
+				logger.info("Salesforce session expired or revoked; logging in again");
+				renewSession();
+				this.counter.record(operation);
+				return call.run(bulkConnection(headers));
+			}
+		});
+	}
+
+	private BulkConnection bulkConnection(Map<String, String> headers) throws AsyncApiException {
+		OrgSession current = this.session;
+		ConnectorConfig config = new ConnectorConfig();
+		config.setSessionId(current.sessionId());
+		config.setRestEndpoint(current.instanceUrl() + "/services/async/" + OrgSession.API_VERSION);
+		config.setCompression(true);
+		config.setConnectionTimeout((int) this.properties.connectTimeout().toMillis());
+		config.setReadTimeout((int) this.properties.readTimeout().toMillis());
+		BulkConnection bulk = new BulkConnection(config);
+		headers.forEach(bulk::addHeader);
+		return bulk;
+	}
+
+	private synchronized void renewSession() {
+		OrgSession fresh = acquireSession();
+		this.connection.getConfig().setSessionId(fresh.sessionId());
+		this.connection.setSessionHeader(fresh.sessionId());
+		this.session = fresh;
 	}
 
 	/**
@@ -535,6 +601,11 @@ public class SalesforceClient {
 		if (failure instanceof ConnectionException ex) {
 			return translate(operation, ex);
 		}
+		if (failure instanceof AsyncApiException ex) {
+			String code = String.valueOf(ex.getExceptionCode());
+			return new SalesforceException(code, operation + " failed: " + code + ": " + mask(ex.getExceptionMessage()),
+					ex);
+		}
 		if (failure instanceof RuntimeException ex) {
 			return ex;
 		}
@@ -664,6 +735,18 @@ public class SalesforceClient {
 	private interface ApiCall<T> {
 
 		T run() throws ConnectionException;
+
+	}
+
+	/**
+	 * One request on a {@link BulkConnection}.
+	 *
+	 * @param <T> its answer
+	 */
+	@FunctionalInterface
+	interface BulkCall<T> {
+
+		T run(BulkConnection bulk) throws AsyncApiException;
 
 	}
 

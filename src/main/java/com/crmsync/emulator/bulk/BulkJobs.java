@@ -312,6 +312,15 @@ public final class BulkJobs implements AutoCloseable {
 	}
 
 	/**
+	 * Test hook: how many jobs were created on an object.
+	 * @param object the object, e.g. {@code Lead}
+	 * @return the jobs created on it
+	 */
+	public long jobsOn(String object) {
+		return this.jobs.values().stream().filter((job) -> job.object().equals(object)).count();
+	}
+
+	/**
 	 * The most batches processed at once so far.
 	 * @return the peak, at most the parallelism
 	 */
