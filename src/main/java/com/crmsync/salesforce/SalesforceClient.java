@@ -272,19 +272,8 @@ public class SalesforceClient {
 	 * @param includeDeleted {@code queryAll}: deleted and merged records too
 	 * @return the records
 	 */
-	public Iterator<SalesforceRecord> query(String soql, boolean includeDeleted) {
+	public QueryResults query(String soql, boolean includeDeleted) {
 		return new QueryPager(soql, includeDeleted);
-	}
-
-	/**
-	 * Counts the records of a {@code SELECT COUNT() ...} query in one call.
-	 * @param soql the count query
-	 * @param includeDeleted {@code queryAll}: deleted and merged records too
-	 * @return the number of records
-	 */
-	public long count(String soql, boolean includeDeleted) {
-		return call(includeDeleted ? "queryAll" : "query", () -> includeDeleted
-				? this.connection.queryAll(soql).getSize() : this.connection.query(soql).getSize());
 	}
 
 	/**
@@ -760,7 +749,7 @@ public class SalesforceClient {
 	/**
 	 * Pages lazily through a query result with {@code queryMore}.
 	 */
-	private final class QueryPager implements Iterator<SalesforceRecord> {
+	private final class QueryPager implements QueryResults {
 
 		private final String soql;
 
@@ -776,7 +765,12 @@ public class SalesforceClient {
 		}
 
 		@Override
-		public boolean hasNext() {
+		public long totalSize() {
+			firstPage();
+			return this.page.getSize();
+		}
+
+		private void firstPage() {
 			if (this.page == null) {
 				this.page = call(this.includeDeleted ? "queryAll" : "query", () -> {
 					SalesforceClient.this.connection.setQueryOptions(MAX_QUERY_BATCH);
@@ -785,6 +779,11 @@ public class SalesforceClient {
 				});
 				this.index = 0;
 			}
+		}
+
+		@Override
+		public boolean hasNext() {
+			firstPage();
 			while (this.index >= records().length) {
 				if (this.page.isDone()) {
 					return false;

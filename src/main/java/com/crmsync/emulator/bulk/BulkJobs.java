@@ -321,6 +321,14 @@ public final class BulkJobs implements AutoCloseable {
 	}
 
 	/**
+	 * How many jobs were created on any object.
+	 * @return the jobs created
+	 */
+	public long jobsCreated() {
+		return this.jobs.size();
+	}
+
+	/**
 	 * The most batches processed at once so far.
 	 * @return the peak, at most the parallelism
 	 */

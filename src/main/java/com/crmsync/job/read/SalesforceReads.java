@@ -14,6 +14,7 @@ import java.util.Map;
 import com.crmsync.job.SyncWindow;
 import com.crmsync.salesforce.BulkApiProperties;
 import com.crmsync.salesforce.BulkQuery;
+import com.crmsync.salesforce.QueryResults;
 import com.crmsync.salesforce.SalesforceApi;
 import com.crmsync.salesforce.SalesforceClient;
 import com.crmsync.salesforce.SalesforceRecord;
@@ -104,10 +105,7 @@ public class SalesforceReads {
 			@Override
 			public PageCursor<SalesforceRecord> startAfter(String afterId) {
 				if (this.chosen == null) {
-					this.chosen = (choose(step, window, object) == SalesforceApi.BULK)
-							? new BulkSource(step, object, window.salesforceQueryUnordered(select))
-							: (after) -> PageCursor
-								.of(SalesforceReads.this.salesforce.query(window.salesforceQuery(select, after), true));
+					this.chosen = choose(step, window, object, select, afterId);
 				}
 				return this.chosen.startAfter(afterId);
 			}
@@ -130,20 +128,39 @@ public class SalesforceReads {
 	}
 
 	/**
-	 * The step's choice: the one saved in its context (a restart), or a new one.
+	 * The step's source: of the API saved in its context (a restart), or of a new choice.
+	 * Under {@code auto}, a full run sends its SOAP query and reads the number of records
+	 * from its first page: below the threshold the query carries on, above it one page
+	 * was spent instead of a {@code SELECT COUNT()} call.
 	 */
-	private SalesforceApi choose(StepExecution step, SyncWindow window, String object) {
+	private SalesforceSource choose(StepExecution step, SyncWindow window, String object, String select,
+			String afterId) {
 		ExecutionContext context = step.getExecutionContext();
+		SalesforceApi api;
+		QueryResults[] started = new QueryResults[1];
 		if (context.containsKey(API)) {
-			return SalesforceApi.valueOf(context.getString(API).toUpperCase(Locale.ROOT));
+			api = SalesforceApi.valueOf(context.getString(API).toUpperCase(Locale.ROOT));
 		}
-		ApiChoice choice = ApiChoice.of(this.settings, window.isFull(),
-				() -> this.salesforce.count(window.salesforceQueryUnordered("SELECT COUNT() FROM " + object), true));
-		context.putString(API, choice.api().value());
-		context.putString(API_REASON, choice.reason());
-		logger.info(step.getStepName() + " reads " + object + " through "
-				+ ((choice.api() == SalesforceApi.BULK) ? "the Bulk API" : "SOAP") + " (" + choice.reason() + ")");
-		return choice.api();
+		else {
+			ApiChoice choice = ApiChoice.of(this.settings, window.isFull(), () -> {
+				started[0] = this.salesforce.query(window.salesforceQuery(select, afterId), true);
+				return started[0].totalSize();
+			});
+			context.putString(API, choice.api().value());
+			context.putString(API_REASON, choice.reason());
+			logger.info(step.getStepName() + " reads " + object + " through "
+					+ ((choice.api() == SalesforceApi.BULK) ? "the Bulk API" : "SOAP") + " (" + choice.reason() + ")");
+			api = choice.api();
+		}
+		if (api == SalesforceApi.BULK) {
+			return new BulkSource(step, object, window.salesforceQueryUnordered(select));
+		}
+		return (after) -> {
+			QueryResults results = started[0];
+			started[0] = null;
+			return PageCursor
+				.of((results != null) ? results : this.salesforce.query(window.salesforceQuery(select, after), true));
+		};
 	}
 
 	/**
