@@ -56,6 +56,8 @@ public final class Benchmark {
 
 	private final ChildJobRuns children;
 
+	private String profile = "zero";
+
 	/**
 	 * A benchmark on a started application.
 	 * @param context the application, pointed at the emulator and its own database
@@ -83,6 +85,16 @@ public final class Benchmark {
 	}
 
 	/**
+	 * Names the emulator's cost profile in the output.
+	 * @param name {@code zero} or {@code realistic}
+	 * @return this benchmark
+	 */
+	public Benchmark profile(String name) {
+		this.profile = name;
+		return this;
+	}
+
+	/**
 	 * Runs the benchmark.
 	 * @return the exit code: 0 when every run completed
 	 * @throws Exception when a run cannot be launched
@@ -95,9 +107,9 @@ public final class Benchmark {
 
 	private int run(HeapWatch heap) throws Exception {
 		this.out.printf(Locale.ROOT,
-				"Benchmark: %,d records, seed %d, emulator at %s (no latency), CRM database "
+				"Benchmark: %,d records, seed %d, emulator at %s (cost profile %s), CRM database "
 						+ "'crm_bench', max heap %,d MB%s%n",
-				this.records, this.seed, this.emulator.baseUrl(), heap.maxMb(),
+				this.records, this.seed, this.emulator.baseUrl(), this.profile, heap.maxMb(),
 				(this.children != null) ? "; the job runs in child JVMs with -Xmx" + this.children.maxHeap() : "");
 		long start = System.nanoTime();
 		new OrgSeeder(this.emulator.org(), this.seed).seed(this.records);
@@ -137,7 +149,13 @@ public final class Benchmark {
 		this.out.flush();
 
 		SyncRunner runner = this.context.getBean(SyncRunner.class);
+		long requestsBefore = this.emulator.apiCalls();
+		long jobsBefore = this.emulator.bulkJobs().jobsCreated();
 		RunFigures full = measure("Full run (--full)", true, runner, heap);
+		long apiRequests = this.emulator.apiCalls() - requestsBefore;
+		long bulkJobs = this.emulator.bulkJobs().jobsCreated() - jobsBefore;
+		this.out.printf(Locale.ROOT, "Full run: %,d HTTP requests to the org (bulk polls included), %,d bulk jobs%n",
+				apiRequests, bulkJobs);
 		Map<String, Long> linked = linkedCounts();
 		this.out.println("After the full run: " + linked);
 		pauseBeyondLookBack();
@@ -174,6 +192,9 @@ public final class Benchmark {
 		json.put("fullRead", full.read);
 		json.put("incrementalRead", incremental.read);
 		json.put("baselineRecords", (raw != null) ? raw.records() : null);
+		json.put("profile", this.profile);
+		json.put("apiRequests", apiRequests);
+		json.put("bulkJobs", bulkJobs);
 		json.putAll(linked);
 		// the job JVM's CPU time: in process it includes the in-process emulator's
 		json.put("jobCpuSeconds", byRun(full.cpu.seconds(), echo.cpu.seconds(), incremental.cpu.seconds()));

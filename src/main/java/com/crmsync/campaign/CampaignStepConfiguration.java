@@ -20,6 +20,7 @@ import com.crmsync.job.read.KeysetItemReader;
 import com.crmsync.job.twoway.CandidateEnricher;
 import com.crmsync.job.twoway.TwoWayItemProcessor;
 import com.crmsync.job.twoway.TwoWayItemWriter;
+import com.crmsync.job.read.SalesforceReads;
 import com.crmsync.job.twoway.TwoWayPasses;
 import com.crmsync.mapping.FieldMapping;
 import com.crmsync.salesforce.SalesforceClient;
@@ -48,20 +49,23 @@ public class CampaignStepConfiguration {
 	ObjectStep mergeCampaignsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			@Lazy SalesforceClient salesforce, CrmRecordRepository crmRecords, SyncLinkRepository links,
 			CustomFieldRepository customFields, SyncReferenceRepository references, RunJournal journal,
-			MappingsProvider mappings, SyncProperties properties, CampaignMemberRepository members) {
-		return ObjectStep.of(CampaignRules.DEFINITION, () -> mergeCampaigns(jobRepository, transactionManager,
-				salesforce, crmRecords, links, customFields, references, journal, mappings, properties, members));
+			MappingsProvider mappings, SyncProperties properties, CampaignMemberRepository members,
+			SalesforceReads reads) {
+		return ObjectStep.of(CampaignRules.DEFINITION,
+				() -> mergeCampaigns(jobRepository, transactionManager, salesforce, crmRecords, links, customFields,
+						references, journal, mappings, properties, members, reads));
 	}
 
 	private static Step mergeCampaigns(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			SalesforceClient salesforce, CrmRecordRepository crmRecords, SyncLinkRepository links,
 			CustomFieldRepository customFields, SyncReferenceRepository references, RunJournal journal,
-			MappingsProvider mappings, SyncProperties properties, CampaignMemberRepository members) {
+			MappingsProvider mappings, SyncProperties properties, CampaignMemberRepository members,
+			SalesforceReads reads) {
 		CampaignRules rules = new CampaignRules();
 		Supplier<List<FieldMapping>> fields = () -> mappings.current().fieldsOf(rules.definition());
 		int chunkSize = properties.chunkSize();
 		TwoWayPasses campaignPasses = new TwoWayPasses(rules, fields, salesforce, crmRecords, links, customFields,
-				CandidateEnricher.NONE);
+				CandidateEnricher.NONE, reads);
 		KeysetItemReader<CampaignStepItem.Campaign> campaignReader = new KeysetItemReader<>(TwoWayPasses.PHASE_KEY,
 				chunkSize, (step) -> campaignPasses.of(step, CampaignStepItem.Campaign::new,
 						CampaignStepItem.Campaign::candidate));

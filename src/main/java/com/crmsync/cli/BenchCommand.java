@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,7 @@ import com.crmsync.bench.Benchmark;
 import com.crmsync.bench.ChildJobRuns;
 import com.crmsync.emulator.EmulatorSettings;
 import com.crmsync.emulator.SalesforceEmulator;
+import com.crmsync.emulator.cost.CostProfile;
 import com.crmsync.job.SettingsCheck;
 import com.zaxxer.hikari.HikariDataSource;
 import picocli.CommandLine.Command;
@@ -31,9 +33,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The benchmark (issue 7): a full reconciliation and an incremental run on N seeded
- * records against an in-process emulator without latency, measured against a raw
- * force-wsc + JDBC baseline on the same data. Uses its own database 'crm_bench', reset at
- * every benchmark. The last line printed is one JSON object with the figures.
+ * records against an in-process emulator (cost profile zero: no latency, or realistic),
+ * measured against a raw force-wsc + JDBC baseline on the same data. Uses its own
+ * database 'crm_bench', reset at every benchmark. The last line printed is one JSON
+ * object with the figures.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
 		description = "Seeds an emulated org and the CRM with N records, measures a raw baseline, runs the job "
@@ -55,6 +58,11 @@ public class BenchCommand extends DatabaseCommand {
 	@Option(names = "--seed", defaultValue = "42",
 			description = "Seed of the generated data; default " + "${DEFAULT-VALUE}.")
 	long seed;
+
+	@Option(names = "--profile", defaultValue = "zero", paramLabel = "zero|realistic",
+			description = "The emulator's cost profile: zero (instant answers) or realistic (a busy org over a WAN, "
+					+ "see the emulator command); default ${DEFAULT-VALUE}.")
+	String profile;
 
 	@Option(names = "--no-baseline", description = "Skip the raw baseline.")
 	boolean noBaseline;
@@ -88,11 +96,19 @@ public class BenchCommand extends DatabaseCommand {
 			throw new picocli.CommandLine.ParameterException(this.spec.commandLine(),
 					"--job-jfr needs --job-xmx: only a child JVM records");
 		}
+		CostProfile costProfile;
+		try {
+			costProfile = CostProfile.named(this.profile);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new picocli.CommandLine.ParameterException(this.spec.commandLine(), "--profile: " + ex.getMessage());
+		}
 		if (this.jobXmx != null && !HEAP_SIZE.matcher(this.jobXmx).matches()) {
 			throw new picocli.CommandLine.ParameterException(this.spec.commandLine(),
 					"--job-xmx must be a heap size such as 512m, not '" + this.jobXmx + "'");
 		}
-		try (SalesforceEmulator running = SalesforceEmulator.start(EmulatorSettings.builder().build())) {
+		try (SalesforceEmulator running = SalesforceEmulator
+			.start(EmulatorSettings.builder().profile(costProfile).build())) {
 			this.emulator = running;
 			return super.call();
 		}
@@ -137,12 +153,14 @@ public class BenchCommand extends DatabaseCommand {
 		if (this.jobXmx == null) {
 			return new Benchmark(context, this.emulator, this.probe, this.records, this.seed, !this.noBaseline, null,
 					out())
+				.profile(this.profile.toLowerCase(Locale.ROOT))
 				.run();
 		}
 		try (ChildJobRuns children = new ChildJobRuns(this.jobXmx, childProperties(context), this.jobLogDir,
 				this.jobJfrDir, this.probe, context.getBean(JobRepository.class))) {
 			return new Benchmark(context, this.emulator, this.probe, this.records, this.seed, !this.noBaseline,
 					children, out())
+				.profile(this.profile.toLowerCase(Locale.ROOT))
 				.run();
 		}
 	}

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.crmsync.db.EmbeddedDatabaseProperties;
+import com.crmsync.salesforce.BulkApiProperties;
 import com.crmsync.salesforce.SalesforceProperties;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -98,6 +99,7 @@ public class SyncPropertyNames implements ApplicationContextInitializer<Configur
 		Map<String, String> known = new LinkedHashMap<>();
 		add(known, "sync", SyncProperties.class);
 		add(known, "sync.salesforce", SalesforceProperties.class);
+		add(known, "sync.salesforce", BulkApiProperties.class);
 		add(known, "sync.embedded", EmbeddedDatabaseProperties.class);
 		VALUE_PROPERTIES.forEach((name) -> known.put(normalized(name), name));
 		return known;

@@ -63,15 +63,30 @@ public record SyncWindow(Instant salesforceFrom, Instant salesforceTo, Instant c
 	 * @return the query
 	 */
 	public String salesforceQuery(String select, String afterId) {
+		List<String> conditions = conditions();
+		if (afterId != null) {
+			conditions.add("Id > " + Soql.quote(afterId));
+		}
+		return select + " WHERE " + String.join(" AND ", conditions) + " ORDER BY Id";
+	}
+
+	/**
+	 * A query of the Salesforce records in this window in no particular order: a bulk
+	 * query job (PK chunking splits it into ranges of Ids), or {@code SELECT COUNT()}.
+	 * @param select {@code SELECT <fields> FROM <object>}
+	 * @return the query
+	 */
+	public String salesforceQueryUnordered(String select) {
+		return select + " WHERE " + String.join(" AND ", conditions());
+	}
+
+	private List<String> conditions() {
 		List<String> conditions = new ArrayList<>();
 		if (!isFull()) {
 			conditions.add("SystemModstamp >= " + Soql.dateTime(this.salesforceFrom));
 		}
 		conditions.add("SystemModstamp <= " + Soql.dateTime(this.salesforceTo));
-		if (afterId != null) {
-			conditions.add("Id > " + Soql.quote(afterId));
-		}
-		return select + " WHERE " + String.join(" AND ", conditions) + " ORDER BY Id";
+		return conditions;
 	}
 
 	/**

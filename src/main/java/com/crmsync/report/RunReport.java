@@ -239,9 +239,31 @@ public record RunReport(long executionId, String status, String startTime, Strin
 	 * @param failed records rejected
 	 * @param conflicts true conflicts
 	 * @param apiCalls Salesforce API calls the step made
+	 * @param salesforceApi the API the step read Salesforce with ({@code soap} or
+	 * {@code bulk}), or {@code null} when it read no Salesforce records
+	 * @param salesforceApiReason why ({@code sync.salesforce.api} and the threshold)
 	 */
 	public record StepReport(String name, String status, long read, long created, long updated, long unchanged,
-			long skipped, long failed, long conflicts, long apiCalls) {
+			long skipped, long failed, long conflicts, long apiCalls, String salesforceApi,
+			String salesforceApiReason) {
+
+		/**
+		 * A step that read no Salesforce records.
+		 * @param name the step name
+		 * @param status the step's status
+		 * @param read records read
+		 * @param created records created on one side
+		 * @param updated records changed
+		 * @param unchanged records with nothing to change
+		 * @param skipped records not synced by design
+		 * @param failed records rejected
+		 * @param conflicts true conflicts
+		 * @param apiCalls Salesforce API calls the step made
+		 */
+		public StepReport(String name, String status, long read, long created, long updated, long unchanged,
+				long skipped, long failed, long conflicts, long apiCalls) {
+			this(name, status, read, created, updated, unchanged, skipped, failed, conflicts, apiCalls, null, null);
+		}
 
 	}
 

@@ -22,6 +22,7 @@ import com.crmsync.crm.SyncError;
 import com.crmsync.job.OrgFacts;
 import com.crmsync.job.RunWarnings;
 import com.crmsync.job.StepCounts;
+import com.crmsync.job.read.SalesforceReads;
 import com.crmsync.job.SyncJobConfiguration;
 import com.crmsync.job.SyncJobParameters;
 import com.crmsync.job.SyncWindow;
@@ -115,7 +116,8 @@ public class RunReports {
 		Map<String, Long> counts = StepCounts.of(step);
 		return new RunReport.StepReport(step.getStepName(), step.getStatus().name(), counts.get("read"),
 				counts.get("created"), counts.get("updated"), counts.get("unchanged"), counts.get("skipped"),
-				counts.get("failed"), counts.get("conflicts"), counts.get("apiCalls"));
+				counts.get("failed"), counts.get("conflicts"), counts.get("apiCalls"), SalesforceReads.apiOf(step),
+				step.getExecutionContext().getString(SalesforceReads.API_REASON, null));
 	}
 
 	/**

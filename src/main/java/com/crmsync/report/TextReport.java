@@ -81,13 +81,19 @@ public final class TextReport {
 		out.println();
 		out.println("Steps");
 		TextTable steps = new TextTable("  ", "STEP", "STATUS", "DURATION", "READ#", "CREATED#", "UPDATED#",
-				"UNCHANGED#", "SKIPPED#", "FAILED#", "CONFLICTS#", "API CALLS#");
+				"UNCHANGED#", "SKIPPED#", "FAILED#", "CONFLICTS#", "API CALLS#", "READ API");
 		for (RunReport.StepReport step : report.steps()) {
 			steps.row(step.name(), step.status(), seconds(report.metrics().durationOf(step.name())), step.read(),
 					step.created(), step.updated(), step.unchanged(), step.skipped(), step.failed(), step.conflicts(),
-					step.apiCalls());
+					step.apiCalls(), orDash(step.salesforceApi()));
 		}
 		steps.print(out);
+		for (RunReport.StepReport step : report.steps()) {
+			if (step.salesforceApiReason() != null) {
+				out.printf("  %s read Salesforce through %s: %s%n", step.name(),
+						"bulk".equals(step.salesforceApi()) ? "the Bulk API" : "SOAP", step.salesforceApiReason());
+			}
+		}
 		List<ReportedError> skips = report.skips();
 		out.println();
 		out.printf("Skipped by design (%d)%n", skips.size());

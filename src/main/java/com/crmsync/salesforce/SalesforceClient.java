@@ -26,6 +26,9 @@ import com.crmsync.salesforce.login.OrgLogin;
 import com.crmsync.salesforce.login.OrgSession;
 import com.crmsync.salesforce.login.PrivateKeys;
 import com.crmsync.salesforce.login.SoapLogin;
+import com.sforce.async.AsyncApiException;
+import com.sforce.async.AsyncExceptionCode;
+import com.sforce.async.BulkConnection;
 import com.sforce.soap.partner.DescribeSObjectResult;
 import com.sforce.soap.partner.Field;
 import com.sforce.soap.partner.LimitInfo;
@@ -269,8 +272,60 @@ public class SalesforceClient {
 	 * @param includeDeleted {@code queryAll}: deleted and merged records too
 	 * @return the records
 	 */
-	public Iterator<SalesforceRecord> query(String soql, boolean includeDeleted) {
+	public QueryResults query(String soql, boolean includeDeleted) {
 		return new QueryPager(soql, includeDeleted);
+	}
+
+	/**
+	 * One Bulk API request through force-wsc's {@link BulkConnection} on the session's
+	 * instance: counted, checked against the budget, retried when transient; on an
+	 * expired or revoked session ({@code InvalidSessionId}) logged in again and sent once
+	 * more.
+	 * @param operation the request's name in the call counts, e.g. {@code bulk.createJob}
+	 * @param headers request headers of this request only (e.g. the PK chunking header)
+	 * @param call the request
+	 * @return its answer
+	 */
+	<T> T bulkCall(String operation, Map<String, String> headers, BulkCall<T> call) {
+		if (this.connection == null) {
+			login();
+		}
+		checkBudget();
+		return retry(operation, () -> {
+			this.counter.record(operation);
+			try {
+				return call.run(bulkConnection(headers));
+			}
+			catch (AsyncApiException ex) {
+				if (ex.getExceptionCode() != AsyncExceptionCode.InvalidSessionId) {
+					throw ex;
+				}
+				logger.info("Salesforce session expired or revoked; logging in again");
+				renewSession();
+				this.counter.record(operation);
+				return call.run(bulkConnection(headers));
+			}
+		});
+	}
+
+	private BulkConnection bulkConnection(Map<String, String> headers) throws AsyncApiException {
+		OrgSession current = this.session;
+		ConnectorConfig config = new ConnectorConfig();
+		config.setSessionId(current.sessionId());
+		config.setRestEndpoint(current.instanceUrl() + "/services/async/" + OrgSession.API_VERSION);
+		config.setCompression(true);
+		config.setConnectionTimeout((int) this.properties.connectTimeout().toMillis());
+		config.setReadTimeout((int) this.properties.readTimeout().toMillis());
+		BulkConnection bulk = new BulkConnection(config);
+		headers.forEach(bulk::addHeader);
+		return bulk;
+	}
+
+	private synchronized void renewSession() {
+		OrgSession fresh = acquireSession();
+		this.connection.getConfig().setSessionId(fresh.sessionId());
+		this.connection.setSessionHeader(fresh.sessionId());
+		this.session = fresh;
 	}
 
 	/**
@@ -535,6 +590,11 @@ public class SalesforceClient {
 		if (failure instanceof ConnectionException ex) {
 			return translate(operation, ex);
 		}
+		if (failure instanceof AsyncApiException ex) {
+			String code = String.valueOf(ex.getExceptionCode());
+			return new SalesforceException(code, operation + " failed: " + code + ": " + mask(ex.getExceptionMessage()),
+					ex);
+		}
 		if (failure instanceof RuntimeException ex) {
 			return ex;
 		}
@@ -667,6 +727,18 @@ public class SalesforceClient {
 
 	}
 
+	/**
+	 * One request on a {@link BulkConnection}.
+	 *
+	 * @param <T> its answer
+	 */
+	@FunctionalInterface
+	interface BulkCall<T> {
+
+		T run(BulkConnection bulk) throws AsyncApiException;
+
+	}
+
 	@FunctionalInterface
 	private interface DmlCall {
 
@@ -677,7 +749,7 @@ public class SalesforceClient {
 	/**
 	 * Pages lazily through a query result with {@code queryMore}.
 	 */
-	private final class QueryPager implements Iterator<SalesforceRecord> {
+	private final class QueryPager implements QueryResults {
 
 		private final String soql;
 
@@ -693,7 +765,12 @@ public class SalesforceClient {
 		}
 
 		@Override
-		public boolean hasNext() {
+		public long totalSize() {
+			firstPage();
+			return this.page.getSize();
+		}
+
+		private void firstPage() {
 			if (this.page == null) {
 				this.page = call(this.includeDeleted ? "queryAll" : "query", () -> {
 					SalesforceClient.this.connection.setQueryOptions(MAX_QUERY_BATCH);
@@ -702,6 +779,11 @@ public class SalesforceClient {
 				});
 				this.index = 0;
 			}
+		}
+
+		@Override
+		public boolean hasNext() {
+			firstPage();
 			while (this.index >= records().length) {
 				if (this.page.isDone()) {
 					return false;

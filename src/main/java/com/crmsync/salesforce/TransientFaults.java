@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.Set;
 
 import com.crmsync.salesforce.login.LoginUnavailableException;
+import com.sforce.async.AsyncApiException;
 import com.sforce.soap.partner.fault.ApiFault;
 import com.sforce.soap.partner.fault.ExceptionCode;
 import com.sforce.ws.ConnectionException;
@@ -48,6 +49,10 @@ public final class TransientFaults {
 		if (failure instanceof SoapFaultException fault) {
 			// a fault force-wsc could not type: its code is the fault code's local part
 			return fault.getFaultCode() != null && TRANSIENT_CODES.contains(fault.getFaultCode().getLocalPart());
+		}
+		if (failure instanceof AsyncApiException) {
+			// a Bulk API request that could not be sent or whose answer was cut short
+			return causedBy(failure, IOException.class);
 		}
 		if (failure instanceof HTMLResponseException) {
 			return true;

@@ -38,6 +38,11 @@ class BenchCommandTests {
 		assertThat(figures).containsKeys("records", "fullSeconds", "incrementalSeconds", "baselineSeconds",
 				"ratioToBaseline", "apiCalls", "minApiCalls", "peakHeapMb");
 		assertThat(number(figures, "records")).isEqualTo(2000);
+		// the org's own count of the full run's HTTP requests, and no bulk job below the
+		// threshold
+		assertThat(figures).containsEntry("profile", "zero");
+		assertThat(number(figures, "apiRequests")).isPositive();
+		assertThat(number(figures, "bulkJobs")).isZero();
 		assertThat(figures).containsEntry("fullStatus", "COMPLETED").containsEntry("incrementalStatus", "COMPLETED");
 		assertThat(number(figures, "minApiCalls")).isPositive();
 		assertThat(number(figures, "apiCalls")).isGreaterThanOrEqualTo(number(figures, "minApiCalls"));

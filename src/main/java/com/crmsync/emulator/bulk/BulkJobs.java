@@ -312,6 +312,23 @@ public final class BulkJobs implements AutoCloseable {
 	}
 
 	/**
+	 * Test hook: how many jobs were created on an object.
+	 * @param object the object, e.g. {@code Lead}
+	 * @return the jobs created on it
+	 */
+	public long jobsOn(String object) {
+		return this.jobs.values().stream().filter((job) -> job.object().equals(object)).count();
+	}
+
+	/**
+	 * How many jobs were created on any object.
+	 * @return the jobs created
+	 */
+	public long jobsCreated() {
+		return this.jobs.size();
+	}
+
+	/**
 	 * The most batches processed at once so far.
 	 * @return the peak, at most the parallelism
 	 */

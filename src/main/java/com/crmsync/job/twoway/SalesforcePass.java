@@ -19,6 +19,7 @@ import com.crmsync.job.SyncedObject;
 import com.crmsync.job.read.KeysetPass;
 import com.crmsync.job.read.PageCursor;
 import com.crmsync.job.read.RestartKey;
+import com.crmsync.job.read.SalesforceSource;
 import com.crmsync.salesforce.SalesforceRecord;
 
 /**
@@ -49,8 +50,11 @@ final class SalesforcePass implements KeysetPass<MergeCandidate, String> {
 	/** A dry run links nothing: the rows this pass returned in the run. */
 	private final Set<Long> mergedInDryRun = new HashSet<>();
 
-	SalesforcePass(CandidateLookups lookups) {
+	private final SalesforceSource source;
+
+	SalesforcePass(CandidateLookups lookups, SalesforceSource source) {
 		this.lookups = lookups;
+		this.source = source;
 	}
 
 	@Override
@@ -70,8 +74,7 @@ final class SalesforcePass implements KeysetPass<MergeCandidate, String> {
 
 	@Override
 	public PageCursor<MergeCandidate> startAfter(String lastId) {
-		String query = this.lookups.window().salesforceQuery(this.lookups.select(), lastId);
-		return PageCursor.of(this.lookups.salesforce().query(query, true)).map(this::candidates);
+		return this.source.startAfter(lastId).map(this::candidates);
 	}
 
 	@Override
@@ -85,6 +88,7 @@ final class SalesforcePass implements KeysetPass<MergeCandidate, String> {
 
 	@Override
 	public void returned(MergeCandidate candidate) {
+		this.source.returned(candidate.salesforce().id());
 		if (candidate.crmId() != null) {
 			this.readInThisChunk.add(candidate.crmId());
 			if (this.lookups.window().dryRun()) {
@@ -95,6 +99,7 @@ final class SalesforcePass implements KeysetPass<MergeCandidate, String> {
 
 	@Override
 	public void chunkWritten() {
+		this.source.chunkWritten();
 		// the chunk's links are visible to the next look-ups
 		this.claimedCrmIds.clear();
 		this.readInThisChunk.clear();

@@ -13,6 +13,7 @@ import com.crmsync.crm.SyncLinkRepository;
 import com.crmsync.job.SyncWindow;
 import com.crmsync.job.read.KeysetItemReader;
 import com.crmsync.job.read.KeysetPass;
+import com.crmsync.job.read.SalesforceReads;
 import com.crmsync.mapping.Direction;
 import com.crmsync.mapping.FieldMapping;
 import com.crmsync.salesforce.SalesforceClient;
@@ -44,6 +45,8 @@ public final class TwoWayPasses {
 
 	private final CandidateEnricher enricher;
 
+	private final SalesforceReads reads;
+
 	/**
 	 * The passes of one object.
 	 * @param rules the object's rules
@@ -53,10 +56,11 @@ public final class TwoWayPasses {
 	 * @param links the identity map
 	 * @param customFields the CRM custom field values
 	 * @param enricher looks up the object's derived CRM values
+	 * @param reads the source of each execution's Salesforce records (SOAP or bulk)
 	 */
 	public TwoWayPasses(TwoWayRules rules, Supplier<List<FieldMapping>> fields, SalesforceClient salesforce,
 			CrmRecordRepository crmRecords, SyncLinkRepository links, CustomFieldRepository customFields,
-			CandidateEnricher enricher) {
+			CandidateEnricher enricher, SalesforceReads reads) {
 		this.rules = rules;
 		this.fields = fields;
 		this.salesforce = salesforce;
@@ -64,6 +68,7 @@ public final class TwoWayPasses {
 		this.links = links;
 		this.customFields = customFields;
 		this.enricher = enricher;
+		this.reads = reads;
 	}
 
 	/**
@@ -106,7 +111,8 @@ public final class TwoWayPasses {
 		List<FieldMapping> runFields = this.fields.get();
 		CandidateLookups lookups = new CandidateLookups(this.rules, runFields, TwoWayTables.of(this.rules, runFields),
 				SyncWindow.of(step), this.salesforce, this.crmRecords, this.links, this.customFields, this.enricher);
-		SalesforcePass first = new SalesforcePass(lookups);
+		SalesforcePass first = new SalesforcePass(lookups,
+				this.reads.of(step, lookups.window(), this.rules.definition().salesforceObject(), lookups.select()));
 		if (this.rules.isPullOnly()) {
 			return List.of(first);
 		}

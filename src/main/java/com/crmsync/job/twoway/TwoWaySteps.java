@@ -15,6 +15,7 @@ import com.crmsync.job.MappingsProvider;
 import com.crmsync.job.ObjectStep;
 import com.crmsync.job.SyncProperties;
 import com.crmsync.job.SyncedObject;
+import com.crmsync.job.read.SalesforceReads;
 import com.crmsync.mapping.FieldMapping;
 import com.crmsync.salesforce.SalesforceClient;
 
@@ -53,10 +54,12 @@ public class TwoWaySteps {
 
 	private final SyncProperties properties;
 
+	private final SalesforceReads reads;
+
 	public TwoWaySteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			@Lazy SalesforceClient salesforce, CrmRecordRepository crmRecords, SyncLinkRepository links,
 			CustomFieldRepository customFields, SyncReferenceRepository references, RunJournal journal,
-			MappingsProvider mappings, SyncProperties properties) {
+			MappingsProvider mappings, SyncProperties properties, SalesforceReads reads) {
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.salesforce = salesforce;
@@ -67,6 +70,7 @@ public class TwoWaySteps {
 		this.journal = journal;
 		this.mappings = mappings;
 		this.properties = properties;
+		this.reads = reads;
 	}
 
 	/**
@@ -97,7 +101,7 @@ public class TwoWaySteps {
 		return new StepBuilder(rules.stepName(), this.jobRepository).<MergeCandidate, SyncAction>chunk(chunkSize)
 			.transactionManager(this.transactionManager)
 			.reader(new TwoWayPasses(rules, fields, this.salesforce, this.crmRecords, this.links, this.customFields,
-					enricher)
+					enricher, this.reads)
 				.reader(chunkSize))
 			.processor(processor)
 			.writer(new TwoWayItemWriter(rules, fields, processor, this.salesforce, this.crmRecords, this.links,

@@ -1,0 +1,262 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.job.read;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.crmsync.job.SyncWindow;
+import com.crmsync.salesforce.BulkApiProperties;
+import com.crmsync.salesforce.BulkQuery;
+import com.crmsync.salesforce.QueryResults;
+import com.crmsync.salesforce.SalesforceApi;
+import com.crmsync.salesforce.SalesforceClient;
+import com.crmsync.salesforce.SalesforceRecord;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Makes the Salesforce source of each step execution: SOAP or a bulk query job, as
+ * {@link ApiChoice} decides at the step's first Salesforce read. The choice is said in
+ * the log and kept in the step's execution context (the report shows it; a restart keeps
+ * it, and with it the same bulk job).
+ * <p>
+ * A bulk job is restart-safe: its id is saved in the step's execution context, in a
+ * transaction of its own, as soon as the job exists and before its query is added or the
+ * job closed, and its batches once Salesforce has split the query; a restarted step polls
+ * that job again and never submits a second one. Each chunk records the result position
+ * of its last record, so a restart reads on from there.
+ */
+@Component
+public class SalesforceReads {
+
+	/** The API the step reads with: {@code soap} or {@code bulk}. */
+	public static final String API = "sync.salesforce.api";
+
+	/** Why. */
+	public static final String API_REASON = "sync.salesforce.apiReason";
+
+	/** The bulk query job's id. */
+	public static final String BULK_JOB = "sync.bulk.jobId";
+
+	/** The job's batches, in order, comma-separated. */
+	public static final String BULK_BATCHES = "sync.bulk.batchIds";
+
+	/** The result position after the last record of the last committed chunk. */
+	public static final String BULK_POSITION = "sync.bulk.position";
+
+	private static final Log logger = LogFactory.getLog(SalesforceReads.class);
+
+	private final SalesforceClient salesforce;
+
+	private final BulkApiProperties settings;
+
+	private final JobRepository jobRepository;
+
+	private final TransactionTemplate ownTransaction;
+
+	public SalesforceReads(@Lazy SalesforceClient salesforce, BulkApiProperties settings, JobRepository jobRepository,
+			PlatformTransactionManager transactionManager) {
+		this.salesforce = salesforce;
+		this.settings = settings;
+		this.jobRepository = jobRepository;
+		this.ownTransaction = new TransactionTemplate(transactionManager);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * The API a step execution read with.
+	 * @param step the step execution
+	 * @return {@code soap} or {@code bulk}, or {@code null} when it did not read
+	 * Salesforce
+	 */
+	public static String apiOf(StepExecution step) {
+		return step.getExecutionContext().getString(API, null);
+	}
+
+	/**
+	 * The source of one step execution's Salesforce records.
+	 * @param step the step execution
+	 * @param window the run's window
+	 * @param object the object read, e.g. {@code Lead}
+	 * @param select {@code SELECT <fields> FROM <object>}
+	 * @return the source
+	 */
+	public SalesforceSource of(StepExecution step, SyncWindow window, String object, String select) {
+		return new SalesforceSource() {
+
+			private SalesforceSource chosen;
+
+			@Override
+			public PageCursor<SalesforceRecord> startAfter(String afterId) {
+				if (this.chosen == null) {
+					this.chosen = choose(step, window, object, select, afterId);
+				}
+				return this.chosen.startAfter(afterId);
+			}
+
+			@Override
+			public void returned(String salesforceId) {
+				if (this.chosen != null) {
+					this.chosen.returned(salesforceId);
+				}
+			}
+
+			@Override
+			public void chunkWritten() {
+				if (this.chosen != null) {
+					this.chosen.chunkWritten();
+				}
+			}
+
+		};
+	}
+
+	/**
+	 * The step's source: of the API saved in its context (a restart), or of a new choice.
+	 * Under {@code auto}, a full run sends its SOAP query and reads the number of records
+	 * from its first page: below the threshold the query carries on, above it one page
+	 * was spent instead of a {@code SELECT COUNT()} call.
+	 */
+	private SalesforceSource choose(StepExecution step, SyncWindow window, String object, String select,
+			String afterId) {
+		ExecutionContext context = step.getExecutionContext();
+		SalesforceApi api;
+		QueryResults[] started = new QueryResults[1];
+		if (context.containsKey(API)) {
+			api = SalesforceApi.valueOf(context.getString(API).toUpperCase(Locale.ROOT));
+		}
+		else {
+			ApiChoice choice = ApiChoice.of(this.settings, window.isFull(), () -> {
+				started[0] = this.salesforce.query(window.salesforceQuery(select, afterId), true);
+				return started[0].totalSize();
+			});
+			context.putString(API, choice.api().value());
+			context.putString(API_REASON, choice.reason());
+			logger.info(step.getStepName() + " reads " + object + " through "
+					+ ((choice.api() == SalesforceApi.BULK) ? "the Bulk API" : "SOAP") + " (" + choice.reason() + ")");
+			api = choice.api();
+		}
+		if (api == SalesforceApi.BULK) {
+			return new BulkSource(step, object, window.salesforceQueryUnordered(select));
+		}
+		return (after) -> {
+			QueryResults results = started[0];
+			started[0] = null;
+			return PageCursor
+				.of((results != null) ? results : this.salesforce.query(window.salesforceQuery(select, after), true));
+		};
+	}
+
+	/**
+	 * Saves the step's execution context now, in a transaction of its own: what it holds
+	 * survives even if the process dies before the chunk commits.
+	 */
+	private void saveNow(StepExecution step) {
+		this.ownTransaction.executeWithoutResult((status) -> this.jobRepository.updateExecutionContext(step));
+	}
+
+	/**
+	 * A bulk query job's records, restartable at a result position.
+	 */
+	private final class BulkSource implements SalesforceSource, BulkQuery.Journal {
+
+		private final StepExecution step;
+
+		private final String object;
+
+		private final String soql;
+
+		private final BulkQuery bulk;
+
+		/** The position after each record of the page being returned, by Id. */
+		private final Map<String, BulkQuery.Position> pagePositions = new HashMap<>();
+
+		private BulkQuery.Position lastReturned;
+
+		BulkSource(StepExecution step, String object, String soql) {
+			this.step = step;
+			this.object = object;
+			this.soql = soql;
+			this.bulk = new BulkQuery(SalesforceReads.this.salesforce);
+		}
+
+		@Override
+		public PageCursor<SalesforceRecord> startAfter(String afterId) {
+			// a bulk result has no Id order: the restart point is the saved position
+			ExecutionContext context = this.step.getExecutionContext();
+			if (!context.containsKey(BULK_BATCHES)) {
+				this.bulk.start(this.object, this.soql, true, SalesforceReads.this.settings.bulkChunkSize(),
+						context.getString(BULK_JOB, null), this);
+			}
+			String jobId = context.getString(BULK_JOB);
+			List<String> batches = Arrays.stream(context.getString(BULK_BATCHES).split(","))
+				.filter((id) -> !id.isEmpty())
+				.toList();
+			BulkQuery.Position from = context.containsKey(BULK_POSITION)
+					? BulkQuery.Position.of(context.getString(BULK_POSITION)) : BulkQuery.Position.START;
+			if (from != BulkQuery.Position.START) {
+				logger.info(this.step.getStepName() + " continues bulk query job " + jobId + " at " + from.text());
+			}
+			Iterator<BulkQuery.Row> rows = this.bulk.read(this.object, jobId, batches, from);
+			return (size) -> {
+				this.pagePositions.clear();
+				List<SalesforceRecord> page = new ArrayList<>(size);
+				while (page.size() < size && rows.hasNext()) {
+					BulkQuery.Row row = rows.next();
+					page.add(row.record());
+					this.pagePositions.put(row.record().id(), row.after());
+				}
+				return page.isEmpty() ? null : page;
+			};
+		}
+
+		@Override
+		public void returned(String salesforceId) {
+			BulkQuery.Position position = this.pagePositions.get(salesforceId);
+			if (position != null) {
+				this.lastReturned = position;
+			}
+		}
+
+		@Override
+		public void chunkWritten() {
+			if (this.lastReturned != null) {
+				this.step.getExecutionContext().putString(BULK_POSITION, this.lastReturned.text());
+			}
+		}
+
+		@Override
+		public void jobCreated(String jobId) {
+			this.step.getExecutionContext().putString(BULK_JOB, jobId);
+			saveNow(this.step);
+		}
+
+		@Override
+		public void batchesListed(String jobId, List<String> batchIds) {
+			ExecutionContext context = this.step.getExecutionContext();
+			context.putString(BULK_JOB, jobId);
+			context.putString(BULK_BATCHES, String.join(",", batchIds));
+			saveNow(this.step);
+			logger.info(this.step.getStepName() + ": bulk query job " + jobId + " split into " + batchIds.size()
+					+ " batch(es)");
+		}
+
+	}
+
+}

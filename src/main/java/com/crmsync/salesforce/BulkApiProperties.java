@@ -1,0 +1,46 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.salesforce;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * When the job reads through the Bulk API rather than SOAP: the {@code sync.salesforce}
+ * settings of the choice (kept apart from the login settings in
+ * {@link SalesforceProperties}).
+ *
+ * @param api {@code auto} (default), {@code soap} or {@code bulk}
+ * @param bulkThreshold {@code auto}: the fewest records a full-run read must have to go
+ * through the Bulk API (default 10,000, as Heroku Connect)
+ * @param bulkChunkSize records per PK chunk of a bulk query job (default 100,000, the
+ * Bulk API's default; at most 250,000)
+ */
+@ConfigurationProperties("sync.salesforce")
+public record BulkApiProperties(SalesforceApi api, Integer bulkThreshold, Integer bulkChunkSize) {
+
+	/** The Bulk API's largest PK chunk. */
+	public static final int MAX_CHUNK_SIZE = 250_000;
+
+	public BulkApiProperties {
+		api = (api != null) ? api : SalesforceApi.AUTO;
+		bulkThreshold = (bulkThreshold != null) ? bulkThreshold : 10_000;
+		bulkChunkSize = (bulkChunkSize != null) ? bulkChunkSize : 100_000;
+		if (bulkThreshold < 0) {
+			throw new IllegalArgumentException("sync.salesforce.bulk-threshold must not be negative");
+		}
+		if (bulkChunkSize < 1 || bulkChunkSize > MAX_CHUNK_SIZE) {
+			throw new IllegalArgumentException(
+					"sync.salesforce.bulk-chunk-size must be between 1 and " + MAX_CHUNK_SIZE + " records");
+		}
+	}
+
+	/**
+	 * The defaults.
+	 * @return the settings with nothing set
+	 */
+	public static BulkApiProperties defaults() {
+		return new BulkApiProperties(null, null, null);
+	}
+
+}

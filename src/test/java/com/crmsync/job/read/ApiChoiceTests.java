@@ -1,0 +1,65 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.job.read;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.crmsync.salesforce.BulkApiProperties;
+import com.crmsync.salesforce.SalesforceApi;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class ApiChoiceTests {
+
+	@Test
+	void autoReadsAFullRunAboveTheThresholdThroughTheBulkApi() {
+		BulkApiProperties settings = new BulkApiProperties(SalesforceApi.AUTO, 10_000, null);
+		ApiChoice above = ApiChoice.of(settings, true, () -> 10_001);
+		assertThat(above.api()).isEqualTo(SalesforceApi.BULK);
+		assertThat(above.reason()).isEqualTo("full run, 10,001 records > sync.salesforce.bulk-threshold 10,000");
+		ApiChoice at = ApiChoice.of(settings, true, () -> 10_000);
+		assertThat(at.api()).isEqualTo(SalesforceApi.SOAP);
+		assertThat(at.reason()).isEqualTo("full run, 10,000 records <= sync.salesforce.bulk-threshold 10,000");
+	}
+
+	@Test
+	void autoReadsAnIncrementalRunThroughSoapWithoutCounting() {
+		AtomicInteger counted = new AtomicInteger();
+		ApiChoice choice = ApiChoice.of(BulkApiProperties.defaults(), false, () -> {
+			counted.incrementAndGet();
+			return 1_000_000;
+		});
+		assertThat(choice).isEqualTo(new ApiChoice(SalesforceApi.SOAP, "incremental run"));
+		assertThat(counted).hasValue(0);
+	}
+
+	@Test
+	void soapAndBulkAreObeyedWithoutCounting() {
+		AtomicInteger counted = new AtomicInteger();
+		ApiChoice soap = ApiChoice.of(new BulkApiProperties(SalesforceApi.SOAP, null, null), true, () -> {
+			counted.incrementAndGet();
+			return 1_000_000;
+		});
+		ApiChoice bulk = ApiChoice.of(new BulkApiProperties(SalesforceApi.BULK, null, null), false, () -> {
+			counted.incrementAndGet();
+			return 1;
+		});
+		assertThat(soap.api()).isEqualTo(SalesforceApi.SOAP);
+		assertThat(bulk.api()).isEqualTo(SalesforceApi.BULK);
+		assertThat(counted).hasValue(0);
+	}
+
+	@Test
+	void theDefaultsAreAutoAboveTenThousandInChunksOfOneHundredThousand() {
+		BulkApiProperties defaults = BulkApiProperties.defaults();
+		assertThat(defaults.api()).isEqualTo(SalesforceApi.AUTO);
+		assertThat(defaults.bulkThreshold()).isEqualTo(10_000);
+		assertThat(defaults.bulkChunkSize()).isEqualTo(100_000);
+		assertThatIllegalArgumentException().isThrownBy(() -> new BulkApiProperties(null, null, 250_001));
+		assertThatIllegalArgumentException().isThrownBy(() -> new BulkApiProperties(null, -1, null));
+	}
+
+}

@@ -1,0 +1,129 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.restart;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.crmsync.job.SyncRunner;
+import com.crmsync.job.read.SalesforceReads;
+import com.crmsync.report.RunReport;
+import com.crmsync.report.RunReports;
+import com.crmsync.testsupport.SyncProcess;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Full-run reads through the Bulk API (a query job with PK chunking, through force-wsc's
+ * {@code BulkConnection} against the emulator) end exactly as the SOAP run of the same
+ * seed, and survive a SIGKILL while a bulk job is being read.
+ */
+class BulkReadFunctionalTests {
+
+	@Test
+	void autoReadsTheObjectsAboveTheThresholdInBulkAndEndsAsTheSoapRun() throws Exception {
+		try (RestartFixture fixture = RestartFixture.seeded()) {
+			// given: 36 leads and 36 contacts, 24 accounts and opportunities, 16
+			// campaigns
+			ConfigurableApplicationContext context = fixture.startApplication(
+					Map.of("sync.salesforce.bulk-threshold", "30", "sync.salesforce.bulk-chunk-size", "7"));
+
+			// when: the first (full) run
+			JobExecution run = context.getBean(SyncRunner.class).run(false, false);
+
+			// then: leads and contacts through the Bulk API, the rest through SOAP
+			assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(apis(run)).containsEntry("mergeLeads", "bulk")
+				.containsEntry("mergeContacts", "bulk")
+				.containsEntry("pullAccounts", "soap")
+				.containsEntry("pullOpportunities", "soap")
+				.containsEntry("mergeCampaigns", "soap");
+			assertThat(fixture.emulator.bulkJobs().jobsOn("Lead")).isOne();
+			assertThat(fixture.emulator.bulkJobs().jobsOn("Contact")).isOne();
+			assertThat(fixture.emulator.bulkJobs().jobsOn("Account")).isZero();
+			// and: both sides as after the SOAP run, each record read once
+			RestartFixture.assertCountsAddUp(List.of(run));
+			assertThat(RestartFixture.reads(List.of(run))).isEqualTo(RestartFixture.uninterrupted().reads());
+			fixture.assertEndsAsUninterrupted();
+			// and: the report says which API each step read with, and why
+			RunReport report = context.getBean(RunReports.class).of(run.getId()).orElseThrow();
+			RunReport.StepReport leads = report.steps()
+				.stream()
+				.filter((step) -> step.name().equals("mergeLeads"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(leads.salesforceApi()).isEqualTo("bulk");
+			assertThat(leads.salesforceApiReason())
+				.isEqualTo("full run, 36 records > sync.salesforce.bulk-threshold 30");
+
+			// when: an incremental run
+			JobExecution next = context.getBean(SyncRunner.class).run(false, false);
+
+			// then: SOAP throughout, no new bulk job
+			assertThat(next.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(apis(next)).containsEntry("mergeLeads", "soap").containsEntry("mergeContacts", "soap");
+			assertThat(fixture.emulator.bulkJobs().jobsOn("Lead")).isOne();
+		}
+	}
+
+	@Test
+	void aRunKilledWhileReadingABulkJobResumesTheSameJobAndEndsAsAnUninterruptedRun() throws Exception {
+		try (RestartFixture fixture = RestartFixture.seeded()) {
+			// given: a run in a child JVM reading everything in bulk, slowed down so that
+			// the leads' step lasts several chunks
+			Map<String, Object> bulk = Map.of("sync.salesforce.api", "bulk", "sync.salesforce.bulk-chunk-size", "7");
+			fixture.emulator.faults().latencyMs(15);
+			SyncProcess child = fixture.startProcess(bulk, "run");
+
+			// when: it is killed once the leads' step has committed a chunk
+			RestartFixture.await("mergeLeads to commit a chunk", () -> fixture.stepHasCommitted("mergeLeads"),
+					child::isAlive);
+			child.kill();
+			fixture.emulator.faults().latencyMs(0);
+			long killed = fixture.firstExecutionId();
+			assertThat(fixture.emulator.bulkJobs().jobsOn("Lead")).isOne();
+			RestartFixture.await("the server to release the dead run's lock", () -> !fixture.runLockHeld(), () -> true);
+
+			// and: restarted
+			ConfigurableApplicationContext context = fixture.startApplication(bulk);
+			JobExecution restarted = context.getBean(SyncRunner.class).restart(killed);
+
+			// then: the restart read on in the same bulk job, submitting none again
+			assertThat(restarted.getStatus()).as(child.output()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName)
+				.first()
+				.isEqualTo("mergeLeads");
+			assertThat(fixture.emulator.bulkJobs().jobsOn("Lead")).isOne();
+			assertThat(apis(restarted)).containsEntry("mergeLeads", "bulk");
+			// and: each record read once over both executions, both sides as after an
+			// uninterrupted run
+			JobRepository repository = context.getBean(JobRepository.class);
+			List<JobExecution> executions = List.of(repository.getJobExecution(killed),
+					repository.getJobExecution(restarted.getId()));
+			RestartFixture.assertCountsAddUp(executions);
+			assertThat(RestartFixture.reads(executions)).isEqualTo(RestartFixture.uninterrupted().reads());
+			fixture.assertEndsAsUninterrupted();
+		}
+	}
+
+	private static Map<String, String> apis(JobExecution execution) {
+		Map<String, String> apis = new TreeMap<>();
+		for (StepExecution step : execution.getStepExecutions()) {
+			String api = SalesforceReads.apiOf(step);
+			if (api != null) {
+				apis.put(step.getStepName(), api);
+			}
+		}
+		return apis;
+	}
+
+}
