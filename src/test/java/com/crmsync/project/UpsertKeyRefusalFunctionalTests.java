@@ -33,7 +33,7 @@ class UpsertKeyRefusalFunctionalTests {
 	@Test
 	void anOrgWithoutTheUpsertKeyIsRefusedNamingTheFieldToCreate(@TempDir Path directory) throws IOException {
 		Path mappings = directory.resolve("field-mappings.yml");
-		String shipped = Files.readString(MappingFileLoader.DEFAULT_FILE);
+		String shipped = Files.readString(Path.of(MappingFileLoader.DEFAULT_RESOURCE));
 		Files.writeString(mappings, shipped.replaceFirst("(?m)^objects:\n", "objects:\n" + ProjectObject.MAPPING));
 		try (SyncHarness harness = SyncHarness.start(EmulatorSettings.defaults(),
 				Map.of("spring.profiles.active", ProjectObject.PROFILE, "sync.mappings", mappings.toString()))) {
