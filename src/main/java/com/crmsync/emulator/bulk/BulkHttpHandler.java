@@ -88,6 +88,8 @@ public final class BulkHttpHandler implements HttpHandler {
 		exchange.close();
 	}
 
+	@SuppressWarnings("try") // the admission is held, not used: it occupies a request
+								// slot for its block
 	private void serve(HttpExchange exchange) throws IOException {
 		this.usage.received(OPERATION);
 		EmulatorFaults.CallFault injected = this.faults.nextCallFault(OPERATION);

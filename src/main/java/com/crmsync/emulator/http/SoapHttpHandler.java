@@ -91,6 +91,8 @@ public final class SoapHttpHandler implements HttpHandler {
 		exchange.close();
 	}
 
+	@SuppressWarnings("try") // the admission is held, not used: it occupies a request
+								// slot for its block
 	private void serve(HttpExchange exchange, SoapRequest request) throws IOException {
 		String operation = request.operationName();
 		this.usage.received(operation);

@@ -60,6 +60,8 @@ class CostModelTests {
 	}
 
 	@Test
+	@SuppressWarnings("try") // the admission is held, not used: it occupies a slot for
+								// its block
 	void admissionsBeyondTheCapWaitUntilASlotIsFree() throws Exception {
 		CostModel model = model(CostProfile.ZERO.withMaxConcurrentRequests(1));
 		CostModel.Admission first = model.admit();
