@@ -10,7 +10,7 @@ import com.crmsync.job.SettingsCheck;
 import com.crmsync.job.SyncRunner;
 import com.crmsync.report.RunReports;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -26,10 +26,8 @@ public class RestartCommand extends DatabaseCommand {
 	@Parameters(index = "0", paramLabel = "<executionId>", description = "The execution to restart.")
 	long executionId;
 
-	@Option(names = "--fail-on-errors",
-			description = "Exit 4 when the run completes but records were rejected (for schedulers that alert on "
-					+ "it; also sync.fail-on-errors=true).")
-	boolean failOnErrors;
+	@Mixin
+	FailOnErrorsOption failOnErrors = new FailOnErrorsOption();
 
 	@Override
 	protected Set<SettingsCheck.Need> needs() {
@@ -43,7 +41,7 @@ public class RestartCommand extends DatabaseCommand {
 			return ExitCodes.FAILED;
 		}
 		JobExecution execution = context.getBean(SyncRunner.class).restart(this.executionId);
-		return RunOutcome.print(context, execution, out(), err(), this.failOnErrors);
+		return RunOutcome.print(context, execution, out(), err(), this.failOnErrors.failOnErrors);
 	}
 
 }

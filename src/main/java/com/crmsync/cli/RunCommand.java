@@ -9,6 +9,7 @@ import java.util.Set;
 import com.crmsync.job.SettingsCheck;
 import com.crmsync.job.SyncRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -27,10 +28,8 @@ public class RunCommand extends DatabaseCommand {
 	@Option(names = "--dry-run", description = "Report every planned change, field by field, and write nothing.")
 	boolean dryRun;
 
-	@Option(names = "--fail-on-errors",
-			description = "Exit 4 when the run completes but records were rejected (for schedulers that alert on "
-					+ "it; also sync.fail-on-errors=true).")
-	boolean failOnErrors;
+	@Mixin
+	FailOnErrorsOption failOnErrors = new FailOnErrorsOption();
 
 	@Override
 	protected Set<SettingsCheck.Need> needs() {
@@ -40,7 +39,7 @@ public class RunCommand extends DatabaseCommand {
 	@Override
 	protected int call(ConfigurableApplicationContext context) throws Exception {
 		JobExecution execution = context.getBean(SyncRunner.class).run(this.full, this.dryRun);
-		return RunOutcome.print(context, execution, out(), err(), this.failOnErrors);
+		return RunOutcome.print(context, execution, out(), err(), this.failOnErrors.failOnErrors);
 	}
 
 }
