@@ -55,6 +55,9 @@ abstract class DatabaseCommand implements Callable<Integer> {
 		SpringApplication application = new SpringApplication(CrmSalesforceSyncApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setDefaultProperties(defaultProperties());
+		// a command that stops its run gracefully on SIGTERM closes the context itself,
+		// once the run has stopped: Spring's shutdown hook would close it under the run
+		application.setRegisterShutdownHook(!stopsGracefully());
 		application.addInitializers(new SettingsCheck(needs()));
 		return application;
 	}
@@ -65,6 +68,15 @@ abstract class DatabaseCommand implements Callable<Integer> {
 	 */
 	protected Set<SettingsCheck.Need> needs() {
 		return Set.of();
+	}
+
+	/**
+	 * Whether this command runs the job and stops it gracefully on SIGTERM
+	 * ({@link StopOnSignal}).
+	 * @return {@code false}: the context closes with the JVM
+	 */
+	protected boolean stopsGracefully() {
+		return false;
 	}
 
 	/**

@@ -27,6 +27,13 @@ public final class ExitCodes {
 	 */
 	public static final int COMPLETED_WITH_ERRORS = 4;
 
+	/**
+	 * The run was stopped by SIGTERM (systemd's stop, {@code kill}): its current chunk
+	 * committed or rolled back, the execution {@code STOPPED}, restartable. 128 + 15, as
+	 * the shell and systemd report a process ended by SIGTERM (Ctrl-C: 130).
+	 */
+	public static final int STOPPED = 143;
+
 	private ExitCodes() {
 	}
 

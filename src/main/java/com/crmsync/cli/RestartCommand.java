@@ -30,6 +30,11 @@ public class RestartCommand extends DatabaseCommand {
 	FailOnErrorsOption failOnErrors = new FailOnErrorsOption();
 
 	@Override
+	protected boolean stopsGracefully() {
+		return true;
+	}
+
+	@Override
 	protected Set<SettingsCheck.Need> needs() {
 		return EnumSet.allOf(SettingsCheck.Need.class);
 	}
@@ -40,8 +45,11 @@ public class RestartCommand extends DatabaseCommand {
 			err().println("error: no execution " + this.executionId + " (the status command lists recent ones)");
 			return ExitCodes.FAILED;
 		}
-		JobExecution execution = context.getBean(SyncRunner.class).restart(this.executionId);
-		return RunOutcome.print(context, execution, out(), err(), this.failOnErrors.failOnErrors);
+		SyncRunner runner = context.getBean(SyncRunner.class);
+		try (StopOnSignal stop = StopOnSignal.install(runner)) {
+			JobExecution execution = runner.restart(this.executionId);
+			return RunOutcome.print(context, execution, out(), err(), this.failOnErrors.failOnErrors);
+		}
 	}
 
 }

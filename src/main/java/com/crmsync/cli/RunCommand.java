@@ -32,14 +32,22 @@ public class RunCommand extends DatabaseCommand {
 	FailOnErrorsOption failOnErrors = new FailOnErrorsOption();
 
 	@Override
+	protected boolean stopsGracefully() {
+		return true;
+	}
+
+	@Override
 	protected Set<SettingsCheck.Need> needs() {
 		return EnumSet.allOf(SettingsCheck.Need.class);
 	}
 
 	@Override
 	protected int call(ConfigurableApplicationContext context) throws Exception {
-		JobExecution execution = context.getBean(SyncRunner.class).run(this.full, this.dryRun);
-		return RunOutcome.print(context, execution, out(), err(), this.failOnErrors.failOnErrors);
+		SyncRunner runner = context.getBean(SyncRunner.class);
+		try (StopOnSignal stop = StopOnSignal.install(runner)) {
+			JobExecution execution = runner.run(this.full, this.dryRun);
+			return RunOutcome.print(context, execution, out(), err(), this.failOnErrors.failOnErrors);
+		}
 	}
 
 }

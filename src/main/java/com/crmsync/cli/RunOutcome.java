@@ -22,9 +22,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * files are on stdout; for a run that did not complete its one-line reason on stderr
  * (every problem of a mapping file, one line each), with the exact command that restarts
  * it where a restart can help. Exit codes: 0 completed, 1 failed, 3 refused (another org:
- * no restart advice, a restart would be refused too), and, only when asked for
- * ({@code --fail-on-errors} or {@code sync.fail-on-errors=true}), 4 for a run that
- * completed with rejected records.
+ * no restart advice, a restart would be refused too), 143 stopped on SIGTERM, and, only
+ * when asked for ({@code --fail-on-errors} or {@code sync.fail-on-errors=true}), 4 for a
+ * run that completed with rejected records.
  */
 final class RunOutcome {
 
@@ -58,6 +58,13 @@ final class RunOutcome {
 				return ExitCodes.COMPLETED_WITH_ERRORS;
 			}
 			return ExitCodes.OK;
+		}
+		if (execution.getStatus() == BatchStatus.STOPPED) {
+			err.println("error: execution " + execution.getId() + " STOPPED: asked to stop (SIGTERM) during the run, "
+					+ "it stopped after its last committed chunk; exit " + ExitCodes.STOPPED + "; restart it with: "
+					+ NextStep.restartCommand(execution.getId()));
+			err.flush();
+			return ExitCodes.STOPPED;
 		}
 		List<Throwable> failures = execution.getAllFailureExceptions();
 		// a refusal (another org, a refused login) stopped the run before any data moved

@@ -51,6 +51,12 @@ public class SyncRunner {
 
 	private final OrgConnector orgConnector;
 
+	/**
+	 * Whether this process holds the run lock and launches the job: only then are the
+	 * running executions its own, to stop.
+	 */
+	private volatile boolean launching;
+
 	public SyncRunner(JobOperator jobOperator, JobRepository jobRepository, Job salesforceSyncJob,
 			OperatorCheck operatorCheck, RunLock runLock, SalesforceProperties salesforceProperties,
 			@Lazy SalesforceClient salesforce, OrgGuard orgGuard, OrgConnector orgConnector) {
@@ -80,7 +86,11 @@ public class SyncRunner {
 		String operator = this.operatorCheck.requireAdministrator(dryRun ? "plan a sync run" : "run the sync");
 		try (RunLock.Held lock = acquireLock()) {
 			recoverDeadExecutions();
+			this.launching = true;
 			return this.jobOperator.start(this.job, SyncJobParameters.of(full, dryRun, operator));
+		}
+		finally {
+			this.launching = false;
 		}
 	}
 
@@ -123,7 +133,11 @@ public class SyncRunner {
 			execution = failUnfinished(execution);
 			// a restart resumes after connect: the org is checked here instead
 			this.orgGuard.requireOwnOrg(this.salesforce.login(), "sync with");
+			this.launching = true;
 			return this.jobOperator.restart(execution);
+		}
+		finally {
+			this.launching = false;
 		}
 	}
 
@@ -194,6 +208,31 @@ public class SyncRunner {
 			changed = true;
 		}
 		return changed ? this.jobRepository.getJobExecution(execution.getId()) : execution;
+	}
+
+	/**
+	 * Asks the execution this process runs to stop, as {@link JobOperator#stop} does: the
+	 * chunk in progress commits or rolls back, no further chunk or step starts, and the
+	 * execution ends STOPPED, restartable from its last committed chunk. Safe to call
+	 * from any thread and repeatedly (a SIGTERM's shutdown hook calls it until the run
+	 * has ended, so that an execution created just after the first call is stopped too);
+	 * does nothing while this process runs no execution.
+	 */
+	public void requestStop() {
+		if (!this.launching) {
+			return;
+		}
+		for (JobExecution execution : this.jobRepository.findRunningJobExecutions(SyncJobConfiguration.JOB_NAME)) {
+			if (execution.getStatus() == BatchStatus.STARTING || execution.getStatus() == BatchStatus.STARTED) {
+				logger.info("Stopping execution " + execution.getId() + " after its current chunk");
+				// what JobOperator.stop does first; its next part, saving copies of the
+				// running step executions, would fail the live step (an optimistic lock
+				// conflict, "wrong version"): the step sees STOPPING at its next chunk
+				// commit and ends STOPPED, then the job
+				execution.setStatus(BatchStatus.STOPPING);
+				this.jobRepository.update(execution);
+			}
+		}
 	}
 
 	private RunLock.Held acquireLock() {

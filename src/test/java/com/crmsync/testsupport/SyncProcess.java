@@ -136,6 +136,14 @@ public final class SyncProcess {
 	}
 
 	/**
+	 * Sends the process SIGTERM, as {@code systemctl stop} or {@code kill} does, without
+	 * waiting for it to end.
+	 */
+	public void terminate() {
+		this.process.destroy();
+	}
+
+	/**
 	 * Kills the process with SIGKILL, as the OOM killer or a power cut would: no shutdown
 	 * hook, no rollback from the application, its sockets closed by the kernel.
 	 */
