@@ -13,6 +13,7 @@ import java.util.TimeZone;
 
 import com.crmsync.testsupport.MutableClock;
 import com.sforce.soap.partner.DeleteResult;
+import com.sforce.soap.partner.EmptyRecycleBinResult;
 import com.sforce.soap.partner.GetDeletedResult;
 import com.sforce.soap.partner.GetUpdatedResult;
 import com.sforce.soap.partner.PartnerConnection;
@@ -232,6 +233,38 @@ class DmlIntegrationTests {
 		assertThat(deleted.getDeletedRecords()[0].getDeletedDate().toInstant())
 			.isEqualTo(T0.plus(Duration.ofMinutes(3)));
 		assertThat(deleted.getLatestDateCovered().toInstant()).isEqualTo(this.clock.instant());
+	}
+
+	@Test
+	void emptyRecycleBinPurgesForGoodAndGetDeletedStillReportsThePurge() throws Exception {
+		String accountId = this.emulator.org().insert("Account", Map.of("Name", "Initech"));
+		String contactId = this.emulator.org().insert("Contact", Map.of("LastName", "Doe", "AccountId", accountId));
+		String liveId = this.emulator.org().insert("Contact", Map.of("LastName", "Live"));
+		this.clock.advance(Duration.ofMinutes(3));
+		this.connection.delete(new String[] { accountId });
+
+		EmptyRecycleBinResult[] results = this.connection
+			.emptyRecycleBin(new String[] { accountId, liveId, "003000000000999AAA" });
+
+		assertThat(results[0].isSuccess()).isTrue();
+		assertThat(results[0].getId()).isEqualTo(accountId);
+		assertThat(results[1].isSuccess()).as("a live record is not in the recycle bin").isFalse();
+		assertThat(results[2].isSuccess()).isFalse();
+		// the contact went with its account: neither queryAll nor retrieve finds either
+		assertThat(this.connection.queryAll("SELECT Id FROM Contact").getRecords()).extracting(SObject::getId)
+			.containsExactly(liveId);
+		assertThat(this.connection.queryAll("SELECT Id FROM Account").getSize()).isZero();
+		assertThat(this.connection.retrieve("Id", "Contact", new String[] { contactId })[0]).isNull();
+		assertThat(this.connection.undelete(new String[] { accountId })[0].isSuccess()).isFalse();
+		this.clock.advance(Duration.ofMinutes(2));
+		GetDeletedResult deleted = this.connection.getDeleted("Contact", calendar(T0), calendar(this.clock.instant()));
+		assertThat(deleted.getDeletedRecords()).extracting((record) -> record.getId()).containsExactly(contactId);
+		assertThat(deleted.getDeletedRecords()[0].getDeletedDate().toInstant())
+			.isEqualTo(T0.plus(Duration.ofMinutes(3)));
+		assertThat(
+				this.connection.getDeleted("Account", calendar(T0), calendar(this.clock.instant())).getDeletedRecords())
+			.extracting((record) -> record.getId())
+			.containsExactly(accountId);
 	}
 
 	@Test

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -42,6 +44,12 @@ public final class EmulatorOrg implements RecordSource {
 	private volatile BooleanSupplier lockContention = () -> false;
 
 	private final WriteTally writeTally = new WriteTally();
+
+	/**
+	 * Records purged from the recycle bin, by object: id to deletion time, what
+	 * {@code getDeleted} still reports.
+	 */
+	private final Map<String, Map<String, Instant>> purged = new ConcurrentHashMap<>();
 
 	/** The integration user's username when none is given. */
 	public static final String DEFAULT_USERNAME = "sync@example.com";
@@ -344,6 +352,55 @@ public final class EmulatorOrg implements RecordSource {
 	}
 
 	/**
+	 * Purges records from the recycle bin as the {@code emptyRecycleBin} call does, with
+	 * the records their delete cascaded to: {@code queryAll} and {@code retrieve} no
+	 * longer find them; {@code getDeleted} still reports them (with their deletion time).
+	 * @param ids the ids as sent
+	 * @return one outcome per id, in order
+	 */
+	public synchronized List<SaveOutcome> emptyRecycleBin(List<String> ids) {
+		List<SaveOutcome> outcomes = new ArrayList<>();
+		for (String rawId : ids) {
+			String id = SalesforceIds.normalize(rawId);
+			Table table = (id != null) ? tableOfId(id) : null;
+			StoredRecord record = (table != null) ? table.get(id) : null;
+			if (record == null) {
+				outcomes
+					.add(SaveOutcome.failed(null, RecordError.of("INVALID_ID_FIELD", "invalid record id: " + rawId)));
+			}
+			else if (!record.isDeleted()) {
+				outcomes.add(SaveOutcome.failed(id, RecordError.of("INVALID_ID_FIELD",
+						"Entity is not in the recycle bin: delete it before emptying the recycle bin")));
+			}
+			else {
+				for (String purged : this.writer.deletedWith(record)) {
+					Table tableOfPurged = tableOfId(purged);
+					StoredRecord removed = tableOfPurged.remove(purged);
+					if (removed != null) {
+						this.purged.computeIfAbsent(removed.object().name(), (name) -> new ConcurrentSkipListMap<>())
+							.put(purged, (Instant) removed.get("SystemModstamp"));
+					}
+				}
+				outcomes.add(SaveOutcome.ok(id, false));
+			}
+		}
+		return outcomes;
+	}
+
+	/**
+	 * Deletes a record and purges it from the recycle bin at once (a hard delete),
+	 * without injected faults.
+	 * @param id the record id
+	 * @throws IllegalArgumentException when it cannot be deleted
+	 */
+	public synchronized void purge(String id) {
+		if (!Boolean.TRUE.equals(get(id).get("IsDeleted"))) {
+			delete(id);
+		}
+		check(emptyRecycleBin(List.of(id)).get(0));
+	}
+
+	/**
 	 * Converts a lead as the {@code convertLead} call does.
 	 * @param request the conversion
 	 * @return the outcome
@@ -490,7 +547,8 @@ public final class EmulatorOrg implements RecordSource {
 
 	/**
 	 * The records of an object deleted in {@code [start, end)} with their deletion times,
-	 * as {@code getDeleted} reports them.
+	 * as {@code getDeleted} reports them: those in the recycle bin and those purged from
+	 * it.
 	 * @param objectName the canonical object name
 	 * @param start inclusive start
 	 * @param end exclusive end
@@ -504,6 +562,11 @@ public final class EmulatorOrg implements RecordSource {
 				deleted.put(record.id(), when);
 			}
 		}
+		this.purged.getOrDefault(objectName, Map.of()).forEach((id, when) -> {
+			if (inRange(when, start, end)) {
+				deleted.put(id, when);
+			}
+		});
 		return Collections.unmodifiableMap(deleted);
 	}
 

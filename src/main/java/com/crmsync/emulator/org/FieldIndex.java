@@ -65,6 +65,17 @@ final class FieldIndex {
 	}
 
 	/**
+	 * Forgets a record removed from its table. Callers hold the table's lock.
+	 * @param record the record's last version
+	 */
+	void remove(StoredRecord record) {
+		Object before = key(record);
+		if (before != null) {
+			remove(before, record.id());
+		}
+	}
+
+	/**
 	 * The ids of the records whose value has one of the keys.
 	 * @param keys the keys
 	 * @param into where to add the ids

@@ -434,7 +434,7 @@ final class RecordWriter {
 	 * those referencing it through a cascading field that were deleted at the same stamp
 	 * (one delete call is one transaction).
 	 */
-	private Set<String> deletedWith(StoredRecord root) {
+	Set<String> deletedWith(StoredRecord root) {
 		Object deletedAt = root.get("SystemModstamp");
 		Set<String> restored = new LinkedHashSet<>();
 		restored.add(root.id());

@@ -99,6 +99,28 @@ final class Table {
 	}
 
 	/**
+	 * Removes a record for good (a purge from the recycle bin): it leaves every index.
+	 * @param id the record's id
+	 * @return the record removed, or {@code null}
+	 */
+	synchronized StoredRecord remove(String id) {
+		StoredRecord previous = this.records.remove(id);
+		if (previous == null) {
+			return null;
+		}
+		for (FieldIndex index : this.fieldIndexes.values()) {
+			index.remove(previous);
+		}
+		for (Map.Entry<String, Map<String, String>> index : this.uniqueIndexes.entrySet()) {
+			Object before = !previous.isDeleted() ? previous.get(index.getKey()) : null;
+			if (before != null) {
+				index.getValue().remove(key(before), id);
+			}
+		}
+		return previous;
+	}
+
+	/**
 	 * The records whose value of a field has one of the keys, in id order, or
 	 * {@code null} when the field is not worth an index.
 	 * @param field the canonical field name

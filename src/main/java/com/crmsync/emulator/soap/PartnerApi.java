@@ -24,7 +24,7 @@ public final class PartnerApi {
 
 	/** Operations that write records. */
 	public static final Set<String> WRITES = Set.of("create", "update", "upsert", "delete", "undelete", "convertLead",
-			"merge");
+			"merge", "emptyRecycleBin");
 
 	private final Map<String, SoapOperation> operations = new HashMap<>();
 
@@ -53,6 +53,7 @@ public final class PartnerApi {
 		this.operations.put("upsert", write::upsert);
 		this.operations.put("delete", write::delete);
 		this.operations.put("undelete", write::undelete);
+		this.operations.put("emptyRecycleBin", write::emptyRecycleBin);
 		this.operations.put("convertLead", write::convertLead);
 		this.operations.put("merge", write::merge);
 		this.operations.put("getServerTimestamp", replication::getServerTimestamp);

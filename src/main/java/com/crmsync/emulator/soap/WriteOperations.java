@@ -18,9 +18,9 @@ import com.crmsync.emulator.org.SaveOutcome;
 
 /**
  * {@code create}, {@code update}, {@code upsert}, {@code delete}, {@code undelete},
- * {@code convertLead} and {@code merge}: at most 200 records a call (more is an
- * {@code EXCEEDED_ID_LIMIT} fault), per-record errors in an HTTP 200 response. Saves
- * honour the {@code AllowFieldTruncationHeader}.
+ * {@code emptyRecycleBin}, {@code convertLead} and {@code merge}: at most 200 records a
+ * call (more is an {@code EXCEEDED_ID_LIMIT} fault), per-record errors in an HTTP 200
+ * response. Saves honour the {@code AllowFieldTruncationHeader}.
  */
 final class WriteOperations {
 
@@ -108,6 +108,14 @@ final class WriteOperations {
 
 	ResponseBody undelete(SoapRequest request) throws ApiFault {
 		return saveResults("undeleteResponse", this.org.undelete(idsToSave(request)));
+	}
+
+	/**
+	 * {@code emptyRecycleBin}: purges deleted records for good; its results have the
+	 * shape of save results ({@code EmptyRecycleBinResult}: errors, id, success).
+	 */
+	ResponseBody emptyRecycleBin(SoapRequest request) throws ApiFault {
+		return saveResults("emptyRecycleBinResponse", this.org.emptyRecycleBin(idsToSave(request)));
 	}
 
 	private static ResponseBody saveResults(String responseName, List<SaveOutcome> outcomes) {
