@@ -28,6 +28,9 @@ import org.springframework.batch.core.step.StepExecution;
  */
 public final class ChunkReport {
 
+	/** The operation of a journaled archive ({@link #archived}). */
+	public static final String ARCHIVE = "ARCHIVE";
+
 	private final StepExecution step;
 
 	private final RunJournal journal;
@@ -130,6 +133,19 @@ public final class ChunkReport {
 			String oldValue, String newValue) {
 		this.changes.add(
 				new PlannedChange(stepName(), type, crmId, salesforceId, target, operation, field, oldValue, newValue));
+	}
+
+	/**
+	 * A CRM row archived because Salesforce deleted (or purged) its record: journaled as
+	 * an {@value #ARCHIVE} change of {@code deleted_at}, with the reason as its new
+	 * value, so the run's report lists it.
+	 * @param type the kind of record
+	 * @param crmId the CRM row
+	 * @param salesforceId the Salesforce record
+	 * @param reason why, e.g. {@code deleted in Salesforce}
+	 */
+	public void archived(ObjectType type, Long crmId, String salesforceId, String reason) {
+		planned(type, crmId, salesforceId, "CRM", ARCHIVE, "deleted_at", null, reason);
 	}
 
 	/**

@@ -61,6 +61,10 @@ record ReportPage(String title, long executionId, String outcome, String statusC
 		List<DataTable> more = new ArrayList<>();
 		more.add(new DataTable("skips", "Skipped by design", columns(RECORD_COLUMNS),
 				report.skips().stream().map(ReportPage::recordRow).toList()));
+		if (!report.archived().isEmpty()) {
+			more.add(new DataTable("archived", "Archived in the CRM: deleted in Salesforce",
+					columns(ReportCsv.CHANGE_COLUMNS), report.archived().stream().map(ReportPage::changeRow).toList()));
+		}
 		if (report.dryRun()) {
 			more.add(new DataTable("changes", "Planned changes", columns(ReportCsv.CHANGE_COLUMNS),
 					report.changes().stream().map(ReportPage::changeRow).toList()));

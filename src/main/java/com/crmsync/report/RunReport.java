@@ -12,6 +12,7 @@ import java.util.Map;
 import com.crmsync.crm.FieldConflictRecord;
 import com.crmsync.crm.PlannedChange;
 import com.crmsync.crm.SyncError;
+import com.crmsync.job.ChunkReport;
 import com.crmsync.job.RefusedException;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -29,7 +30,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param steps per-step counts, in job order
  * @param errors records not synced: failures and skips, each named and linked
  * @param conflicts true conflicts of two-way fields
- * @param changes planned changes of a dry run
+ * @param changes planned changes of a dry run; of a real run, the CRM rows it archived
+ * ({@link #archived()})
  * @param metrics Spring Batch's own measurements of the run: durations and item counters
  * @param warnings what the operator should know about a run that did not fail (e.g. a
  * deprecated way of logging in), one sentence each; shown before the steps
@@ -170,6 +172,17 @@ public record RunReport(long executionId, String status, String startTime, Strin
 	 */
 	public List<ReportedError> failures() {
 		return this.errors.stream().filter((error) -> !error.skip()).toList();
+	}
+
+	/**
+	 * The CRM rows a real run archived because Salesforce deleted their records (in its
+	 * recycle bin, or purged from it), with the reason.
+	 * @return the archives, as journaled
+	 */
+	@JsonProperty("archived")
+	public List<PlannedChange> archived() {
+		return this.dryRun ? List.of()
+				: this.changes.stream().filter((change) -> ChunkReport.ARCHIVE.equals(change.operation())).toList();
 	}
 
 	/**

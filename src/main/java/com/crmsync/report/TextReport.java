@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.crmsync.crm.FieldConflictRecord;
+import com.crmsync.crm.PlannedChange;
 import com.crmsync.crm.SyncError;
 
 /**
@@ -99,6 +100,15 @@ public final class TextReport {
 		out.printf("Skipped by design (%d)%n", skips.size());
 		if (!skips.isEmpty()) {
 			printGroups(report, "SKIP", out);
+		}
+		List<PlannedChange> archived = report.archived();
+		if (!archived.isEmpty()) {
+			out.println();
+			out.printf("Archived in the CRM: deleted in Salesforce (%d)%n", archived.size());
+			TextTable rows = new TextTable("  ", "STEP", "OBJECT", "CRM ID", "SALESFORCE ID", "REASON");
+			archived.forEach((change) -> rows.row(change.step(), change.objectType(), change.crmId(),
+					orDash(change.salesforceId()), change.newValue()));
+			rows.print(out);
 		}
 		if (report.dryRun()) {
 			out.println();

@@ -6,6 +6,7 @@ package com.crmsync.salesforce;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Calendar;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.TimeZone;
 import java.util.regex.Pattern;
 
 import javax.xml.namespace.QName;
@@ -29,8 +31,10 @@ import com.crmsync.salesforce.login.SoapLogin;
 import com.sforce.async.AsyncApiException;
 import com.sforce.async.AsyncExceptionCode;
 import com.sforce.async.BulkConnection;
+import com.sforce.soap.partner.DeletedRecord;
 import com.sforce.soap.partner.DescribeSObjectResult;
 import com.sforce.soap.partner.Field;
+import com.sforce.soap.partner.GetDeletedResult;
 import com.sforce.soap.partner.LimitInfo;
 import com.sforce.soap.partner.LimitInfoHeader_element;
 import com.sforce.soap.partner.PartnerConnection;
@@ -237,6 +241,36 @@ public class SalesforceClient {
 	 */
 	public Instant serverTime() {
 		return call("getServerTimestamp", () -> this.connection.getServerTimestamp().getTimestamp().toInstant());
+	}
+
+	/**
+	 * The records of an object deleted within a window ({@code getDeleted}): those in the
+	 * recycle bin and those purged from it, which no query finds any more. Salesforce
+	 * covers whole minutes and keeps its delete log about 15 days: a window reaching back
+	 * further fails with {@code INVALID_REPLICATION_DATE}.
+	 * @param objectName the object
+	 * @param start the window's start
+	 * @param end the window's end (Salesforce covers it up to its current minute)
+	 * @return the ids of the deleted records, in no particular order
+	 * @throws SalesforceException with the fault's code when Salesforce refuses the
+	 * window
+	 */
+	public List<String> deletedIds(String objectName, Instant start, Instant end) {
+		return call("getDeleted", () -> {
+			GetDeletedResult result = this.connection.getDeleted(objectName, calendar(start), calendar(end));
+			List<String> ids = new ArrayList<>();
+			for (DeletedRecord record : (result.getDeletedRecords() != null) ? result.getDeletedRecords()
+					: new DeletedRecord[0]) {
+				ids.add(record.getId());
+			}
+			return ids;
+		});
+	}
+
+	private static Calendar calendar(Instant instant) {
+		Calendar calendar = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+		calendar.setTimeInMillis(instant.toEpochMilli());
+		return calendar;
 	}
 
 	/**

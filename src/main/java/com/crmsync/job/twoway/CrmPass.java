@@ -50,6 +50,9 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 	 */
 	private Set<String> keysChangedAfterWindow;
 
+	/** CRM rows returned in the current chunk (in a dry run: in the run). */
+	private final Set<Long> returnedRows = new HashSet<>();
+
 	CrmPass(CandidateLookups lookups, SalesforcePass firstPass) {
 		this.lookups = lookups;
 		this.firstPass = firstPass;
@@ -86,11 +89,30 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 	public void opened() {
 		this.claimedSalesforceIds.clear();
 		this.keysChangedAfterWindow = null;
+		this.returnedRows.clear();
+	}
+
+	@Override
+	public void returned(MergeCandidate candidate) {
+		this.returnedRows.add(candidate.crm().id());
 	}
 
 	@Override
 	public void chunkWritten() {
 		this.claimedSalesforceIds.clear();
+		if (!this.lookups.window().dryRun()) {
+			this.returnedRows.clear();
+		}
+	}
+
+	/**
+	 * Whether this pass merged a CRM row where the identity map does not show it yet:
+	 * returned in the chunk not yet written, or in a dry run.
+	 * @param crmId the row
+	 * @return {@code true} when a later pass must leave the row alone
+	 */
+	boolean merged(long crmId) {
+		return this.returnedRows.contains(crmId);
 	}
 
 	private List<MergeCandidate> candidates(List<CrmRow> page) {

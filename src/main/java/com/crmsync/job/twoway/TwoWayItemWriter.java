@@ -224,7 +224,11 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 					.filter((action) -> action.candidate().crm() != null)
 					.map((action) -> action.candidate().crmId())
 					.toList());
-		deleted.forEach((action) -> report.count(Outcome.UPDATED));
+		deleted.forEach((action) -> {
+			report.count(Outcome.UPDATED);
+			report.archived(this.rules.type(), action.candidate().crmId(), action.candidate().salesforceId(),
+					action.reason());
+		});
 		crmSide.detach(ofKind(actions, Kind.UNLINK).stream().map((action) -> action.candidate().crmId()).toList());
 	}
 

@@ -3,6 +3,7 @@
  */
 package com.crmsync.job.twoway;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -22,9 +23,10 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * The passes a two-way step reads its object in, made for each run: the Salesforce
- * records in the window, then the CRM rows in the window the first pass did not merge. A
- * pulled object ({@link TwoWayRules#isPullOnly()}) is read in the first pass only: it
- * never sends CRM rows anywhere.
+ * records in the window, then the CRM rows in the window the first pass did not merge,
+ * then the linked records Salesforce deleted that neither met ({@link DeletedPass}:
+ * purged from its recycle bin). A pulled object ({@link TwoWayRules#isPullOnly()}) has no
+ * CRM pass: it never sends CRM rows anywhere.
  */
 public final class TwoWayPasses {
 
@@ -113,10 +115,17 @@ public final class TwoWayPasses {
 				SyncWindow.of(step), this.salesforce, this.crmRecords, this.links, this.customFields, this.enricher);
 		SalesforcePass first = new SalesforcePass(lookups,
 				this.reads.of(step, lookups.window(), this.rules.definition().salesforceObject(), lookups.select()));
-		if (this.rules.isPullOnly()) {
-			return List.of(first);
+		List<KeysetPass<MergeCandidate, ?>> passes = new ArrayList<>();
+		passes.add(first);
+		CrmPass second = this.rules.isPullOnly() ? null : new CrmPass(lookups, first);
+		if (second != null) {
+			passes.add(second);
 		}
-		return List.of(first, new CrmPass(lookups, first));
+		if (DeletedPass.needed(lookups.window(), this.rules.isPullOnly())) {
+			passes.add(new DeletedPass(lookups,
+					(crmId) -> first.merged(crmId) || (second != null && second.merged(crmId))));
+		}
+		return passes;
 	}
 
 	/**

@@ -1,0 +1,181 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.job;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.crmsync.emulator.EmulatorSettings;
+import com.crmsync.testsupport.MutableClock;
+import com.crmsync.testsupport.SyncHarness;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 16, item 2: records deleted in Salesforce and purged from its recycle bin (which
+ * no query finds any more) archive their CRM rows, for every object, and the run's report
+ * lists each archive. Through the whole job against embedded MariaDB and the emulator;
+ * one harness serves the class, each test works on records of its own names.
+ */
+class DeletesAndPurgesFunctionalTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	/**
+	 * The org's clock, moved on a minute before each run: Salesforce's delete log covers
+	 * whole minutes, so a record purged in the minute a run starts in is the next run's.
+	 */
+	private static final MutableClock clock = new MutableClock(Instant.now());
+
+	private static SyncHarness harness;
+
+	@BeforeAll
+	static void start() {
+		// no look-back: an incremental run reads exactly what changed since the last one
+		harness = SyncHarness.start(EmulatorSettings.builder().clock(clock).build(), Map.of("sync.look-back", "0s"));
+	}
+
+	@AfterAll
+	static void stop() {
+		harness.close();
+	}
+
+	@Test
+	void recordsPurgedFromTheRecycleBinAreArchivedByTheNextIncrementalRunAndReported() throws Exception {
+		// given: one record of every pulled and two-way object, synced, and a second run
+		// so that no CRM row is still in the next run's window
+		Map<String, String> records = oneOfEach("Purged");
+		assertCompleted(run(false));
+		assertCompleted(run(false));
+		Map<String, Long> crmIds = crmIds(records);
+
+		// when: each is deleted and purged from the recycle bin, then an incremental run
+		records.values().forEach((id) -> harness.emulator().org().purge(id));
+		JobExecution run = run(false);
+
+		// then: every CRM row is archived (kept, never deleted) and unlinked
+		assertCompleted(run);
+		records.forEach((type, salesforceId) -> {
+			assertThat(deletedAt(type, crmIds.get(type))).as(type).isNotNull();
+			assertThat(harness.rows("SELECT id FROM sync_link WHERE salesforce_id = ?", salesforceId)).as(type)
+				.isEmpty();
+		});
+		// and the report lists each archive with its reason
+		JsonNode report = json.readTree(
+				Files.readString(harness.reportsDir().resolve(String.valueOf(run.getId())).resolve("report.json")));
+		List<String> archived = new ArrayList<>();
+		report.get("archived")
+			.forEach((change) -> archived.add(change.get("objectType").get("name").asString() + " "
+					+ change.get("salesforceId").asString() + " " + change.get("newValue").asString()));
+		assertThat(archived).containsExactlyInAnyOrderElementsOf(records.entrySet()
+			.stream()
+			.map((record) -> record.getKey() + " " + record.getValue()
+					+ " deleted in Salesforce (no longer in the recycle bin)")
+			.toList());
+	}
+
+	@Test
+	void aFullRunArchivesPulledRecordsWhoseLinkedRecordNoLongerExists() {
+		// given: a pulled account and opportunity, synced
+		String account = harness.emulator().org().insert("Account", Map.of("Name", "Gone Corp"));
+		String opportunity = harness.emulator()
+			.org()
+			.insert("Opportunity", Map.of("Name", "Gone deal", "StageName", "Prospecting", "CloseDate", "2026-05-05"));
+		assertCompleted(run(false));
+		long crmAccount = crmId("ACCOUNT", account);
+		long crmOpportunity = crmId("OPPORTUNITY", opportunity);
+
+		// when: both are purged, and the next run is a full one
+		harness.emulator().org().purge(account);
+		harness.emulator().org().purge(opportunity);
+		assertCompleted(run(true));
+
+		// then
+		assertThat(deletedAt("ACCOUNT", crmAccount)).isNotNull();
+		assertThat(deletedAt("OPPORTUNITY", crmOpportunity)).isNotNull();
+		assertThat(harness.rows("SELECT id FROM sync_link WHERE salesforce_id IN (?, ?)", account, opportunity))
+			.isEmpty();
+	}
+
+	@Test
+	void aRecordDeletedAndRestoredBeforeTheRunStaysLinkedAndLive() {
+		// given
+		String account = harness.emulator().org().insert("Account", Map.of("Name", "Phoenix"));
+		assertCompleted(run(false));
+		long crmAccount = crmId("ACCOUNT", account);
+
+		// when: deleted and restored from the recycle bin between two runs
+		harness.emulator().org().delete(account);
+		assertThat(harness.emulator().org().undelete(List.of(account)).get(0).success()).isTrue();
+		assertCompleted(run(false));
+
+		// then
+		assertThat(deletedAt("ACCOUNT", crmAccount)).isNull();
+		assertThat(crmId("ACCOUNT", account)).isEqualTo(crmAccount);
+	}
+
+	private static JobExecution run(boolean full) {
+		clock.advance(Duration.ofMinutes(1));
+		return harness.run(full, false);
+	}
+
+	/** A synced record of each pulled and two-way object, by identity-map type. */
+	private static Map<String, String> oneOfEach(String name) {
+		Map<String, String> records = new LinkedHashMap<>();
+		records.put("ACCOUNT", harness.emulator().org().insert("Account", Map.of("Name", name + " Inc")));
+		records.put("OPPORTUNITY",
+				harness.emulator()
+					.org()
+					.insert("Opportunity",
+							Map.of("Name", name + " deal", "StageName", "Prospecting", "CloseDate", "2026-04-04")));
+		records.put("LEAD",
+				harness.emulator()
+					.org()
+					.insert("Lead", Map.of("LastName", name + " Lead", "Company", "Acme", "Email",
+							name.toLowerCase() + ".lead@example.com")));
+		records.put("CONTACT", harness.emulator()
+			.org()
+			.insert("Contact",
+					Map.of("LastName", name + " Contact", "Email", name.toLowerCase() + ".contact@example.com")));
+		records.put("CAMPAIGN", harness.emulator().org().insert("Campaign", Map.of("Name", name + " campaign")));
+		return records;
+	}
+
+	private static Map<String, Long> crmIds(Map<String, String> records) {
+		Map<String, Long> ids = new LinkedHashMap<>();
+		records.forEach((type, salesforceId) -> ids.put(type, crmId(type, salesforceId)));
+		return ids;
+	}
+
+	private static Object deletedAt(String type, long crmId) {
+		return harness.jdbc()
+			.queryForMap("SELECT deleted_at FROM crm_" + type.toLowerCase() + " WHERE id = ?", crmId)
+			.get("deleted_at");
+	}
+
+	private static long crmId(String type, String salesforceId) {
+		return harness.jdbc()
+			.queryForObject("SELECT crm_id FROM sync_link WHERE object_type = ? AND salesforce_id = ?", Long.class,
+					type, salesforceId);
+	}
+
+	private static void assertCompleted(JobExecution execution) {
+		assertThat(execution.getStatus()).as(execution.getAllFailureExceptions().toString())
+			.isEqualTo(BatchStatus.COMPLETED);
+	}
+
+}
