@@ -22,6 +22,8 @@ import java.util.Map;
 
 import com.crmsync.CrmSalesforceSyncApplication;
 import com.crmsync.job.SyncJobConfiguration;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -37,6 +39,11 @@ import org.springframework.batch.core.repository.JobRepository;
  * Its output goes to a log file, one per run.
  */
 public final class ChildJobRuns implements AutoCloseable {
+
+	/** The environment variable Spring Boot reads properties from as JSON. */
+	static final String SPRING_APPLICATION_JSON = "SPRING_APPLICATION_JSON";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final String maxHeap;
 
@@ -105,14 +112,13 @@ public final class ChildJobRuns implements AutoCloseable {
 		}
 		Long previous = latestExecutionId();
 		this.endpoint.reset();
-		List<String> command = command(full, classpath(), recording);
-		// the Spring properties stay out of the line: they hold the database's password
-		List<String> shown = command(full, "<classpath>", recording);
+		// the Spring properties stay out of the line printed: it is a command to read
+		List<String> shown = command(full, "<classpath>", recording, false);
 		out.printf(Locale.ROOT, "(job in a child JVM, -Xmx%s: %s ...; its output: %s)%n", this.maxHeap,
-				String.join(" ", shown.subList(0, shown.size() - this.properties.size())), log);
+				String.join(" ", shown), log);
 		out.flush();
 		long start = System.nanoTime();
-		Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		Process child = processBuilder(full, recording).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		int exitCode = waitFor(child);
 		double wallSeconds = (System.nanoTime() - start) / 1e9;
 		Long id = this.endpoint.jobExecutionId();
@@ -169,7 +175,46 @@ public final class ChildJobRuns implements AutoCloseable {
 		return (last != null) ? last.getId() : null;
 	}
 
-	private List<String> command(boolean full, String classpath, Path recording) {
+	/**
+	 * The child's process: its command line carries the settings but no secret (any user
+	 * of the host can read a process's command line, in {@code ps} or {@code /proc});
+	 * passwords, client secrets and tokens go in its environment instead, readable by its
+	 * user only, as {@code SPRING_APPLICATION_JSON}, which Spring Boot reads with the
+	 * exact property names.
+	 * @param full whether to run {@code --full}
+	 * @param recording the flight recording's file, or {@code null}
+	 * @return the process, not started
+	 */
+	ProcessBuilder processBuilder(boolean full, Path recording) {
+		ProcessBuilder builder = new ProcessBuilder(command(full, classpath(), recording, true));
+		Map<String, Object> secrets = new LinkedHashMap<>();
+		String inherited = builder.environment().get(SPRING_APPLICATION_JSON);
+		if (inherited != null && !inherited.isBlank()) {
+			secrets.putAll(JSON.readValue(inherited, new TypeReference<Map<String, Object>>() {
+			}));
+		}
+		this.properties.forEach((name, value) -> {
+			if (isSecret(name)) {
+				secrets.put(name, value);
+			}
+		});
+		if (!secrets.isEmpty()) {
+			builder.environment().put(SPRING_APPLICATION_JSON, JSON.writeValueAsString(secrets));
+		}
+		return builder;
+	}
+
+	/**
+	 * Whether a property holds a secret: a password, a client secret, a security token.
+	 * @param name the property's name
+	 * @return {@code true} for a secret
+	 */
+	static boolean isSecret(String name) {
+		String last = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+		return last.contains("password") || last.contains("secret") || last.contains("token");
+	}
+
+	private List<String> command(boolean full, String classpath, Path recording, boolean withProperties) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx" + this.maxHeap);
@@ -191,7 +236,13 @@ public final class ChildJobRuns implements AutoCloseable {
 		if (full) {
 			command.add("--full");
 		}
-		this.properties.forEach((name, value) -> command.add("--" + name + "=" + value));
+		if (withProperties) {
+			this.properties.forEach((name, value) -> {
+				if (!isSecret(name)) {
+					command.add("--" + name + "=" + value);
+				}
+			});
+		}
 		return command;
 	}
 

@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -21,6 +24,7 @@ import com.crmsync.emulator.EmulatorSettings;
 import com.crmsync.emulator.SalesforceEmulator;
 import com.crmsync.emulator.cost.CostProfile;
 import com.crmsync.job.SettingsCheck;
+import com.crmsync.job.SettingsException;
 import com.zaxxer.hikari.HikariDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +32,14 @@ import picocli.CommandLine.Option;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -47,6 +58,11 @@ public class BenchCommand extends DatabaseCommand {
 
 	/** The benchmark's own database in the embedded server, reset at every benchmark. */
 	static final String DATABASE = "crm_bench";
+
+	private static final String DATASOURCE_URL = "spring.datasource.url";
+
+	/** The property source of {@code --bench-datasource}. */
+	private static final String BENCH_DATASOURCE = "benchDatasource";
 
 	/** What {@code -Xmx} accepts. */
 	private static final Pattern HEAP_SIZE = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
@@ -80,6 +96,13 @@ public class BenchCommand extends DatabaseCommand {
 			description = "With --job-xmx: each child JVM records a Java Flight Recording (settings 'profile') "
 					+ "into this directory, one file per run, for `jfr print` / `jfr summary`.")
 	Path jobJfrDir;
+
+	@Option(names = "--bench-datasource", paramLabel = "<jdbc-url>",
+			description = "Benchmark against this configured database instead of the benchmark's own embedded "
+					+ "'crm_bench': the benchmark seeds it and leaves its data and its Administrator there, so name "
+					+ "a database made for benchmarking. It must be the spring.datasource.url given, if one is; "
+					+ "without this option a configured spring.datasource.* is refused.")
+	String benchDatasource;
 
 	private SalesforceEmulator emulator;
 
@@ -120,7 +143,7 @@ public class BenchCommand extends DatabaseCommand {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		this.defaults = defaultProperties();
 		application.setDefaultProperties(this.defaults);
-		application.addInitializers(new SettingsCheck(needs()));
+		application.addInitializers(new SettingsCheck(needs()), this::requireOwnDatabase);
 		ConfigurableApplicationContext[] started = new ConfigurableApplicationContext[1];
 		this.probe = new ApiMinimumProbe(this.emulator.org(), () -> started[0].getBean(JdbcTemplate.class));
 		application.addInitializers((context) -> {
@@ -128,6 +151,47 @@ public class BenchCommand extends DatabaseCommand {
 			context.getBeanFactory().addBeanPostProcessor(this.probe.registrar());
 		});
 		return application.run(this.springArgs.toArray(String[]::new));
+	}
+
+	/**
+	 * The benchmark seeds the database it uses, resets it, and leaves an Administrator in
+	 * it: it never takes a configured database (an operator's environment file names the
+	 * production CRM's) unless {@code --bench-datasource} names that database. The check
+	 * runs before the database is touched, before anything is seeded.
+	 */
+	private void requireOwnDatabase(ConfigurableApplicationContext context) {
+		ConfigurableEnvironment environment = context.getEnvironment();
+		Set<String> configured = new TreeSet<>();
+		ConfigurationPropertyName datasource = ConfigurationPropertyName.of("spring.datasource");
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			if (source.getUnderlyingSource() instanceof PropertySource<?> underlying
+					&& ("defaultProperties".equals(underlying.getName())
+							|| BENCH_DATASOURCE.equals(underlying.getName()))) {
+				continue;
+			}
+			if (source instanceof IterableConfigurationPropertySource iterable) {
+				iterable.stream()
+					.filter(datasource::isAncestorOf)
+					.map(ConfigurationPropertyName::toString)
+					.forEach(configured::add);
+			}
+		}
+		String url = environment.getProperty(DATASOURCE_URL);
+		if (this.benchDatasource == null && !configured.isEmpty()) {
+			throw new SettingsException(List
+				.of(String.join(", ", configured) + " " + (configured.size() == 1 ? "is" : "are")
+						+ " set, but bench only uses its own embedded database '" + DATABASE + "' (it seeds and resets "
+						+ "the database it runs on); unset " + (configured.size() == 1 ? "it" : "them")
+						+ ", or name a database made for benchmarking with --bench-datasource=<jdbc-url>"));
+		}
+		if (this.benchDatasource != null && url != null && !this.benchDatasource.equals(url)) {
+			throw new SettingsException(List.of("--bench-datasource names " + this.benchDatasource + " but "
+					+ DATASOURCE_URL + " is " + url + ": bench runs only on the database it is named"));
+		}
+		if (this.benchDatasource != null && url == null) {
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource(BENCH_DATASOURCE, Map.of(DATASOURCE_URL, this.benchDatasource)));
+		}
 	}
 
 	@Override

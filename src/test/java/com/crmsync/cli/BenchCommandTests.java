@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.crmsync.testsupport.TestDatabases;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -160,6 +163,58 @@ class BenchCommandTests {
 			.filter((line) -> line.contains("; job CPU ")
 					&& line.contains("(the child's JVM and application start before it: ")))
 			.hasSize(3);
+	}
+
+	@Test
+	void aConfiguredDatasourceIsRefusedBeforeAnythingIsSeeded() {
+		// given: the operator's environment names a database (say, the production CRM's)
+		String database = TestDatabases.newDatabase("benchrefused");
+		String url = TestDatabases.server().jdbcUrl(database);
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+
+		// when
+		int exitCode = SyncCommandLine.execute(new PrintWriter(out, true), new PrintWriter(err, true), "bench",
+				"--records", "50", "--no-baseline", "--spring.datasource.url=" + url,
+				"--spring.datasource.username=root", "--spring.datasource.password=");
+
+		// then: refused, saying how to opt in, and the database was not even migrated
+		assertThat(exitCode).as(out + "\n" + err).isEqualTo(ExitCodes.USAGE);
+		assertThat(err.toString())
+			.contains("spring.datasource.password, spring.datasource.url, "
+					+ "spring.datasource.username are set, but bench only uses its own embedded database 'crm_bench'")
+			.contains("--bench-datasource=<jdbc-url>");
+		assertThat(tables(database)).isZero();
+
+		// and a --bench-datasource naming another database is refused too
+		StringWriter otherErr = new StringWriter();
+		assertThat(SyncCommandLine.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(otherErr, true),
+				"bench", "--records", "50", "--no-baseline", "--bench-datasource=jdbc:mysql://elsewhere/bench",
+				"--spring.datasource.url=" + url))
+			.isEqualTo(ExitCodes.USAGE);
+		assertThat(otherErr.toString())
+			.contains("--bench-datasource names jdbc:mysql://elsewhere/bench but " + "spring.datasource.url is " + url);
+		assertThat(tables(database)).isZero();
+	}
+
+	@Test
+	void aDatabaseNamedForBenchmarkingIsUsed() {
+		String database = TestDatabases.newDatabase("benchnamed");
+		String url = TestDatabases.server().jdbcUrl(database);
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int exitCode = SyncCommandLine.execute(new PrintWriter(out, true), new PrintWriter(err, true), "bench",
+				"--records", "200", "--no-baseline", "--bench-datasource=" + url, "--spring.datasource.username=root",
+				"--spring.datasource.password=");
+		assertThat(exitCode).as(out + "\n" + err).isZero();
+		assertThat(tables(database)).isPositive();
+	}
+
+	private static int tables(String database) {
+		try (HikariDataSource dataSource = TestDatabases.dataSource(database)) {
+			return new JdbcTemplate(dataSource).queryForObject(
+					"SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?", Integer.class, database);
+		}
 	}
 
 	private static double number(Map<String, Object> figures, String name) {
