@@ -18,6 +18,7 @@ import com.crmsync.crm.CampaignMemberRepository;
 import com.crmsync.crm.CrmCampaignMember;
 import com.crmsync.crm.MemberKey;
 import com.crmsync.crm.ObjectType;
+import com.crmsync.crm.PlannedLinks;
 import com.crmsync.crm.RunJournal;
 import com.crmsync.crm.SyncLink;
 import com.crmsync.crm.SyncLinkRepository;
@@ -286,10 +287,15 @@ class CampaignMemberItemWriter implements StepExecutionListener {
 			Set<String> campaignIds = new HashSet<>();
 			Set<String> contactIds = new HashSet<>();
 			Set<String> leadIds = new HashSet<>();
-			keys.forEach((key) -> {
-				campaignIds.add(key.campaignId());
-				(key.contact() ? contactIds : leadIds).add(key.personId());
-			});
+			// a campaign or person a dry run would create exists only in its plan: none
+			// of its members can be in Salesforce yet
+			keys.stream()
+				.filter((key) -> !PlannedLinks.isPlaceholder(key.campaignId())
+						&& !PlannedLinks.isPlaceholder(key.personId()))
+				.forEach((key) -> {
+					campaignIds.add(key.campaignId());
+					(key.contact() ? contactIds : leadIds).add(key.personId());
+				});
 			Set<MemberKey<String>> existing = new HashSet<>();
 			if (campaignIds.isEmpty()) {
 				return existing;

@@ -27,7 +27,10 @@ public class ScoreCandidateRepository {
 	 * The next page of candidates after a CRM id, in id order. An incremental page holds
 	 * the rows changed at or after {@code changedSince}, and also rows of which nothing
 	 * has been pushed to the record now linked (newly linked or re-linked rows, whose CRM
-	 * row may not have changed) — except converted leads, which are never pushed.
+	 * row may not have changed) — except converted leads, which are never pushed. A row
+	 * without a score of which nothing was pushed is never read: a blank never clears
+	 * Salesforce's score, so there is nothing to push (and a dry run, which cannot read
+	 * the rows it would create, counts what the real run does).
 	 * <p>
 	 * An incremental page reads only through indexes, never the whole table: the rows
 	 * changed in the window ({@code updated_at}), the rows whose link changed in it (a
@@ -69,7 +72,9 @@ public class ScoreCandidateRepository {
 		}
 		sql += "JOIN sync_link l ON l.object_type = :type AND l.crm_id = r.id AND l.detached_at IS NULL "
 				+ "LEFT JOIN sync_pushed_value p ON p.object_type = :type AND p.crm_id = r.id AND p.field = :field "
-				+ "WHERE r.id > :afterId AND r.deleted_at IS NULL";
+				+ "WHERE r.id > :afterId AND r.deleted_at IS NULL "
+				// a row without a score and never pushed has nothing to push
+				+ "AND (r.lead_score IS NOT NULL OR p.id IS NOT NULL)";
 		if (changedSince != null) {
 			sql += " AND (r.updated_at >= :since OR ((p.id IS NULL OR p.salesforce_id <> l.salesforce_id) AND "
 					+ converted + " IS NULL))";

@@ -149,4 +149,46 @@ public class SyncLinkRepository {
 		return (count != null) ? count : 0;
 	}
 
+	/**
+	 * Records planned links; one whose CRM row or Salesforce record is already linked is
+	 * left out (a real link always wins).
+	 * @param links the links the run would make
+	 * @param plannedBy the planning run's job instance
+	 */
+	public void plan(Collection<SyncLink> links, long plannedBy) {
+		if (links.isEmpty()) {
+			return;
+		}
+		this.jdbc.batchUpdate(
+				"INSERT IGNORE INTO sync_link (object_type, crm_id, salesforce_id, base_values, "
+						+ "last_job_execution_id, planned_by) VALUES (:type, :crmId, :salesforceId, :base, :execution, "
+						+ ":plannedBy)",
+				links.stream()
+					.map((link) -> new MapSqlParameterSource("type", link.objectType().name())
+						.addValue("crmId", link.crmId())
+						.addValue("salesforceId", link.salesforceId())
+						.addValue("base", Json.write(link.base()))
+						.addValue("execution", link.lastJobExecutionId())
+						.addValue("plannedBy", plannedBy))
+					.toArray(SqlParameterSource[]::new));
+	}
+
+	/**
+	 * Removes the planned links of every run but one: a dry run restarted keeps its own
+	 * plan, anything else starts from the real identity map alone.
+	 * @param keptRun the job instance whose plan stays, or {@code null} for none
+	 */
+	public void removePlannedButThoseOf(Long keptRun) {
+		this.jdbc.update("DELETE FROM sync_link WHERE planned_by IS NOT NULL AND planned_by <> :kept",
+				new MapSqlParameterSource("kept", (keptRun != null) ? keptRun : -1L));
+	}
+
+	/**
+	 * Removes a finished dry run's plan.
+	 * @param run the dry run's job instance
+	 */
+	public void removePlannedBy(long run) {
+		this.jdbc.update("DELETE FROM sync_link WHERE planned_by = :run", new MapSqlParameterSource("run", run));
+	}
+
 }

@@ -5,6 +5,7 @@ package com.crmsync.job;
 
 import java.util.List;
 
+import com.crmsync.crm.SyncLinkRepository;
 import com.crmsync.crm.WatermarkRepository;
 import com.crmsync.crm.WatermarkRepository.Watermarks;
 
@@ -32,12 +33,15 @@ public class FinishRunTasklet implements Tasklet {
 
 	private final SyncedObjects objects;
 
+	private final SyncLinkRepository links;
+
 	public FinishRunTasklet(WatermarkRepository watermarks, RunReporter reporter, SyncedObjects objects,
-			MappingsProvider mappings) {
+			MappingsProvider mappings, SyncLinkRepository links) {
 		this.watermarks = watermarks;
 		this.mappings = mappings;
 		this.reporter = reporter;
 		this.objects = objects;
+		this.links = links;
 	}
 
 	@Override
@@ -55,6 +59,11 @@ public class FinishRunTasklet implements Tasklet {
 				.map(SyncedObject::watermarkKey)
 				.toList();
 			this.watermarks.advance(moved, new Watermarks(window.salesforceTo(), window.crmTo()), window.executionId());
+		}
+		else {
+			// the plan has served the run's steps; the report names records by their
+			// real links alone
+			this.links.removePlannedBy(step.getJobExecution().getJobInstance().getInstanceId());
 		}
 		this.reporter.report(step.getJobExecution());
 		return RepeatStatus.FINISHED;

@@ -4,6 +4,7 @@
 package com.crmsync.job;
 
 import com.crmsync.crm.OrgConnectionRepository;
+import com.crmsync.crm.SyncLinkRepository;
 import com.crmsync.crm.WatermarkRepository;
 import com.crmsync.salesforce.SalesforceClient;
 import com.crmsync.salesforce.SalesforceProperties;
@@ -39,8 +40,16 @@ public class SyncJobConfiguration {
 	@Bean
 	Job salesforceSyncJob(JobRepository jobRepository, RunReporter reporter,
 			@Qualifier(ConnectTasklet.STEP) Step connect, @Qualifier(FinishRunTasklet.STEP) Step report,
-			SyncedObjects objects, ConfigurableListableBeanFactory beans) {
+			SyncedObjects objects, SyncLinkRepository links, ConfigurableListableBeanFactory beans) {
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).listener(new JobExecutionListener() {
+			@Override
+			public void beforeJob(JobExecution jobExecution) {
+				// a dry run's planned links are its own: a restarted dry run goes on with
+				// its plan, every other run (a restarted real one too) never sees one
+				boolean dryRun = SyncJobParameters.isDryRun(jobExecution.getJobParameters());
+				links.removePlannedButThoseOf(dryRun ? jobExecution.getJobInstance().getInstanceId() : null);
+			}
+
 			@Override
 			public void afterJob(JobExecution jobExecution) {
 				// the final word: status and end time, for completed and failed runs
@@ -84,9 +93,10 @@ public class SyncJobConfiguration {
 
 	@Bean
 	Step report(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			WatermarkRepository watermarks, RunReporter reporter, SyncedObjects objects, MappingsProvider mappings) {
+			WatermarkRepository watermarks, RunReporter reporter, SyncedObjects objects, MappingsProvider mappings,
+			SyncLinkRepository links) {
 		return new StepBuilder(FinishRunTasklet.STEP, jobRepository)
-			.tasklet(new FinishRunTasklet(watermarks, reporter, objects, mappings), transactionManager)
+			.tasklet(new FinishRunTasklet(watermarks, reporter, objects, mappings, links), transactionManager)
 			.build();
 	}
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import javax.xml.namespace.QName;
@@ -103,6 +104,9 @@ public class SalesforceClient {
 	private volatile PartnerConnection connection;
 
 	private volatile OrgSession session;
+
+	/** The objects described last, by name: every run describes its objects anew. */
+	private final Map<String, ObjectDescription> described = new ConcurrentHashMap<>();
 
 	private long budgetBaseline;
 
@@ -290,12 +294,25 @@ public class SalesforceClient {
 					fields.put(field.getName(),
 							new FieldDescription(field.getName(), field.getType().toString(), field.getLength(),
 									field.isCreateable(), field.isUpdateable(), field.isNillable(),
-									field.isExternalId(), field.isUnique()));
+									field.isDefaultedOnCreate(), field.isExternalId(), field.isUnique()));
 				}
-				descriptions.put(result.getName(), new ObjectDescription(result.getName(), fields));
+				ObjectDescription description = new ObjectDescription(result.getName(), fields);
+				descriptions.put(result.getName(), description);
+				this.described.put(result.getName(), description);
 			}
 		}
 		return descriptions;
+	}
+
+	/**
+	 * One object as this run described it, or as one {@code describeSObjects} call
+	 * describes it now when it was not (a step restarted in a new process).
+	 * @param objectName the object
+	 * @return its description
+	 */
+	public ObjectDescription description(String objectName) {
+		ObjectDescription description = this.described.get(objectName);
+		return (description != null) ? description : describe(List.of(objectName)).get(objectName);
 	}
 
 	/**

@@ -42,12 +42,12 @@ class UpsertKeyCheckTests {
 	}
 
 	private static FieldDescription key(boolean externalId, boolean unique) {
-		return new FieldDescription("CRM_Id__c", "string", 40, true, true, true, externalId, unique);
+		return new FieldDescription("CRM_Id__c", "string", 40, true, true, true, false, externalId, unique);
 	}
 
 	private static ObjectDescription object(String name, FieldDescription... fields) {
 		Map<String, FieldDescription> byName = new java.util.LinkedHashMap<>();
-		byName.put("Name", new FieldDescription("Name", "string", 80, true, true, false, false, false));
+		byName.put("Name", new FieldDescription("Name", "string", 80, true, true, false, false, false, false));
 		for (FieldDescription field : fields) {
 			byName.put(field.name(), field);
 		}

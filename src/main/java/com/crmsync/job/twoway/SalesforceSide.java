@@ -69,10 +69,21 @@ final class SalesforceSide {
 	}
 
 	private SalesforceRecord newRecord(SyncAction action) {
+		return new SalesforceRecord(salesforceObject(), null, createValues(this.rules, action), Set.of());
+	}
+
+	/**
+	 * The values a create sends: the merge's, Salesforce's required defaults, and the
+	 * upsert key.
+	 * @param rules the object's rules
+	 * @param action the action {@link SyncAction.Kind#CREATE_IN_SALESFORCE}
+	 * @return the values by field
+	 */
+	static Map<String, String> createValues(TwoWayRules rules, SyncAction action) {
 		Map<String, String> values = new LinkedHashMap<>(
-				this.rules.withCreateDefaults(action.decision().salesforceValues()));
+				rules.withCreateDefaults(action.decision().salesforceValues()));
 		values.put(SyncedObject.CRM_ID_FIELD, String.valueOf(action.candidate().crmId()));
-		return new SalesforceRecord(salesforceObject(), null, values, Set.of());
+		return values;
 	}
 
 	/**

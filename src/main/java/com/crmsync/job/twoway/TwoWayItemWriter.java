@@ -39,7 +39,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * rejects, skips, conflicts and counts — all CRM-side writes in the chunk's transaction.
  * A record Salesforce rejects is left as it was on both sides (its base does not move, so
  * the next run tries again). In a dry run nothing is written to either side: every
- * planned change is reported instead ({@link DryRunPlan}).
+ * planned change is reported instead, and the links the run would make are planned, so
+ * that later steps count what the real run's will ({@link DryRunPlan}).
  */
 public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionListener {
 
@@ -93,7 +94,11 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 		ChunkReport report = new ChunkReport(this.stepExecution, this.journal);
 		List<SyncAction> actions = List.copyOf(chunk.getItems());
 		if (this.window.dryRun()) {
-			actions.forEach((action) -> DryRunPlan.plan(action, this.rules.type(), report));
+			DryRunPlan plan = new DryRunPlan(this.rules,
+					this.salesforce.description(this.rules.definition().salesforceObject()), this.window.runId(),
+					report);
+			actions.forEach(plan::plan);
+			this.links.plan(plan.links(), this.stepExecution.getJobExecution().getJobInstance().getInstanceId());
 		}
 		else {
 			writeBothSides(actions, report);
