@@ -17,8 +17,9 @@ import com.crmsync.job.twoway.MergeCandidate;
  * Gives each record read from Salesforce with an {@code AccountId} (contacts,
  * opportunities) the CRM id of its account ({@code account_id}), through the account
  * links the {@code pullAccounts} step made earlier in the run: one batched look-up per
- * page. A record whose account is not linked (none, a person account, not pulled) keeps
- * the {@code account_id} it has.
+ * page. The CRM's account is always Salesforce's: a record without an account, or whose
+ * account has no CRM account (a person account, one deleted or purged in Salesforce),
+ * gets none — a vanished account link clears {@code account_id}.
  */
 public class AccountLinkEnricher implements CandidateEnricher {
 
@@ -38,17 +39,16 @@ public class AccountLinkEnricher implements CandidateEnricher {
 			.filter(Objects::nonNull)
 			.distinct()
 			.toList();
-		if (accountIds.isEmpty()) {
-			return candidates;
-		}
-		Map<String, SyncLink> accounts = this.links.findBySalesforceIds(AccountRules.DEFINITION.type(), accountIds);
+		Map<String, SyncLink> accounts = accountIds.isEmpty() ? Map.of()
+				: this.links.findBySalesforceIds(AccountRules.DEFINITION.type(), accountIds);
 		return candidates.stream().map((candidate) -> {
-			SyncLink account = accounts.get(accountId(candidate));
-			if (account == null) {
+			if (candidate.salesforce() == null) {
 				return candidate;
 			}
+			String accountId = accountId(candidate);
+			SyncLink account = (accountId != null) ? accounts.get(accountId) : null;
 			Map<String, Object> derived = new LinkedHashMap<>(candidate.derivedCrmValues());
-			derived.put(ACCOUNT_ID, account.crmId());
+			derived.put(ACCOUNT_ID, (account != null) ? account.crmId() : null);
 			return new MergeCandidate(candidate.salesforce(), candidate.crm(), candidate.link(),
 					candidate.missingInSalesforce(), derived);
 		}).toList();

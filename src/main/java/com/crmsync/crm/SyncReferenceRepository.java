@@ -3,9 +3,11 @@
  */
 package com.crmsync.crm;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -137,6 +139,50 @@ public class SyncReferenceRepository {
 			.filter((reference) -> found
 				.contains(key(reference.crmId(), reference.kind().name(), reference.targetSalesforceId())))
 			.toList();
+	}
+
+	/**
+	 * Keeps, of the references of these kinds from these rows, only the given targets:
+	 * the others are forgotten and the memberships they made archived (their
+	 * {@code deleted_at} set) — an opportunity's contact role removed in Salesforce, or
+	 * moved to another contact.
+	 * @param type the rows' type
+	 * @param kinds the kinds of references the targets are complete for
+	 * @param targetsByCrmId per row, the Salesforce ids it still refers to (none: every
+	 * reference of these kinds goes)
+	 */
+	public void retainOnly(ObjectType type, Set<SyncReference.Kind> kinds, Map<Long, Set<String>> targetsByCrmId) {
+		if (kinds.isEmpty() || targetsByCrmId.isEmpty()) {
+			return;
+		}
+		List<MapSqlParameterSource> stale = new ArrayList<>();
+		this.jdbc.query(
+				"SELECT crm_id, kind, target_salesforce_id FROM sync_reference WHERE object_type = :type "
+						+ "AND crm_id IN (:crmIds) AND kind IN (:kinds)",
+				new MapSqlParameterSource("type", type.name()).addValue("crmIds", targetsByCrmId.keySet())
+					.addValue("kinds", kinds.stream().map(Enum::name).toList()),
+				(rs) -> {
+					long crmId = rs.getLong("crm_id");
+					String target = rs.getString("target_salesforce_id");
+					if (!targetsByCrmId.getOrDefault(crmId, Set.of()).contains(target)) {
+						stale.add(new MapSqlParameterSource("type", type.name()).addValue("crmId", crmId)
+							.addValue("kind", rs.getString("kind"))
+							.addValue("target", target));
+					}
+				});
+		if (stale.isEmpty()) {
+			return;
+		}
+		SqlParameterSource[] batch = stale.toArray(SqlParameterSource[]::new);
+		this.jdbc.batchUpdate(
+				"UPDATE crm_membership membership JOIN sync_link link ON link.object_type = 'CONTACT' "
+						+ "AND link.salesforce_id = :target SET membership.deleted_at = CURRENT_TIMESTAMP(3) "
+						+ "WHERE membership.contact_id = link.crm_id AND membership.ref_id = :crmId "
+						+ "AND membership.kind = IF(:kind = 'OPPORTUNITY_CONTACT', 'OPPORTUNITY', 'CAMPAIGN') "
+						+ "AND :kind IN ('OPPORTUNITY_CONTACT', 'CAMPAIGN_CONTACT') AND membership.deleted_at IS NULL",
+				batch);
+		this.jdbc.batchUpdate("DELETE FROM sync_reference WHERE object_type = :type AND crm_id = :crmId "
+				+ "AND kind = :kind AND target_salesforce_id = :target", batch);
 	}
 
 	private static String key(long crmId, String kind, String target) {

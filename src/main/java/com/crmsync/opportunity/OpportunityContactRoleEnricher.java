@@ -18,10 +18,10 @@ import com.crmsync.salesforce.SalesforceRecord;
  * Reads the contact roles of a page of opportunities in one query and hands them to the
  * writer with each opportunity (see {@link OpportunityRules#references}).
  * <p>
- * Roles are read with the opportunities of the run's window: a role added to or removed
- * from an opportunity that did not change otherwise is picked up by the next
- * {@code --full} run (or the next run after the opportunity is edited). A removed role
- * leaves its membership in place.
+ * Every live opportunity gets all its roles (none: an empty list), so that a role removed
+ * in Salesforce is seen as gone. An opportunity whose roles changed in the window but
+ * which did not change itself is read again by the step for that
+ * ({@link OpportunityRules#changedThroughChild()}).
  */
 final class OpportunityContactRoleEnricher implements CandidateEnricher {
 
@@ -49,11 +49,10 @@ final class OpportunityContactRoleEnricher implements CandidateEnricher {
 					(role) -> contactsByOpportunity.computeIfAbsent(role.get("OpportunityId"), (id) -> new TreeSet<>())
 						.add(role.get("ContactId")));
 		return candidates.stream().map((candidate) -> {
-			Set<String> contacts = (candidate.salesforce() != null)
-					? contactsByOpportunity.get(candidate.salesforce().id()) : null;
-			if (contacts == null) {
+			if (!isLive(candidate.salesforce())) {
 				return candidate;
 			}
+			Set<String> contacts = contactsByOpportunity.getOrDefault(candidate.salesforce().id(), Set.of());
 			return new MergeCandidate(OpportunityRules.withContactRoles(candidate.salesforce(), contacts),
 					candidate.crm(), candidate.link(), candidate.missingInSalesforce(), candidate.derivedCrmValues());
 		}).toList();

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.crmsync.account.AccountLinkEnricher;
 import com.crmsync.crm.SyncReference;
@@ -22,7 +23,9 @@ import com.crmsync.salesforce.SalesforceRecord;
  * account linked to its {@code AccountId}), and each of its contact roles becomes an
  * {@code OPPORTUNITY} membership of the CRM contact linked to the role's contact, named
  * after the opportunity, as soon as that contact is linked (in this run or a later one).
- * An opportunity deleted in Salesforce archives its CRM opportunity.
+ * A role removed in Salesforce (or moved to another contact) archives its membership; an
+ * opportunity whose roles changed is read again though it did not change itself. An
+ * opportunity deleted in Salesforce archives its CRM opportunity and its memberships.
  */
 public class OpportunityRules implements TwoWayRules {
 
@@ -71,6 +74,24 @@ public class OpportunityRules implements TwoWayRules {
 			.map((contactId) -> new SyncReference(type(), crmId, SyncReference.Kind.OPPORTUNITY_CONTACT, contactId,
 					record.get("Name")))
 			.toList();
+	}
+
+	@Override
+	public Set<SyncReference.Kind> childReferenceKinds() {
+		return Set.of(SyncReference.Kind.OPPORTUNITY_CONTACT);
+	}
+
+	/**
+	 * The reader puts every live opportunity's roles on it, none as an empty list.
+	 */
+	@Override
+	public boolean referencesComplete(SalesforceRecord record) {
+		return record != null && record.fields().containsKey(CONTACT_ROLES_FIELD);
+	}
+
+	@Override
+	public String[] changedThroughChild() {
+		return new String[] { "OpportunityContactRole", "OpportunityId" };
 	}
 
 	/**

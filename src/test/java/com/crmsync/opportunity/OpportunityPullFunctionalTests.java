@@ -123,23 +123,76 @@ class OpportunityPullFunctionalTests {
 	}
 
 	@Test
-	void aRoleAddedToAnUnchangedOpportunityArrivesWithTheNextFullRun() {
-		// given: a pulled opportunity without roles, and a linked contact
+	void rolesAddedChangedAndRemovedOnAnUnchangedOpportunityReachTheMembershipsWithTheNextIncrementalRun() {
+		// given: a pulled opportunity without roles, and three linked contacts
 		String erin = harness.emulator().org().insert("Contact", Map.of("LastName", "Erin"));
+		String fay = harness.emulator().org().insert("Contact", Map.of("LastName", "Fay"));
+		String gus = harness.emulator().org().insert("Contact", Map.of("LastName", "Gus"));
 		long crmErin = linkedContact("Erin", erin);
+		long crmFay = linkedContact("Fay", fay);
+		long crmGus = linkedContact("Gus", gus);
 		String quiet = opportunity("Quiet deal", null, "2026-07-01", "Prospecting", null);
 		assertCompleted(harness.run());
 		long crmQuiet = crmId("OPPORTUNITY", quiet);
 
-		// when: a role is added, which leaves the opportunity itself unchanged
+		// when: roles are added, which leaves the opportunity itself unchanged
+		String erinsRole = role(quiet, erin);
+		String faysRole = role(quiet, fay);
+		assertCompleted(harness.run());
+
+		// then: the incremental run adds the memberships
+		assertThat(memberships(crmQuiet)).containsExactly(Map.of("contact_id", crmErin, "name", "Quiet deal"),
+				Map.of("contact_id", crmFay, "name", "Quiet deal"));
+
+		// and when: one role is removed, the other moves to another contact
+		harness.emulator().org().delete(erinsRole);
+		harness.emulator().org().update(faysRole, Map.of("ContactId", gus));
+		assertCompleted(harness.run());
+
+		// then: the removed and the moved role's memberships are archived, the new one
+		// added
+		assertThat(memberships(crmQuiet)).containsExactly(Map.of("contact_id", crmGus, "name", "Quiet deal"));
+		assertThat(harness.rows("SELECT contact_id FROM crm_membership WHERE kind = 'OPPORTUNITY' AND ref_id = ? "
+				+ "AND deleted_at IS NOT NULL ORDER BY contact_id", crmQuiet))
+			.containsExactly(Map.of("contact_id", crmErin), Map.of("contact_id", crmFay));
+
+		// and when: the role comes back
 		role(quiet, erin);
 		assertCompleted(harness.run());
-		List<Map<String, Object>> afterIncremental = memberships(crmQuiet);
-		assertCompleted(harness.run(true, false));
 
-		// then: the incremental run does not see it, the full run does
-		assertThat(afterIncremental).isEmpty();
-		assertThat(memberships(crmQuiet)).containsExactly(Map.of("contact_id", crmErin, "name", "Quiet deal"));
+		// then
+		assertThat(memberships(crmQuiet)).containsExactly(Map.of("contact_id", crmErin, "name", "Quiet deal"),
+				Map.of("contact_id", crmGus, "name", "Quiet deal"));
+
+		// and when: the opportunity is deleted (its roles with it)
+		harness.emulator().org().delete(quiet);
+		assertCompleted(harness.run());
+
+		// then: its memberships are archived with it
+		assertThat(memberships(crmQuiet)).isEmpty();
+	}
+
+	@Test
+	void anAccountLinkThatVanishesInSalesforceClearsTheCrmAccountId() {
+		// given: two opportunities of two accounts, pulled
+		String soylent = harness.emulator().org().insert("Account", Map.of("Name", "Soylent"));
+		String umbrella = harness.emulator().org().insert("Account", Map.of("Name", "Umbrella"));
+		String soylentDeal = opportunity("Soylent deal", soylent, "2026-02-02", "Prospecting", null);
+		String umbrellaDeal = opportunity("Umbrella deal", umbrella, "2026-02-03", "Prospecting", null);
+		assertCompleted(harness.run());
+		assertThat(opportunity("Soylent deal").get("account_id")).isEqualTo(crmId("ACCOUNT", soylent));
+		assertThat(opportunity("Umbrella deal").get("account_id")).isEqualTo(crmId("ACCOUNT", umbrella));
+
+		// when: one loses its account in Salesforce, the other moves to a person account
+		// (which the CRM never has)
+		harness.emulator().org().update(soylentDeal, java.util.Collections.singletonMap("AccountId", null));
+		String person = harness.emulator().org().insert("Account", Map.of("LastName", "Solo"));
+		harness.emulator().org().update(umbrellaDeal, Map.of("AccountId", person));
+		assertCompleted(harness.run());
+
+		// then: neither keeps a CRM account
+		assertThat(opportunity("Soylent deal").get("account_id")).isNull();
+		assertThat(opportunity("Umbrella deal").get("account_id")).isNull();
 	}
 
 	@Test
@@ -246,8 +299,8 @@ class OpportunityPullFunctionalTests {
 		return harness.emulator().org().insert("Opportunity", fields);
 	}
 
-	private static void role(String opportunityId, String contactId) {
-		harness.emulator()
+	private static String role(String opportunityId, String contactId) {
+		return harness.emulator()
 			.org()
 			.insert("OpportunityContactRole", Map.of("OpportunityId", opportunityId, "ContactId", contactId));
 	}

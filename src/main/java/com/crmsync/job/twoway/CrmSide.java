@@ -50,6 +50,9 @@ final class CrmSide {
 
 	private final List<SyncReference> referencesToSave = new ArrayList<>();
 
+	/** Rows whose child references are complete: the targets each keeps. */
+	private final Map<Long, Set<String>> referencesToRetain = new LinkedHashMap<>();
+
 	CrmSide(TwoWayRules rules, CrmTable table, long runId, CrmRecordRepository crmRecords, SyncLinkRepository links,
 			CustomFieldRepository customFields, SyncReferenceRepository references) {
 		this.rules = rules;
@@ -122,6 +125,22 @@ final class CrmSide {
 	}
 
 	/**
+	 * The row's child references ({@link TwoWayRules#childReferenceKinds()}) are these
+	 * and no others: the ones it no longer has go, with what they made in the CRM.
+	 * @param crmId the row
+	 * @param references all its references of those kinds (none for an archived row)
+	 */
+	void retainReferences(long crmId, Collection<SyncReference> references) {
+		if (this.rules.childReferenceKinds().isEmpty()) {
+			return;
+		}
+		Set<String> targets = this.referencesToRetain.computeIfAbsent(crmId, (id) -> new HashSet<>());
+		references.stream()
+			.filter((reference) -> this.rules.childReferenceKinds().contains(reference.kind()))
+			.forEach((reference) -> targets.add(reference.targetSalesforceId()));
+	}
+
+	/**
 	 * The Salesforce records this chunk links so far.
 	 * @return their ids
 	 */
@@ -158,6 +177,7 @@ final class CrmSide {
 		this.crmRecords.update(this.table, this.updates);
 		this.customFields.save(this.customValues);
 		this.links.save(this.linksToSave);
+		this.references.retainOnly(this.rules.type(), this.rules.childReferenceKinds(), this.referencesToRetain);
 		this.references.save(this.referencesToSave);
 		Set<String> targets = linkedSalesforceIds();
 		this.referencesToSave.forEach((reference) -> targets.add(reference.targetSalesforceId()));

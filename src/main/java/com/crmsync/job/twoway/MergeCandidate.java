@@ -3,6 +3,8 @@
  */
 package com.crmsync.job.twoway;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.crmsync.crm.CrmRow;
@@ -19,13 +21,15 @@ import com.crmsync.salesforce.SalesforceRecord;
  * @param link the identity map entry, or {@code null} when not linked
  * @param missingInSalesforce the link points at a record Salesforce no longer has at all
  * @param derivedCrmValues pull-only CRM column values the reader looked up (e.g. a
- * contact's {@code account_id} from its account's link)
+ * contact's {@code account_id} from its account's link); {@code null} clears the column
  */
 public record MergeCandidate(SalesforceRecord salesforce, CrmRow crm, SyncLink link, boolean missingInSalesforce,
 		Map<String, Object> derivedCrmValues) {
 
 	public MergeCandidate {
-		derivedCrmValues = (derivedCrmValues != null) ? Map.copyOf(derivedCrmValues) : Map.of();
+		// a null value clears the column (a link that vanished)
+		derivedCrmValues = (derivedCrmValues != null)
+				? Collections.unmodifiableMap(new LinkedHashMap<>(derivedCrmValues)) : Map.of();
 	}
 
 	/**

@@ -161,7 +161,7 @@ public class TwoWayItemProcessor implements ItemProcessor<MergeCandidate, SyncAc
 	private static Map<String, Object> derivedChanges(MergeCandidate candidate) {
 		Map<String, Object> changes = new LinkedHashMap<>();
 		candidate.derivedCrmValues().forEach((column, value) -> {
-			if (value != null && !Objects.equals(candidate.crm().get(column), value)) {
+			if (!Objects.equals(candidate.crm().get(column), value)) {
 				changes.put(column, value);
 			}
 		});

@@ -17,6 +17,7 @@ import com.crmsync.crm.CustomFieldRepository;
 import com.crmsync.crm.RunJournal;
 import com.crmsync.crm.SyncLink;
 import com.crmsync.crm.SyncLinkRepository;
+import com.crmsync.crm.SyncReference;
 import com.crmsync.crm.SyncReferenceRepository;
 import com.crmsync.job.ChunkReport;
 import com.crmsync.job.StepCounts.Outcome;
@@ -183,7 +184,11 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 		crmSide.update(crmId, columns);
 		crmSide.customValues(crmId, decision);
 		crmSide.link(crmId, action.candidate().salesforceId(), decision.newBase());
-		crmSide.references(this.rules.references(action.candidate().salesforce(), crmId));
+		List<SyncReference> references = this.rules.references(action.candidate().salesforce(), crmId);
+		crmSide.references(references);
+		if (this.rules.referencesComplete(action.candidate().salesforce())) {
+			crmSide.retainReferences(crmId, references);
+		}
 		for (FieldConflict conflict : decision.conflicts()) {
 			report.conflict(this.rules.type(), crmId, action.candidate().salesforceId(), conflict);
 		}
@@ -230,6 +235,8 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 					.map((action) -> action.candidate().crmId())
 					.toList());
 		deleted.forEach((action) -> {
+			// its children went with it in Salesforce
+			crmSide.retainReferences(action.candidate().crmId(), List.of());
 			report.count(Outcome.UPDATED);
 			report.archived(this.rules.type(), action.candidate().crmId(), action.candidate().salesforceId(),
 					action.reason());

@@ -121,6 +121,9 @@ public final class TwoWayPasses {
 		if (second != null) {
 			passes.add(second);
 		}
+		if (ChildChangesPass.needed(lookups.window(), this.rules)) {
+			passes.add(new ChildChangesPass(lookups, this.rules.changedThroughChild()));
+		}
 		if (DeletedPass.needed(lookups.window(), this.rules.isPullOnly())) {
 			passes.add(new DeletedPass(lookups,
 					(crmId) -> first.merged(crmId) || (second != null && second.merged(crmId))));

@@ -6,6 +6,7 @@ package com.crmsync.job.twoway;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.crmsync.crm.ObjectType;
 import com.crmsync.crm.SyncReference;
@@ -151,6 +152,39 @@ public interface TwoWayRules {
 	 */
 	default List<SyncReference> references(SalesforceRecord record, long crmId) {
 		return List.of();
+	}
+
+	/**
+	 * The kinds of {@link #references} that come from child records read with the record
+	 * (an opportunity's contact roles): when {@link #referencesComplete} says the record
+	 * carries all of them, references of these kinds it no longer has are forgotten and
+	 * what they made in the CRM archived; an archived row loses them all.
+	 * @return the kinds, none by default
+	 */
+	default Set<SyncReference.Kind> childReferenceKinds() {
+		return Set.of();
+	}
+
+	/**
+	 * Whether the record carries every one of its {@link #childReferenceKinds()}
+	 * references (its children were read with it).
+	 * @param record the record as read
+	 * @return {@code true} when missing references are gone in Salesforce
+	 */
+	default boolean referencesComplete(SalesforceRecord record) {
+		return false;
+	}
+
+	/**
+	 * The child object whose changes change the record's references, and its field naming
+	 * the record: a record whose children changed in the run's window is read again even
+	 * when it did not change itself (its {@code SystemModstamp} does not move when a
+	 * child is added, changed or deleted).
+	 * @return {@code {child object, parent field}}, e.g.
+	 * {@code {"OpportunityContactRole", "OpportunityId"}}, or {@code null}
+	 */
+	default String[] changedThroughChild() {
+		return null;
 	}
 
 	/**
