@@ -46,16 +46,17 @@ public class SyncLinkRepository {
 	}
 
 	/**
-	 * A page of an object's links in CRM id order, detached ones left out.
+	 * A page of an object's links in CRM id order, detached and planned ones (a dry
+	 * run's) left out.
 	 * @param type the object type
 	 * @param afterCrmId the CRM id the page starts after
 	 * @param limit the most links returned
 	 * @return the links
 	 */
 	public List<SyncLink> page(ObjectType type, long afterCrmId, int limit) {
-		return this.jdbc.query(
-				SELECT + " WHERE object_type = :type AND crm_id > :after AND detached_at IS NULL ORDER BY crm_id "
-						+ "LIMIT :limit",
+		return this.jdbc.query(SELECT
+				+ " WHERE object_type = :type AND crm_id > :after AND detached_at IS NULL AND planned_by IS NULL ORDER BY crm_id "
+				+ "LIMIT :limit",
 				new MapSqlParameterSource("type", type.name()).addValue("after", afterCrmId).addValue("limit", limit),
 				(rs, row) -> new SyncLink(ObjectType.of(rs.getString(1)), rs.getLong(2), rs.getString(3),
 						Json.read(rs.getString(4)), rs.getObject(5, Long.class), rs.getBoolean(6)));
