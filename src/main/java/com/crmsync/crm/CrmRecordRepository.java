@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.crmsync.mapping.CrmColumnType;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -71,23 +73,61 @@ public class CrmRecordRepository {
 	 * @return the rows, archived ones included
 	 */
 	public List<CrmRow> page(CrmTable table, Instant changedSince, String customFieldObject, long afterId, int limit) {
+		return page(table, changedSince, customFieldObject, null, afterId, limit);
+	}
+
+	/**
+	 * The next page of rows after an id, in id order, counting a change of one of the
+	 * row's custom field values as a change of the row, and reading again the rows a step
+	 * journaled as failed in the window.
+	 * @param table the table
+	 * @param changedSince only rows changed at or after this time; {@code null} for all
+	 * rows
+	 * @param customFieldObject the {@code crm_custom_field.object_type} of the table's
+	 * custom fields ({@code LEAD}, {@code CONTACT}), or {@code null} when it has none
+	 * @param rejects the journaled rejects to read again although unchanged, or
+	 * {@code null}
+	 * @param afterId the last id already read
+	 * @param limit the page size
+	 * @return the rows, archived ones included
+	 */
+	public List<CrmRow> page(CrmTable table, Instant changedSince, String customFieldObject, JournaledRejects rejects,
+			long afterId, int limit) {
 		requireSynced(table);
 		MapSqlParameterSource parameters = new MapSqlParameterSource("afterId", afterId).addValue("limit", limit);
 		String condition = "id > :afterId";
 		if (changedSince != null) {
 			parameters.addValue("since", JdbcValues.utc(changedSince));
-			if (customFieldObject == null) {
-				condition += " AND updated_at >= :since";
-			}
-			else {
-				condition += " AND (updated_at >= :since OR id IN (SELECT value.record_id FROM crm_custom_field_value "
+			String changed = "updated_at >= :since";
+			if (customFieldObject != null) {
+				changed += " OR id IN (SELECT value.record_id FROM crm_custom_field_value "
 						+ "value JOIN crm_custom_field field ON field.id = value.field_id AND field.object_type = "
-						+ ":customFieldObject WHERE value.updated_at >= :since))";
+						+ ":customFieldObject WHERE value.updated_at >= :since)";
 				parameters.addValue("customFieldObject", customFieldObject);
 			}
+			if (rejects != null) {
+				changed += " OR " + rejects.crmIdCondition();
+				parameters.addValues(rejects.parameters().getValues());
+			}
+			condition += " AND (" + changed + ")";
 		}
 		return this.jdbc.query("SELECT " + table.selectList() + " FROM " + table.name() + " WHERE " + condition
 				+ " ORDER BY id LIMIT :limit", parameters, rowMapper(table));
+	}
+
+	/**
+	 * The Salesforce records of journaled rejects, after an Id, in Id order.
+	 * @param rejects which rejects
+	 * @param afterId the last Id already read, {@code null} for the first
+	 * @param limit the page size
+	 * @return the Salesforce Ids
+	 */
+	public List<String> rejectedSalesforceIds(JournaledRejects rejects, String afterId, int limit) {
+		return this.jdbc.queryForList(
+				"SELECT DISTINCT salesforce_id FROM sync_error WHERE " + rejects.journaled()
+						+ " AND salesforce_id > :afterId ORDER BY salesforce_id LIMIT :limit",
+				rejects.parameters().addValue("afterId", (afterId != null) ? afterId : "").addValue("limit", limit),
+				String.class);
 	}
 
 	/**
@@ -207,6 +247,28 @@ public class CrmRecordRepository {
 			this.jdbc.update("UPDATE " + table.name() + " SET deleted_at = CURRENT_TIMESTAMP(3) WHERE id IN (:ids) "
 					+ "AND deleted_at IS NULL", new MapSqlParameterSource("ids", ids));
 		}
+	}
+
+	/**
+	 * What each column of a table can hold, as the database's catalogue says, so that
+	 * values are checked before they are written.
+	 * @param table the table
+	 * @return the types of its columns by column name (lower case)
+	 */
+	public Map<String, CrmColumnType> columnTypes(CrmTable table) {
+		requireSynced(table);
+		Map<String, CrmColumnType> types = new HashMap<>();
+		this.jdbc.query(
+				"SELECT LOWER(column_name), data_type, character_maximum_length, character_octet_length, "
+						+ "numeric_precision, numeric_scale, column_type FROM information_schema.columns "
+						+ "WHERE table_schema = DATABASE() AND table_name = :table",
+				new MapSqlParameterSource("table", table.name()), (ResultSet rs) -> {
+					types.put(rs.getString(1), new CrmColumnType(table.name(), rs.getString(1), rs.getString(2),
+							rs.getObject(3, Long.class), rs.getObject(4, Long.class), rs.getObject(5, Integer.class),
+							rs.getObject(6, Integer.class),
+							String.valueOf(rs.getString(7)).toLowerCase(java.util.Locale.ROOT).contains("unsigned")));
+				});
+		return types;
 	}
 
 	private void requireSynced(CrmTable table) {

@@ -102,7 +102,22 @@ public final class ChunkReport {
 	 * @param message the reason in words
 	 */
 	public void failed(ObjectType type, Long crmId, String salesforceId, String statusCode, String message) {
-		this.errors.add(SyncError.failure(stepName(), type, crmId, salesforceId, statusCode, message, null));
+		failed(type, crmId, salesforceId, statusCode, message, null);
+	}
+
+	/**
+	 * A record the sync itself cannot sync because of some of its fields, with its own
+	 * status code; counted as failed.
+	 * @param type the kind of record
+	 * @param crmId the CRM row, if any
+	 * @param salesforceId the Salesforce record, if any
+	 * @param statusCode the sync's reason code
+	 * @param message the reason in words
+	 * @param fields the fields concerned, comma-separated
+	 */
+	public void failed(ObjectType type, Long crmId, String salesforceId, String statusCode, String message,
+			String fields) {
+		this.errors.add(SyncError.failure(stepName(), type, crmId, salesforceId, statusCode, message, fields));
 		count(Outcome.FAILED);
 	}
 

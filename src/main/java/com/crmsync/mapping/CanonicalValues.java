@@ -90,7 +90,8 @@ public final class CanonicalValues {
 		}
 		return switch (type) {
 			case STRING -> string(value);
-			case EMAIL -> string(value).strip().toLowerCase(java.util.Locale.ROOT);
+			// kept as written: only the comparison ignores case (see same(..., type))
+			case EMAIL -> string(value).strip();
 			case NUMBER -> number(value).stripTrailingZeros().toPlainString();
 			case BOOLEAN -> Boolean.toString(bool(value));
 			case DATE -> date(value).toString();
@@ -106,6 +107,21 @@ public final class CanonicalValues {
 	 */
 	public static boolean same(String left, String right) {
 		return (left == null) ? right == null : left.equals(right);
+	}
+
+	/**
+	 * Whether two canonical values of a type are the same value: e-mail addresses
+	 * ignoring case (as both sides match them), every other type exactly.
+	 * @param left a canonical value or {@code null}
+	 * @param right a canonical value or {@code null}
+	 * @param type their type
+	 * @return {@code true} when the same
+	 */
+	public static boolean same(String left, String right, ValueType type) {
+		if (type == ValueType.EMAIL && left != null && right != null) {
+			return left.toLowerCase(Locale.ROOT).equals(right.toLowerCase(Locale.ROOT));
+		}
+		return same(left, right);
 	}
 
 	/**
@@ -137,13 +153,50 @@ public final class CanonicalValues {
 	 * {@code 2026-01-31T10:00:00.000Z}, plain decimals), so this checks the value and
 	 * returns it; a blank value has no field value and goes to {@code fieldsToNull}
 	 * instead.
+	 * <p>
+	 * Text that holds a character the Partner API cannot carry as written is refused,
+	 * never altered: XML 1.0 has no NUL and no control character but tab, line feed and
+	 * carriage return, and a carriage return arrives as a line feed (XML's end-of-line
+	 * handling), so all of them but tab and line feed are refused, as are the
+	 * non-characters U+FFFE, U+FFFF and unpaired surrogates.
 	 * @param canonical the canonical value, {@code null} for blank
 	 * @param type the field's type
 	 * @return the field value string, {@code null} for blank
-	 * @throws IllegalArgumentException when {@code canonical} is not of that type
+	 * @throws IllegalArgumentException when {@code canonical} is not of that type, or is
+	 * text Salesforce cannot store as written
 	 */
 	public static String toSalesforce(String canonical, ValueType type) {
-		return canonical(canonical, type);
+		String value = canonical(canonical, type);
+		if (value != null && (type == ValueType.STRING || type == ValueType.EMAIL)) {
+			int unsendable = unsendableCharacter(value);
+			if (unsendable >= 0) {
+				throw new IllegalArgumentException(String.format(Locale.ROOT,
+						"holds the character U+%04X, which Salesforce cannot store as written", unsendable));
+			}
+		}
+		return value;
+	}
+
+	/**
+	 * The first character of a text Salesforce's API cannot carry as written (see
+	 * {@link #toSalesforce}).
+	 * @param text the text
+	 * @return its code point, or {@code -1} when there is none
+	 */
+	public static int unsendableCharacter(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if ((c < 0x20 && c != '\t' && c != '\n') || c == 0xFFFE || c == 0xFFFF) {
+				return c;
+			}
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				return c;
+			}
+		}
+		return -1;
 	}
 
 	private static String string(Object value) {

@@ -3,6 +3,7 @@
  */
 package com.crmsync.mapping;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -90,6 +91,39 @@ public record MergeDecision(List<FieldChange> crmChanges, List<FieldChange> sale
 			}
 		}
 		return values;
+	}
+
+	/**
+	 * The values of this decision that cannot be written as they are: a CRM column value
+	 * that does not fit its column (a number out of range, text too long), a Salesforce
+	 * value Salesforce cannot store as written (see
+	 * {@link CanonicalValues#toSalesforce}). A decision with any is not carried out: its
+	 * record is rejected whole, so neither side is changed in part.
+	 * @param crmColumns the CRM table's columns by name; a column not given is not
+	 * checked
+	 * @return the rejects, field by field; empty when every value can be written
+	 */
+	public List<ValueReject> valueRejects(Map<String, CrmColumnType> crmColumns) {
+		List<ValueReject> rejects = new ArrayList<>();
+		for (FieldChange change : this.crmChanges) {
+			CrmColumnType column = change.field().isCustomField() ? null : crmColumns.get(change.field().crmColumn());
+			if (column != null && change.newValue() != null) {
+				String misfit = column.misfit(CanonicalValues.toJdbc(change.newValue(), change.field().type()));
+				if (misfit != null) {
+					rejects.add(new ValueReject(change.field().salesforceField(), change.newValue(), misfit));
+				}
+			}
+		}
+		for (FieldChange change : this.salesforceChanges) {
+			try {
+				CanonicalValues.toSalesforce(change.newValue(), change.field().type());
+			}
+			catch (IllegalArgumentException ex) {
+				rejects.add(new ValueReject(change.field().salesforceField(), change.newValue(),
+						"from the CRM, " + ex.getMessage()));
+			}
+		}
+		return rejects;
 	}
 
 	/**

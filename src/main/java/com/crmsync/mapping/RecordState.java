@@ -4,6 +4,7 @@
 package com.crmsync.mapping;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -47,13 +48,16 @@ public record RecordState(Map<String, String> values, Instant lastModified) {
 	 * @param row the row's values by column name, as JDBC returns them
 	 * @param updatedAt the row's {@code updated_at}
 	 * @return the state
-	 * @throws IllegalArgumentException when a value cannot be read as its field's type
+	 * @throws RejectedValuesException when values cannot be read as their fields' types,
+	 * each named
 	 */
 	public static RecordState fromCrm(List<FieldMapping> fields, Map<String, ?> row, Instant updatedAt) {
 		Map<String, String> values = new HashMap<>();
+		List<ValueReject> rejects = new ArrayList<>();
 		for (FieldMapping field : fields) {
-			values.put(field.salesforceField(), CanonicalValues.canonical(row.get(field.crmColumn()), field.type()));
+			values.put(field.salesforceField(), canonical(field, row.get(field.crmColumn()), "the CRM", rejects));
 		}
+		requireNone(rejects);
 		return new RecordState(values, updatedAt);
 	}
 
@@ -65,16 +69,40 @@ public record RecordState(Map<String, String> values, Instant lastModified) {
 	 * Partner API gives them
 	 * @param lastModifiedDate the record's {@code LastModifiedDate}
 	 * @return the state
-	 * @throws IllegalArgumentException when a value cannot be read as its field's type
+	 * @throws RejectedValuesException when values cannot be read as their fields' types,
+	 * each named
 	 */
 	public static RecordState fromSalesforce(List<FieldMapping> fields, Map<String, ?> salesforceRecord,
 			Instant lastModifiedDate) {
 		Map<String, String> values = new HashMap<>();
+		List<ValueReject> rejects = new ArrayList<>();
 		for (FieldMapping field : fields) {
 			values.put(field.salesforceField(),
-					CanonicalValues.canonical(salesforceRecord.get(field.salesforceField()), field.type()));
+					canonical(field, salesforceRecord.get(field.salesforceField()), "Salesforce", rejects));
 		}
+		requireNone(rejects);
 		return new RecordState(values, lastModifiedDate);
+	}
+
+	/**
+	 * A value's canonical form, or {@code null} with the value added to the rejects when
+	 * it cannot be read as its field's type.
+	 */
+	private static String canonical(FieldMapping field, Object value, String side, List<ValueReject> rejects) {
+		try {
+			return CanonicalValues.canonical(value, field.type());
+		}
+		catch (IllegalArgumentException ex) {
+			rejects.add(new ValueReject(field.salesforceField(), String.valueOf(value),
+					"in " + side + ", not a " + field.type().yamlName() + " value"));
+			return null;
+		}
+	}
+
+	private static void requireNone(List<ValueReject> rejects) {
+		if (!rejects.isEmpty()) {
+			throw new RejectedValuesException(rejects);
+		}
 	}
 
 }

@@ -74,7 +74,7 @@ public final class SmartOverride {
 					}
 				}
 				case TWO_WAY -> {
-					if (CanonicalValues.same(crmValue, salesforceValue)) {
+					if (CanonicalValues.same(crmValue, salesforceValue, field.type())) {
 						newBase.put(name, crmValue);
 						continue;
 					}
@@ -82,8 +82,8 @@ public final class SmartOverride {
 					boolean conflict = false;
 					if (base != null && base.containsKey(name)) {
 						String baseValue = blankToNull(base.get(name));
-						boolean crmChanged = !CanonicalValues.same(crmValue, baseValue);
-						boolean salesforceChanged = !CanonicalValues.same(salesforceValue, baseValue);
+						boolean crmChanged = !CanonicalValues.same(crmValue, baseValue, field.type());
+						boolean salesforceChanged = !CanonicalValues.same(salesforceValue, baseValue, field.type());
 						conflict = crmChanged && salesforceChanged;
 						winner = conflict ? newer : (crmChanged ? Side.CRM : Side.SALESFORCE);
 					}
@@ -165,7 +165,7 @@ public final class SmartOverride {
 	 * they differ, and a blank source only when the field allows blanks to overwrite.
 	 */
 	private static boolean mayReplace(FieldMapping field, String source, String target) {
-		if (CanonicalValues.same(source, target)) {
+		if (CanonicalValues.same(source, target, field.type())) {
 			return false;
 		}
 		return source != null || field.blankOverwrites();

@@ -18,8 +18,9 @@ public enum ValueType {
 	STRING("string"),
 
 	/**
-	 * An e-mail address: trimmed and lower-cased, since addresses are matched and
-	 * compared case-insensitively (and Salesforce rejects one with surrounding spaces).
+	 * An e-mail address: trimmed (Salesforce rejects one with surrounding spaces) and
+	 * kept in the case it was written in; two addresses that differ only in case are the
+	 * same value, since addresses are matched and compared case-insensitively.
 	 */
 	EMAIL("email"),
 

@@ -15,6 +15,7 @@ import com.crmsync.crm.CrmRecordRepository;
 import com.crmsync.crm.CrmRow;
 import com.crmsync.crm.CrmTable;
 import com.crmsync.crm.CustomFieldRepository;
+import com.crmsync.crm.JournaledRejects;
 import com.crmsync.crm.SyncLinkRepository;
 import com.crmsync.job.SyncWindow;
 import com.crmsync.mapping.FieldMapping;
@@ -47,6 +48,19 @@ record CandidateLookups(TwoWayRules rules, List<FieldMapping> fields, CrmTable t
 	 */
 	String select() {
 		return TwoWayQueries.select(this.rules, this.fields);
+	}
+
+	/**
+	 * The records this step journaled as failed in earlier runs of an incremental window,
+	 * which it reads again; none in a full run, which reads every record.
+	 * @return the rejects, or {@code null} in a full run
+	 */
+	JournaledRejects rejects() {
+		if (this.window.isFull() || this.window.crmFrom() == null) {
+			return null;
+		}
+		return new JournaledRejects(this.rules.stepName(), this.rules.type(), this.window.crmFrom(),
+				this.window.runId());
 	}
 
 	/**

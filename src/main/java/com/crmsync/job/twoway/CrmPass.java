@@ -24,9 +24,10 @@ import com.crmsync.salesforce.Soql;
 
 /**
  * The second pass of a two-way step: every CRM row in the run's window (a change of one
- * of its custom field values counts) that the first pass did not merge, in id order, each
- * with its linked Salesforce record or, unlinked, the Salesforce record it matches by
- * key. Each page costs at most two Salesforce calls (linked records, matches).
+ * of its custom field values counts, and so does a reject the step journaled in an
+ * earlier run of the window) that the first pass did not merge, in id order, each with
+ * its linked Salesforce record or, unlinked, the Salesforce record it matches by key.
+ * Each page costs at most two Salesforce calls (linked records, matches).
  */
 final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 
@@ -77,10 +78,9 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 	public PageCursor<MergeCandidate> startAfter(Long lastId) {
 		SyncWindow window = this.lookups.window();
 		return PageCursor
-			.keyset((lastId != null) ? lastId : 0L,
-					(afterId, limit) -> this.lookups.crmRecords()
-						.page(this.lookups.table(), window.isFull() ? null : window.crmFrom(),
-								this.lookups.rules().definition().customFieldType(), afterId, limit),
+			.keyset((lastId != null) ? lastId : 0L, (afterId, limit) -> this.lookups.crmRecords()
+				.page(this.lookups.table(), window.isFull() ? null : window.crmFrom(),
+						this.lookups.rules().definition().customFieldType(), this.lookups.rejects(), afterId, limit),
 					CrmRow::id)
 			.map(this::candidates);
 	}

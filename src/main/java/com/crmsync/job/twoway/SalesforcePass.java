@@ -115,7 +115,13 @@ final class SalesforcePass implements KeysetPass<MergeCandidate, String> {
 		return this.readInThisChunk.contains(crmId) || this.mergedInDryRun.contains(crmId);
 	}
 
-	private List<MergeCandidate> candidates(List<SalesforceRecord> page) {
+	/**
+	 * A page of records as candidates: each with its link and linked row, or the row it
+	 * matches.
+	 * @param page the records
+	 * @return the candidates, in order
+	 */
+	List<MergeCandidate> candidates(List<SalesforceRecord> page) {
 		TwoWayRules rules = this.lookups.rules();
 		Map<String, SyncLink> linked = this.lookups.links()
 			.findBySalesforceIds(rules.type(), page.stream().map(SalesforceRecord::id).toList());

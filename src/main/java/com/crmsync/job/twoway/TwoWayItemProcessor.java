@@ -17,6 +17,7 @@ import com.crmsync.mapping.Direction;
 import com.crmsync.mapping.FieldMapping;
 import com.crmsync.mapping.MergeDecision;
 import com.crmsync.mapping.RecordState;
+import com.crmsync.mapping.RejectedValuesException;
 import com.crmsync.mapping.SmartOverride;
 import com.crmsync.salesforce.SalesforceRecord;
 
@@ -82,6 +83,16 @@ public class TwoWayItemProcessor implements ItemProcessor<MergeCandidate, SyncAc
 
 	@Override
 	public SyncAction process(MergeCandidate candidate) {
+		try {
+			return decide(candidate);
+		}
+		catch (RejectedValuesException ex) {
+			// a value that does not convert rejects its record, never the chunk
+			return SyncAction.reject(candidate, ex.rejects());
+		}
+	}
+
+	private SyncAction decide(MergeCandidate candidate) {
 		SalesforceRecord salesforce = candidate.salesforce();
 		CrmRow crm = candidate.crm();
 		if (salesforce != null && this.rules.skipReason(salesforce) != null) {

@@ -23,9 +23,11 @@ import com.crmsync.job.ChunkReport;
 import com.crmsync.job.StepCounts.Outcome;
 import com.crmsync.job.SyncWindow;
 import com.crmsync.job.twoway.SyncAction.Kind;
+import com.crmsync.mapping.CrmColumnType;
 import com.crmsync.mapping.FieldConflict;
 import com.crmsync.mapping.FieldMapping;
 import com.crmsync.mapping.MergeDecision;
+import com.crmsync.mapping.ValueReject;
 import com.crmsync.salesforce.SalesforceClient;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -69,6 +71,8 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 
 	private CrmTable table;
 
+	private Map<String, CrmColumnType> columnTypes;
+
 	public TwoWayItemWriter(TwoWayRules rules, Supplier<List<FieldMapping>> fields, TwoWayItemProcessor processor,
 			SalesforceClient salesforce, CrmRecordRepository crmRecords, SyncLinkRepository links,
 			CustomFieldRepository customFields, SyncReferenceRepository references, RunJournal journal) {
@@ -88,12 +92,13 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 		this.stepExecution = stepExecution;
 		this.window = SyncWindow.of(stepExecution);
 		this.table = TwoWayTables.of(this.rules, this.fieldsSupplier.get());
+		this.columnTypes = this.crmRecords.columnTypes(this.table);
 	}
 
 	@Override
 	public void write(Chunk<? extends SyncAction> chunk) {
 		ChunkReport report = new ChunkReport(this.stepExecution, this.journal);
-		List<SyncAction> actions = List.copyOf(chunk.getItems());
+		List<SyncAction> actions = chunk.getItems().stream().map(this::screened).toList();
 		if (this.window.dryRun()) {
 			DryRunPlan plan = new DryRunPlan(this.rules,
 					this.salesforce.description(this.rules.definition().salesforceObject()), this.window.runId(),
@@ -108,7 +113,22 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 			.filter((action) -> action.kind() == Kind.SKIP || action.kind() == Kind.UNLINK)
 			.forEach((action) -> report.skipped(this.rules.type(), action.candidate().crmId(),
 					action.candidate().salesforceId(), action.reason()));
+		ofKind(actions, Kind.REJECT).forEach((action) -> report.failed(this.rules.type(), action.candidate().crmId(),
+				action.candidate().salesforceId(), SyncAction.INVALID_VALUE, action.reason(), action.rejectedFields()));
 		report.record();
+	}
+
+	/**
+	 * The action itself, or a reject when a value it would write cannot be written as it
+	 * is: checked before either side is written, so a record is never changed in part.
+	 */
+	private SyncAction screened(SyncAction action) {
+		if (action.decision() == null || (action.kind() != Kind.MERGE && action.kind() != Kind.CREATE_IN_CRM
+				&& action.kind() != Kind.CREATE_IN_SALESFORCE)) {
+			return action;
+		}
+		List<ValueReject> rejects = action.decision().valueRejects(this.columnTypes);
+		return rejects.isEmpty() ? action : SyncAction.reject(action.candidate(), rejects);
 	}
 
 	private void writeBothSides(List<SyncAction> actions, ChunkReport report) {
@@ -121,6 +141,7 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 		ofKind(actions, Kind.MERGE).forEach((action) -> merge(action, salesforceSide, crmSide, report));
 		followMerges(ofKind(actions, Kind.RELINK), crmSide, report);
 		followDeletes(actions, crmSide, report);
+		keepLinksOfRejected(ofKind(actions, Kind.REJECT), crmSide);
 		crmSide.flush();
 	}
 
@@ -193,6 +214,21 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 			report.conflict(this.rules.type(), crmId, action.candidate().salesforceId(), conflict);
 		}
 		report.count(action.changesRecords() ? Outcome.UPDATED : Outcome.UNCHANGED);
+	}
+
+	/**
+	 * A rejected pair stays linked with its old base (a matched pair is linked with
+	 * none), as a pair Salesforce rejected does: stamped with the run, so this run's
+	 * other pass leaves it alone, and the next run merges it again.
+	 */
+	private void keepLinksOfRejected(List<SyncAction> rejected, CrmSide crmSide) {
+		for (SyncAction action : rejected) {
+			MergeCandidate candidate = action.candidate();
+			SyncLink old = candidate.link();
+			if (candidate.crm() != null && candidate.salesforce() != null && (old == null || !old.detached())) {
+				crmSide.link(candidate.crmId(), candidate.salesforceId(), (old != null) ? old.base() : Map.of());
+			}
+		}
 	}
 
 	/**

@@ -24,9 +24,11 @@ import org.springframework.batch.core.step.StepExecution;
 /**
  * The passes a two-way step reads its object in, made for each run: the Salesforce
  * records in the window, then the CRM rows in the window the first pass did not merge,
- * then the linked records Salesforce deleted that neither met ({@link DeletedPass}:
- * purged from its recycle bin). A pulled object ({@link TwoWayRules#isPullOnly()}) has no
- * CRM pass: it never sends CRM rows anywhere.
+ * then (incremental runs) the records whose children changed ({@link ChildChangesPass})
+ * and the Salesforce records the step rejected in earlier runs that no pass read
+ * ({@link RejectedRecordsPass}), then the linked records Salesforce deleted that no pass
+ * met ({@link DeletedPass}: purged from its recycle bin). A pulled object
+ * ({@link TwoWayRules#isPullOnly()}) has no CRM pass: it never sends CRM rows anywhere.
  */
 public final class TwoWayPasses {
 
@@ -123,6 +125,9 @@ public final class TwoWayPasses {
 		}
 		if (ChildChangesPass.needed(lookups.window(), this.rules)) {
 			passes.add(new ChildChangesPass(lookups, this.rules.changedThroughChild()));
+		}
+		if (lookups.rejects() != null) {
+			passes.add(new RejectedRecordsPass(lookups, first, lookups.rejects()));
 		}
 		if (DeletedPass.needed(lookups.window(), this.rules.isPullOnly())) {
 			passes.add(new DeletedPass(lookups,
