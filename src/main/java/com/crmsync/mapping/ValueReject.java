@@ -25,9 +25,8 @@ public record ValueReject(String field, String value, String reason) {
 	}
 
 	/**
-	 * The reject in words, for the journal: field, value and reason.
-	 * @return e.g. {@code Amount '1E+20': does not fit crm_opportunity.amount
-	 * DECIMAL(18,2)}
+	 * The reject in words, for the journal: the field, the value in quotes, the reason.
+	 * @return the reject in words
 	 */
 	public String describe() {
 		return this.field + " '" + visible(this.value) + "': " + this.reason;
