@@ -64,6 +64,15 @@ public class ContactRules implements TwoWayRules {
 		return List.of(COMPANY_NAME);
 	}
 
+	/**
+	 * A CRM contact with the e-mail of a person account's contact is skipped, not created
+	 * as a second contact beside it.
+	 */
+	@Override
+	public String skippedRecordsMatchedBy() {
+		return "IsPersonAccount = true";
+	}
+
 	@Override
 	public String skipReason(SalesforceRecord record) {
 		return Boolean.parseBoolean(record.get("IsPersonAccount")) ? PERSON_ACCOUNT : null;

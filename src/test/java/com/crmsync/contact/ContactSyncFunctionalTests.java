@@ -100,6 +100,41 @@ class ContactSyncFunctionalTests {
 	}
 
 	@Test
+	void aCrmContactWithThePersonAccountsEmailIsSkippedAndReportedNotCreatedInSalesforce() {
+		// given: a person account in Salesforce, then a CRM contact with its e-mail
+		// (another case)
+		String personAccountId = this.harness.emulator()
+			.org()
+			.insert("Account", Map.of("FirstName", "Pia", "LastName", "Persona", "PersonEmail", "pia@person.test"));
+		String personContactId = (String) this.harness.emulator().org().get(personAccountId).get("PersonContactId");
+		this.harness.jdbc()
+			.update("INSERT INTO crm_contact (first_name, last_name, email) VALUES ('Pia', 'Crm', 'Pia@Person.test')");
+		long crmId = ((Number) contact("pia@person.test").get("id")).longValue();
+
+		// when: an incremental run, then a full run
+		JobExecution incremental = this.harness.run();
+		JobExecution full = this.harness.run(true, false);
+
+		// then: no second Salesforce contact, nothing linked, and each run says why
+		assertThat(incremental.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(full.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.harness.emulator().org().records("Contact"))
+			.filteredOn((record) -> "pia@person.test".equalsIgnoreCase((String) record.get("Email")))
+			.extracting((record) -> record.get("Id"))
+			.containsExactly(personContactId);
+		assertThat(this.harness.rows("SELECT id FROM sync_link WHERE object_type = 'CONTACT' AND crm_id = ?", crmId))
+			.isEmpty();
+		for (JobExecution run : List.of(incremental, full)) {
+			assertThat(
+					this.harness.rows("SELECT kind, salesforce_id, message FROM sync_error WHERE job_execution_id = ? "
+							+ "AND step = ? AND crm_id = ?", run.getId(), ContactRules.STEP, crmId))
+				.singleElement()
+				.isEqualTo(Map.of("kind", "SKIP", "salesforce_id", personContactId, "message",
+						"its Email is a person account's in Salesforce: not created there"));
+		}
+	}
+
+	@Test
 	void personAccountContactsAreSkippedWithTheReason() {
 		// an Account with LastName and no Name is a person account, with its own contact
 		String personAccountId = this.harness.emulator()

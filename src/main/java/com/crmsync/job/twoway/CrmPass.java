@@ -158,6 +158,8 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 	/**
 	 * The Salesforce record each unlinked CRM row matches by key: the first live,
 	 * unlinked record in Id order with that key that no other row of this chunk claimed.
+	 * A row whose key only a record the object never syncs has (a person account) gets
+	 * that record, so the row is skipped and reported rather than created beside it.
 	 */
 	private Map<Long, SalesforceRecord> matchSalesforceRecords(List<CrmRow> unlinked) {
 		TwoWayRules rules = this.lookups.rules();
@@ -173,12 +175,15 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 				keys.put(row.id(), key);
 			}
 		}
+		Map<Long, String> allKeys = new LinkedHashMap<>(keys);
 		if (this.lookups.window().isFull()) {
 			// the first pass read every record up to the window's end and matched it
 			Set<String> changedLater = keysChangedAfterWindow();
 			keys.values().retainAll(changedLater);
 		}
+		Map<String, SalesforceRecord> skippedByKey = new HashMap<>();
 		if (keys.isEmpty()) {
+			collideWithSkipped(allKeys, keys, skippedByKey, matches);
 			return matches;
 		}
 		Map<String, List<SalesforceRecord>> recordsByKey = new HashMap<>();
@@ -195,6 +200,9 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 			if (key != null && rules.skipReason(record) == null && !alreadyLinked.contains(record.id())) {
 				recordsByKey.computeIfAbsent(key, (k) -> new ArrayList<>()).add(record);
 			}
+			else if (key != null && rules.skipReason(record) != null) {
+				skippedByKey.putIfAbsent(key, record);
+			}
 		}
 		keys.forEach((crmId, key) -> {
 			for (SalesforceRecord record : recordsByKey.getOrDefault(key, List.of())) {
@@ -204,7 +212,44 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 				}
 			}
 		});
+		collideWithSkipped(allKeys, keys, skippedByKey, matches);
 		return matches;
+	}
+
+	/**
+	 * Gives each unmatched row whose key a skipped record has
+	 * ({@link TwoWayRules#skippedRecordsMatchedBy()}) that record: the keys queried above
+	 * brought theirs along; the others (a full run queries only keys changed after its
+	 * window) are looked up among the skipped records alone.
+	 */
+	private void collideWithSkipped(Map<Long, String> allKeys, Map<Long, String> queried,
+			Map<String, SalesforceRecord> skippedByKey, Map<Long, SalesforceRecord> matches) {
+		TwoWayRules rules = this.lookups.rules();
+		if (rules.skippedRecordsMatchedBy() == null) {
+			return;
+		}
+		Set<String> unqueried = new HashSet<>();
+		allKeys.forEach((crmId, key) -> {
+			if (!queried.containsKey(crmId) && !matches.containsKey(crmId)) {
+				unqueried.add(key);
+			}
+		});
+		if (!unqueried.isEmpty()) {
+			this.lookups.salesforce()
+				.queryIn(this.lookups.select() + " WHERE " + rules.skippedRecordsMatchedBy() + " AND "
+						+ rules.matchField(), unqueried, "ORDER BY Id", false)
+				.forEachRemaining((record) -> {
+					String key = rules.matchKey(record.get(rules.matchField()));
+					if (key != null && rules.skipReason(record) != null) {
+						skippedByKey.putIfAbsent(key, record);
+					}
+				});
+		}
+		allKeys.forEach((crmId, key) -> {
+			if (!matches.containsKey(crmId) && skippedByKey.containsKey(key)) {
+				matches.put(crmId, skippedByKey.get(key));
+			}
+		});
 	}
 
 	/**

@@ -96,6 +96,12 @@ public class TwoWayItemProcessor implements ItemProcessor<MergeCandidate, SyncAc
 		SalesforceRecord salesforce = candidate.salesforce();
 		CrmRow crm = candidate.crm();
 		if (salesforce != null && this.rules.skipReason(salesforce) != null) {
+			if (crm != null && candidate.link() == null) {
+				// an unlinked CRM row whose key is a skipped record's: never created
+				// beside it
+				return SyncAction.skip(candidate, "its " + this.rules.matchField() + " is a "
+						+ this.rules.skipReason(salesforce) + "'s in Salesforce: not created there");
+			}
 			return SyncAction.skip(candidate, this.rules.skipReason(salesforce));
 		}
 		if (candidate.missingInSalesforce()) {

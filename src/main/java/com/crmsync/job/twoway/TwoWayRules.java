@@ -155,6 +155,17 @@ public interface TwoWayRules {
 	}
 
 	/**
+	 * A SOQL condition selecting the object's records that are never synced
+	 * ({@link #skipReason}) but whose match key a CRM row must not share: such a row is
+	 * skipped and reported, never created in Salesforce beside the record (a CRM contact
+	 * with the e-mail of a person account).
+	 * @return the condition, e.g. {@code IsPersonAccount = true}, or {@code null}
+	 */
+	default String skippedRecordsMatchedBy() {
+		return null;
+	}
+
+	/**
 	 * The kinds of {@link #references} that come from child records read with the record
 	 * (an opportunity's contact roles): when {@link #referencesComplete} says the record
 	 * carries all of them, references of these kinds it no longer has are forgotten and
