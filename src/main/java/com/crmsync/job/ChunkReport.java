@@ -23,8 +23,10 @@ import org.springframework.batch.core.step.StepExecution;
  * What one chunk of an object step tells the operator, gathered while the chunk is
  * written: the outcome of each record, the records rejected or skipped (with the reason),
  * true conflicts, and in a dry run the changes planned. {@link #record()} writes it all
- * in the chunk's transaction, so a chunk that rolls back reports nothing and a replayed
- * chunk reports it once (the journal's inserts are idempotent).
+ * in the chunk's transaction (conflicts in one of their own, see
+ * {@link RunJournal#recordConflicts}), so a chunk that rolls back reports nothing else
+ * and a replayed chunk reports it once: the journal is unique per run, its restarts
+ * included.
  */
 public final class ChunkReport {
 
@@ -168,9 +170,10 @@ public final class ChunkReport {
 	 */
 	public void record() {
 		long executionId = this.step.getJobExecutionId();
-		this.journal.recordChanges(executionId, this.changes);
-		this.journal.recordErrors(executionId, this.errors);
-		this.journal.recordConflicts(executionId, this.conflicts);
+		long runId = SyncWindow.of(this.step).runId();
+		this.journal.recordChanges(runId, executionId, this.changes);
+		this.journal.recordErrors(runId, executionId, this.errors);
+		this.journal.recordConflicts(runId, executionId, this.conflicts);
 		this.outcomes.forEach((outcome, count) -> StepCounts.add(this.step, outcome, count));
 		StepCounts.addConflicts(this.step, this.conflicts.size());
 	}

@@ -106,6 +106,25 @@ public class RunReports {
 				counts.conflicts(), FailureReason.of(exitMessage), steps, context(execution));
 	}
 
+	/**
+	 * The steps of the whole run up to an execution: a restart runs only the steps its
+	 * predecessor did not complete, so the steps those completed come from them (the
+	 * newest execution of each step; a resumed step's counts carry on in its context).
+	 */
+	private List<StepExecution> wholeRun(JobExecution execution) {
+		Map<String, StepExecution> byName = new java.util.LinkedHashMap<>();
+		for (long earlier : this.executions.ofInstance(execution.getJobInstance().getInstanceId())) {
+			if (earlier < execution.getId()) {
+				inOrder(this.jobRepository.getJobExecution(earlier))
+					.forEach((step) -> byName.put(step.getStepName(), step));
+			}
+		}
+		inOrder(execution).forEach((step) -> byName.put(step.getStepName(), step));
+		List<StepExecution> steps = new ArrayList<>(byName.values());
+		steps.sort(Comparator.comparing(StepExecution::getId));
+		return steps;
+	}
+
 	private static List<StepExecution> inOrder(JobExecution execution) {
 		List<StepExecution> steps = new ArrayList<>(execution.getStepExecutions());
 		steps.sort(Comparator.comparing(StepExecution::getId));
@@ -153,7 +172,7 @@ public class RunReports {
 		List<RunReport.StepReport> steps = new ArrayList<>();
 		List<RunReport.StepMetrics> stepMetrics = new ArrayList<>();
 		long apiCalls = 0;
-		for (StepExecution step : inOrder(execution)) {
+		for (StepExecution step : wholeRun(execution)) {
 			RunReport.StepReport report = stepReport(step);
 			apiCalls += report.apiCalls();
 			steps.add(report);
@@ -162,13 +181,14 @@ public class RunReports {
 					step.getFilterCount(), step.getCommitCount(), step.getRollbackCount(), step.getSkipCount()));
 		}
 		long id = execution.getId();
+		long runId = SyncWindow.of(execution).map(SyncWindow::runId).orElse(id);
 		String exitMessage = execution.getExitStatus().getExitDescription();
 		RunContext context = context(execution);
 		return new RunReport(id, execution.getStatus().name(), UtcTimes.of(execution.getStartTime()),
 				UtcTimes.of(execution.getEndTime()),
 				Boolean.parseBoolean(execution.getJobParameters().getString(SyncJobParameters.DRY_RUN)), apiCalls,
-				(exitMessage == null || exitMessage.isBlank()) ? null : exitMessage, steps, errors(id, context.org()),
-				this.journal.conflicts(id), this.journal.changes(id),
+				(exitMessage == null || exitMessage.isBlank()) ? null : exitMessage, steps,
+				errors(runId, id, context.org()), this.journal.conflicts(runId, id), this.journal.changes(runId, id),
 				new RunReport.RunMetrics(seconds(execution.getStartTime(), execution.getEndTime()), stepMetrics),
 				RunWarnings.of(execution.getExecutionContext()), context);
 	}
@@ -194,8 +214,8 @@ public class RunReports {
 		return new RunContext(resumes, restartedAs, window, org);
 	}
 
-	private List<ReportedError> errors(long executionId, RunContext.Org org) {
-		List<SyncError> rows = this.journal.errors(executionId);
+	private List<ReportedError> errors(long runId, long executionId, RunContext.Org org) {
+		List<SyncError> rows = this.journal.errors(runId, executionId);
 		if (rows.isEmpty()) {
 			return List.of();
 		}
