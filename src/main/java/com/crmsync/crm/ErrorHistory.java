@@ -25,26 +25,30 @@ public class ErrorHistory {
 	}
 
 	/**
-	 * The first earlier execution each of an execution's errors was recorded in.
-	 * @param executionId the execution
+	 * The first earlier run each error of a run (up to one of its executions) was
+	 * recorded in.
+	 * @param runId the run: its first execution
+	 * @param executionId the last execution of the run included
 	 * @return by step and record key ({@link #key(String, String)}): the first execution
-	 * that recorded an error for that record; records failing for the first time are
-	 * absent
+	 * of an earlier run that recorded an error for that record; records failing for the
+	 * first time are absent
 	 */
-	public Map<String, Long> firstFailures(long executionId) {
+	public Map<String, Long> firstFailures(long runId, long executionId) {
 		Map<String, Long> first = new HashMap<>();
-		this.jdbc.query("SELECT cur.step, cur.record_key, MIN(prev.job_execution_id) FROM sync_error cur "
-				+ "JOIN sync_error prev ON prev.record_key = cur.record_key AND prev.step = cur.step "
-				+ "AND prev.kind = 'ERROR' AND prev.job_execution_id < cur.job_execution_id "
-				+ "WHERE cur.job_execution_id = :execution AND cur.kind = 'ERROR' GROUP BY cur.step, cur.record_key",
-				new MapSqlParameterSource("execution", executionId), (rs) -> {
+		this.jdbc.query(
+				"SELECT cur.step, cur.record_key, MIN(prev.job_execution_id) FROM sync_error cur "
+						+ "JOIN sync_error prev ON prev.record_key = cur.record_key AND prev.step = cur.step "
+						+ "AND prev.kind = 'ERROR' AND prev.run_id < cur.run_id "
+						+ "WHERE cur.run_id = :run AND cur.job_execution_id <= :execution AND cur.kind = 'ERROR' "
+						+ "GROUP BY cur.step, cur.record_key",
+				new MapSqlParameterSource("execution", executionId).addValue("run", runId), (rs) -> {
 					first.put(key(rs.getString(1), rs.getString(2)), rs.getLong(3));
 				});
 		return first;
 	}
 
 	/**
-	 * The key of {@link #firstFailures(long)}'s answer.
+	 * The key of {@link #firstFailures(long, long)}'s answer.
 	 * @param step the step
 	 * @param recordKey the record's key ({@link SyncError#recordKey()})
 	 * @return the key

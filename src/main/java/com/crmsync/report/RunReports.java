@@ -222,7 +222,7 @@ public class RunReports {
 		List<RecordLabel> found = this.labels.labels(rows.stream()
 			.map((row) -> new RecordRef(row.objectType().name(), row.crmId(), row.salesforceId()))
 			.toList());
-		Map<String, Long> firstFailures = this.errorHistory.firstFailures(executionId);
+		Map<String, Long> firstFailures = this.errorHistory.firstFailures(runId, executionId);
 		List<ReportedError> errors = new ArrayList<>(rows.size());
 		for (int i = 0; i < rows.size(); i++) {
 			SyncError row = rows.get(i);
