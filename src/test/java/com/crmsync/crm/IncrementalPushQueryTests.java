@@ -84,8 +84,8 @@ class IncrementalPushQueryTests {
 		jdbc.update("DELETE FROM sync_link WHERE object_type = 'EVENT' AND crm_id IN (11, 13)");
 		jdbc.update("UPDATE sync_link SET salesforce_id = '00Q000000000011bis' WHERE object_type = 'LEAD' "
 				+ "AND crm_id = 11");
-		jdbc.update("INSERT INTO sync_error (job_execution_id, kind, step, object_type, record_key, crm_id, "
-				+ "status_code) VALUES (1, 'ERROR', 'pushEvents', 'EVENT', '13', 13, 'UNABLE_TO_LOCK_ROW')");
+		jdbc.update("INSERT INTO sync_error (job_execution_id, run_id, kind, step, object_type, record_key, "
+				+ "crm_id, status_code) VALUES (1, 1, 'ERROR', 'pushEvents', 'EVENT', '13', 13, 'UNABLE_TO_LOCK_ROW')");
 		jdbc.execute("ANALYZE TABLE crm_lead, crm_event, sync_link, sync_pushed_value, sync_error");
 	}
 
