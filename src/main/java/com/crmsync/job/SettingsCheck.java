@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.crmsync.db.EmbeddedDatabaseProperties;
+import com.crmsync.salesforce.CallConcurrencyProperties;
 import com.crmsync.salesforce.SalesforceAuth;
 import com.crmsync.salesforce.SalesforceProperties;
 
@@ -88,6 +89,7 @@ public class SettingsCheck implements ApplicationContextInitializer<Configurable
 		List<String> unreadable = new ArrayList<>();
 		bindEach(binder, "sync", SyncProperties.class, values, unreadable);
 		bindEach(binder, "sync.salesforce", SalesforceProperties.class, values, unreadable);
+		bindEach(binder, "sync.salesforce", CallConcurrencyProperties.class, values, unreadable);
 		bindEach(binder, "sync.embedded", EmbeddedDatabaseProperties.class, values, unreadable);
 		bind(binder, "sync.fail-on-errors", ResolvableType.forClass(Boolean.class), values, unreadable);
 		problems.addAll(unreadable);
@@ -99,6 +101,11 @@ public class SettingsCheck implements ApplicationContextInitializer<Configurable
 						(Duration) values.get("sync.salesforce.retry-backoff"),
 						(Duration) values.get("sync.salesforce.connect-timeout"),
 						(Duration) values.get("sync.salesforce.read-timeout"))));
+		String concurrency = CallConcurrencyProperties
+			.problem((Integer) values.get("sync.salesforce.max-concurrent-calls"));
+		if (concurrency != null) {
+			problems.add(concurrency);
+		}
 		if (this.needs.contains(Need.OPERATOR) && isBlank(values.get("sync.operator"))) {
 			problems.add("sync.operator is not set (the e-mail of the CRM Administrator on whose authority the job "
 					+ "runs)");

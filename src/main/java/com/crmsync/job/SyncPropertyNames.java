@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.crmsync.db.EmbeddedDatabaseProperties;
 import com.crmsync.salesforce.BulkApiProperties;
+import com.crmsync.salesforce.CallConcurrencyProperties;
 import com.crmsync.salesforce.SalesforceProperties;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -100,6 +101,7 @@ public class SyncPropertyNames implements ApplicationContextInitializer<Configur
 		add(known, "sync", SyncProperties.class);
 		add(known, "sync.salesforce", SalesforceProperties.class);
 		add(known, "sync.salesforce", BulkApiProperties.class);
+		add(known, "sync.salesforce", CallConcurrencyProperties.class);
 		add(known, "sync.embedded", EmbeddedDatabaseProperties.class);
 		VALUE_PROPERTIES.forEach((name) -> known.put(normalized(name), name));
 		return known;

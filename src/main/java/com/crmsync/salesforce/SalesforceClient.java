@@ -17,6 +17,11 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import javax.xml.namespace.QName;
@@ -73,7 +78,7 @@ import org.springframework.util.backoff.BackOffExecution;
  * {@link ApiLimitReachedException} when the org refuses more requests or the run's share
  * of the daily limit is spent.
  */
-public class SalesforceClient {
+public class SalesforceClient implements AutoCloseable {
 
 	/** The Partner API's most records per DML call. */
 	public static final int MAX_DML_BATCH = 200;
@@ -108,9 +113,15 @@ public class SalesforceClient {
 	/** The objects described last, by name: every run describes its objects anew. */
 	private final Map<String, ObjectDescription> described = new ConcurrentHashMap<>();
 
-	private long budgetBaseline;
+	private final int maxConcurrentCalls;
 
-	private long dailyLimit;
+	/** Made on the first save that needs more than one call. */
+	private volatile ExecutorService callThreads;
+
+	// written by the call threads too
+	private volatile long budgetBaseline;
+
+	private volatile long dailyLimit;
 
 	/**
 	 * A client of the configured org.
@@ -119,13 +130,26 @@ public class SalesforceClient {
 	 * @throws SalesforceSettingsException when the settings cannot be used to log in
 	 */
 	public SalesforceClient(SalesforceProperties properties, ApiCallCounter counter) {
-		this(properties, counter, orgLogin(properties));
+		this(properties, counter, CallConcurrencyProperties.DEFAULT_CONCURRENT_CALLS);
 	}
 
-	SalesforceClient(SalesforceProperties properties, ApiCallCounter counter, OrgLogin orgLogin) {
+	/**
+	 * A client of the configured org that has up to so many calls in flight at once.
+	 * @param properties the org's settings
+	 * @param counter the call counter
+	 * @param maxConcurrentCalls calls at once
+	 * @throws SalesforceSettingsException when the settings cannot be used to log in
+	 */
+	public SalesforceClient(SalesforceProperties properties, ApiCallCounter counter, int maxConcurrentCalls) {
+		this(properties, counter, orgLogin(properties), maxConcurrentCalls);
+	}
+
+	SalesforceClient(SalesforceProperties properties, ApiCallCounter counter, OrgLogin orgLogin,
+			int maxConcurrentCalls) {
 		this.properties = properties;
 		this.counter = counter;
 		this.orgLogin = orgLogin;
+		this.maxConcurrentCalls = maxConcurrentCalls;
 		this.retryPolicy = RetryPolicy.builder()
 			.maxRetries(properties.maxRetries())
 			.delay(properties.retryBackoff())
@@ -466,16 +490,101 @@ public class SalesforceClient {
 
 	/**
 	 * Saves records in calls of at most {@value #MAX_DML_BATCH}, the API's maximum, so a
-	 * chunk larger than one call still costs the fewest calls.
+	 * chunk larger than one call still costs the fewest calls; up to
+	 * {@code sync.salesforce.max-concurrent-calls} of them at once. Calls made side by
+	 * side are counted one by one like any other; the API budget is checked before each,
+	 * so a run may overrun it by the calls already in flight.
 	 */
 	private List<RecordSaveResult> saveWithRowLockRetries(String operation, List<SalesforceRecord> records,
 			DmlCall dml) {
-		List<RecordSaveResult> outcomes = new ArrayList<>(records.size());
+		List<List<SalesforceRecord>> batches = new ArrayList<>();
 		for (int from = 0; from < records.size(); from += MAX_DML_BATCH) {
-			outcomes.addAll(
-					saveOneCall(operation, records.subList(from, Math.min(records.size(), from + MAX_DML_BATCH)), dml));
+			batches.add(records.subList(from, Math.min(records.size(), from + MAX_DML_BATCH)));
+		}
+		List<RecordSaveResult> outcomes = new ArrayList<>(records.size());
+		if (batches.size() < 2 || this.maxConcurrentCalls < 2) {
+			batches.forEach((batch) -> outcomes.addAll(saveOneCall(operation, batch, dml)));
+			return outcomes;
+		}
+		// the calls of different records go out side by side; every call is waited for
+		// (none is left in flight when one fails), and the outcomes keep the records'
+		// order
+		List<Future<List<RecordSaveResult>>> calls = batches.stream()
+			.map((batch) -> callThreads().submit(() -> saveOneCall(operation, batch, dml)))
+			.toList();
+		RuntimeException failure = null;
+		for (Future<List<RecordSaveResult>> call : calls) {
+			try {
+				outcomes.addAll(waitFor(call));
+			}
+			catch (RuntimeException ex) {
+				failure = (failure != null) ? failure : ex;
+			}
+		}
+		if (failure != null) {
+			throw failure;
 		}
 		return outcomes;
+	}
+
+	private static <T> T waitFor(Future<T> call) {
+		boolean interrupted = false;
+		try {
+			while (true) {
+				try {
+					return call.get();
+				}
+				catch (InterruptedException ex) {
+					// the call is on the wire: it is waited for all the same, so that its
+					// outcome is known
+					interrupted = true;
+				}
+				catch (ExecutionException ex) {
+					if (ex.getCause() instanceof RuntimeException runtime) {
+						throw runtime;
+					}
+					if (ex.getCause() instanceof Error error) {
+						throw error;
+					}
+					throw new SalesforceException(null, "A call failed: " + ex.getCause(), ex.getCause());
+				}
+			}
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private ExecutorService callThreads() {
+		ExecutorService threads = this.callThreads;
+		if (threads == null) {
+			synchronized (this) {
+				threads = this.callThreads;
+				if (threads == null) {
+					AtomicInteger number = new AtomicInteger();
+					threads = Executors.newFixedThreadPool(this.maxConcurrentCalls, (task) -> {
+						Thread thread = new Thread(task, "salesforce-call-" + number.incrementAndGet());
+						thread.setDaemon(true);
+						return thread;
+					});
+					this.callThreads = threads;
+				}
+			}
+		}
+		return threads;
+	}
+
+	/**
+	 * Ends the threads of concurrent calls.
+	 */
+	@Override
+	public void close() {
+		ExecutorService threads = this.callThreads;
+		if (threads != null) {
+			threads.shutdown();
+		}
 	}
 
 	/**

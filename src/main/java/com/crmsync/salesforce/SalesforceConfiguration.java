@@ -22,12 +22,14 @@ public class SalesforceConfiguration {
 	 * Lazy: commands that never reach Salesforce (status, report) need no login URL.
 	 * @param properties the org's settings
 	 * @param counter the call counter
+	 * @param concurrency how many calls may be in flight at once
 	 * @return the client
 	 */
 	@Bean
 	@Lazy
-	SalesforceClient salesforceClient(SalesforceProperties properties, ApiCallCounter counter) {
-		return new SalesforceClient(properties, counter);
+	SalesforceClient salesforceClient(SalesforceProperties properties, ApiCallCounter counter,
+			CallConcurrencyProperties concurrency) {
+		return new SalesforceClient(properties, counter, concurrency.maxConcurrentCalls());
 	}
 
 }

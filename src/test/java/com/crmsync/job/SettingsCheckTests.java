@@ -75,6 +75,15 @@ class SettingsCheckTests {
 	}
 
 	@Test
+	void callsAtOnceStayWithinWhatAnOrgServes() {
+		assertThat(check(Set.of(), Map.of("sync.salesforce.max-concurrent-calls", "26"))).containsExactly(
+				"sync.salesforce.max-concurrent-calls must be between 1 and 25 (it is 26): the calls a run has in "
+						+ "flight at once");
+		assertThat(check(Set.of(), Map.of("sync.salesforce.max-concurrent-calls", "0"))).hasSize(1);
+		assertThat(check(Set.of(), Map.of("sync.salesforce.max-concurrent-calls", "1"))).isEmpty();
+	}
+
+	@Test
 	void aLookBackPastWhatQueryAllStillSeesCouldMissDeletes() {
 		assertThat(SettingsRules.lookBack(Duration.ofDays(16))).startsWith("sync.look-back must be at most 15d (it is "
 				+ "16d): Salesforce keeps deleted records for queryAll only that long");

@@ -1,0 +1,115 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.salesforce;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import com.crmsync.emulator.EmulatorSettings;
+import com.crmsync.emulator.SalesforceEmulator;
+import com.crmsync.testsupport.TestOrgLogin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 13 item 3: the saves of one list go out side by side, up to
+ * {@code sync.salesforce.max-concurrent-calls} calls at once, against an org that takes
+ * its time over each (the emulator's cost model counts the requests it serves at once);
+ * the outcomes keep the records' order and every call is counted.
+ */
+class SalesforceClientConcurrencyTests {
+
+	private SalesforceEmulator emulator;
+
+	@BeforeEach
+	void start() {
+		// each request takes a round trip of 30 ms and 1 ms per record saved: calls
+		// made side by side overlap for sure
+		this.emulator = SalesforceEmulator.start(TestOrgLogin.withCertificate(
+				EmulatorSettings.builder().latencyMs(30).dmlMsPerRecord(0.25).maxConcurrentRequests(25).build()));
+	}
+
+	@AfterEach
+	void stop() {
+		this.emulator.close();
+	}
+
+	@Test
+	void savesGoOutSideBySideUpToTheLimitInTheRecordsOrder() {
+		ApiCallCounter counter = new ApiCallCounter();
+		try (SalesforceClient client = client(counter, 4)) {
+			List<SalesforceRecord> leads = leads(1_000);
+			List<RecordSaveResult> created = client.create(leads);
+
+			assertThat(created).hasSize(1_000).allMatch(RecordSaveResult::success);
+			assertThat(counter.of("create")).isEqualTo(5);
+			assertThat(this.emulator.costs().peakConcurrentRequests()).isBetween(2, 4);
+			// each outcome is its record's: read back by the ids returned, in order
+			assertThat(lastNames(client, created))
+				.containsExactlyElementsOf(leads.stream().map((lead) -> lead.fields().get("LastName")).toList());
+
+			List<SalesforceRecord> updates = created.stream()
+				.map((outcome) -> new SalesforceRecord("Lead", outcome.id(), Map.of("Title", "Buyer"), Set.of()))
+				.toList();
+			assertThat(client.update(updates)).hasSize(1_000).allMatch(RecordSaveResult::success);
+			assertThat(counter.of("update")).isEqualTo(5);
+		}
+	}
+
+	@Test
+	void oneCallAtATimeWhenSoSet() {
+		ApiCallCounter counter = new ApiCallCounter();
+		try (SalesforceClient client = client(counter, 1)) {
+			assertThat(client.create(leads(600))).hasSize(600).allMatch(RecordSaveResult::success);
+			assertThat(counter.of("create")).isEqualTo(3);
+			assertThat(this.emulator.costs().peakConcurrentRequests()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aRejectedRecordInOneCallLeavesTheOthersSaved() {
+		ApiCallCounter counter = new ApiCallCounter();
+		try (SalesforceClient client = client(counter, 4)) {
+			List<SalesforceRecord> leads = new ArrayList<>(leads(600));
+			// no last name: Salesforce rejects this one record of the third call
+			leads.set(450, new SalesforceRecord("Lead", null, Map.of("Company", "Acme"), Set.of()));
+			List<RecordSaveResult> outcomes = client.create(leads);
+
+			assertThat(outcomes).hasSize(600);
+			assertThat(outcomes.get(450).statusCode()).isEqualTo("REQUIRED_FIELD_MISSING");
+			assertThat(outcomes.stream().filter(RecordSaveResult::success).count()).isEqualTo(599);
+		}
+	}
+
+	private SalesforceClient client(ApiCallCounter counter, int maxConcurrentCalls) {
+		SalesforceClient client = new SalesforceClient(SalesforceProperties.jwtBearer(this.emulator.baseUrl(),
+				this.emulator.oauthClientId(), "sync@example.com", TestOrgLogin.privateKey()), counter,
+				maxConcurrentCalls);
+		client.login();
+		return client;
+	}
+
+	private static List<SalesforceRecord> leads(int count) {
+		return IntStream.range(0, count)
+			.mapToObj((i) -> new SalesforceRecord("Lead", null,
+					Map.of("LastName", "Lead " + i, "Company", "Acme", "Email", "lead" + i + "@example.com"), Set.of()))
+			.toList();
+	}
+
+	private static List<String> lastNames(SalesforceClient client, List<RecordSaveResult> created) {
+		List<String> ids = created.stream().map(RecordSaveResult::id).toList();
+		Map<String, String> byId = new HashMap<>();
+		client.queryIn("SELECT Id, LastName FROM Lead WHERE Id", ids, "", false)
+			.forEachRemaining((lead) -> byId.put(lead.id(), lead.get("LastName")));
+		return ids.stream().map(byId::get).toList();
+	}
+
+}
