@@ -3,6 +3,7 @@
  */
 package com.crmsync.mapping;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,17 +68,31 @@ public record EventTaskMapping(Direction direction, String externalIdField, Stri
 	 * @param eventId the {@code crm_event.id}
 	 * @param eventRow the event's columns by name, as JDBC returns them
 	 * @return field values keyed by Task field, in a stable order
-	 * @throws IllegalArgumentException when a column's value cannot be read as its type
+	 * @throws RejectedValuesException when column values cannot be read as their types or
+	 * hold characters Salesforce cannot store as written, each named with its field and
+	 * value
 	 */
 	public Map<String, String> taskFields(long eventId, Map<String, ?> eventRow) {
 		Map<String, String> task = new LinkedHashMap<>();
 		task.put(this.externalIdField, Long.toString(eventId));
 		task.put(STATUS_FIELD, this.completedStatus);
+		List<ValueReject> rejects = new ArrayList<>();
 		for (FieldMapping field : fields()) {
-			String value = CanonicalValues.canonical(eventRow.get(field.crmColumn()), field.type());
-			if (value != null) {
-				task.put(field.salesforceField(), CanonicalValues.toSalesforce(value, field.type()));
+			Object raw = eventRow.get(field.crmColumn());
+			try {
+				String value = CanonicalValues.canonical(raw, field.type());
+				if (value != null) {
+					task.put(field.salesforceField(), CanonicalValues.toSalesforce(value, field.type()));
+				}
 			}
+			catch (IllegalArgumentException ex) {
+				// named with its field and value; nothing is altered to make it fit
+				rejects.add(new ValueReject(field.salesforceField(), String.valueOf(raw),
+						"from the CRM's " + CRM_TABLE + "." + field.crmColumn() + ", " + ex.getMessage()));
+			}
+		}
+		if (!rejects.isEmpty()) {
+			throw new RejectedValuesException(rejects);
 		}
 		return task;
 	}

@@ -75,6 +75,37 @@ class ValuesAsGivenFunctionalTests {
 	}
 
 	@Test
+	void anEventWithAControlCharacterIsRejectedNamingTheFieldNotPushedStripped() {
+		try (SyncHarness harness = SyncHarness.start()) {
+			// given: a lead with two events, one description holding a NUL
+			harness.jdbc()
+				.update("INSERT INTO crm_lead (last_name, company_name, email) VALUES ('Caller', 'Acme', "
+						+ "'caller@example.com')");
+			harness.jdbc()
+				.update("INSERT INTO crm_event (lead_id, event_type, occurred_at, description) SELECT id, 'Call', "
+						+ "'2026-03-02 10:00:00', ? FROM crm_lead UNION ALL SELECT id, 'Meeting', "
+						+ "'2026-03-03 10:00:00', ? FROM crm_lead", "Called\u0000back", "Met\tin person");
+
+			// when
+			harness.run();
+			JobExecution second = harness.run();
+
+			// then: the good one is a Task as written, the other is journaled, not sent
+			// stripped
+			assertThat(harness.emulator().org().records("Task")).singleElement()
+				.satisfies((task) -> assertThat(task).containsEntry("Subject", "Meeting")
+					.containsEntry("Description", "Met\tin person"));
+			assertThat(harness.rows(
+					"SELECT e.fields, e.message FROM sync_error e JOIN crm_event v ON v.id = e.crm_id "
+							+ "WHERE e.job_execution_id = ? AND e.step = 'pushEvents' AND e.kind = 'ERROR'",
+					second.getId()))
+				.singleElement()
+				.satisfies((row) -> assertThat(row.get("message")).asString()
+					.contains("Description", "Called<U+0000>back", "U+0000"));
+		}
+	}
+
+	@Test
 	void eMailAddressesKeepTheirCaseOnBothSidesAndMatchIgnoringIt() {
 		try (SyncHarness harness = SyncHarness.start()) {
 			// given: a mixed-case address on each side, and one person on both sides
