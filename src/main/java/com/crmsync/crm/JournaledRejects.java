@@ -42,7 +42,7 @@ public record JournaledRejects(String step, ObjectType objectType, Instant since
 	 */
 	String journaled() {
 		return "step = :rejectStep AND created_at >= :rejectSince AND object_type = :rejectType AND kind = 'ERROR' "
-				+ "AND job_execution_id < :rejectRunId";
+				+ "AND run_id < :rejectRunId";
 	}
 
 	MapSqlParameterSource parameters() {
