@@ -18,7 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.crmsync.emulator.EmulatorSettings;
 import com.crmsync.emulator.org.EmulatorOrg;
@@ -41,7 +43,9 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Issue 4: random creates, edits, blanks, archives and deletes on both sides between
  * runs, each run checked against {@link LeadSyncModel}, an independent reference model of
- * the lead rules. Fixed seeds, so a failure reproduces.
+ * the lead rules; and (issue 16) random contact roles added, moved and deleted in
+ * Salesforce, with deletes of their opportunities and contacts, checked against
+ * {@link ContactRoleModel}. Fixed seeds, so a failure reproduces.
  */
 class RandomizedLeadSyncFunctionalTests {
 
@@ -73,6 +77,14 @@ class RandomizedLeadSyncFunctionalTests {
 
 	private LeadSyncModel model;
 
+	/**
+	 * Contact roles, changed with a random source of their own (the lead operations stay
+	 * as they were).
+	 */
+	private ContactRoleModel roles;
+
+	private Random roleRandom;
+
 	private int round;
 
 	private int emails;
@@ -89,6 +101,8 @@ class RandomizedLeadSyncFunctionalTests {
 		this.lookBack = !"0s".equals(lookBack);
 		this.random = new Random(seed);
 		this.model = new LeadSyncModel();
+		this.roles = new ContactRoleModel();
+		this.roleRandom = new Random(seed * 31 + 7);
 		try (SyncHarness harness = SyncHarness.start(EmulatorSettings.builder().build(),
 				Map.of("sync.look-back", lookBack))) {
 			this.harness = harness;
@@ -98,10 +112,15 @@ class RandomizedLeadSyncFunctionalTests {
 				for (int i = 0; i < operations; i++) {
 					randomOperation();
 				}
+				int roleOperations = this.roleRandom.nextInt(3);
+				for (int i = 0; i < roleOperations; i++) {
+					randomRoleOperation();
+				}
 				// now and then a full run, which must come to the same
 				JobExecution run = this.harness.run(this.round % 7 == 0, false);
 				this.model.applyRun();
 				verify(run);
+				verifyRoles(run);
 				if (this.round % IDEMPOTENCE_EVERY == 0) {
 					verifySecondRunChangesNothing();
 				}
@@ -342,6 +361,86 @@ class RandomizedLeadSyncFunctionalTests {
 		Instant at = Instant.now();
 		this.model.removed(lead, at);
 		log("SF delete %s", lead.id);
+	}
+
+	// ---- contact roles: Salesforce adds, moves and deletes roles, opportunities,
+	// contacts ----
+
+	private void randomRoleOperation() {
+		ContactRoleModel model = this.roles;
+		int pick = this.roleRandom.nextInt(100);
+		if (model.contacts.size() < 3 || pick < 10) {
+			String id = org().insert("Contact", Map.of("LastName", "Role" + (model.contacts.size() + 1)));
+			model.contacts.add(id);
+			log("SF contact %s", id);
+		}
+		else if (model.opportunities.size() < 2 || pick < 20) {
+			String id = org().insert("Opportunity", Map.of("Name", "Deal " + (model.opportunities.size() + 1),
+					"StageName", "Prospecting", "CloseDate", "2026-06-30"));
+			model.opportunities.add(id);
+			log("SF opportunity %s", id);
+		}
+		else if (pick < 55 || model.liveRoles().isEmpty()) {
+			String opportunity = model.opportunities.get(this.roleRandom.nextInt(model.opportunities.size()));
+			String contact = model.contacts.get(this.roleRandom.nextInt(model.contacts.size()));
+			String id = org().insert("OpportunityContactRole",
+					Map.of("OpportunityId", opportunity, "ContactId", contact));
+			model.roles.add(new ContactRoleModel.Role(id, opportunity, contact));
+			log("SF role %s: %s in %s", id, contact, opportunity);
+		}
+		else if (pick < 70) {
+			List<ContactRoleModel.Role> live = model.liveRoles();
+			ContactRoleModel.Role role = live.get(this.roleRandom.nextInt(live.size()));
+			String contact = model.contacts.get(this.roleRandom.nextInt(model.contacts.size()));
+			org().update(role.id, Map.of("ContactId", contact));
+			log("SF role %s moves from %s to %s", role.id, role.contactId, contact);
+			role.contactId = contact;
+		}
+		else if (pick < 85) {
+			List<ContactRoleModel.Role> live = model.liveRoles();
+			ContactRoleModel.Role role = live.get(this.roleRandom.nextInt(live.size()));
+			org().delete(role.id);
+			role.live = false;
+			log("SF role %s deleted", role.id);
+		}
+		else if (pick < 93) {
+			String opportunity = model.opportunities.get(this.roleRandom.nextInt(model.opportunities.size()));
+			org().delete(opportunity);
+			model.opportunityDeleted(opportunity);
+			log("SF opportunity %s deleted", opportunity);
+		}
+		else {
+			String contact = model.contacts.get(this.roleRandom.nextInt(model.contacts.size()));
+			org().delete(contact);
+			model.contactDeleted(contact);
+			log("SF contact %s deleted", contact);
+		}
+	}
+
+	/**
+	 * The CRM's live opportunity memberships are exactly the model's: each as the
+	 * Salesforce ids of its contact and opportunity, through the links ({@code ?} where a
+	 * row has none: a membership of an archived contact or opportunity).
+	 */
+	private void verifyRoles(JobExecution run) {
+		Set<String> actual = new TreeSet<>();
+		this.harness
+			.rows("SELECT contact.salesforce_id AS contact, opportunity.salesforce_id AS opportunity "
+					+ "FROM crm_membership membership LEFT JOIN sync_link contact ON contact.object_type = 'CONTACT' "
+					+ "AND contact.crm_id = membership.contact_id LEFT JOIN sync_link opportunity "
+					+ "ON opportunity.object_type = 'OPPORTUNITY' AND opportunity.crm_id = membership.ref_id "
+					+ "WHERE membership.kind = 'OPPORTUNITY' AND membership.deleted_at IS NULL")
+			.forEach((row) -> actual
+				.add(Objects.toString(row.get("contact"), "?") + " " + Objects.toString(row.get("opportunity"), "?")));
+		Set<String> expected = this.roles.expectedMemberships();
+		if (!expected.equals(actual)) {
+			Set<String> missing = new TreeSet<>(expected);
+			missing.removeAll(actual);
+			Set<String> unexpected = new TreeSet<>(actual);
+			unexpected.removeAll(expected);
+			fail(report("after run " + run.getId(), List.of("memberships differ: expected but missing " + missing
+					+ ", present but not expected " + unexpected)));
+		}
 	}
 
 	// ---- values ----
