@@ -11,7 +11,7 @@ import java.util.Locale;
  * campaign the run would create, the score and events of a lead it would create in
  * Salesforce or match for the first time. A planned link never replaces or moves a real
  * one, and belongs to one run (its job instance): it is removed when that run finishes
- * and before any other run starts (see {@code V16__dry_run_planned_links.sql}); the
+ * and before any other run starts (see {@code V14__dry_run_planned_links.sql}); the
  * identity map's repository writes and removes them ({@link SyncLinkRepository#plan}).
  * <p>
  * A record the dry run would create has no id yet on the side it would be created on; its
