@@ -60,9 +60,9 @@ final class RunOutcome {
 			return ExitCodes.OK;
 		}
 		if (execution.getStatus() == BatchStatus.STOPPED) {
-			err.println("error: execution " + execution.getId() + " STOPPED: asked to stop (SIGTERM) during the run, "
-					+ "it stopped after its last committed chunk; exit " + ExitCodes.STOPPED + "; restart it with: "
-					+ NextStep.restartCommand(execution.getId()));
+			err.println("error: execution " + execution.getId() + " STOPPED: asked to stop (SIGTERM or Ctrl-C) during "
+					+ "the run, it stopped after its last committed chunk; exit " + ExitCodes.STOPPED
+					+ " (130 after Ctrl-C); restart it with: " + NextStep.restartCommand(execution.getId()));
 			err.flush();
 			return ExitCodes.STOPPED;
 		}

@@ -56,8 +56,11 @@ class GracefulStopFunctionalTests {
 					Integer.class, stopped))
 				.as("no step starts after the stop")
 				.isZero();
-			assertThat(child.output()).contains("error: execution " + stopped + " STOPPED: asked to stop (SIGTERM)")
-				.contains("exit 143; restart it with: java -jar target/crm-salesforce-sync.jar restart " + stopped);
+			assertThat(child.output())
+				.contains("error: execution " + stopped + " STOPPED: asked to stop (SIGTERM or Ctrl-C)")
+				.contains(
+						"exit 143 (130 after Ctrl-C); restart it with: java -jar target/crm-salesforce-sync.jar restart "
+								+ stopped);
 			assertThat(fixture.runLockHeld()).isFalse();
 
 			// and when: restarted
