@@ -8,13 +8,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.crmsync.testsupport.SyncHarness;
-import com.crmsync.testsupport.TestDatabases;
-import com.crmsync.testsupport.TestOrgLogin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,13 +138,8 @@ class RunOutcomeFunctionalTests {
 	}
 
 	private int cli(String... args) {
-		List<String> all = new ArrayList<>(List.of(args));
-		all.addAll(List.of("--sync.embedded.data-dir=" + TestDatabases.DATA_DIR,
-				"--sync.embedded.database=" + this.harness.database(), "--sync.reports=" + this.harness.reportsDir(),
-				"--sync.salesforce.retry-backoff=5ms", "--sync.operator=" + SyncHarness.ADMIN));
-		all.addAll(TestOrgLogin.jwtBearerArguments(this.harness.emulator()));
 		return SyncCommandLine.execute(new PrintWriter(this.out, true), new PrintWriter(this.err, true),
-				all.toArray(String[]::new));
+				this.harness.commandLine(args));
 	}
 
 }

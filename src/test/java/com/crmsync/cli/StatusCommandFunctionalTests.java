@@ -5,13 +5,10 @@ package com.crmsync.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.crmsync.testsupport.SyncHarness;
-import com.crmsync.testsupport.TestDatabases;
-import com.crmsync.testsupport.TestOrgLogin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,13 +153,8 @@ class StatusCommandFunctionalTests {
 	}
 
 	private int cli(String... args) {
-		List<String> all = new ArrayList<>(List.of(args));
-		all.addAll(List.of("--sync.embedded.data-dir=" + TestDatabases.DATA_DIR,
-				"--sync.embedded.database=" + this.harness.database(), "--sync.reports=" + this.harness.reportsDir(),
-				"--sync.operator=" + SyncHarness.ADMIN));
-		all.addAll(TestOrgLogin.jwtBearerArguments(this.harness.emulator()));
 		return SyncCommandLine.execute(new PrintWriter(this.out, true), new PrintWriter(this.err, true),
-				all.toArray(String[]::new));
+				this.harness.commandLine(args));
 	}
 
 }

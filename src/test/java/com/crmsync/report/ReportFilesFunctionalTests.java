@@ -9,15 +9,12 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.crmsync.cli.SyncCommandLine;
 import com.crmsync.job.StepCounts;
 import com.crmsync.testsupport.SyncHarness;
-import com.crmsync.testsupport.TestDatabases;
-import com.crmsync.testsupport.TestOrgLogin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -230,7 +227,7 @@ class ReportFilesFunctionalTests {
 		assertThat(Files.readString(dir.resolve("metrics.prom"))).contains("crm_sync_run_status{status=\"FAILED\"} 1");
 
 		// and: the report command exits non-zero with a one-line reason, no class names
-		assertThat(cli("report", String.valueOf(failed.getId()))).isEqualTo(1);
+		assertThat(cli("report", String.valueOf(failed.getId()))).as(this.err.toString()).isEqualTo(1);
 		String reason = this.err.toString().strip();
 		assertThat(reason.lines()).hasSize(1);
 		assertThat(reason).startsWith("error: execution " + failed.getId() + " FAILED: ")
@@ -243,9 +240,7 @@ class ReportFilesFunctionalTests {
 		// reason
 		this.out.getBuffer().setLength(0);
 		this.err.getBuffer().setLength(0);
-		List<String> run = new ArrayList<>(List.of("run", "--sync.operator=" + SyncHarness.ADMIN));
-		run.addAll(TestOrgLogin.jwtBearerArguments(this.harness.emulator()));
-		assertThat(cli(run.toArray(String[]::new))).isEqualTo(1);
+		assertThat(cli("run")).isEqualTo(1);
 		assertThat(this.err.toString().strip())
 			.matches("error: execution \\d+ FAILED: REQUEST_LIMIT_EXCEEDED: Salesforce "
 					+ "refused the request \\(TotalRequests Limit exceeded\\.\\); restart the execution once the org's limit "
@@ -293,12 +288,8 @@ class ReportFilesFunctionalTests {
 	}
 
 	private int cli(String... args) {
-		String[] all = new String[args.length + 3];
-		System.arraycopy(args, 0, all, 0, args.length);
-		all[args.length] = "--sync.embedded.data-dir=" + TestDatabases.DATA_DIR;
-		all[args.length + 1] = "--sync.embedded.database=" + this.harness.database();
-		all[args.length + 2] = "--sync.reports=" + this.harness.reportsDir();
-		return SyncCommandLine.execute(new PrintWriter(this.out, true), new PrintWriter(this.err, true), all);
+		return SyncCommandLine.execute(new PrintWriter(this.out, true), new PrintWriter(this.err, true),
+				this.harness.commandLine(args));
 	}
 
 	private static JsonNode step(JsonNode report, String name) {

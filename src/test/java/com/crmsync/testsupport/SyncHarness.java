@@ -5,6 +5,7 @@ package com.crmsync.testsupport;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +131,21 @@ public final class SyncHarness implements AutoCloseable {
 	 */
 	public Path reportsDir() {
 		return Path.of("target", "reports", this.database);
+	}
+
+	/**
+	 * A command line for this harness's database, reports, operator and org: the
+	 * arguments given, then the settings that point a command at them.
+	 * @param args the command and its own arguments
+	 * @return the whole argument list
+	 */
+	public String[] commandLine(String... args) {
+		List<String> all = new ArrayList<>(List.of(args));
+		all.addAll(List.of("--sync.embedded.data-dir=" + TestDatabases.DATA_DIR,
+				"--sync.embedded.database=" + this.database, "--sync.reports=" + reportsDir(),
+				"--sync.salesforce.retry-backoff=5ms", "--sync.operator=" + ADMIN));
+		all.addAll(TestOrgLogin.jwtBearerArguments(this.emulator));
+		return all.toArray(String[]::new);
 	}
 
 	/**
