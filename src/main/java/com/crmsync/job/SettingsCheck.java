@@ -100,12 +100,8 @@ public class SettingsCheck implements ApplicationContextInitializer<Configurable
 						(Integer) values.get("sync.salesforce.max-retries"),
 						(Duration) values.get("sync.salesforce.retry-backoff"),
 						(Duration) values.get("sync.salesforce.connect-timeout"),
-						(Duration) values.get("sync.salesforce.read-timeout"))));
-		String concurrency = CallConcurrencyProperties
-			.problem((Integer) values.get("sync.salesforce.max-concurrent-calls"));
-		if (concurrency != null) {
-			problems.add(concurrency);
-		}
+						(Duration) values.get("sync.salesforce.read-timeout"),
+						(Integer) values.get("sync.salesforce.max-concurrent-calls"))));
 		if (this.needs.contains(Need.OPERATOR) && isBlank(values.get("sync.operator"))) {
 			problems.add("sync.operator is not set (the e-mail of the CRM Administrator on whose authority the job "
 					+ "runs)");

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.crmsync.salesforce.CallConcurrencyProperties;
 import com.crmsync.salesforce.SalesforceClient;
 
 /**
@@ -82,6 +83,12 @@ final class SettingsRules {
 			problems.add("sync.salesforce.retry-backoff must not be negative (it is "
 					+ format(salesforce.retryBackoff()) + ")");
 		}
+		if (salesforce.maxConcurrentCalls() != null && (salesforce.maxConcurrentCalls() < 1
+				|| salesforce.maxConcurrentCalls() > CallConcurrencyProperties.MAX_CONCURRENT_CALLS)) {
+			problems.add("sync.salesforce.max-concurrent-calls must be between 1 and "
+					+ CallConcurrencyProperties.MAX_CONCURRENT_CALLS + " (it is " + salesforce.maxConcurrentCalls()
+					+ "): the calls a run has in flight at once");
+		}
 		positive(problems, "sync.salesforce.connect-timeout", salesforce.connectTimeout());
 		positive(problems, "sync.salesforce.read-timeout", salesforce.readTimeout());
 		return problems;
@@ -138,9 +145,10 @@ final class SettingsRules {
 	 * @param retryBackoff {@code sync.salesforce.retry-backoff}
 	 * @param connectTimeout {@code sync.salesforce.connect-timeout}
 	 * @param readTimeout {@code sync.salesforce.read-timeout}
+	 * @param maxConcurrentCalls {@code sync.salesforce.max-concurrent-calls}
 	 */
 	record SalesforceValues(Integer apiBudgetPercent, Integer maxRetries, Duration retryBackoff,
-			Duration connectTimeout, Duration readTimeout) {
+			Duration connectTimeout, Duration readTimeout, Integer maxConcurrentCalls) {
 
 	}
 

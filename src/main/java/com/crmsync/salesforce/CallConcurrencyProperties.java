@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param maxConcurrentCalls calls at once (default 4; 1 = one after another; at most
  * {@value #MAX_CONCURRENT_CALLS}, the limit Salesforce sets on concurrent long-running
- * requests per org)
+ * requests per org; the range is checked with the other settings before anything starts)
  */
 @ConfigurationProperties("sync.salesforce")
 public record CallConcurrencyProperties(Integer maxConcurrentCalls) {
@@ -26,23 +26,6 @@ public record CallConcurrencyProperties(Integer maxConcurrentCalls) {
 
 	public CallConcurrencyProperties {
 		maxConcurrentCalls = (maxConcurrentCalls != null) ? maxConcurrentCalls : DEFAULT_CONCURRENT_CALLS;
-		String problem = problem(maxConcurrentCalls);
-		if (problem != null) {
-			throw new IllegalArgumentException(problem);
-		}
-	}
-
-	/**
-	 * What is wrong with a number of calls at once, if anything.
-	 * @param maxConcurrentCalls the number, or {@code null} when not set
-	 * @return the problem, or {@code null}
-	 */
-	public static String problem(Integer maxConcurrentCalls) {
-		if (maxConcurrentCalls != null && (maxConcurrentCalls < 1 || maxConcurrentCalls > MAX_CONCURRENT_CALLS)) {
-			return "sync.salesforce.max-concurrent-calls must be between 1 and " + MAX_CONCURRENT_CALLS + " (it is "
-					+ maxConcurrentCalls + "): the calls a run has in flight at once";
-		}
-		return null;
 	}
 
 }
