@@ -3,14 +3,9 @@
  */
 package com.crmsync.cli;
 
-import java.util.EnumSet;
-import java.util.Set;
-
-import com.crmsync.job.SettingsCheck;
 import com.crmsync.job.SyncRunner;
 import com.crmsync.report.RunReports;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -21,23 +16,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @Command(name = "restart", mixinStandardHelpOptions = true,
 		description = "Restarts a failed or stopped execution from its last committed chunk, with the same window.")
-public class RestartCommand extends DatabaseCommand {
+public class RestartCommand extends JobCommand {
 
 	@Parameters(index = "0", paramLabel = "<executionId>", description = "The execution to restart.")
 	long executionId;
-
-	@Mixin
-	FailOnErrorsOption failOnErrors = new FailOnErrorsOption();
-
-	@Override
-	protected boolean stopsGracefully() {
-		return true;
-	}
-
-	@Override
-	protected Set<SettingsCheck.Need> needs() {
-		return EnumSet.allOf(SettingsCheck.Need.class);
-	}
 
 	@Override
 	protected int call(ConfigurableApplicationContext context) throws Exception {
@@ -45,11 +27,12 @@ public class RestartCommand extends DatabaseCommand {
 			err().println("error: no execution " + this.executionId + " (the status command lists recent ones)");
 			return ExitCodes.FAILED;
 		}
-		SyncRunner runner = context.getBean(SyncRunner.class);
-		try (StopOnSignal stop = StopOnSignal.install(runner)) {
-			JobExecution execution = runner.restart(this.executionId);
-			return RunOutcome.print(context, execution, out(), err(), this.failOnErrors.failOnErrors);
-		}
+		return super.call(context);
+	}
+
+	@Override
+	protected JobExecution launch(SyncRunner runner) throws Exception {
+		return runner.restart(this.executionId);
 	}
 
 }
