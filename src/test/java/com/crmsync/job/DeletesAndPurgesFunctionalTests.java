@@ -96,8 +96,8 @@ class DeletesAndPurgesFunctionalTests {
 			.org()
 			.insert("Opportunity", Map.of("Name", "Gone deal", "StageName", "Prospecting", "CloseDate", "2026-05-05"));
 		assertCompleted(run(false));
-		long crmAccount = crmId("ACCOUNT", account);
-		long crmOpportunity = crmId("OPPORTUNITY", opportunity);
+		long crmAccount = harness.linkedCrmId("ACCOUNT", account);
+		long crmOpportunity = harness.linkedCrmId("OPPORTUNITY", opportunity);
 
 		// when: both are purged, and the next run is a full one
 		harness.emulator().org().purge(account);
@@ -116,7 +116,7 @@ class DeletesAndPurgesFunctionalTests {
 		// given
 		String account = harness.emulator().org().insert("Account", Map.of("Name", "Phoenix"));
 		assertCompleted(run(false));
-		long crmAccount = crmId("ACCOUNT", account);
+		long crmAccount = harness.linkedCrmId("ACCOUNT", account);
 
 		// when: deleted and restored from the recycle bin between two runs
 		harness.emulator().org().delete(account);
@@ -125,7 +125,7 @@ class DeletesAndPurgesFunctionalTests {
 
 		// then
 		assertThat(deletedAt("ACCOUNT", crmAccount)).isNull();
-		assertThat(crmId("ACCOUNT", account)).isEqualTo(crmAccount);
+		assertThat(harness.linkedCrmId("ACCOUNT", account)).isEqualTo(crmAccount);
 	}
 
 	private static JobExecution run(boolean full) {
@@ -157,7 +157,7 @@ class DeletesAndPurgesFunctionalTests {
 
 	private static Map<String, Long> crmIds(Map<String, String> records) {
 		Map<String, Long> ids = new LinkedHashMap<>();
-		records.forEach((type, salesforceId) -> ids.put(type, crmId(type, salesforceId)));
+		records.forEach((type, salesforceId) -> ids.put(type, harness.linkedCrmId(type, salesforceId)));
 		return ids;
 	}
 
@@ -165,12 +165,6 @@ class DeletesAndPurgesFunctionalTests {
 		return harness.jdbc()
 			.queryForMap("SELECT deleted_at FROM crm_" + type.toLowerCase() + " WHERE id = ?", crmId)
 			.get("deleted_at");
-	}
-
-	private static long crmId(String type, String salesforceId) {
-		return harness.jdbc()
-			.queryForObject("SELECT crm_id FROM sync_link WHERE object_type = ? AND salesforce_id = ?", Long.class,
-					type, salesforceId);
 	}
 
 	private static void assertCompleted(JobExecution execution) {

@@ -69,13 +69,13 @@ class OpportunityPullFunctionalTests {
 		// then
 		assertThat(opportunity("Hooli year end")).containsEntry("stage", "Prospecting")
 			.containsEntry("close_date", "2026-12-31")
-			.containsEntry("account_id", crmId("ACCOUNT", hooli));
+			.containsEntry("account_id", harness.linkedCrmId("ACCOUNT", hooli));
 		assertThat((BigDecimal) opportunity("Hooli year end").get("amount")).isEqualByComparingTo("12500.50");
 		assertThat(opportunity("Hooli spring")).containsEntry("stage", "Closed Won")
 			.containsEntry("close_date", "2026-03-29")
 			.containsEntry("amount", null)
-			.containsEntry("account_id", crmId("ACCOUNT", hooli));
-		assertThat(crmId("OPPORTUNITY", yearEnd)).isEqualTo(opportunity("Hooli year end").get("id"));
+			.containsEntry("account_id", harness.linkedCrmId("ACCOUNT", hooli));
+		assertThat(harness.linkedCrmId("OPPORTUNITY", yearEnd)).isEqualTo(opportunity("Hooli year end").get("id"));
 		assertThat(harness.emulator().org().count("Opportunity", false)).isEqualTo(salesforceOpportunities);
 
 		// and when: it moves to another account and its amount and date change
@@ -87,7 +87,7 @@ class OpportunityPullFunctionalTests {
 
 		// then: the CRM follows
 		assertThat(opportunity("Hooli year end")).containsEntry("close_date", "2027-01-01")
-			.containsEntry("account_id", crmId("ACCOUNT", piedPiper));
+			.containsEntry("account_id", harness.linkedCrmId("ACCOUNT", piedPiper));
 		assertThat((BigDecimal) opportunity("Hooli year end").get("amount")).isEqualByComparingTo("99.90");
 	}
 
@@ -108,8 +108,8 @@ class OpportunityPullFunctionalTests {
 		assertCompleted(harness.run());
 
 		// then: both contacts have their membership
-		long crmBigDeal = crmId("OPPORTUNITY", bigDeal);
-		long crmDave = crmId("CONTACT", dave);
+		long crmBigDeal = harness.linkedCrmId("OPPORTUNITY", bigDeal);
+		long crmDave = harness.linkedCrmId("CONTACT", dave);
 		assertThat(memberships(crmBigDeal)).containsExactly(Map.of("contact_id", crmCarol, "name", "Big deal"),
 				Map.of("contact_id", crmDave, "name", "Big deal"));
 
@@ -133,7 +133,7 @@ class OpportunityPullFunctionalTests {
 		long crmGus = linkedContact("Gus", gus);
 		String quiet = opportunity("Quiet deal", null, "2026-07-01", "Prospecting", null);
 		assertCompleted(harness.run());
-		long crmQuiet = crmId("OPPORTUNITY", quiet);
+		long crmQuiet = harness.linkedCrmId("OPPORTUNITY", quiet);
 
 		// when: roles are added, which leaves the opportunity itself unchanged
 		String erinsRole = role(quiet, erin);
@@ -180,8 +180,8 @@ class OpportunityPullFunctionalTests {
 		String soylentDeal = opportunity("Soylent deal", soylent, "2026-02-02", "Prospecting", null);
 		String umbrellaDeal = opportunity("Umbrella deal", umbrella, "2026-02-03", "Prospecting", null);
 		assertCompleted(harness.run());
-		assertThat(opportunity("Soylent deal").get("account_id")).isEqualTo(crmId("ACCOUNT", soylent));
-		assertThat(opportunity("Umbrella deal").get("account_id")).isEqualTo(crmId("ACCOUNT", umbrella));
+		assertThat(opportunity("Soylent deal").get("account_id")).isEqualTo(harness.linkedCrmId("ACCOUNT", soylent));
+		assertThat(opportunity("Umbrella deal").get("account_id")).isEqualTo(harness.linkedCrmId("ACCOUNT", umbrella));
 
 		// when: one loses its account in Salesforce, the other moves to a person account
 		// (which the CRM never has)
@@ -214,7 +214,7 @@ class OpportunityPullFunctionalTests {
 		assertThat(harness.emulator().calls("create") + harness.emulator().calls("update")).isZero();
 		assertThat(harness.emulator().org().records("Opportunity"))
 			.noneMatch((record) -> "Crm only".equals(record.get("Name")));
-		assertThat(crmId("OPPORTUNITY", initrode)).isEqualTo(opportunity("Initrode").get("id"));
+		assertThat(harness.linkedCrmId("OPPORTUNITY", initrode)).isEqualTo(opportunity("Initrode").get("id"));
 	}
 
 	@Test
@@ -255,7 +255,7 @@ class OpportunityPullFunctionalTests {
 		assertCompleted(harness.run());
 
 		// then
-		assertThat(opportunity("Dry deal")).containsEntry("account_id", crmId("ACCOUNT", dryAccount));
+		assertThat(opportunity("Dry deal")).containsEntry("account_id", harness.linkedCrmId("ACCOUNT", dryAccount));
 	}
 
 	@Test
@@ -327,12 +327,6 @@ class OpportunityPullFunctionalTests {
 	private static List<Map<String, Object>> memberships(long opportunityId) {
 		return harness.rows("SELECT contact_id, name FROM crm_membership WHERE kind = 'OPPORTUNITY' AND ref_id = ? "
 				+ "AND deleted_at IS NULL ORDER BY contact_id", opportunityId);
-	}
-
-	private static long crmId(String type, String salesforceId) {
-		return harness.jdbc()
-			.queryForObject("SELECT crm_id FROM sync_link WHERE object_type = ? AND salesforce_id = ?", Long.class,
-					type, salesforceId);
 	}
 
 	private static void assertCompleted(JobExecution execution) {

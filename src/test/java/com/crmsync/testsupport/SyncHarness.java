@@ -149,6 +149,17 @@ public final class SyncHarness implements AutoCloseable {
 	}
 
 	/**
+	 * The CRM id the identity map links a Salesforce record to.
+	 * @param type the object type, e.g. {@code ACCOUNT}
+	 * @param salesforceId the Salesforce record's id
+	 * @return the CRM id
+	 */
+	public long linkedCrmId(String type, String salesforceId) {
+		return jdbc().queryForObject("SELECT crm_id FROM sync_link WHERE object_type = ? AND salesforce_id = ?",
+				Long.class, type, salesforceId);
+	}
+
+	/**
 	 * Rows of a query, as maps.
 	 * @param sql the query
 	 * @param args its arguments
