@@ -21,6 +21,7 @@ import com.crmsync.job.twoway.CandidateEnricher;
 import com.crmsync.job.twoway.TwoWayItemProcessor;
 import com.crmsync.job.twoway.TwoWayItemWriter;
 import com.crmsync.job.read.SalesforceReads;
+import com.crmsync.job.write.SalesforceWrites;
 import com.crmsync.job.twoway.TwoWayPasses;
 import com.crmsync.mapping.FieldMapping;
 import com.crmsync.salesforce.SalesforceClient;
@@ -50,17 +51,17 @@ public class CampaignStepConfiguration {
 			@Lazy SalesforceClient salesforce, CrmRecordRepository crmRecords, SyncLinkRepository links,
 			CustomFieldRepository customFields, SyncReferenceRepository references, RunJournal journal,
 			MappingsProvider mappings, SyncProperties properties, CampaignMemberRepository members,
-			SalesforceReads reads) {
+			SalesforceReads reads, SalesforceWrites writes) {
 		return ObjectStep.of(CampaignRules.DEFINITION,
 				() -> mergeCampaigns(jobRepository, transactionManager, salesforce, crmRecords, links, customFields,
-						references, journal, mappings, properties, members, reads));
+						references, journal, mappings, properties, members, reads, writes));
 	}
 
 	private static Step mergeCampaigns(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			SalesforceClient salesforce, CrmRecordRepository crmRecords, SyncLinkRepository links,
 			CustomFieldRepository customFields, SyncReferenceRepository references, RunJournal journal,
 			MappingsProvider mappings, SyncProperties properties, CampaignMemberRepository members,
-			SalesforceReads reads) {
+			SalesforceReads reads, SalesforceWrites writes) {
 		CampaignRules rules = new CampaignRules();
 		Supplier<List<FieldMapping>> fields = () -> mappings.current().fieldsOf(rules.definition());
 		int chunkSize = properties.chunkSize();
@@ -73,8 +74,8 @@ public class CampaignStepConfiguration {
 				(step) -> campaignPasses.switchedOff() ? List.of()
 						: CampaignMemberPasses.of(SyncWindow.of(step), salesforce, members));
 		TwoWayItemProcessor campaignProcessor = new TwoWayItemProcessor(rules, fields);
-		TwoWayItemWriter campaignWriter = new TwoWayItemWriter(rules, fields, campaignProcessor, salesforce, crmRecords,
-				links, customFields, references, journal);
+		TwoWayItemWriter campaignWriter = new TwoWayItemWriter(rules, fields, campaignProcessor, salesforce, writes,
+				crmRecords, links, customFields, references, journal);
 		CampaignMemberItemWriter memberWriter = new CampaignMemberItemWriter(salesforce, links, references, members,
 				journal);
 		return new StepBuilder(CampaignRules.STEP, jobRepository).<CampaignStepItem, CampaignStepWrite>chunk(chunkSize)

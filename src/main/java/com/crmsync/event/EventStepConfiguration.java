@@ -12,11 +12,9 @@ import com.crmsync.job.ObjectStep;
 import com.crmsync.job.SyncedObject;
 import com.crmsync.job.push.PushSteps;
 import com.crmsync.mapping.EventTaskMapping;
-import com.crmsync.salesforce.SalesforceClient;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.core.annotation.Order;
 
 /**
@@ -36,9 +34,9 @@ public class EventStepConfiguration {
 	@Bean
 	@Order(2)
 	ObjectStep pushEventsStep(PushSteps steps, MappingsProvider mappings, EventCandidateRepository candidates,
-			SyncLinkRepository links, @Lazy SalesforceClient salesforce) {
+			SyncLinkRepository links) {
 		Supplier<EventTaskMapping> mapping = () -> mappings.current().file().events();
-		return steps.of(new EventTarget(mapping, candidates, links, salesforce), new EventItemProcessor(mapping));
+		return steps.of(new EventTarget(mapping, candidates, links), new EventItemProcessor(mapping));
 	}
 
 }

@@ -22,7 +22,7 @@ import com.crmsync.job.read.RestartKey;
 import com.crmsync.mapping.Direction;
 import com.crmsync.mapping.EventTaskMapping;
 import com.crmsync.salesforce.RecordSaveResult;
-import com.crmsync.salesforce.SalesforceClient;
+import com.crmsync.salesforce.RecordSaves;
 import com.crmsync.salesforce.SalesforceRecord;
 
 import org.springframework.batch.core.step.StepExecution;
@@ -49,8 +49,6 @@ class EventTarget implements PushTarget<EventCandidate, TaskPush> {
 
 	private final SyncLinkRepository links;
 
-	private final SalesforceClient salesforce;
-
 	private EventTaskMapping runMapping;
 
 	/**
@@ -58,14 +56,11 @@ class EventTarget implements PushTarget<EventCandidate, TaskPush> {
 	 * @param mapping the run's event mapping
 	 * @param candidates reads the events
 	 * @param links the identity map (an event's link to its Task)
-	 * @param salesforce the Salesforce client
 	 */
-	EventTarget(Supplier<EventTaskMapping> mapping, EventCandidateRepository candidates, SyncLinkRepository links,
-			SalesforceClient salesforce) {
+	EventTarget(Supplier<EventTaskMapping> mapping, EventCandidateRepository candidates, SyncLinkRepository links) {
 		this.mapping = mapping;
 		this.candidates = candidates;
 		this.links = links;
-		this.salesforce = salesforce;
 	}
 
 	@Override
@@ -98,8 +93,13 @@ class EventTarget implements PushTarget<EventCandidate, TaskPush> {
 	}
 
 	@Override
-	public List<RecordSaveResult> send(List<TaskPush> sends) {
-		return this.salesforce.upsert(this.runMapping.externalIdField(),
+	public List<String> crmTables() {
+		return List.of(definition().crmTable());
+	}
+
+	@Override
+	public List<RecordSaveResult> send(RecordSaves saves, List<TaskPush> sends) {
+		return saves.upsert(this.runMapping.externalIdField(),
 				sends.stream()
 					.map((push) -> SalesforceRecord.of(EventTaskMapping.SALESFORCE_OBJECT, null, push.fields()))
 					.toList());

@@ -255,10 +255,35 @@ public record RunReport(long executionId, String status, String startTime, Strin
 	 * @param salesforceApi the API the step read Salesforce with ({@code soap} or
 	 * {@code bulk}), or {@code null} when it read no Salesforce records
 	 * @param salesforceApiReason why ({@code sync.salesforce.api} and the threshold)
+	 * @param writeApi the API the step wrote to Salesforce with ({@code soap} or
+	 * {@code bulk}), or {@code null} when it saved nothing there
+	 * @param writeApiReason why
 	 */
 	public record StepReport(String name, String status, long read, long created, long updated, long unchanged,
-			long skipped, long failed, long conflicts, long apiCalls, String salesforceApi,
-			String salesforceApiReason) {
+			long skipped, long failed, long conflicts, long apiCalls, String salesforceApi, String salesforceApiReason,
+			String writeApi, String writeApiReason) {
+
+		/**
+		 * A step that saved nothing in Salesforce.
+		 * @param name the step name
+		 * @param status the step's status
+		 * @param read records read
+		 * @param created records created on one side
+		 * @param updated records changed
+		 * @param unchanged records with nothing to change
+		 * @param skipped records not synced by design
+		 * @param failed records rejected
+		 * @param conflicts true conflicts
+		 * @param apiCalls Salesforce API calls the step made
+		 * @param salesforceApi the API the step read Salesforce with
+		 * @param salesforceApiReason why
+		 */
+		public StepReport(String name, String status, long read, long created, long updated, long unchanged,
+				long skipped, long failed, long conflicts, long apiCalls, String salesforceApi,
+				String salesforceApiReason) {
+			this(name, status, read, created, updated, unchanged, skipped, failed, conflicts, apiCalls, salesforceApi,
+					salesforceApiReason, null, null);
+		}
 
 		/**
 		 * A step that read no Salesforce records.

@@ -23,6 +23,7 @@ import com.crmsync.job.OrgFacts;
 import com.crmsync.job.RunWarnings;
 import com.crmsync.job.StepCounts;
 import com.crmsync.job.read.SalesforceReads;
+import com.crmsync.job.write.SalesforceWrites;
 import com.crmsync.job.SyncJobConfiguration;
 import com.crmsync.job.SyncJobParameters;
 import com.crmsync.job.SyncWindow;
@@ -136,7 +137,8 @@ public class RunReports {
 		return new RunReport.StepReport(step.getStepName(), step.getStatus().name(), counts.get("read"),
 				counts.get("created"), counts.get("updated"), counts.get("unchanged"), counts.get("skipped"),
 				counts.get("failed"), counts.get("conflicts"), counts.get("apiCalls"), SalesforceReads.apiOf(step),
-				step.getExecutionContext().getString(SalesforceReads.API_REASON, null));
+				step.getExecutionContext().getString(SalesforceReads.API_REASON, null), SalesforceWrites.apiOf(step),
+				step.getExecutionContext().getString(SalesforceWrites.API_REASON, null));
 	}
 
 	/**

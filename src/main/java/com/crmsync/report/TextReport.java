@@ -94,6 +94,10 @@ public final class TextReport {
 				out.printf("  %s read Salesforce through %s: %s%n", step.name(),
 						"bulk".equals(step.salesforceApi()) ? "the Bulk API" : "SOAP", step.salesforceApiReason());
 			}
+			if (step.writeApiReason() != null) {
+				out.printf("  %s wrote to Salesforce through %s: %s%n", step.name(),
+						"bulk".equals(step.writeApi()) ? "the Bulk API" : "SOAP", step.writeApiReason());
+			}
 		}
 		List<ReportedError> skips = report.skips();
 		out.println();

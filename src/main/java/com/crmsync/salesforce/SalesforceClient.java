@@ -78,7 +78,7 @@ import org.springframework.util.backoff.BackOffExecution;
  * {@link ApiLimitReachedException} when the org refuses more requests or the run's share
  * of the daily limit is spent.
  */
-public class SalesforceClient implements AutoCloseable {
+public class SalesforceClient implements RecordSaves, AutoCloseable {
 
 	/** The Partner API's most records per DML call. */
 	public static final int MAX_DML_BATCH = 200;
@@ -453,6 +453,7 @@ public class SalesforceClient implements AutoCloseable {
 	 * @param records records with ids
 	 * @return one outcome per record, in order
 	 */
+	@Override
 	public List<RecordSaveResult> update(List<SalesforceRecord> records) {
 		return saveWithRowLockRetries("update", records, (batch) -> toOutcomes(this.connection.update(batch)));
 	}
@@ -464,9 +465,19 @@ public class SalesforceClient implements AutoCloseable {
 	 * @param records the records, each with its external id set
 	 * @return one outcome per record, in order
 	 */
+	@Override
 	public List<RecordSaveResult> upsert(String externalIdField, List<SalesforceRecord> records) {
 		return saveWithRowLockRetries("upsert", records,
 				(batch) -> toOutcomes(this.connection.upsert(externalIdField, batch)));
+	}
+
+	/**
+	 * The back-off between sends of records Salesforce found locked, as the SOAP saves
+	 * use it: the retry policy's.
+	 * @return a new back-off
+	 */
+	BackOffExecution rowLockBackOff() {
+		return this.retryPolicy.getBackOff().start();
 	}
 
 	/**

@@ -10,11 +10,9 @@ import com.crmsync.job.ObjectStep;
 import com.crmsync.job.SyncedObject;
 import com.crmsync.job.SyncedObjects;
 import com.crmsync.job.push.PushSteps;
-import com.crmsync.salesforce.SalesforceClient;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.core.annotation.Order;
 
 /**
@@ -37,11 +35,10 @@ public class LeadScoreStepConfiguration {
 	@Bean
 	@Order(1)
 	ObjectStep pushLeadScoresStep(PushSteps steps, SyncedObjects objects, MappingsProvider mappings,
-			ScoreCandidateRepository candidates, PushedValueRepository pushedValues,
-			@Lazy SalesforceClient salesforce) {
+			ScoreCandidateRepository candidates, PushedValueRepository pushedValues) {
 		return steps.of(
 				new LeadScoreTarget(() -> objects.definitions().stream().filter(SyncedObject::leadScore).toList(),
-						() -> mappings.current().file().leadScore(), candidates, pushedValues, salesforce),
+						() -> mappings.current().file().leadScore(), candidates, pushedValues),
 				new LeadScoreItemProcessor());
 	}
 

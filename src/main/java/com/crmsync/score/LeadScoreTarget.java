@@ -24,7 +24,7 @@ import com.crmsync.job.read.RestartKey;
 import com.crmsync.mapping.Direction;
 import com.crmsync.mapping.LeadScoreMapping;
 import com.crmsync.salesforce.RecordSaveResult;
-import com.crmsync.salesforce.SalesforceClient;
+import com.crmsync.salesforce.RecordSaves;
 import com.crmsync.salesforce.SalesforceRecord;
 
 import org.springframework.batch.core.step.StepExecution;
@@ -53,8 +53,6 @@ class LeadScoreTarget implements PushTarget<ScoreCandidate, ScorePush> {
 
 	private final PushedValueRepository pushedValues;
 
-	private final SalesforceClient salesforce;
-
 	private String field;
 
 	/**
@@ -63,15 +61,13 @@ class LeadScoreTarget implements PushTarget<ScoreCandidate, ScorePush> {
 	 * @param mapping the run's lead score mapping
 	 * @param candidates reads the records
 	 * @param pushedValues remembers what was pushed
-	 * @param salesforce the Salesforce client
 	 */
 	LeadScoreTarget(Supplier<List<SyncedObject>> scoredObjects, Supplier<LeadScoreMapping> mapping,
-			ScoreCandidateRepository candidates, PushedValueRepository pushedValues, SalesforceClient salesforce) {
+			ScoreCandidateRepository candidates, PushedValueRepository pushedValues) {
 		this.scoredObjects = scoredObjects;
 		this.mapping = mapping;
 		this.candidates = candidates;
 		this.pushedValues = pushedValues;
-		this.salesforce = salesforce;
 	}
 
 	@Override
@@ -109,8 +105,13 @@ class LeadScoreTarget implements PushTarget<ScoreCandidate, ScorePush> {
 	}
 
 	@Override
-	public List<RecordSaveResult> send(List<ScorePush> sends) {
-		return this.salesforce.update(sends.stream()
+	public List<String> crmTables() {
+		return this.scoredObjects.get().stream().map(SyncedObject::crmTable).toList();
+	}
+
+	@Override
+	public List<RecordSaveResult> send(RecordSaves saves, List<ScorePush> sends) {
+		return saves.update(sends.stream()
 			.map((push) -> SalesforceRecord.of(salesforceObject(push), push.salesforceId(),
 					Map.of(this.field, push.value())))
 			.toList());

@@ -47,9 +47,9 @@ class BulkReadFunctionalTests {
 				.containsEntry("pullAccounts", "soap")
 				.containsEntry("pullOpportunities", "soap")
 				.containsEntry("mergeCampaigns", "soap");
-			assertThat(fixture.emulator.bulkJobs().jobsOn("Lead")).isOne();
-			assertThat(fixture.emulator.bulkJobs().jobsOn("Contact")).isOne();
-			assertThat(fixture.emulator.bulkJobs().jobsOn("Account")).isZero();
+			assertThat(fixture.emulator.bulkJobs().jobsOn("Lead", "queryAll")).isOne();
+			assertThat(fixture.emulator.bulkJobs().jobsOn("Contact", "queryAll")).isOne();
+			assertThat(fixture.emulator.bulkJobs().jobsOn("Account", "queryAll")).isZero();
 			// and: both sides as after the SOAP run, each record read once
 			RestartFixture.assertCountsAddUp(List.of(run));
 			assertThat(RestartFixture.reads(List.of(run))).isEqualTo(RestartFixture.uninterrupted().reads());
@@ -71,7 +71,7 @@ class BulkReadFunctionalTests {
 			// then: SOAP throughout, no new bulk job
 			assertThat(next.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 			assertThat(apis(next)).containsEntry("mergeLeads", "soap").containsEntry("mergeContacts", "soap");
-			assertThat(fixture.emulator.bulkJobs().jobsOn("Lead")).isOne();
+			assertThat(fixture.emulator.bulkJobs().jobsOn("Lead", "queryAll")).isOne();
 		}
 	}
 
@@ -90,7 +90,7 @@ class BulkReadFunctionalTests {
 			child.kill();
 			fixture.emulator.faults().latencyMs(0);
 			long killed = fixture.firstExecutionId();
-			assertThat(fixture.emulator.bulkJobs().jobsOn("Lead")).isOne();
+			assertThat(fixture.emulator.bulkJobs().jobsOn("Lead", "queryAll")).isOne();
 			RestartFixture.await("the server to release the dead run's lock", () -> !fixture.runLockHeld(), () -> true);
 
 			// and: restarted
@@ -102,7 +102,7 @@ class BulkReadFunctionalTests {
 			assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName)
 				.first()
 				.isEqualTo("mergeLeads");
-			assertThat(fixture.emulator.bulkJobs().jobsOn("Lead")).isOne();
+			assertThat(fixture.emulator.bulkJobs().jobsOn("Lead", "queryAll")).isOne();
 			assertThat(apis(restarted)).containsEntry("mergeLeads", "bulk");
 			// and: each record read once over both executions, both sides as after an
 			// uninterrupted run

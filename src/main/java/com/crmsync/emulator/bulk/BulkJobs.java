@@ -321,6 +321,36 @@ public final class BulkJobs implements AutoCloseable {
 	}
 
 	/**
+	 * Test hook: how many jobs of one operation were created on an object.
+	 * @param object the object, e.g. {@code Lead}
+	 * @param operation the operation, e.g. {@code upsert}
+	 * @return the jobs
+	 */
+	public long jobsOn(String object, String operation) {
+		return this.jobs.values()
+			.stream()
+			.filter((job) -> job.object().equals(object) && job.operation().name().equals(operation))
+			.count();
+	}
+
+	/**
+	 * Test hook: the records the completed batches of one write operation on an object
+	 * held, all jobs together (a record sent twice counts twice).
+	 * @param object the object, e.g. {@code Lead}
+	 * @param operation {@code insert}, {@code update}, {@code upsert} or {@code delete}
+	 * @return the records
+	 */
+	public long recordsWritten(String object, String operation) {
+		return this.jobs.values()
+			.stream()
+			.filter((job) -> job.object().equals(object) && job.operation().name().equals(operation))
+			.flatMap((job) -> job.batches().stream())
+			.filter((batch) -> batch.state() == BatchState.Completed && batch.outcomes() != null)
+			.mapToLong((batch) -> batch.outcomes().size())
+			.sum();
+	}
+
+	/**
 	 * How many jobs were created on any object.
 	 * @return the jobs created
 	 */

@@ -11,8 +11,10 @@ import com.crmsync.job.ChunkReport;
 import com.crmsync.job.StepCounts.Outcome;
 import com.crmsync.job.SyncWindow;
 import com.crmsync.job.push.PushTarget.Sent;
+import com.crmsync.job.write.SalesforceWrites;
 import com.crmsync.salesforce.RecordSaveResult;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -20,11 +22,12 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Writes one chunk of a push step: the decisions to send go to Salesforce together (calls
- * of up to 200 records), then, in the chunk's transaction, the target records what was
- * accepted, rejected and remembered. A record Salesforce rejects is journaled with its
- * status code and message and the target forgets what it pushed of it, so the next run
- * tries again; skips are journaled with their reason. In a dry run nothing is written:
- * every planned change is journaled instead.
+ * of up to 200 records, or a bulk batch, as the step's {@link SalesforceWrites} chose),
+ * then, in the chunk's transaction, the target records what was accepted, rejected and
+ * remembered. A record Salesforce rejects is journaled with its status code and message
+ * and the target forgets what it pushed of it, so the next run tries again; skips are
+ * journaled with their reason. In a dry run nothing is written: every planned change is
+ * journaled instead.
  *
  * @param <D> the decisions
  */
@@ -34,19 +37,31 @@ class PushItemWriter<D extends PushDecision> implements ItemWriter<D>, StepExecu
 
 	private final RunJournal journal;
 
+	private final SalesforceWrites writes;
+
 	private StepExecution stepExecution;
 
 	private SyncWindow window;
 
-	PushItemWriter(PushTarget<?, D> target, RunJournal journal) {
+	private SalesforceWrites.StepWrites saves;
+
+	PushItemWriter(PushTarget<?, D> target, RunJournal journal, SalesforceWrites writes) {
 		this.target = target;
 		this.journal = journal;
+		this.writes = writes;
 	}
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		this.stepExecution = stepExecution;
 		this.window = SyncWindow.of(stepExecution);
+		this.saves = this.writes.of(stepExecution, this.target.crmTables());
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution stepExecution) {
+		this.saves.close();
+		return null;
 	}
 
 	@Override
@@ -81,7 +96,7 @@ class PushItemWriter<D extends PushDecision> implements ItemWriter<D>, StepExecu
 	}
 
 	private void send(List<D> sends, List<D> remembered, ChunkReport report) {
-		List<RecordSaveResult> results = this.target.send(sends);
+		List<RecordSaveResult> results = this.target.send(this.saves, sends);
 		List<Sent<D>> sent = new ArrayList<>();
 		List<D> rejected = new ArrayList<>();
 		for (int i = 0; i < sends.size(); i++) {

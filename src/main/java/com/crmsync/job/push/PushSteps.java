@@ -7,6 +7,7 @@ import com.crmsync.crm.RunJournal;
 import com.crmsync.job.ObjectStep;
 import com.crmsync.job.SyncProperties;
 import com.crmsync.job.read.KeysetItemReader;
+import com.crmsync.job.write.SalesforceWrites;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -18,7 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Builds the chunk-oriented step of a push object (CRM → Salesforce) from its target: the
  * shared keyset reader over the target's passes, the object's pure processor, the shared
  * writer; a chunk of up to one page ({@code sync.chunk-size}), its Salesforce writes in
- * calls of 200.
+ * calls of 200 or a bulk batch ({@link SalesforceWrites}).
  */
 @Component
 public class PushSteps {
@@ -31,12 +32,15 @@ public class PushSteps {
 
 	private final SyncProperties properties;
 
+	private final SalesforceWrites writes;
+
 	public PushSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager, RunJournal journal,
-			SyncProperties properties) {
+			SyncProperties properties, SalesforceWrites writes) {
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.journal = journal;
 		this.properties = properties;
+		this.writes = writes;
 	}
 
 	/**
@@ -54,7 +58,7 @@ public class PushSteps {
 				.transactionManager(this.transactionManager)
 				.reader(new KeysetItemReader<C>(target.phaseKey(), chunkSize, target::passes))
 				.processor(processor)
-				.writer(new PushItemWriter<>(target, this.journal))
+				.writer(new PushItemWriter<>(target, this.journal, this.writes))
 				.listener(target)
 				.build();
 		});

@@ -11,6 +11,7 @@ import com.crmsync.job.SyncWindow;
 import com.crmsync.job.SyncedObject;
 import com.crmsync.job.read.KeysetPass;
 import com.crmsync.salesforce.RecordSaveResult;
+import com.crmsync.salesforce.RecordSaves;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -47,11 +48,19 @@ public interface PushTarget<C, D extends PushDecision> extends StepExecutionList
 	List<KeysetPass<? extends C, ?>> passes(StepExecution step);
 
 	/**
-	 * Sends decisions to Salesforce, in calls of up to 200 records.
+	 * The CRM tables whose rows the step may push: their size decides under
+	 * {@code sync.salesforce.api=auto} whether a full run writes through the Bulk API.
+	 * @return the tables
+	 */
+	List<String> crmTables();
+
+	/**
+	 * Sends decisions to Salesforce.
+	 * @param saves the step's saves (SOAP calls of up to 200 records or a bulk batch)
 	 * @param sends the decisions to send
 	 * @return one result per decision, in order
 	 */
-	List<RecordSaveResult> send(List<D> sends);
+	List<RecordSaveResult> send(RecordSaves saves, List<D> sends);
 
 	/**
 	 * The changes a dry run reports for one decision.

@@ -13,26 +13,26 @@ import com.crmsync.job.ChunkReport;
 import com.crmsync.job.StepCounts.Outcome;
 import com.crmsync.job.SyncedObject;
 import com.crmsync.salesforce.RecordSaveResult;
-import com.crmsync.salesforce.SalesforceClient;
+import com.crmsync.salesforce.RecordSaves;
 import com.crmsync.salesforce.SalesforceRecord;
 
 /**
  * The Salesforce side of one chunk of a two-way step: its creates and its updates, each
- * in calls of up to 200 records for the whole chunk. A record Salesforce rejects is
- * reported with its status code and remembered ({@link #rejected}), so the CRM side
- * leaves its pair as it was.
+ * in calls of up to 200 records or one bulk batch for the whole chunk (as the step's
+ * {@link RecordSaves} chose). A record Salesforce rejects is reported with its status
+ * code and remembered ({@link #rejected}), so the CRM side leaves its pair as it was.
  */
 final class SalesforceSide {
 
 	private final TwoWayRules rules;
 
-	private final SalesforceClient salesforce;
+	private final RecordSaves salesforce;
 
 	private final ChunkReport report;
 
 	private final Set<SyncAction> rejected = new HashSet<>();
 
-	SalesforceSide(TwoWayRules rules, SalesforceClient salesforce, ChunkReport report) {
+	SalesforceSide(TwoWayRules rules, RecordSaves salesforce, ChunkReport report) {
 		this.rules = rules;
 		this.salesforce = salesforce;
 		this.report = report;

@@ -23,6 +23,7 @@ import com.crmsync.job.ChunkReport;
 import com.crmsync.job.StepCounts.Outcome;
 import com.crmsync.job.SyncWindow;
 import com.crmsync.job.twoway.SyncAction.Kind;
+import com.crmsync.job.write.SalesforceWrites;
 import com.crmsync.mapping.CrmColumnType;
 import com.crmsync.mapping.FieldConflict;
 import com.crmsync.mapping.FieldMapping;
@@ -30,6 +31,7 @@ import com.crmsync.mapping.MergeDecision;
 import com.crmsync.mapping.ValueReject;
 import com.crmsync.salesforce.SalesforceClient;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -55,6 +57,8 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 
 	private final SalesforceClient salesforce;
 
+	private final SalesforceWrites writes;
+
 	private final CrmRecordRepository crmRecords;
 
 	private final SyncLinkRepository links;
@@ -73,13 +77,18 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 
 	private Map<String, CrmColumnType> columnTypes;
 
+	/** The step's saves; none for a pulled object, which writes nothing to Salesforce. */
+	private SalesforceWrites.StepWrites saves;
+
 	public TwoWayItemWriter(TwoWayRules rules, Supplier<List<FieldMapping>> fields, TwoWayItemProcessor processor,
-			SalesforceClient salesforce, CrmRecordRepository crmRecords, SyncLinkRepository links,
-			CustomFieldRepository customFields, SyncReferenceRepository references, RunJournal journal) {
+			SalesforceClient salesforce, SalesforceWrites writes, CrmRecordRepository crmRecords,
+			SyncLinkRepository links, CustomFieldRepository customFields, SyncReferenceRepository references,
+			RunJournal journal) {
 		this.rules = rules;
 		this.fieldsSupplier = fields;
 		this.processor = processor;
 		this.salesforce = salesforce;
+		this.writes = writes;
 		this.crmRecords = crmRecords;
 		this.links = links;
 		this.customFields = customFields;
@@ -93,6 +102,16 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 		this.window = SyncWindow.of(stepExecution);
 		this.table = TwoWayTables.of(this.rules, this.fieldsSupplier.get());
 		this.columnTypes = this.crmRecords.columnTypes(this.table);
+		this.saves = this.rules.isPullOnly() ? null
+				: this.writes.of(stepExecution, List.of(this.rules.definition().crmTable()));
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution stepExecution) {
+		if (this.saves != null) {
+			this.saves.close();
+		}
+		return null;
 	}
 
 	@Override
@@ -132,7 +151,8 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 	}
 
 	private void writeBothSides(List<SyncAction> actions, ChunkReport report) {
-		SalesforceSide salesforceSide = new SalesforceSide(this.rules, this.salesforce, report);
+		SalesforceSide salesforceSide = new SalesforceSide(this.rules,
+				(this.saves != null) ? this.saves : this.salesforce, report);
 		CrmSide crmSide = new CrmSide(this.rules, this.table, this.window.runId(), this.crmRecords, this.links,
 				this.customFields, this.references);
 		reconcileCreated(salesforceSide.create(ofKind(actions, Kind.CREATE_IN_SALESFORCE)), crmSide);

@@ -16,6 +16,7 @@ import com.crmsync.job.ObjectStep;
 import com.crmsync.job.SyncProperties;
 import com.crmsync.job.SyncedObject;
 import com.crmsync.job.read.SalesforceReads;
+import com.crmsync.job.write.SalesforceWrites;
 import com.crmsync.mapping.FieldMapping;
 import com.crmsync.salesforce.SalesforceClient;
 
@@ -56,10 +57,12 @@ public class TwoWaySteps {
 
 	private final SalesforceReads reads;
 
+	private final SalesforceWrites writes;
+
 	public TwoWaySteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			@Lazy SalesforceClient salesforce, CrmRecordRepository crmRecords, SyncLinkRepository links,
 			CustomFieldRepository customFields, SyncReferenceRepository references, RunJournal journal,
-			MappingsProvider mappings, SyncProperties properties, SalesforceReads reads) {
+			MappingsProvider mappings, SyncProperties properties, SalesforceReads reads, SalesforceWrites writes) {
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.salesforce = salesforce;
@@ -71,6 +74,7 @@ public class TwoWaySteps {
 		this.mappings = mappings;
 		this.properties = properties;
 		this.reads = reads;
+		this.writes = writes;
 	}
 
 	/**
@@ -104,8 +108,8 @@ public class TwoWaySteps {
 					enricher, this.reads)
 				.reader(chunkSize))
 			.processor(processor)
-			.writer(new TwoWayItemWriter(rules, fields, processor, this.salesforce, this.crmRecords, this.links,
-					this.customFields, this.references, this.journal))
+			.writer(new TwoWayItemWriter(rules, fields, processor, this.salesforce, this.writes, this.crmRecords,
+					this.links, this.customFields, this.references, this.journal))
 			.build();
 	}
 

@@ -1,0 +1,211 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.restart;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.crmsync.emulator.EmulatorSettings;
+import com.crmsync.emulator.SalesforceEmulator;
+import com.crmsync.emulator.cost.CostProfile;
+import com.crmsync.job.SyncRunner;
+import com.crmsync.job.write.SalesforceWrites;
+import com.crmsync.report.RunReport;
+import com.crmsync.report.RunReports;
+import com.crmsync.testsupport.SyncHarness;
+import com.crmsync.testsupport.SyncProcess;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Salesforce saves through the Bulk API (an upsert or update job per step and object,
+ * through force-wsc's {@code BulkConnection} against the emulator): {@code auto} chooses
+ * them for a full run's steps above the threshold, their per-record failures are
+ * journaled as SOAP's are, and a run killed while a batch is in flight applies that
+ * batch's results on restart instead of sending its records again.
+ */
+class BulkWriteFunctionalTests {
+
+	@Test
+	void autoWritesInBulkAboveTheThresholdAndThroughSoapBelowItAndEndsAsTheSoapRun() throws Exception {
+		try (RestartFixture fixture = RestartFixture.seeded()) {
+			// given: 39 CRM leads and 39 contacts, 39 events, 16 campaigns; a threshold
+			// between them
+			ConfigurableApplicationContext context = fixture
+				.startApplication(Map.of("sync.salesforce.bulk-threshold", "30"));
+
+			// when: the first (full) run
+			JobExecution run = context.getBean(SyncRunner.class).run(false, false);
+
+			// then: the steps with more CRM records than the threshold wrote in bulk, the
+			// campaigns through SOAP
+			assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(writeApis(run)).containsEntry("mergeLeads", "bulk")
+				.containsEntry("mergeContacts", "bulk")
+				.containsEntry("pushLeadScores", "bulk")
+				.containsEntry("pushEvents", "bulk")
+				.containsEntry("mergeCampaigns", "soap");
+			// and: one upsert job per object for the creates, each record sent once
+			SalesforceEmulator emulator = fixture.emulator;
+			assertThat(emulator.bulkJobs().jobsOn("Lead", "upsert")).isOne();
+			assertThat(emulator.bulkJobs().jobsOn("Contact", "upsert")).isOne();
+			assertThat(emulator.bulkJobs().jobsOn("Task", "upsert")).isOne();
+			assertThat(emulator.bulkJobs().jobsOn("Lead", "update")).isPositive();
+			assertThat(emulator.bulkJobs().jobsOn("Campaign", "upsert")).isZero();
+			long createdLeads = emulator.org().records("Lead").size() - 36;
+			assertThat(createdLeads).isPositive();
+			assertThat(emulator.bulkJobs().recordsWritten("Lead", "upsert")).isEqualTo(createdLeads);
+			// and: both sides as after the SOAP run
+			RestartFixture.assertCountsAddUp(List.of(run));
+			fixture.assertEndsAsUninterrupted();
+			// and: the report says which API each step wrote with, and why
+			RunReport report = context.getBean(RunReports.class).of(run.getId()).orElseThrow();
+			assertThat(stepReport(report, "mergeLeads").writeApiReason())
+				.isEqualTo("full run, 39 CRM records > sync.salesforce.bulk-threshold 30");
+			assertThat(stepReport(report, "mergeCampaigns").writeApi()).isEqualTo("soap");
+			assertThat(stepReport(report, "mergeCampaigns").writeApiReason())
+				.isEqualTo("full run, 16 CRM records <= sync.salesforce.bulk-threshold 30");
+		}
+	}
+
+	@Test
+	void aBulkBatchsPerRecordFailuresAreJournaledAsSoapRejectsAre() {
+		List<Map<String, Object>> soapRejects;
+		try (SyncHarness soap = rejectingHarness("soap")) {
+			soapRejects = rejects(soap, soap.run());
+			assertThat(soap.emulator().bulkJobs().jobsCreated()).isZero();
+		}
+		try (SyncHarness bulk = rejectingHarness("bulk")) {
+			JobExecution run = bulk.run();
+
+			assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(writeApis(run)).containsEntry("mergeLeads", "bulk").containsEntry("mergeCampaigns", "bulk");
+			assertThat(bulk.emulator().bulkJobs().jobsOn("Lead", "upsert")).isOne();
+			assertThat(bulk.emulator().bulkJobs().jobsOn("Campaign", "upsert")).isOne();
+			// the good lead is created, the bad one and the nameless campaign rejected
+			assertThat(bulk.emulator().org().records("Lead")).singleElement()
+				.satisfies((lead) -> assertThat(lead).containsEntry("LastName", "Good"));
+			assertThat(rejects(bulk, run)).isNotEmpty().isEqualTo(soapRejects);
+			assertThat(rejects(bulk, run)).extracting((row) -> row.get("status_code"))
+				.containsExactly("INVALID_EMAIL_ADDRESS", "REQUIRED_FIELD_MISSING");
+		}
+	}
+
+	@Test
+	void aRunKilledWhileABulkBatchIsInFlightAppliesItsResultsOnRestartAndEndsAsAnUninterruptedRun() throws Exception {
+		// given: an org that takes 40 ms to save each record, so that a batch of 10 is
+		// in flight for 0.4 s
+		try (RestartFixture fixture = new RestartFixture(
+				EmulatorSettings.builder().profile(CostProfile.ZERO.withDmlMsPerRecord(40)).build())) {
+			Map<String, Object> bulk = Map.of("sync.salesforce.api", "bulk");
+			SyncProcess child = fixture.startProcess(bulk, "run");
+
+			// when: it is killed once the leads' step has sent a batch of creates whose
+			// results it has not read
+			RestartFixture.await("mergeLeads to send a batch of creates",
+					() -> sentNotApplied(fixture, "mergeLeads", "Lead.upsert.CRM_Id__c"), child::isAlive);
+			child.kill();
+			long killed = fixture.firstExecutionId();
+			RestartFixture.await("the server to release the dead run's lock", () -> !fixture.runLockHeld(), () -> true);
+
+			// and: restarted
+			ConfigurableApplicationContext context = fixture.startApplication(bulk);
+			JobExecution restarted = context.getBean(SyncRunner.class).restart(killed);
+
+			// then: the restart wrote on in the same jobs and sent no record twice
+			assertThat(restarted.getStatus()).as(child.output()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName)
+				.first()
+				.isEqualTo("mergeLeads");
+			SalesforceEmulator emulator = fixture.emulator;
+			assertThat(emulator.bulkJobs().jobsOn("Lead", "upsert")).isOne();
+			long createdLeads = emulator.org().records("Lead").size() - 36;
+			long createdContacts = emulator.org().records("Contact").size() - 36;
+			assertThat(emulator.bulkJobs().recordsWritten("Lead", "upsert")).isEqualTo(createdLeads);
+			assertThat(emulator.bulkJobs().recordsWritten("Contact", "upsert")).isEqualTo(createdContacts);
+			// and: each record read once over both executions, both sides as after an
+			// uninterrupted run
+			JobRepository repository = context.getBean(JobRepository.class);
+			List<JobExecution> executions = List.of(repository.getJobExecution(killed),
+					repository.getJobExecution(restarted.getId()));
+			RestartFixture.assertCountsAddUp(executions);
+			assertThat(RestartFixture.reads(executions)).isEqualTo(RestartFixture.uninterrupted().reads());
+			fixture.assertEndsAsUninterrupted();
+		}
+	}
+
+	/**
+	 * Whether the running step's saved execution context holds a batch of the operation
+	 * that was sent and whose results were not read.
+	 */
+	private static boolean sentNotApplied(RestartFixture fixture, String step, String operation) {
+		List<String> contexts = fixture.jdbc
+			.queryForList("SELECT COALESCE(c.SERIALIZED_CONTEXT, c.SHORT_CONTEXT) FROM BATCH_STEP_EXECUTION_CONTEXT c "
+					+ "JOIN BATCH_STEP_EXECUTION s ON s.STEP_EXECUTION_ID = c.STEP_EXECUTION_ID "
+					+ "WHERE s.STEP_NAME = ? AND s.STATUS = 'STARTED'", String.class, step);
+		for (String context : contexts) {
+			try {
+				Map<String, Object> values = new DefaultExecutionContextSerializer()
+					.deserialize(new ByteArrayInputStream(context.getBytes(StandardCharsets.UTF_8)));
+				Object batch = values.get("sync.bulkWrite.sent." + operation);
+				if (batch != null && !batch.toString().endsWith(":applied")) {
+					return true;
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * A CRM with a good lead, a lead whose e-mail Salesforce refuses and a campaign
+	 * without the name Salesforce requires, synced through one API.
+	 */
+	private static SyncHarness rejectingHarness(String api) {
+		SyncHarness harness = SyncHarness.start(EmulatorSettings.builder().build(), Map.of("sync.salesforce.api", api));
+		harness.jdbc()
+			.update("INSERT INTO crm_lead (last_name, company_name, email) VALUES ('Bad', 'Acme', 'not-an-email'), "
+					+ "('Good', 'Acme', 'good@example.com')");
+		harness.jdbc().update("INSERT INTO crm_campaign (status) VALUES ('Planned')");
+		return harness;
+	}
+
+	private static List<Map<String, Object>> rejects(SyncHarness harness, JobExecution execution) {
+		return harness.rows(
+				"SELECT step, object_type, crm_id, salesforce_id, status_code, message, fields "
+						+ "FROM sync_error WHERE job_execution_id = ? AND kind = 'ERROR' ORDER BY step DESC, crm_id",
+				execution.getId());
+	}
+
+	private static RunReport.StepReport stepReport(RunReport report, String name) {
+		return report.steps().stream().filter((step) -> step.name().equals(name)).findFirst().orElseThrow();
+	}
+
+	private static Map<String, String> writeApis(JobExecution execution) {
+		Map<String, String> apis = new TreeMap<>();
+		for (StepExecution step : execution.getStepExecutions()) {
+			String api = SalesforceWrites.apiOf(step);
+			if (api != null) {
+				apis.put(step.getStepName(), api);
+			}
+		}
+		return apis;
+	}
+
+}
