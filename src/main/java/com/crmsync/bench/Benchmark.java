@@ -58,6 +58,8 @@ public final class Benchmark {
 
 	private String profile = "zero";
 
+	private RunFigures serialSoap;
+
 	/**
 	 * A benchmark on a started application.
 	 * @param context the application, pointed at the emulator and its own database
@@ -95,6 +97,17 @@ public final class Benchmark {
 	}
 
 	/**
+	 * The serial SOAP run to compare the full run with, made by {@link #runSerialSoap()}
+	 * of another benchmark on data seeded alike.
+	 * @param run its figures, or {@code null} for none
+	 * @return this benchmark
+	 */
+	public Benchmark comparedWith(SerialSoapRun run) {
+		this.serialSoap = (run != null) ? run.figures : null;
+		return this;
+	}
+
+	/**
 	 * Runs the benchmark.
 	 * @return the exit code: 0 when every run completed
 	 * @throws Exception when a run cannot be launched
@@ -105,12 +118,35 @@ public final class Benchmark {
 		}
 	}
 
-	private int run(HeapWatch heap) throws Exception {
+	/**
+	 * Seeds both sides and runs the job {@code --full} once, nothing else: the serial
+	 * SOAP comparison of {@code --compare-serial}, whose application says
+	 * {@code sync.salesforce.api=soap} and
+	 * {@code sync.salesforce.max-concurrent-calls=1}.
+	 * @return the run
+	 * @throws Exception when the run cannot be launched
+	 */
+	public SerialSoapRun runSerialSoap() throws Exception {
+		try (HeapWatch heap = new HeapWatch()) {
+			announce(heap, "Serial SOAP comparison");
+			seed();
+			RunFigures full = measure(
+					"Serial SOAP full run (--full, sync.salesforce.api=soap, "
+							+ "sync.salesforce.max-concurrent-calls=1)",
+					true, this.context.getBean(SyncRunner.class), heap);
+			return new SerialSoapRun(full);
+		}
+	}
+
+	private void announce(HeapWatch heap, String what) {
 		this.out.printf(Locale.ROOT,
-				"Benchmark: %,d records, seed %d, emulator at %s (cost profile %s), CRM database "
+				"%s: %,d records, seed %d, emulator at %s (cost profile %s), CRM database "
 						+ "'crm_bench', max heap %,d MB%s%n",
-				this.records, this.seed, this.emulator.baseUrl(), this.profile, heap.maxMb(),
+				what, this.records, this.seed, this.emulator.baseUrl(), this.profile, heap.maxMb(),
 				(this.children != null) ? "; the job runs in child JVMs with -Xmx" + this.children.maxHeap() : "");
+	}
+
+	private BenchData seed() {
 		long start = System.nanoTime();
 		new OrgSeeder(this.emulator.org(), this.seed).seed(this.records);
 		double sfSeconds = seconds(start);
@@ -128,6 +164,12 @@ public final class Benchmark {
 						+ "them conflicting), %,d events%n",
 				seconds(start), crm.leads(), crm.contacts(), crm.overlapping(), crm.conflicting(), crm.events());
 		this.out.flush();
+		return data;
+	}
+
+	private int run(HeapWatch heap) throws Exception {
+		announce(heap, "Benchmark");
+		BenchData data = seed();
 
 		RawBaseline.Result raw = null;
 		if (this.baseline) {
@@ -195,6 +237,9 @@ public final class Benchmark {
 		json.put("profile", this.profile);
 		json.put("apiRequests", apiRequests);
 		json.put("bulkJobs", bulkJobs);
+		json.put("serialSoapSeconds", (this.serialSoap != null) ? round(this.serialSoap.seconds) : null);
+		json.put("serialSoapJobCpuSeconds", (this.serialSoap != null) ? this.serialSoap.cpu.seconds() : null);
+		json.put("serialSoapStatus", (this.serialSoap != null) ? this.serialSoap.status : null);
 		json.putAll(linked);
 		// the job JVM's CPU time: in process it includes the in-process emulator's
 		json.put("jobCpuSeconds", byRun(full.cpu.seconds(), echo.cpu.seconds(), incremental.cpu.seconds()));
@@ -206,7 +251,8 @@ public final class Benchmark {
 		this.out.flush();
 		boolean completed = List.of(full, echo, incremental)
 			.stream()
-			.allMatch((run) -> BatchStatus.COMPLETED.name().equals(run.status));
+			.allMatch((run) -> BatchStatus.COMPLETED.name().equals(run.status))
+				&& (this.serialSoap == null || BatchStatus.COMPLETED.name().equals(this.serialSoap.status));
 		return completed ? 0 : 1;
 	}
 
@@ -342,6 +388,27 @@ public final class Benchmark {
 
 	private record RunFigures(String status, double seconds, long read, long apiCalls, long minApiCalls,
 			long peakHeapMb, long maxHeapMb, RunCpu cpu) {
+
+	}
+
+	/**
+	 * The serial SOAP full run of {@code --compare-serial}, for the benchmark's JSON.
+	 */
+	public static final class SerialSoapRun {
+
+		private final RunFigures figures;
+
+		private SerialSoapRun(RunFigures figures) {
+			this.figures = figures;
+		}
+
+		/**
+		 * Whether the run completed.
+		 * @return {@code true} when it did
+		 */
+		public boolean completed() {
+			return BatchStatus.COMPLETED.name().equals(this.figures.status);
+		}
 
 	}
 

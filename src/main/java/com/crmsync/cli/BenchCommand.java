@@ -6,6 +6,7 @@ package com.crmsync.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,6 +84,11 @@ public class BenchCommand extends DatabaseCommand {
 	@Option(names = "--no-baseline", description = "Skip the raw baseline.")
 	boolean noBaseline;
 
+	@Option(names = "--compare-serial",
+			description = "First run the same full run on data seeded alike with sync.salesforce.api=soap and one "
+					+ "call at a time (sync.salesforce.max-concurrent-calls=1); the JSON adds serialSoapSeconds.")
+	boolean compareSerial;
+
 	@Option(names = "--job-xmx", paramLabel = "<size>",
 			description = "Run the job in a child JVM with this maximum heap (e.g. 512m), so that its memory is "
 					+ "measured apart from the emulator's; by default the job runs in the benchmark's JVM.")
@@ -110,6 +116,11 @@ public class BenchCommand extends DatabaseCommand {
 
 	private Map<String, Object> defaults;
 
+	/** Whether the application being run is the serial SOAP comparison's. */
+	private boolean serialPass;
+
+	private Benchmark.SerialSoapRun serialSoap;
+
 	@Override
 	public Integer call() throws Exception {
 		if (this.records < 1) {
@@ -129,6 +140,29 @@ public class BenchCommand extends DatabaseCommand {
 		if (this.jobXmx != null && !HEAP_SIZE.matcher(this.jobXmx).matches()) {
 			throw new picocli.CommandLine.ParameterException(this.spec.commandLine(),
 					"--job-xmx must be a heap size such as 512m, not '" + this.jobXmx + "'");
+		}
+		if (this.compareSerial && this.benchDatasource != null) {
+			throw new picocli.CommandLine.ParameterException(this.spec.commandLine(),
+					"--compare-serial seeds its database twice: it runs on the benchmark's own 'crm_bench', "
+							+ "not with --bench-datasource");
+		}
+		if (this.compareSerial) {
+			// an org and a database of their own, seeded alike: the same full run from
+			// the same start
+			List<String> given = this.springArgs;
+			this.springArgs = new ArrayList<>(given);
+			this.springArgs.add("--sync.salesforce.api=soap");
+			this.springArgs.add("--sync.salesforce.max-concurrent-calls=1");
+			this.serialPass = true;
+			try (SalesforceEmulator running = SalesforceEmulator
+				.start(EmulatorSettings.builder().profile(costProfile).build())) {
+				this.emulator = running;
+				super.call();
+			}
+			finally {
+				this.springArgs = given;
+				this.serialPass = false;
+			}
 		}
 		try (SalesforceEmulator running = SalesforceEmulator
 			.start(EmulatorSettings.builder().profile(costProfile).build())) {
@@ -215,18 +249,23 @@ public class BenchCommand extends DatabaseCommand {
 	@Override
 	protected int call(ConfigurableApplicationContext context) throws Exception {
 		if (this.jobXmx == null) {
-			return new Benchmark(context, this.emulator, this.probe, this.records, this.seed, !this.noBaseline, null,
-					out())
-				.profile(this.profile.toLowerCase(Locale.ROOT))
-				.run();
+			return run(new Benchmark(context, this.emulator, this.probe, this.records, this.seed, !this.noBaseline,
+					null, out()));
 		}
 		try (ChildJobRuns children = new ChildJobRuns(this.jobXmx, childProperties(context), this.jobLogDir,
 				this.jobJfrDir, this.probe, context.getBean(JobRepository.class))) {
-			return new Benchmark(context, this.emulator, this.probe, this.records, this.seed, !this.noBaseline,
-					children, out())
-				.profile(this.profile.toLowerCase(Locale.ROOT))
-				.run();
+			return run(new Benchmark(context, this.emulator, this.probe, this.records, this.seed, !this.noBaseline,
+					children, out()));
 		}
+	}
+
+	private int run(Benchmark benchmark) throws Exception {
+		benchmark.profile(this.profile.toLowerCase(Locale.ROOT));
+		if (this.serialPass) {
+			this.serialSoap = benchmark.runSerialSoap();
+			return this.serialSoap.completed() ? ExitCodes.OK : 1;
+		}
+		return benchmark.comparedWith(this.serialSoap).run();
 	}
 
 	/**

@@ -46,6 +46,8 @@ class BenchCommandTests {
 		assertThat(figures).containsEntry("profile", "zero");
 		assertThat(number(figures, "apiRequests")).isPositive();
 		assertThat(number(figures, "bulkJobs")).isZero();
+		// no serial comparison without --compare-serial
+		assertThat(figures).containsEntry("serialSoapSeconds", null).containsEntry("serialSoapJobCpuSeconds", null);
 		assertThat(figures).containsEntry("fullStatus", "COMPLETED").containsEntry("incrementalStatus", "COMPLETED");
 		assertThat(number(figures, "minApiCalls")).isPositive();
 		assertThat(number(figures, "apiCalls")).isGreaterThanOrEqualTo(number(figures, "minApiCalls"));
@@ -78,6 +80,51 @@ class BenchCommandTests {
 		assertThat(runs(figures, "jobStartCpuSeconds")).containsOnlyKeys("full", "echo", "incremental")
 			.allSatisfy((run, seconds) -> assertThat(seconds).as(run).isNull());
 		assertCpuPerRecord(figures);
+	}
+
+	@Test
+	void compareSerialAlsoRunsTheSameFullRunThroughSerialSoap() {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int exitCode = SyncCommandLine.execute(new PrintWriter(out, true), new PrintWriter(err, true), "bench",
+				"--records", "600", "--seed", "7", "--no-baseline", "--compare-serial",
+				"--sync.salesforce.bulk-threshold=50", "--sync.embedded.data-dir=" + TestDatabases.DATA_DIR,
+				"--sync.embedded.database=" + TestDatabases.newDatabase("benchserial"));
+		assertThat(exitCode).as(out + "\n" + err).isZero();
+		List<String> lines = out.toString().lines().filter((line) -> !line.isBlank()).toList();
+		Map<String, Object> figures = JsonMapper.builder()
+			.build()
+			.readValue(lines.get(lines.size() - 1), new TypeReference<Map<String, Object>>() {
+			});
+		// the serial SOAP run first, on data seeded alike
+		assertThat(lines).filteredOn((line) -> line.startsWith("Serial SOAP full run"))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).contains("COMPLETED"));
+		assertThat(number(figures, "serialSoapSeconds")).isPositive();
+		assertThat(number(figures, "serialSoapJobCpuSeconds")).isPositive();
+		assertThat(figures).containsEntry("serialSoapStatus", "COMPLETED");
+		// the benchmark's own runs read and write in bulk above the threshold, and end
+		// with both sides linked one to one
+		assertThat(number(figures, "bulkJobs")).isPositive();
+		assertThat(figures).containsEntry("fullStatus", "COMPLETED").containsEntry("incrementalStatus", "COMPLETED");
+		assertThat(number(figures, "syncErrors")).isZero();
+		assertThat(number(figures, "linkedLeads")).isPositive()
+			.isEqualTo(number(figures, "crmLeads"))
+			.isEqualTo(number(figures, "salesforceLeads"));
+		assertThat(number(figures, "linkedContacts")).isPositive()
+			.isEqualTo(number(figures, "crmContacts"))
+			.isEqualTo(number(figures, "salesforceContacts"));
+	}
+
+	@Test
+	void compareSerialRefusesAConfiguredDatabaseItWouldSeedTwice() {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int exitCode = SyncCommandLine.execute(new PrintWriter(out, true), new PrintWriter(err, true), "bench",
+				"--records", "50", "--no-baseline", "--compare-serial",
+				"--bench-datasource=jdbc:mariadb://localhost/bench");
+		assertThat(exitCode).isNotZero();
+		assertThat(err.toString()).contains("--compare-serial");
 	}
 
 	@SuppressWarnings("unchecked")
