@@ -65,7 +65,7 @@ public class FinishRunTasklet implements Tasklet {
 			// real links alone
 			this.links.removePlannedBy(step.getJobExecution().getJobInstance().getInstanceId());
 		}
-		this.reporter.report(step.getJobExecution());
+		this.reporter.reportRunning(step.getJobExecution());
 		return RepeatStatus.FINISHED;
 	}
 

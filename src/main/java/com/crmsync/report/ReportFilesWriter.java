@@ -27,9 +27,10 @@ import org.springframework.stereotype.Component;
  * {@code changes.csv} (dry runs only) and {@code metrics.prom}. Writing again (the job
  * reports from its last step and once more after it ends) replaces every file, so the
  * files always tell the run's final state; each file is replaced whole, never seen half
- * written. After each run the run history, {@code <sync.reports>/index.html}, is made
- * again. When {@code sync.metrics-textfile} is set, the run's {@code metrics.prom} is
- * also copied there, for node exporter's textfile collector.
+ * written. After each run (once, with the final word) the run history,
+ * {@code <sync.reports>/index.html}, is made again. When {@code sync.metrics-textfile} is
+ * set, the run's {@code metrics.prom} is also copied there, for node exporter's textfile
+ * collector.
  */
 @Component
 public class ReportFilesWriter implements RunReporter {
@@ -59,6 +60,11 @@ public class ReportFilesWriter implements RunReporter {
 	public void report(JobExecution execution) {
 		write(this.reports.of(execution));
 		writeHistory();
+	}
+
+	@Override
+	public void reportRunning(JobExecution execution) {
+		write(this.reports.of(execution));
 	}
 
 	/**

@@ -57,8 +57,12 @@ public class RunReports {
 
 	private final JournalCounts journalCounts;
 
+	private final RecentExecutions recent;
+
 	public RunReports(RunJournal journal, JobRepository jobRepository, RecordLabelRepository labels,
-			ErrorHistory errorHistory, JobExecutionIndex executions, JournalCounts journalCounts) {
+			ErrorHistory errorHistory, JobExecutionIndex executions, JournalCounts journalCounts,
+			RecentExecutions recent) {
+		this.recent = recent;
 		this.journal = journal;
 		this.jobRepository = jobRepository;
 		this.labels = labels;
@@ -73,14 +77,13 @@ public class RunReports {
 	 * @return newest first
 	 */
 	public List<RunSummary> newest(int limit) {
-		List<JobExecution> found = this.executions.newest(SyncJobConfiguration.JOB_NAME, limit)
-			.stream()
-			.map(this::find)
-			.flatMap(Optional::stream)
-			.toList();
+		RecentExecutions.Loaded found = this.recent.newest(SyncJobConfiguration.JOB_NAME, limit);
 		Map<Long, JournalCounts.Counts> counts = this.journalCounts
-			.of(found.stream().map(JobExecution::getId).toList());
-		return found.stream().map((execution) -> summary(execution, counts.get(execution.getId()))).toList();
+			.of(found.executions().stream().map(JobExecution::getId).toList());
+		return found.executions()
+			.stream()
+			.map((execution) -> summary(execution, counts.get(execution.getId()), found.ofInstance(execution)))
+			.toList();
 	}
 
 	/**
@@ -91,7 +94,7 @@ public class RunReports {
 		return this.executions.count(SyncJobConfiguration.JOB_NAME);
 	}
 
-	private RunSummary summary(JobExecution execution, JournalCounts.Counts counts) {
+	private RunSummary summary(JobExecution execution, JournalCounts.Counts counts, List<Long> ofInstance) {
 		List<RunReport.StepReport> steps = new ArrayList<>();
 		long apiCalls = 0;
 		for (StepExecution step : inOrder(execution)) {
@@ -104,7 +107,7 @@ public class RunReports {
 				Boolean.parseBoolean(execution.getJobParameters().getString(SyncJobParameters.DRY_RUN)),
 				UtcTimes.of(execution.getStartTime()), UtcTimes.of(execution.getEndTime()),
 				seconds(execution.getStartTime(), execution.getEndTime()), apiCalls, counts.errors(), counts.skips(),
-				counts.conflicts(), FailureReason.of(exitMessage), steps, context(execution));
+				counts.conflicts(), FailureReason.of(exitMessage), steps, context(execution, ofInstance));
 	}
 
 	/**
@@ -185,7 +188,7 @@ public class RunReports {
 		long id = execution.getId();
 		long runId = SyncWindow.of(execution).map(SyncWindow::runId).orElse(id);
 		String exitMessage = execution.getExitStatus().getExitDescription();
-		RunContext context = context(execution);
+		RunContext context = context(execution, this.executions.ofInstance(execution.getJobInstance().getInstanceId()));
 		return new RunReport(id, execution.getStatus().name(), UtcTimes.of(execution.getStartTime()),
 				UtcTimes.of(execution.getEndTime()),
 				Boolean.parseBoolean(execution.getJobParameters().getString(SyncJobParameters.DRY_RUN)), apiCalls,
@@ -195,10 +198,16 @@ public class RunReports {
 				RunWarnings.of(execution.getExecutionContext()), context);
 	}
 
-	private RunContext context(JobExecution execution) {
+	/**
+	 * The execution's context: the executions of its job instance it resumes or was
+	 * restarted as, its window and its org.
+	 * @param execution the execution
+	 * @param ofInstance every execution of its job instance
+	 */
+	private RunContext context(JobExecution execution, List<Long> ofInstance) {
 		Long resumes = null;
 		Long restartedAs = null;
-		for (long otherId : this.executions.ofInstance(execution.getJobInstance().getInstanceId())) {
+		for (long otherId : ofInstance) {
 			if (otherId < execution.getId() && (resumes == null || otherId > resumes)) {
 				resumes = otherId;
 			}
