@@ -101,6 +101,28 @@ class ScheduleFilesTests {
 	}
 
 	@Test
+	void theEnvironmentFileExamplesJvmOptionsStartThisJdk() throws IOException, InterruptedException {
+		// the options the schedulers split at spaces and pass to java: a misspelt or
+		// unsupported one stops every run before it starts
+		String javaOpts = Files.readAllLines(SCHEDULE.resolve("crm-salesforce-sync.env.example"))
+			.stream()
+			.filter((line) -> line.startsWith("JAVA_OPTS="))
+			.findFirst()
+			.orElseThrow()
+			.substring("JAVA_OPTS=".length());
+		assertThat(javaOpts).contains("-XX:TieredStopAtLevel=1");
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(List.of(javaOpts.split(" +")));
+		command.add("-version");
+		Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(java.exitValue()).as(output).isZero();
+		assertThat(output).doesNotContain("warning", "Unrecognized", "ignoring option");
+	}
+
+	@Test
 	void everyLinkInTheReadmeDocsAndJobsLeadsToAFileOfTheRepository() throws IOException {
 		Path root = Path.of("").toAbsolutePath();
 		List<Path> documents = new ArrayList<>(List.of(root.resolve("README.md")));
