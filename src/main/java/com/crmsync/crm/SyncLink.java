@@ -19,9 +19,13 @@ import java.util.Map;
  * @param lastJobExecutionId the execution that last merged the record
  * @param detached the CRM row was deleted: the pair is no longer synced, and the link
  * stays only so that the Salesforce record is not imported again
+ * @param salesforceDigest the digest of the Salesforce record as this job last left it
+ * agreeing with its CRM row (see {@code WrittenDigests}), {@code null} when unknown
+ * @param crmDigest the digest of the CRM row as this job last left it, {@code null} when
+ * unknown
  */
 public record SyncLink(ObjectType objectType, long crmId, String salesforceId, Map<String, String> base,
-		Long lastJobExecutionId, boolean detached) {
+		Long lastJobExecutionId, boolean detached, String salesforceDigest, String crmDigest) {
 
 	public SyncLink {
 		// a null value is a field both sides agreed is blank: keep the key
@@ -39,6 +43,30 @@ public record SyncLink(ObjectType objectType, long crmId, String salesforceId, M
 	public SyncLink(ObjectType objectType, long crmId, String salesforceId, Map<String, String> base,
 			Long lastJobExecutionId) {
 		this(objectType, crmId, salesforceId, base, lastJobExecutionId, false);
+	}
+
+	/**
+	 * A link whose sides' digests are unknown.
+	 * @param objectType the kind of record
+	 * @param crmId the CRM row's id
+	 * @param salesforceId the Salesforce record's id
+	 * @param base the agreed values
+	 * @param lastJobExecutionId the execution that last merged the record
+	 * @param detached the CRM row was deleted
+	 */
+	public SyncLink(ObjectType objectType, long crmId, String salesforceId, Map<String, String> base,
+			Long lastJobExecutionId, boolean detached) {
+		this(objectType, crmId, salesforceId, base, lastJobExecutionId, detached, null, null);
+	}
+
+	/**
+	 * Whether both sides' digests are known: the pair was last merged or created
+	 * successfully, so a side read again with its digest unchanged is the job's own write
+	 * coming back.
+	 * @return {@code true} when both are known
+	 */
+	public boolean hasDigests() {
+		return this.salesforceDigest != null && this.crmDigest != null && !this.detached;
 	}
 
 }

@@ -7,7 +7,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -22,7 +24,12 @@ public class SyncLinkRepository {
 
 	private static final String COLUMNS = "object_type, crm_id, salesforce_id, base_values, last_job_execution_id";
 
-	private static final String SELECT = "SELECT " + COLUMNS + ", detached_at IS NOT NULL FROM sync_link";
+	private static final String SELECT = "SELECT " + COLUMNS
+			+ ", detached_at IS NOT NULL, salesforce_digest, crm_digest FROM sync_link";
+
+	private static final RowMapper<SyncLink> LINK = (rs, row) -> new SyncLink(ObjectType.of(rs.getString(1)),
+			rs.getLong(2), rs.getString(3), Json.read(rs.getString(4)), rs.getObject(5, Long.class), rs.getBoolean(6),
+			rs.getString(7), rs.getString(8));
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -58,8 +65,7 @@ public class SyncLinkRepository {
 				+ " WHERE object_type = :type AND crm_id > :after AND detached_at IS NULL AND planned_by IS NULL ORDER BY crm_id "
 				+ "LIMIT :limit",
 				new MapSqlParameterSource("type", type.name()).addValue("after", afterCrmId).addValue("limit", limit),
-				(rs, row) -> new SyncLink(ObjectType.of(rs.getString(1)), rs.getLong(2), rs.getString(3),
-						Json.read(rs.getString(4)), rs.getObject(5, Long.class), rs.getBoolean(6)));
+				LINK);
 	}
 
 	/**
@@ -78,30 +84,45 @@ public class SyncLinkRepository {
 
 	private List<SyncLink> query(String condition, ObjectType type, Collection<?> keys) {
 		return this.jdbc.query(SELECT + " WHERE object_type = :type AND " + condition,
-				new MapSqlParameterSource("type", type.name()).addValue("keys", keys),
-				(rs, row) -> new SyncLink(ObjectType.of(rs.getString(1)), rs.getLong(2), rs.getString(3),
-						Json.read(rs.getString(4)), rs.getObject(5, Long.class), rs.getBoolean(6)));
+				new MapSqlParameterSource("type", type.name()).addValue("keys", keys), LINK);
 	}
 
 	/**
 	 * Creates or replaces links, keyed by object type and CRM id, attached (a saved link
-	 * of a detached pair re-attaches it); idempotent when replayed.
+	 * of a detached pair re-attaches it), with their sides' digests; idempotent when
+	 * replayed.
 	 * @param links the links
 	 */
 	public void save(Collection<SyncLink> links) {
+		save(links, Set.of());
+	}
+
+	/**
+	 * Creates or replaces links, as {@link #save(Collection)} does, when the caller knows
+	 * which of them keep the Salesforce id their CRM row was already linked to: those
+	 * cannot take it from another row, so they skip that check (one statement less each).
+	 * @param links the links
+	 * @param unmoved the CRM ids of links whose Salesforce id is the one already stored
+	 */
+	public void save(Collection<SyncLink> links, Set<Long> unmoved) {
 		if (links.isEmpty()) {
 			return;
 		}
-		// a Salesforce id moving to another CRM row (a merge) must first leave its old
-		// row
-		this.jdbc.batchUpdate(
-				"DELETE FROM sync_link WHERE object_type = :type AND salesforce_id = :salesforceId AND crm_id <> :crmId",
-				links.stream().map(SyncLinkRepository::parameters).toArray(SqlParameterSource[]::new));
-		this.jdbc.batchUpdate(
-				"INSERT INTO sync_link (" + COLUMNS
-						+ ") VALUES (:type, :crmId, :salesforceId, :base, :execution) ON DUPLICATE KEY UPDATE "
-						+ "salesforce_id = VALUES(salesforce_id), base_values = VALUES(base_values), "
-						+ "last_job_execution_id = VALUES(last_job_execution_id), detached_at = NULL",
+		SqlParameterSource[] moved = links.stream()
+			.filter((link) -> !unmoved.contains(link.crmId()))
+			.map(SyncLinkRepository::parameters)
+			.toArray(SqlParameterSource[]::new);
+		if (moved.length > 0) {
+			// a Salesforce id moving to another CRM row (a merge, a new link) must first
+			// leave its old row
+			this.jdbc.batchUpdate("DELETE FROM sync_link WHERE object_type = :type AND salesforce_id = :salesforceId "
+					+ "AND crm_id <> :crmId", moved);
+		}
+		this.jdbc.batchUpdate("INSERT INTO sync_link (" + COLUMNS + ", salesforce_digest, crm_digest"
+				+ ") VALUES (:type, :crmId, :salesforceId, :base, :execution, :salesforceDigest, :crmDigest) "
+				+ "ON DUPLICATE KEY UPDATE salesforce_id = VALUES(salesforce_id), base_values = VALUES(base_values), "
+				+ "last_job_execution_id = VALUES(last_job_execution_id), detached_at = NULL, "
+				+ "salesforce_digest = VALUES(salesforce_digest), crm_digest = VALUES(crm_digest)",
 				links.stream().map(SyncLinkRepository::parameters).toArray(SqlParameterSource[]::new));
 	}
 
@@ -109,7 +130,28 @@ public class SyncLinkRepository {
 		return new MapSqlParameterSource("type", link.objectType().name()).addValue("crmId", link.crmId())
 			.addValue("salesforceId", link.salesforceId())
 			.addValue("base", Json.write(link.base()))
-			.addValue("execution", link.lastJobExecutionId());
+			.addValue("execution", link.lastJobExecutionId())
+			.addValue("salesforceDigest", link.salesforceDigest())
+			.addValue("crmDigest", link.crmDigest());
+	}
+
+	/**
+	 * Stamps links with the run that merged their records and found nothing to change —
+	 * one statement for a whole chunk, nothing else of the links is rewritten — so that a
+	 * later pass of the run leaves those records alone. Their {@code updated_at} stays:
+	 * it says when a link changed (the pushes read the rows whose link changed), and a
+	 * stamp is no change.
+	 * @param type the object type
+	 * @param crmIds the CRM ids
+	 * @param runId the run
+	 */
+	public void stampMerged(ObjectType type, Collection<Long> crmIds, long runId) {
+		if (!crmIds.isEmpty()) {
+			this.jdbc.update(
+					"UPDATE sync_link SET last_job_execution_id = :run, updated_at = updated_at "
+							+ "WHERE object_type = :type AND crm_id IN (:ids)",
+					new MapSqlParameterSource("type", type.name()).addValue("ids", crmIds).addValue("run", runId));
+		}
 	}
 
 	/**

@@ -84,39 +84,60 @@ record CandidateLookups(TwoWayRules rules, List<FieldMapping> fields, CrmTable t
 	 * @return the same candidates, in order, completed
 	 */
 	List<MergeCandidate> completed(List<MergeCandidate> candidates) {
-		return this.enricher.enrich(withCustomValues(candidates));
+		Map<Long, CrmRow> rows = new HashMap<>();
+		withCustomValues(candidates.stream().map(MergeCandidate::crm).filter(Objects::nonNull).toList())
+			.forEach((row) -> rows.put(row.id(), row));
+		return enriched(candidates.stream()
+			.map((candidate) -> (candidate.crm() == null) ? candidate
+					: new MergeCandidate(candidate.salesforce(), rows.get(candidate.crm().id()), candidate.link(),
+							candidate.missingInSalesforce(), candidate.derivedCrmValues()))
+			.toList());
 	}
 
-	private List<MergeCandidate> withCustomValues(List<MergeCandidate> candidates) {
+	/**
+	 * Candidates whose rows already carry their custom field values
+	 * ({@link #withCustomValues}) with the object's derived values.
+	 * @param candidates one page of candidates
+	 * @return the same candidates, in order, completed
+	 */
+	List<MergeCandidate> enriched(List<MergeCandidate> candidates) {
+		return this.enricher.enrich(candidates);
+	}
+
+	/**
+	 * The rows with their custom field values under the fields' system names; a row whose
+	 * custom value was edited after the row counts as edited then.
+	 * @param rows one page of rows
+	 * @return the same rows, in order
+	 */
+	List<CrmRow> withCustomValues(List<CrmRow> rows) {
 		List<FieldMapping> custom = this.fields.stream().filter(FieldMapping::isCustomField).toList();
-		if (custom.isEmpty()) {
-			return candidates;
+		if (custom.isEmpty() || rows.isEmpty()) {
+			return rows;
 		}
-		List<Long> rowIds = candidates.stream()
-			.map(MergeCandidate::crm)
-			.filter(Objects::nonNull)
-			.map(CrmRow::id)
-			.toList();
 		Map<Long, CustomFieldRepository.RecordValues> values = this.customFields
-			.values(custom.stream().map(FieldMapping::customFieldId).toList(), rowIds);
-		return candidates.stream().map((candidate) -> {
-			if (candidate.crm() == null) {
-				return candidate;
-			}
-			Map<String, Object> rowValues = new LinkedHashMap<>(candidate.crm().values());
-			CustomFieldRepository.RecordValues recordValues = values.get(candidate.crm().id());
+			.values(custom.stream().map(FieldMapping::customFieldId).toList(), rows.stream().map(CrmRow::id).toList());
+		return rows.stream().map((row) -> {
+			Map<String, Object> rowValues = new LinkedHashMap<>(row.values());
+			CustomFieldRepository.RecordValues recordValues = values.get(row.id());
 			Map<Long, String> byField = (recordValues != null) ? recordValues.byField() : Map.of();
 			custom.forEach((field) -> rowValues.put(field.crmColumn(), byField.get(field.customFieldId())));
 			// an edited custom value is an edit of the record, for newest-wins too
-			Instant updatedAt = candidate.crm().updatedAt();
+			Instant updatedAt = row.updatedAt();
 			if (recordValues != null && recordValues.changedAt() != null
 					&& recordValues.changedAt().isAfter(updatedAt)) {
 				updatedAt = recordValues.changedAt();
 			}
-			CrmRow row = new CrmRow(candidate.crm().id(), rowValues, updatedAt, candidate.crm().deletedAt());
-			return new MergeCandidate(candidate.salesforce(), row, candidate.link(), candidate.missingInSalesforce(),
-					candidate.derivedCrmValues());
+			return new CrmRow(row.id(), rowValues, updatedAt, row.deletedAt());
 		}).toList();
+	}
+
+	/**
+	 * The digests of this run's records, to tell the sync's own echoes.
+	 * @return the digests
+	 */
+	WrittenDigests digests() {
+		return new WrittenDigests(this.rules, this.fields);
 	}
 
 }

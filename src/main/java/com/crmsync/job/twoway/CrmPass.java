@@ -27,7 +27,10 @@ import com.crmsync.salesforce.Soql;
  * of its custom field values counts, and so does a reject the step journaled in an
  * earlier run of the window) that the first pass did not merge, in id order, each with
  * its linked Salesforce record or, unlinked, the Salesforce record it matches by key.
- * Each page costs at most two Salesforce calls (linked records, matches).
+ * Each page costs at most two Salesforce calls (linked records, matches). In an
+ * incremental run, a linked row whose digest is the one its link holds is the sync's own
+ * write coming back (an echo): it is left out before its Salesforce record is looked up
+ * (a change of that record is the first pass's).
  */
 final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 
@@ -119,7 +122,11 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 		TwoWayRules rules = this.lookups.rules();
 		Map<Long, SyncLink> linked = this.lookups.links()
 			.findByCrmIds(rules.type(), page.stream().map(CrmRow::id).toList());
-		List<CrmRow> rows = page.stream().filter((row) -> !mergedThisRun(linked.get(row.id()), row)).toList();
+		List<CrmRow> rows = this.lookups
+			.withCustomValues(page.stream().filter((row) -> !mergedThisRun(linked.get(row.id()), row)).toList());
+		if (!this.lookups.window().isFull()) {
+			rows = withoutEchoes(rows, linked);
+		}
 		if (rows.isEmpty()) {
 			return List.of();
 		}
@@ -141,7 +148,15 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 				candidates.add(new MergeCandidate(matches.get(row.id()), row, null, false, Map.of()));
 			}
 		}
-		return this.lookups.completed(candidates);
+		return this.lookups.enriched(candidates);
+	}
+
+	private List<CrmRow> withoutEchoes(List<CrmRow> rows, Map<Long, SyncLink> linked) {
+		WrittenDigests digests = this.lookups.digests();
+		return rows.stream().filter((row) -> {
+			SyncLink link = linked.get(row.id());
+			return link == null || !link.hasDigests() || !link.crmDigest().equals(digests.ofCrm(row));
+		}).toList();
 	}
 
 	private boolean mergedThisRun(SyncLink link, CrmRow row) {

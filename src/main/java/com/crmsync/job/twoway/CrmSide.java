@@ -48,6 +48,12 @@ final class CrmSide {
 
 	private final List<SyncLink> linksToSave = new ArrayList<>();
 
+	/** Rows whose saved link keeps the Salesforce record it had. */
+	private final Set<Long> unmovedLinks = new HashSet<>();
+
+	/** Rows merged with nothing to change whose links only take the run's stamp. */
+	private final List<Long> linksToStamp = new ArrayList<>();
+
 	private final List<SyncReference> referencesToSave = new ArrayList<>();
 
 	/** Rows whose child references are complete: the targets each keeps. */
@@ -113,7 +119,41 @@ final class CrmSide {
 	 * @param base the agreed values
 	 */
 	void link(long crmId, String salesforceId, Map<String, String> base) {
-		this.linksToSave.add(new SyncLink(this.rules.type(), crmId, salesforceId, base, this.runId));
+		link(crmId, salesforceId, base, null, null);
+	}
+
+	/**
+	 * Links a row to a Salesforce record with the base both now agree on and the digests
+	 * of both sides as this chunk leaves them ({@link WrittenDigests}), stamped with the
+	 * run's id.
+	 * @param crmId the row
+	 * @param salesforceId the record
+	 * @param base the agreed values
+	 * @param salesforceDigest the record's digest, {@code null} when unknown
+	 * @param crmDigest the row's digest, {@code null} when unknown
+	 */
+	void link(long crmId, String salesforceId, Map<String, String> base, String salesforceDigest, String crmDigest) {
+		this.linksToSave.add(new SyncLink(this.rules.type(), crmId, salesforceId, base, this.runId, false,
+				salesforceDigest, crmDigest));
+	}
+
+	/**
+	 * The row's link, saved in this chunk, keeps the Salesforce record it already had, so
+	 * the record cannot be leaving another row.
+	 * @param crmId the row
+	 */
+	void linkUnmoved(long crmId) {
+		this.unmovedLinks.add(crmId);
+	}
+
+	/**
+	 * The row was merged with nothing to change on either side, base and digests
+	 * included: its link only takes the run's stamp, so that the run's CRM pass leaves it
+	 * alone.
+	 * @param crmId the row
+	 */
+	void stampMerged(long crmId) {
+		this.linksToStamp.add(crmId);
 	}
 
 	/**
@@ -176,7 +216,8 @@ final class CrmSide {
 	void flush() {
 		this.crmRecords.update(this.table, this.updates);
 		this.customFields.save(this.customValues);
-		this.links.save(this.linksToSave);
+		this.links.save(this.linksToSave, this.unmovedLinks);
+		this.links.stampMerged(this.rules.type(), this.linksToStamp, this.runId);
 		this.references.retainOnly(this.rules.type(), this.rules.childReferenceKinds(), this.referencesToRetain);
 		this.references.save(this.referencesToSave);
 		Set<String> targets = linkedSalesforceIds();

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,6 +28,11 @@ import com.crmsync.salesforce.SalesforceRecord;
  * and merged ones included), in Id order, each with its linked CRM row or, unlinked, the
  * CRM row it matches by key. One query page serves as many reader pages as it holds; each
  * page's look-ups in the CRM are batched.
+ * <p>
+ * In an incremental run, a record whose digest is the one its link holds is the sync's
+ * own write coming back (an echo: the window holds the last run's writes): it is left out
+ * unread, its CRM row not looked up nor merged. A change of its CRM row is the second
+ * pass's. A full run reads every record.
  * <p>
  * It remembers which CRM rows the current chunk returned (not yet written, so not yet
  * stamped in the identity map) and, in a dry run, which it merged at all, so that the
@@ -74,7 +80,7 @@ final class SalesforcePass implements KeysetPass<MergeCandidate, String> {
 
 	@Override
 	public PageCursor<MergeCandidate> startAfter(String lastId) {
-		return this.source.startAfter(lastId).map(this::candidates);
+		return this.source.startAfter(lastId).map(this::unechoedCandidates);
 	}
 
 	@Override
@@ -122,11 +128,34 @@ final class SalesforcePass implements KeysetPass<MergeCandidate, String> {
 	 * @return the candidates, in order
 	 */
 	List<MergeCandidate> candidates(List<SalesforceRecord> page) {
+		return candidates(page, false);
+	}
+
+	/**
+	 * A page of the window's records as candidates; in an incremental run without the
+	 * echoes, whose links show the sync itself left them so.
+	 */
+	private List<MergeCandidate> unechoedCandidates(List<SalesforceRecord> page) {
+		// an opportunity's contact roles are not in its digest
+		return candidates(page,
+				!this.lookups.window().isFull() && this.lookups.rules().childReferenceKinds().isEmpty());
+	}
+
+	private List<MergeCandidate> candidates(List<SalesforceRecord> records, boolean skipEchoes) {
 		TwoWayRules rules = this.lookups.rules();
 		Map<String, SyncLink> linked = this.lookups.links()
-			.findBySalesforceIds(rules.type(), page.stream().map(SalesforceRecord::id).toList());
+			.findBySalesforceIds(rules.type(), records.stream().map(SalesforceRecord::id).toList());
+		List<SalesforceRecord> page = skipEchoes ? withoutEchoes(records, linked) : records;
+		if (page.isEmpty()) {
+			return List.of();
+		}
 		Map<Long, CrmRow> linkedRows = this.lookups.crmRecords()
-			.findByIds(this.lookups.table(), linked.values().stream().map(SyncLink::crmId).toList());
+			.findByIds(this.lookups.table(),
+					page.stream()
+						.map((record) -> linked.get(record.id()))
+						.filter(Objects::nonNull)
+						.map(SyncLink::crmId)
+						.toList());
 		Map<String, CrmRow> matches = matchCrmRows(page.stream()
 			.filter((record) -> !linked.containsKey(record.id()))
 			.filter((record) -> !Boolean.parseBoolean(record.get("IsDeleted")))
@@ -139,6 +168,14 @@ final class SalesforcePass implements KeysetPass<MergeCandidate, String> {
 			candidates.add(new MergeCandidate(record, row, link, false, Map.of()));
 		}
 		return this.lookups.completed(candidates);
+	}
+
+	private List<SalesforceRecord> withoutEchoes(List<SalesforceRecord> records, Map<String, SyncLink> linked) {
+		WrittenDigests digests = this.lookups.digests();
+		return records.stream().filter((record) -> {
+			SyncLink link = linked.get(record.id());
+			return link == null || !link.hasDigests() || !link.salesforceDigest().equals(digests.ofSalesforce(record));
+		}).toList();
 	}
 
 	/**

@@ -80,6 +80,8 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 	/** The step's saves; none for a pulled object, which writes nothing to Salesforce. */
 	private SalesforceWrites.StepWrites saves;
 
+	private WrittenDigests digests;
+
 	public TwoWayItemWriter(TwoWayRules rules, Supplier<List<FieldMapping>> fields, TwoWayItemProcessor processor,
 			SalesforceClient salesforce, SalesforceWrites writes, CrmRecordRepository crmRecords,
 			SyncLinkRepository links, CustomFieldRepository customFields, SyncReferenceRepository references,
@@ -100,8 +102,10 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 	public void beforeStep(StepExecution stepExecution) {
 		this.stepExecution = stepExecution;
 		this.window = SyncWindow.of(stepExecution);
-		this.table = TwoWayTables.of(this.rules, this.fieldsSupplier.get());
+		List<FieldMapping> fields = this.fieldsSupplier.get();
+		this.table = TwoWayTables.of(this.rules, fields);
 		this.columnTypes = this.crmRecords.columnTypes(this.table);
+		this.digests = new WrittenDigests(this.rules, fields);
 		this.saves = this.rules.isPullOnly() ? null
 				: this.writes.of(stepExecution, List.of(this.rules.definition().crmTable()));
 	}
@@ -184,7 +188,12 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 						action.decision().newBase());
 				crmSide.update(crmId, decision.crmColumnValues());
 				crmSide.customValues(crmId, decision);
-				crmSide.link(crmId, record.id(), decision.newBase());
+				// what the reconcile would change in Salesforce is not sent here: the
+				// pair does not agree yet, so neither side may pass for an echo
+				boolean agreeing = decision.salesforceChanges().isEmpty();
+				crmSide.link(crmId, record.id(), decision.newBase(),
+						agreeing ? this.digests.ofSalesforce(record) : null,
+						agreeing ? this.digests.ofCrmAfter(action.candidate().crm(), decision, Map.of()) : null);
 			});
 		// records Salesforce did not return keep the values sent as their base
 		created.forEach((id, action) -> crmSide.link(action.candidate().crmId(), id, action.decision().newBase()));
@@ -204,7 +213,9 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 		for (int i = 0; i < creates.size(); i++) {
 			SyncAction action = creates.get(i);
 			long crmId = ids.get(i);
-			crmSide.link(crmId, action.candidate().salesforceId(), action.decision().newBase());
+			crmSide.link(crmId, action.candidate().salesforceId(), action.decision().newBase(),
+					this.digests.ofSalesforce(action.candidate().salesforce()),
+					this.digests.ofCrmAfter(null, action.decision(), action.derivedCrmChanges()));
 			crmSide.customValues(crmId, action.decision());
 			crmSide.references(this.rules.references(action.candidate().salesforce(), crmId));
 			report.count(Outcome.CREATED);
@@ -220,11 +231,26 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 			return;
 		}
 		MergeDecision decision = action.decision();
+		String salesforceDigest = this.digests.ofSalesforceAfter(action.candidate().salesforce(), decision);
+		String crmDigest = this.digests.ofCrmAfter(action.candidate().crm(), decision, action.derivedCrmChanges());
+		if (writesNothing(action, salesforceDigest, crmDigest)) {
+			if (this.window.isFull()) {
+				// a full run's CRM pass reads every row: the stamp tells it this one is
+				// merged (an incremental run's CRM pass sees an echo and skips it anyway)
+				crmSide.stampMerged(crmId);
+			}
+			report.count(Outcome.UNCHANGED);
+			return;
+		}
 		Map<String, Object> columns = new LinkedHashMap<>(decision.crmColumnValues());
 		columns.putAll(action.derivedCrmChanges());
 		crmSide.update(crmId, columns);
 		crmSide.customValues(crmId, decision);
-		crmSide.link(crmId, action.candidate().salesforceId(), decision.newBase());
+		crmSide.link(crmId, action.candidate().salesforceId(), decision.newBase(), salesforceDigest, crmDigest);
+		SyncLink old = action.candidate().link();
+		if (old != null && old.salesforceId().equals(action.candidate().salesforceId())) {
+			crmSide.linkUnmoved(crmId);
+		}
 		List<SyncReference> references = this.rules.references(action.candidate().salesforce(), crmId);
 		crmSide.references(references);
 		if (this.rules.referencesComplete(action.candidate().salesforce())) {
@@ -234,6 +260,23 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 			report.conflict(this.rules.type(), crmId, action.candidate().salesforceId(), conflict);
 		}
 		report.count(action.changesRecords() ? Outcome.UPDATED : Outcome.UNCHANGED);
+	}
+
+	/**
+	 * Whether carrying out a merge writes nothing at all: neither side changes, the base
+	 * stays, both sides' digests are the ones the link holds (so do the references, read
+	 * from the same Salesforce values), and the link is attached to this record. Then the
+	 * identity map, the references and the journal are left as they are. Child references
+	 * (an opportunity's contact roles) are not in the digest: their records are always
+	 * written.
+	 */
+	private boolean writesNothing(SyncAction action, String salesforceDigest, String crmDigest) {
+		SyncLink old = action.candidate().link();
+		return !action.changesRecords() && old != null && !old.detached()
+				&& old.salesforceId().equals(action.candidate().salesforceId())
+				&& action.decision().newBase().equals(old.base()) && salesforceDigest != null
+				&& salesforceDigest.equals(old.salesforceDigest()) && crmDigest != null
+				&& crmDigest.equals(old.crmDigest()) && this.rules.childReferenceKinds().isEmpty();
 	}
 
 	/**
