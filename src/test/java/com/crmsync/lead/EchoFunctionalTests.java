@@ -1,0 +1,141 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.lead;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.crmsync.job.StepCounts;
+import com.crmsync.testsupport.MutableClock;
+import com.crmsync.testsupport.SyncHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The run after a run reads that run's own writes again (they fall in its window): those
+ * echoes are skipped unread on both sides, and nothing is written for them; a real edit
+ * made after the sync's write is merged, even when it carries the very stamp of that
+ * write. The emulator's clock stands still, so every Salesforce write — the sync's and
+ * the user's — gets the same {@code SystemModstamp}, as writes within one second do in
+ * Salesforce.
+ */
+class EchoFunctionalTests {
+
+	private final MutableClock clock = new MutableClock(Instant.now());
+
+	private SyncHarness harness;
+
+	private String createdInCrm;
+
+	private String crmWon;
+
+	private String salesforceWon;
+
+	@BeforeEach
+	void start() {
+		this.harness = SyncHarness.start(this.clock);
+		// given, for every test: a first run that writes each kind of change on each side
+		this.harness.emulator()
+			.org()
+			.insert("Lead", Map.of("LastName", "Sally", "Company", "Acme", "Email", "sally@example.com"));
+		this.crmWon = this.harness.emulator()
+			.org()
+			.insert("Lead", Map.of("LastName", "Crm", "Company", "Acme", "Email", "crm@example.com"));
+		this.salesforceWon = this.harness.emulator()
+			.org()
+			.insert("Lead", Map.of("LastName", "Sf", "Company", "Acme", "Email", "sf@example.com", "Title", "CEO"));
+		this.harness.jdbc()
+			.update("INSERT INTO crm_lead (last_name, email) VALUES ('Carl', 'carl@example.com'), "
+					+ "('Crm', 'crm@example.com'), ('Sf', 'sf@example.com')");
+		// the CRM's phone fills the Salesforce lead in; Salesforce's title the CRM row
+		this.harness.jdbc().update("UPDATE crm_lead SET phone = '+1 555 0100' WHERE email_key = 'crm@example.com'");
+		assertThat(this.harness.run().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		this.createdInCrm = this.harness.emulator()
+			.org()
+			.records("Lead")
+			.stream()
+			.filter((lead) -> "carl@example.com".equals(lead.get("Email")))
+			.map((lead) -> (String) lead.get("Id"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(this.harness.emulator().org().get(this.crmWon)).containsEntry("Phone", "+1 555 0100");
+	}
+
+	@AfterEach
+	void stop() {
+		this.harness.close();
+	}
+
+	@Test
+	void theRunAfterASyncSkipsItsOwnWritesOnBothSidesAndWritesNothing() {
+		List<Map<String, Object>> linksBefore = this.harness.rows("SELECT * FROM sync_link ORDER BY id");
+		List<Map<String, Object>> crmBefore = this.harness.rows("SELECT * FROM crm_lead ORDER BY id");
+		long dmlBefore = dmlCalls();
+
+		JobExecution echo = this.harness.run();
+
+		// then: every record the first run wrote is in the window, yet none is read,
+		// merged
+		// or looked up on the other side, and no link is touched (not even stamped)
+		assertThat(echo.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(mergeLeads(echo).getReadCount()).isZero();
+		assertThat(mergeLeads(echo).getWriteCount()).isZero();
+		assertThat(this.harness.rows("SELECT * FROM sync_link ORDER BY id")).isEqualTo(linksBefore);
+		assertThat(this.harness.rows("SELECT * FROM crm_lead ORDER BY id")).isEqualTo(crmBefore);
+		assertThat(dmlCalls()).isEqualTo(dmlBefore);
+		assertThat(StepCounts.of(mergeLeads(echo)).get("apiCalls"))
+			.as("the window's query and the delete log, no look-up of the CRM rows' Salesforce records")
+			.isEqualTo(2L);
+	}
+
+	@Test
+	void realEditsMadeAfterTheSyncsWritesAreMergedEvenWithTheSameStamps() {
+		// when: right after the sync's writes, a user edits each side of records the sync
+		// just wrote; Salesforce stamps the edit with the stamp of the sync's write (its
+		// clock did not move), the CRM edit keeps the row's updated_at as the sync wrote
+		// it
+		Object stampOfTheSyncsWrite = this.harness.emulator().org().get(this.createdInCrm).get("SystemModstamp");
+		this.harness.emulator().org().update(this.createdInCrm, Map.of("Title", "VP Sales"));
+		assertThat(this.harness.emulator().org().get(this.createdInCrm)).containsEntry("SystemModstamp",
+				stampOfTheSyncsWrite);
+		this.harness.jdbc()
+			.update("UPDATE crm_lead SET phone = '+1 555 0199', updated_at = updated_at "
+					+ "WHERE email_key = 'sf@example.com'");
+		JobExecution run = this.harness.run();
+
+		// then: both edits reach the other side; the untouched echoes are still skipped
+		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.harness.rows("SELECT title FROM crm_lead WHERE email_key = 'carl@example.com'")).singleElement()
+			.isEqualTo(Map.of("title", "VP Sales"));
+		assertThat(this.harness.emulator().org().get(this.salesforceWon)).containsEntry("Phone", "+1 555 0199")
+			.containsEntry("Title", "CEO");
+		assertThat(mergeLeads(run).getReadCount()).as("the two edited records, each once").isEqualTo(2);
+
+		// and: the run after that has only its own writes to read again, and skips them
+		JobExecution echo = this.harness.run();
+		assertThat(mergeLeads(echo).getReadCount()).isZero();
+	}
+
+	private long dmlCalls() {
+		return this.harness.emulator().calls("create") + this.harness.emulator().calls("update")
+				+ this.harness.emulator().calls("upsert") + this.harness.emulator().calls("delete");
+	}
+
+	private static StepExecution mergeLeads(JobExecution run) {
+		return run.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStepName().equals(LeadRules.STEP))
+			.findFirst()
+			.orElseThrow();
+	}
+
+}
