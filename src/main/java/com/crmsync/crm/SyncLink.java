@@ -20,7 +20,7 @@ import java.util.Map;
  * @param detached the CRM row was deleted: the pair is no longer synced, and the link
  * stays only so that the Salesforce record is not imported again
  * @param salesforceDigest the digest of the Salesforce record as this job last left it
- * agreeing with its CRM row (see {@code WrittenDigests}), {@code null} when unknown
+ * agreeing with its CRM row, {@code null} when unknown (see {@link LinkDigests})
  * @param crmDigest the digest of the CRM row as this job last left it, {@code null} when
  * unknown
  */
@@ -57,16 +57,6 @@ public record SyncLink(ObjectType objectType, long crmId, String salesforceId, M
 	public SyncLink(ObjectType objectType, long crmId, String salesforceId, Map<String, String> base,
 			Long lastJobExecutionId, boolean detached) {
 		this(objectType, crmId, salesforceId, base, lastJobExecutionId, detached, null, null);
-	}
-
-	/**
-	 * Whether both sides' digests are known: the pair was last merged or created
-	 * successfully, so a side read again with its digest unchanged is the job's own write
-	 * coming back.
-	 * @return {@code true} when both are known
-	 */
-	public boolean hasDigests() {
-		return this.salesforceDigest != null && this.crmDigest != null && !this.detached;
 	}
 
 }

@@ -82,6 +82,44 @@ public class SyncLinkRepository {
 		return links;
 	}
 
+	/**
+	 * The digests the links of these Salesforce records hold, without their bases.
+	 * @param type the object type
+	 * @param salesforceIds the Salesforce ids
+	 * @return the digests found, by Salesforce id
+	 */
+	public Map<String, LinkDigests> digestsBySalesforceIds(ObjectType type, Collection<String> salesforceIds) {
+		Map<String, LinkDigests> digests = new HashMap<>();
+		if (!salesforceIds.isEmpty()) {
+			digests("salesforce_id IN (:keys)", type, salesforceIds)
+				.forEach((link) -> digests.put(link.salesforceId(), link));
+		}
+		return digests;
+	}
+
+	/**
+	 * The digests the links of these CRM rows hold, without their bases.
+	 * @param type the object type
+	 * @param crmIds the CRM ids
+	 * @return the digests found, by CRM id
+	 */
+	public Map<Long, LinkDigests> digestsByCrmIds(ObjectType type, Collection<Long> crmIds) {
+		Map<Long, LinkDigests> digests = new HashMap<>();
+		if (!crmIds.isEmpty()) {
+			digests("crm_id IN (:keys)", type, crmIds).forEach((link) -> digests.put(link.crmId(), link));
+		}
+		return digests;
+	}
+
+	private List<LinkDigests> digests(String condition, ObjectType type, Collection<?> keys) {
+		return this.jdbc.query(
+				"SELECT crm_id, salesforce_id, salesforce_digest, crm_digest, detached_at IS NOT NULL FROM sync_link "
+						+ "WHERE object_type = :type AND " + condition,
+				new MapSqlParameterSource("type", type.name()).addValue("keys", keys),
+				(rs, row) -> new LinkDigests(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getBoolean(5)));
+	}
+
 	private List<SyncLink> query(String condition, ObjectType type, Collection<?> keys) {
 		return this.jdbc.query(SELECT + " WHERE object_type = :type AND " + condition,
 				new MapSqlParameterSource("type", type.name()).addValue("keys", keys), LINK);

@@ -125,6 +125,28 @@ class EchoFunctionalTests {
 		assertThat(mergeLeads(echo).getReadCount()).isZero();
 	}
 
+	@Test
+	void aFullRunWritesNothingForRecordsThatDidNotChange() {
+		String links = "SELECT object_type, crm_id, salesforce_id, base_values, salesforce_digest, crm_digest, "
+				+ "detached_at, updated_at FROM sync_link ORDER BY id";
+		List<Map<String, Object>> linksBefore = this.harness.rows(links);
+		List<Map<String, Object>> referencesBefore = this.harness.rows("SELECT * FROM sync_reference ORDER BY id");
+
+		JobExecution full = this.harness.run(true, false);
+
+		// then: a full run reads and merges every record, finds each unchanged, and
+		// rewrites no link, base, digest or reference (updated_at says so); each link
+		// only
+		// takes the run's stamp, so the CRM pass leaves its row alone
+		assertThat(full.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(StepCounts.of(mergeLeads(full))).containsEntry("read", 4L).containsEntry("unchanged", 4L);
+		assertThat(this.harness.rows(links)).isEqualTo(linksBefore);
+		assertThat(this.harness.rows("SELECT * FROM sync_reference ORDER BY id")).isEqualTo(referencesBefore);
+		assertThat(this.harness.rows("SELECT DISTINCT last_job_execution_id FROM sync_link WHERE object_type = 'LEAD'"))
+			.singleElement()
+			.isEqualTo(Map.of("last_job_execution_id", full.getId()));
+	}
+
 	private long dmlCalls() {
 		return this.harness.emulator().calls("create") + this.harness.emulator().calls("update")
 				+ this.harness.emulator().calls("upsert") + this.harness.emulator().calls("delete");

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import com.crmsync.crm.CrmRow;
+import com.crmsync.crm.LinkDigests;
 import com.crmsync.crm.SyncLink;
 import com.crmsync.job.SyncWindow;
 import com.crmsync.job.read.KeysetPass;
@@ -120,12 +121,17 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 
 	private List<MergeCandidate> candidates(List<CrmRow> page) {
 		TwoWayRules rules = this.lookups.rules();
+		boolean full = this.lookups.window().isFull();
+		List<CrmRow> unread = page.stream().filter((row) -> !this.firstPass.merged(row.id())).toList();
+		if (!full) {
+			// the custom values are part of the digest
+			unread = withoutEchoes(this.lookups.withCustomValues(unread));
+		}
 		Map<Long, SyncLink> linked = this.lookups.links()
-			.findByCrmIds(rules.type(), page.stream().map(CrmRow::id).toList());
-		List<CrmRow> rows = this.lookups
-			.withCustomValues(page.stream().filter((row) -> !mergedThisRun(linked.get(row.id()), row)).toList());
-		if (!this.lookups.window().isFull()) {
-			rows = withoutEchoes(rows, linked);
+			.findByCrmIds(rules.type(), unread.stream().map(CrmRow::id).toList());
+		List<CrmRow> rows = unread.stream().filter((row) -> !mergedThisRun(linked.get(row.id()))).toList();
+		if (full) {
+			rows = this.lookups.withCustomValues(rows);
 		}
 		if (rows.isEmpty()) {
 			return List.of();
@@ -151,18 +157,21 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 		return this.lookups.enriched(candidates);
 	}
 
-	private List<CrmRow> withoutEchoes(List<CrmRow> rows, Map<Long, SyncLink> linked) {
+	/**
+	 * The rows that are not echoes, found with the links' digests alone (no base is read
+	 * for an echo).
+	 */
+	private List<CrmRow> withoutEchoes(List<CrmRow> rows) {
+		Map<Long, LinkDigests> linked = this.lookups.links()
+			.digestsByCrmIds(this.lookups.rules().type(), rows.stream().map(CrmRow::id).toList());
 		WrittenDigests digests = this.lookups.digests();
 		return rows.stream().filter((row) -> {
-			SyncLink link = linked.get(row.id());
-			return link == null || !link.hasDigests() || !link.crmDigest().equals(digests.ofCrm(row));
+			LinkDigests link = linked.get(row.id());
+			return link == null || !link.crmUnchanged(digests.ofCrm(row));
 		}).toList();
 	}
 
-	private boolean mergedThisRun(SyncLink link, CrmRow row) {
-		if (this.firstPass.merged(row.id())) {
-			return true;
-		}
+	private boolean mergedThisRun(SyncLink link) {
 		SyncWindow window = this.lookups.window();
 		// links carry the run's id, so what an earlier execution of this run merged
 		// before it was killed or failed is not merged again after a restart (a dry run

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.crmsync.crm.CrmRow;
+import com.crmsync.crm.LinkDigests;
 import com.crmsync.crm.SyncLink;
 import com.crmsync.job.SyncedObject;
 import com.crmsync.job.read.KeysetPass;
@@ -136,19 +137,23 @@ final class SalesforcePass implements KeysetPass<MergeCandidate, String> {
 	 * echoes, whose links show the sync itself left them so.
 	 */
 	private List<MergeCandidate> unechoedCandidates(List<SalesforceRecord> page) {
-		// an opportunity's contact roles are not in its digest
+		// the CRM pass reads a row changed since the sync's write, so only an object with
+		// a CRM pass may leave its Salesforce echoes out: a pulled object's CRM edits are
+		// overwritten when its record is read again (and an opportunity's contact roles
+		// are not in its digest)
+		TwoWayRules rules = this.lookups.rules();
 		return candidates(page,
-				!this.lookups.window().isFull() && this.lookups.rules().childReferenceKinds().isEmpty());
+				!this.lookups.window().isFull() && !rules.isPullOnly() && rules.childReferenceKinds().isEmpty());
 	}
 
 	private List<MergeCandidate> candidates(List<SalesforceRecord> records, boolean skipEchoes) {
 		TwoWayRules rules = this.lookups.rules();
-		Map<String, SyncLink> linked = this.lookups.links()
-			.findBySalesforceIds(rules.type(), records.stream().map(SalesforceRecord::id).toList());
-		List<SalesforceRecord> page = skipEchoes ? withoutEchoes(records, linked) : records;
+		List<SalesforceRecord> page = skipEchoes ? withoutEchoes(records) : records;
 		if (page.isEmpty()) {
 			return List.of();
 		}
+		Map<String, SyncLink> linked = this.lookups.links()
+			.findBySalesforceIds(rules.type(), page.stream().map(SalesforceRecord::id).toList());
 		Map<Long, CrmRow> linkedRows = this.lookups.crmRecords()
 			.findByIds(this.lookups.table(),
 					page.stream()
@@ -170,11 +175,17 @@ final class SalesforcePass implements KeysetPass<MergeCandidate, String> {
 		return this.lookups.completed(candidates);
 	}
 
-	private List<SalesforceRecord> withoutEchoes(List<SalesforceRecord> records, Map<String, SyncLink> linked) {
+	/**
+	 * The records that are not echoes, found with the links' digests alone (no base is
+	 * read for an echo).
+	 */
+	private List<SalesforceRecord> withoutEchoes(List<SalesforceRecord> records) {
+		Map<String, LinkDigests> linked = this.lookups.links()
+			.digestsBySalesforceIds(this.lookups.rules().type(), records.stream().map(SalesforceRecord::id).toList());
 		WrittenDigests digests = this.lookups.digests();
 		return records.stream().filter((record) -> {
-			SyncLink link = linked.get(record.id());
-			return link == null || !link.hasDigests() || !link.salesforceDigest().equals(digests.ofSalesforce(record));
+			LinkDigests link = linked.get(record.id());
+			return link == null || !link.salesforceUnchanged(digests.ofSalesforce(record));
 		}).toList();
 	}
 
