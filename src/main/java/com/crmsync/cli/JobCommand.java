@@ -35,6 +35,9 @@ abstract class JobCommand extends DatabaseCommand {
 	}
 
 	@Override
+	// the signal handler is only installed for the launch and removed after it: the
+	// resource is never referenced inside the try, which is the point
+	@SuppressWarnings("try")
 	protected int call(ConfigurableApplicationContext context) throws Exception {
 		SyncRunner runner = context.getBean(SyncRunner.class);
 		try (StopOnSignal stop = StopOnSignal.install(runner)) {
