@@ -80,6 +80,24 @@ public class RunJournal {
 		this.ownTransaction.executeWithoutResult((status) -> insertConflicts(runId, executionId, conflicts));
 	}
 
+	/**
+	 * Takes back, in a transaction of their own, the conflicts journaled for records
+	 * whose merge was then not carried out (Salesforce refused the save): they were
+	 * journaled before the save (see {@link #recordConflicts}), and a record that failed
+	 * was not settled by either side.
+	 * @param runId the run: its first execution
+	 * @param type the kind of record
+	 * @param crmIds the CRM rows
+	 */
+	public void withdrawConflicts(long runId, ObjectType type, Collection<Long> crmIds) {
+		if (crmIds.isEmpty()) {
+			return;
+		}
+		this.ownTransaction.executeWithoutResult((status) -> this.jdbc.update(
+				"DELETE FROM sync_conflict WHERE run_id = :run AND object_type = :type AND crm_id IN (:crmIds)",
+				new MapSqlParameterSource("run", runId).addValue("type", type.name()).addValue("crmIds", crmIds)));
+	}
+
 	private void insertConflicts(long runId, long executionId, Collection<FieldConflictRecord> conflicts) {
 		this.jdbc.batchUpdate("INSERT IGNORE INTO sync_conflict (job_execution_id, run_id, step, object_type, crm_id, "
 				+ "salesforce_id, field, crm_value, salesforce_value, winner) VALUES (:execution, :run, :step, :type, "

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.crmsync.crm.FieldConflictRecord;
 import com.crmsync.crm.ObjectType;
@@ -40,6 +41,11 @@ public final class ChunkReport {
 	private final List<SyncError> errors = new ArrayList<>();
 
 	private final List<FieldConflictRecord> conflicts = new ArrayList<>();
+
+	/**
+	 * How many of {@link #conflicts} are journaled already ({@link #journalConflicts}).
+	 */
+	private int conflictsJournaled;
 
 	private final List<PlannedChange> changes = new ArrayList<>();
 
@@ -136,6 +142,41 @@ public final class ChunkReport {
 	}
 
 	/**
+	 * Journals the conflicts gathered so far at once, in a transaction of their own: a
+	 * writer calls it before it sends the winning values to Salesforce, which keeps them
+	 * whatever becomes of the chunk's transaction. A chunk killed after that save and
+	 * replayed no longer sees those conflicts (both sides agree by then); without this,
+	 * they would be lost.
+	 */
+	public void journalConflicts() {
+		List<FieldConflictRecord> pending = this.conflicts.subList(this.conflictsJournaled, this.conflicts.size());
+		this.journal.recordConflicts(SyncWindow.of(this.step).runId(), this.step.getJobExecutionId(), pending);
+		this.conflictsJournaled = this.conflicts.size();
+	}
+
+	/**
+	 * Takes back the conflicts of records whose merge was not carried out (Salesforce
+	 * refused the save), journaled or not.
+	 * @param type the kind of record
+	 * @param crmIds the CRM rows
+	 */
+	public void withdrawConflicts(ObjectType type, Set<Long> crmIds) {
+		if (crmIds.isEmpty()) {
+			return;
+		}
+		List<FieldConflictRecord> journaled = new ArrayList<>(this.conflicts.subList(0, this.conflictsJournaled));
+		List<FieldConflictRecord> pending = new ArrayList<>(
+				this.conflicts.subList(this.conflictsJournaled, this.conflicts.size()));
+		journaled.removeIf((conflict) -> crmIds.contains(conflict.crmId()));
+		pending.removeIf((conflict) -> crmIds.contains(conflict.crmId()));
+		this.conflicts.clear();
+		this.conflicts.addAll(journaled);
+		this.conflicts.addAll(pending);
+		this.conflictsJournaled = journaled.size();
+		this.journal.withdrawConflicts(SyncWindow.of(this.step).runId(), type, crmIds);
+	}
+
+	/**
 	 * A change a dry run would make.
 	 * @param type the kind of record
 	 * @param crmId the CRM row, if known
@@ -173,7 +214,8 @@ public final class ChunkReport {
 		long runId = SyncWindow.of(this.step).runId();
 		this.journal.recordChanges(runId, executionId, this.changes);
 		this.journal.recordErrors(runId, executionId, this.errors);
-		this.journal.recordConflicts(runId, executionId, this.conflicts);
+		this.journal.recordConflicts(runId, executionId,
+				this.conflicts.subList(this.conflictsJournaled, this.conflicts.size()));
 		this.outcomes.forEach((outcome, count) -> StepCounts.add(this.step, outcome, count));
 		StepCounts.addConflicts(this.step, this.conflicts.size());
 	}

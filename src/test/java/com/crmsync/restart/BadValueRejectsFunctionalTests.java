@@ -209,6 +209,51 @@ class BadValueRejectsFunctionalTests {
 		}
 	}
 
+	@Test
+	void aConflictOfAMergeSalesforceRefusesIsNotJournaledUntilTheMergeIsCarriedOut() throws Exception {
+		try (SyncHarness harness = start()) {
+			// given: a linked lead
+			harness.jdbc()
+				.update("INSERT INTO crm_lead (last_name, company_name, email, title) VALUES ('Torn', 'Acme', "
+						+ "'torn@example.com', 'Old title')");
+			assertThat(harness.run().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			String salesforceId = harness.jdbc()
+				.queryForObject("SELECT salesforce_id FROM sync_link WHERE object_type = 'LEAD'", String.class);
+			// and: its title edited on both sides, the CRM last (the CRM wins), and an
+			// e-mail in the CRM that Salesforce refuses
+			harness.emulator().org().update(salesforceId, Map.of("Title", "SF title"));
+			Thread.sleep(50);
+			harness.jdbc().update("UPDATE crm_lead SET title = 'CRM title', email = 'not-an-email'");
+
+			// when: the run merges it and Salesforce refuses the save
+			JobExecution refused = harness.run();
+
+			// then: the record failed and its conflict, which nothing settled, is not
+			// journaled
+			assertThat(errors(harness, refused, "mergeLeads")).extracting((row) -> row.get("status_code"))
+				.containsExactly("INVALID_EMAIL_ADDRESS");
+			assertThat(conflicts(harness, refused)).isZero();
+			assertThat(harness.emulator().org().records("Lead")).singleElement()
+				.satisfies((lead) -> assertThat(lead).containsEntry("Title", "SF title"));
+
+			// when: the e-mail is fixed
+			harness.jdbc().update("UPDATE crm_lead SET email = 'torn@example.com'");
+			JobExecution fixed = harness.run();
+
+			// then: the merge is carried out and its conflict journaled once
+			assertThat(errors(harness, fixed, "mergeLeads")).isEmpty();
+			assertThat(conflicts(harness, fixed)).isOne();
+			assertThat(harness.emulator().org().records("Lead")).singleElement()
+				.satisfies((lead) -> assertThat(lead).containsEntry("Title", "CRM title"));
+		}
+	}
+
+	private static int conflicts(SyncHarness harness, JobExecution execution) {
+		return harness.jdbc()
+			.queryForObject("SELECT COUNT(*) FROM sync_conflict WHERE run_id = ? AND object_type = 'LEAD'",
+					Integer.class, execution.getId());
+	}
+
 	/**
 	 * A harness whose incremental runs read only what changed since the last run began (a
 	 * look-back of a millisecond): a record a run reads again was retried, not caught by

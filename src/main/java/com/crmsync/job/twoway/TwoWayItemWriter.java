@@ -160,9 +160,10 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 		CrmSide crmSide = new CrmSide(this.rules, this.table, this.window.runId(), this.crmRecords, this.links,
 				this.customFields, this.references);
 		reconcileCreated(salesforceSide.create(ofKind(actions, Kind.CREATE_IN_SALESFORCE)), crmSide);
-		salesforceSide.update(ofKind(actions, Kind.MERGE));
+		List<SyncAction> merges = ofKind(actions, Kind.MERGE);
+		updateSalesforce(merges, salesforceSide, report);
 		createInCrm(ofKind(actions, Kind.CREATE_IN_CRM), crmSide, report);
-		ofKind(actions, Kind.MERGE).forEach((action) -> merge(action, salesforceSide, crmSide, report));
+		merges.forEach((action) -> merge(action, salesforceSide, crmSide, report));
 		followMerges(ofKind(actions, Kind.RELINK), crmSide, report);
 		followDeletes(actions, crmSide, report);
 		keepLinksOfRejected(ofKind(actions, Kind.REJECT), crmSide);
@@ -256,10 +257,32 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 		if (this.rules.referencesComplete(action.candidate().salesforce())) {
 			crmSide.retainReferences(crmId, references);
 		}
-		for (FieldConflict conflict : decision.conflicts()) {
-			report.conflict(this.rules.type(), crmId, action.candidate().salesforceId(), conflict);
-		}
 		report.count(action.changesRecords() ? Outcome.UPDATED : Outcome.UNCHANGED);
+	}
+
+	/**
+	 * Sends the merges' Salesforce updates, journaling their true conflicts just before:
+	 * once Salesforce holds the winning values, a replay of this chunk (after a kill
+	 * before it commits) finds both sides agreeing and no longer sees the conflicts.
+	 * Those of merges Salesforce then refuses are taken back: such a record was not
+	 * settled.
+	 */
+	private void updateSalesforce(List<SyncAction> merges, SalesforceSide salesforceSide, ChunkReport report) {
+		for (SyncAction action : merges) {
+			for (FieldConflict conflict : action.decision().conflicts()) {
+				report.conflict(this.rules.type(), action.candidate().crmId(), action.candidate().salesforceId(),
+						conflict);
+			}
+		}
+		report.journalConflicts();
+		salesforceSide.update(merges);
+		Set<Long> refused = new HashSet<>();
+		for (SyncAction action : merges) {
+			if (salesforceSide.rejected(action)) {
+				refused.add(action.candidate().crmId());
+			}
+		}
+		report.withdrawConflicts(this.rules.type(), refused);
 	}
 
 	/**
