@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -93,25 +92,13 @@ class BulkReadFunctionalTests {
 			assertThat(fixture.emulator.bulkJobs().jobsOn("Lead", "queryAll")).isOne();
 			RestartFixture.await("the server to release the dead run's lock", () -> !fixture.runLockHeld(), () -> true);
 
-			// and: restarted
-			ConfigurableApplicationContext context = fixture.startApplication(bulk);
-			JobExecution restarted = context.getBean(SyncRunner.class).restart(killed);
+			// and: restarted, it ends as an uninterrupted run, each record read once over
+			// both executions
+			JobExecution restarted = fixture.restartEndsAsUninterrupted(killed, bulk, "mergeLeads", child.output());
 
 			// then: the restart read on in the same bulk job, submitting none again
-			assertThat(restarted.getStatus()).as(child.output()).isEqualTo(BatchStatus.COMPLETED);
-			assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName)
-				.first()
-				.isEqualTo("mergeLeads");
 			assertThat(fixture.emulator.bulkJobs().jobsOn("Lead", "queryAll")).isOne();
 			assertThat(apis(restarted)).containsEntry("mergeLeads", "bulk");
-			// and: each record read once over both executions, both sides as after an
-			// uninterrupted run
-			JobRepository repository = context.getBean(JobRepository.class);
-			List<JobExecution> executions = List.of(repository.getJobExecution(killed),
-					repository.getJobExecution(restarted.getId()));
-			RestartFixture.assertCountsAddUp(executions);
-			assertThat(RestartFixture.reads(executions)).isEqualTo(RestartFixture.uninterrupted().reads());
-			fixture.assertEndsAsUninterrupted();
 		}
 	}
 

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -122,29 +121,17 @@ class BulkWriteFunctionalTests {
 			long killed = fixture.firstExecutionId();
 			RestartFixture.await("the server to release the dead run's lock", () -> !fixture.runLockHeld(), () -> true);
 
-			// and: restarted
-			ConfigurableApplicationContext context = fixture.startApplication(bulk);
-			JobExecution restarted = context.getBean(SyncRunner.class).restart(killed);
+			// and: restarted, it ends as an uninterrupted run, each record read once over
+			// both executions
+			fixture.restartEndsAsUninterrupted(killed, bulk, "mergeLeads", child.output());
 
 			// then: the restart wrote on in the same jobs and sent no record twice
-			assertThat(restarted.getStatus()).as(child.output()).isEqualTo(BatchStatus.COMPLETED);
-			assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName)
-				.first()
-				.isEqualTo("mergeLeads");
 			SalesforceEmulator emulator = fixture.emulator;
 			assertThat(emulator.bulkJobs().jobsOn("Lead", "upsert")).isOne();
 			long createdLeads = emulator.org().records("Lead").size() - 36;
 			long createdContacts = emulator.org().records("Contact").size() - 36;
 			assertThat(emulator.bulkJobs().recordsWritten("Lead", "upsert")).isEqualTo(createdLeads);
 			assertThat(emulator.bulkJobs().recordsWritten("Contact", "upsert")).isEqualTo(createdContacts);
-			// and: each record read once over both executions, both sides as after an
-			// uninterrupted run
-			JobRepository repository = context.getBean(JobRepository.class);
-			List<JobExecution> executions = List.of(repository.getJobExecution(killed),
-					repository.getJobExecution(restarted.getId()));
-			RestartFixture.assertCountsAddUp(executions);
-			assertThat(RestartFixture.reads(executions)).isEqualTo(RestartFixture.uninterrupted().reads());
-			fixture.assertEndsAsUninterrupted();
 		}
 	}
 

@@ -3,18 +3,11 @@
  */
 package com.crmsync.restart;
 
-import java.util.List;
 import java.util.Map;
 
 import com.crmsync.cli.ExitCodes;
-import com.crmsync.job.SyncRunner;
 import com.crmsync.testsupport.SyncProcess;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,21 +56,9 @@ class GracefulStopFunctionalTests {
 								+ stopped);
 			assertThat(fixture.runLockHeld()).isFalse();
 
-			// and when: restarted
-			ConfigurableApplicationContext context = fixture.startApplication(Map.of());
-			JobExecution restarted = context.getBean(SyncRunner.class).restart(stopped);
-
-			// then: it resumes the stopped step and ends as an uninterrupted run
-			assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-			assertThat(restarted.getStepExecutions()).extracting((execution) -> execution.getStepName())
-				.first()
-				.isEqualTo("mergeLeads");
-			JobRepository repository = context.getBean(JobRepository.class);
-			List<JobExecution> executions = List.of(repository.getJobExecution(stopped),
-					repository.getJobExecution(restarted.getId()));
-			RestartFixture.assertCountsAddUp(executions);
-			assertThat(RestartFixture.reads(executions)).isEqualTo(RestartFixture.uninterrupted().reads());
-			fixture.assertEndsAsUninterrupted();
+			// and when: restarted, it resumes the stopped step and ends as an
+			// uninterrupted run
+			fixture.restartEndsAsUninterrupted(stopped, Map.of(), "mergeLeads", child.output());
 		}
 	}
 

@@ -3,18 +3,11 @@
  */
 package com.crmsync.restart;
 
-import java.util.List;
 import java.util.Map;
 
-import com.crmsync.job.SyncRunner;
 import com.crmsync.testsupport.SyncProcess;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,26 +39,13 @@ class KillRestartFunctionalTests {
 				.isEqualTo("STARTED");
 			RestartFixture.await("the server to release the dead run's lock", () -> !fixture.runLockHeld(), () -> true);
 
-			// and: restarted
-			ConfigurableApplicationContext context = fixture.startApplication(Map.of());
-			JobExecution restarted = context.getBean(SyncRunner.class).restart(killed);
-
-			// then: it completes from the killed step on, and both sides are as after an
-			// uninterrupted run
-			assertThat(restarted.getStatus()).as(child.output()).isEqualTo(BatchStatus.COMPLETED);
+			// and: restarted, it completes from the killed step on, and both sides are as
+			// after an uninterrupted run (the killed process committed its last chunk or
+			// nothing of it: Spring Batch's read counts, like the outcome counts, add up
+			// to
+			// one read of each record)
+			fixture.restartEndsAsUninterrupted(killed, Map.of(), step, child.output());
 			assertThat(fixture.jobStatus(killed)).isEqualTo("FAILED");
-			assertThat(restarted.getStepExecutions()).extracting((execution) -> execution.getStepName())
-				.first()
-				.isEqualTo(step);
-			JobRepository repository = context.getBean(JobRepository.class);
-			List<JobExecution> executions = List.of(repository.getJobExecution(killed),
-					repository.getJobExecution(restarted.getId()));
-			RestartFixture.assertCountsAddUp(executions);
-			// the killed process committed its last chunk or nothing of it: Spring
-			// Batch's
-			// read counts, like the outcome counts, add up to one read of each record
-			assertThat(RestartFixture.reads(executions)).isEqualTo(RestartFixture.uninterrupted().reads());
-			fixture.assertEndsAsUninterrupted();
 		}
 	}
 

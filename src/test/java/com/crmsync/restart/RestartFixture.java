@@ -14,6 +14,7 @@ import com.crmsync.CrmSalesforceSyncApplication;
 import com.crmsync.emulator.EmulatorSettings;
 import com.crmsync.emulator.SalesforceEmulator;
 import com.crmsync.job.StepCounts;
+import com.crmsync.job.SyncRunner;
 import com.crmsync.testsupport.SyncHarness;
 import com.crmsync.testsupport.SyncProcess;
 import com.crmsync.testsupport.TestDatabases;
@@ -22,7 +23,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.awaitility.Awaitility;
 import org.flywaydb.core.Flyway;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -86,6 +89,31 @@ final class RestartFixture implements AutoCloseable {
 			}
 		}
 		return baseline;
+	}
+
+	/**
+	 * Restarts an interrupted run in an application of this JVM and checks that it
+	 * completes from the interrupted step on and ends as the uninterrupted run: counts
+	 * that add up, each record read once over both executions, both sides equal.
+	 * @param interrupted the interrupted execution
+	 * @param extra properties beside the fixture's
+	 * @param firstStep the step the restart must begin with (the interrupted one)
+	 * @param output what the interrupted process printed, for a failure's message
+	 * @return the restarted execution
+	 */
+	JobExecution restartEndsAsUninterrupted(long interrupted, Map<String, Object> extra, String firstStep,
+			String output) throws Exception {
+		ConfigurableApplicationContext context = startApplication(extra);
+		JobExecution restarted = context.getBean(SyncRunner.class).restart(interrupted);
+		assertThat(restarted.getStatus()).as(output).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(restarted.getStepExecutions()).extracting(StepExecution::getStepName).first().isEqualTo(firstStep);
+		JobRepository repository = context.getBean(JobRepository.class);
+		List<JobExecution> executions = List.of(repository.getJobExecution(interrupted),
+				repository.getJobExecution(restarted.getId()));
+		assertCountsAddUp(executions);
+		assertThat(reads(executions)).isEqualTo(uninterrupted().reads());
+		assertEndsAsUninterrupted();
+		return restarted;
 	}
 
 	/**
