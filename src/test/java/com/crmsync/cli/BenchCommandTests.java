@@ -27,17 +27,10 @@ class BenchCommandTests {
 
 	@Test
 	void smallBenchmarkCompletesWithConsistentFigures() {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int exitCode = SyncCommandLine.execute(new PrintWriter(out, true), new PrintWriter(err, true), "bench",
-				"--records", "2000", "--seed", "7", "--sync.embedded.data-dir=" + TestDatabases.DATA_DIR,
+		Printed printed = completedBench("--records", "2000", "--seed", "7",
+				"--sync.embedded.data-dir=" + TestDatabases.DATA_DIR,
 				"--sync.embedded.database=" + TestDatabases.newDatabase("bench"));
-		assertThat(exitCode).as(err.toString()).isZero();
-		List<String> lines = out.toString().lines().filter((line) -> !line.isBlank()).toList();
-		Map<String, Object> figures = JsonMapper.builder()
-			.build()
-			.readValue(lines.get(lines.size() - 1), new TypeReference<Map<String, Object>>() {
-			});
+		Map<String, Object> figures = printed.figures();
 		assertThat(figures).containsKeys("records", "fullSeconds", "incrementalSeconds", "baselineSeconds",
 				"ratioToBaseline", "apiCalls", "minApiCalls", "peakHeapMb");
 		assertThat(number(figures, "records")).isEqualTo(2000);
@@ -84,18 +77,11 @@ class BenchCommandTests {
 
 	@Test
 	void compareSerialAlsoRunsTheSameFullRunThroughSerialSoap() {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int exitCode = SyncCommandLine.execute(new PrintWriter(out, true), new PrintWriter(err, true), "bench",
-				"--records", "600", "--seed", "7", "--no-baseline", "--compare-serial",
+		Printed printed = completedBench("--records", "600", "--seed", "7", "--no-baseline", "--compare-serial",
 				"--sync.salesforce.bulk-threshold=50", "--sync.embedded.data-dir=" + TestDatabases.DATA_DIR,
 				"--sync.embedded.database=" + TestDatabases.newDatabase("benchserial"));
-		assertThat(exitCode).as(out + "\n" + err).isZero();
-		List<String> lines = out.toString().lines().filter((line) -> !line.isBlank()).toList();
-		Map<String, Object> figures = JsonMapper.builder()
-			.build()
-			.readValue(lines.get(lines.size() - 1), new TypeReference<Map<String, Object>>() {
-			});
+		List<String> lines = printed.lines();
+		Map<String, Object> figures = printed.figures();
 		// the serial SOAP run first, on data seeded alike
 		assertThat(lines).filteredOn((line) -> line.startsWith("Serial SOAP full run"))
 			.singleElement()
@@ -127,6 +113,36 @@ class BenchCommandTests {
 		assertThat(err.toString()).contains("--compare-serial");
 	}
 
+	/**
+	 * Runs the benchmark, which must end with exit code 0.
+	 * @param arguments its arguments, after {@code bench}
+	 * @return what it printed
+	 */
+	private static Printed completedBench(String... arguments) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		String[] command = new String[arguments.length + 1];
+		command[0] = "bench";
+		System.arraycopy(arguments, 0, command, 1, arguments.length);
+		int exitCode = SyncCommandLine.execute(new PrintWriter(out, true), new PrintWriter(err, true), command);
+		assertThat(exitCode).as(out + "\n" + err).isZero();
+		List<String> lines = out.toString().lines().filter((line) -> !line.isBlank()).toList();
+		Map<String, Object> figures = JsonMapper.builder()
+			.build()
+			.readValue(lines.get(lines.size() - 1), new TypeReference<Map<String, Object>>() {
+			});
+		return new Printed(lines, figures);
+	}
+
+	/**
+	 * What a benchmark printed.
+	 *
+	 * @param lines its lines that are not blank
+	 * @param figures the figures of its last line (JSON)
+	 */
+	private record Printed(List<String> lines, Map<String, Object> figures) {
+	}
+
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> runs(Map<String, Object> figures, String name) {
 		assertThat(figures.get(name)).as(name).isInstanceOf(Map.class);
@@ -147,18 +163,11 @@ class BenchCommandTests {
 
 	@Test
 	void jobInChildJvmsKeepsExactMinimumsAndReportsItsHeap() {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int exitCode = SyncCommandLine.execute(new PrintWriter(out, true), new PrintWriter(err, true), "bench",
-				"--records", "2000", "--seed", "7", "--no-baseline", "--job-xmx", "256m", "--job-log-dir",
-				"target/bench-logs", "--sync.embedded.data-dir=" + TestDatabases.DATA_DIR,
+		Printed printed = completedBench("--records", "2000", "--seed", "7", "--no-baseline", "--job-xmx", "256m",
+				"--job-log-dir", "target/bench-logs", "--sync.embedded.data-dir=" + TestDatabases.DATA_DIR,
 				"--sync.embedded.database=" + TestDatabases.newDatabase("benchchild"));
-		assertThat(exitCode).as(out + "\n" + err).isZero();
-		List<String> lines = out.toString().lines().filter((line) -> !line.isBlank()).toList();
-		Map<String, Object> figures = JsonMapper.builder()
-			.build()
-			.readValue(lines.get(lines.size() - 1), new TypeReference<Map<String, Object>>() {
-			});
+		List<String> lines = printed.lines();
+		Map<String, Object> figures = printed.figures();
 		assertThat(figures).containsEntry("jobXmx", "256m")
 			.containsEntry("fullStatus", "COMPLETED")
 			.containsEntry("echoStatus", "COMPLETED")
