@@ -228,13 +228,7 @@ public final class BulkQuery {
 		private long pause = FIRST_POLL_MS;
 
 		void sleep() {
-			try {
-				Thread.sleep(this.pause);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new SalesforceException("INTERRUPTED", "Interrupted while waiting for a bulk job");
-			}
+			SalesforceClient.sleep(this.pause, "for a bulk job");
 			this.pause = Math.min(LONGEST_POLL_MS, this.pause * 3 / 2);
 		}
 

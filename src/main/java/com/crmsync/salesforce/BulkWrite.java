@@ -214,7 +214,7 @@ public final class BulkWrite {
 			}
 			logger.info("Bulk " + operation.action() + " of " + operation.object() + ": " + locked.size()
 					+ " record(s) locked, sending them again");
-			sleep(delay);
+			SalesforceClient.sleep(delay, "for a bulk batch");
 			pending = locked;
 			byte[] content = BulkWriteCsv.batch(locked.stream().map(records::get).toList());
 			batch = sendNew(operation, content, BulkWriteCsv.fingerprint(content), journal);
@@ -256,7 +256,7 @@ public final class BulkWrite {
 		long pause = Math.max(FIRST_POLL_MS, expected);
 		long next = Math.max(FIRST_POLL_MS, expected / 10);
 		while (true) {
-			sleep(Math.min(LONGEST_POLL_MS, pause));
+			SalesforceClient.sleep(Math.min(LONGEST_POLL_MS, pause), "for a bulk batch");
 			BatchInfo info = this.client.bulkCall("bulk.getBatchInfo", Map.of(),
 					(bulk) -> bulk.getBatchInfo(batch.jobId(), batch.batchId()));
 			BatchStateEnum state = info.getState();
@@ -289,16 +289,6 @@ public final class BulkWrite {
 			}
 		}
 		this.openJobs.clear();
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new SalesforceException("INTERRUPTED", "Interrupted while waiting for a bulk batch");
-		}
 	}
 
 	/**

@@ -625,7 +625,7 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 			long delay = locked.isEmpty() ? BackOffExecution.STOP : backOff.nextBackOff();
 			if (delay != BackOffExecution.STOP) {
 				logger.info(operation + ": " + locked.size() + " record(s) locked, retrying them");
-				sleep(delay);
+				sleep(delay, "to retry");
 			}
 			pending = (delay != BackOffExecution.STOP) ? locked : List.of();
 		}
@@ -801,13 +801,19 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 		}
 	}
 
-	private static void sleep(long millis) {
+	/**
+	 * Pauses the calling thread; an interrupt ends the wait as a failed call.
+	 * @param millis how long
+	 * @param waitingFor what for, for the failure's message ({@code to retry}, ...)
+	 * @throws SalesforceException ({@code INTERRUPTED}) when interrupted
+	 */
+	static void sleep(long millis, String waitingFor) {
 		try {
 			Thread.sleep(millis);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new SalesforceException("INTERRUPTED", "Interrupted while waiting to retry");
+			throw new SalesforceException("INTERRUPTED", "Interrupted while waiting " + waitingFor);
 		}
 	}
 
