@@ -358,12 +358,8 @@ class RandomizedLeadSyncFunctionalTests {
 
 	private void deleteOnSalesforce(Lead lead) {
 		beforeSalesforceWrite();
-		if (purges()) {
-			org().purge((String) lead.id);
+		if (deleteOrPurge((String) lead.id)) {
 			log("SF purge %s", lead.id);
-		}
-		else {
-			org().delete((String) lead.id);
 		}
 		Instant at = Instant.now();
 		this.model.removed(lead, at);
@@ -412,23 +408,13 @@ class RandomizedLeadSyncFunctionalTests {
 		}
 		else if (pick < 93) {
 			String opportunity = model.opportunities.get(this.roleRandom.nextInt(model.opportunities.size()));
-			if (purges()) {
-				org().purge(opportunity);
-			}
-			else {
-				org().delete(opportunity);
-			}
+			deleteOrPurge(opportunity);
 			model.opportunityDeleted(opportunity);
 			log("SF opportunity %s deleted", opportunity);
 		}
 		else {
 			String contact = model.contacts.get(this.roleRandom.nextInt(model.contacts.size()));
-			if (purges()) {
-				org().purge(contact);
-			}
-			else {
-				org().delete(contact);
-			}
+			deleteOrPurge(contact);
 			model.contactDeleted(contact);
 			log("SF contact %s deleted", contact);
 		}
@@ -448,6 +434,20 @@ class RandomizedLeadSyncFunctionalTests {
 	 */
 	private boolean purges() {
 		return fullRound() && this.roleRandom.nextBoolean();
+	}
+
+	/**
+	 * Deletes a record in Salesforce, purging it too when {@link #purges()} says so.
+	 * @param id the record
+	 * @return whether it was purged
+	 */
+	private boolean deleteOrPurge(String id) {
+		if (purges()) {
+			org().purge(id);
+			return true;
+		}
+		org().delete(id);
+		return false;
 	}
 
 	/**
