@@ -164,15 +164,12 @@ public final class ChunkReport {
 		if (crmIds.isEmpty()) {
 			return;
 		}
-		List<FieldConflictRecord> journaled = new ArrayList<>(this.conflicts.subList(0, this.conflictsJournaled));
-		List<FieldConflictRecord> pending = new ArrayList<>(
-				this.conflicts.subList(this.conflictsJournaled, this.conflicts.size()));
-		journaled.removeIf((conflict) -> crmIds.contains(conflict.crmId()));
-		pending.removeIf((conflict) -> crmIds.contains(conflict.crmId()));
-		this.conflicts.clear();
-		this.conflicts.addAll(journaled);
-		this.conflicts.addAll(pending);
-		this.conflictsJournaled = journaled.size();
+		// removing keeps the order: the journaled ones that stay are still the first
+		this.conflictsJournaled -= (int) this.conflicts.subList(0, this.conflictsJournaled)
+			.stream()
+			.filter((conflict) -> crmIds.contains(conflict.crmId()))
+			.count();
+		this.conflicts.removeIf((conflict) -> crmIds.contains(conflict.crmId()));
 		this.journal.withdrawConflicts(SyncWindow.of(this.step).runId(), type, crmIds);
 	}
 
