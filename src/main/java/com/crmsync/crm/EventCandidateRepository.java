@@ -59,20 +59,82 @@ public class EventCandidateRepository {
 	 */
 	public List<EventCandidate> page(EventTaskMapping mapping, ObjectType eventType, String step, Instant changedSince,
 			long afterId, int limit) {
+		return page(mapping, eventType, step, changedSince, RowShare.WHOLE, afterId, limit);
+	}
+
+	/**
+	 * The next page of candidates of one share of the events (a partition's), as
+	 * {@link #page(EventTaskMapping, ObjectType, String, Instant, long, int)}.
+	 * @param mapping the event mapping (which columns feed the Task)
+	 * @param eventType the type of events in the identity map
+	 * @param step the step that pushes the events
+	 * @param changedSince the window's start, {@code null} for all events
+	 * @param share the events read: those whose {@code MOD(id, count) = index}
+	 * @param afterId the last event id already read
+	 * @param limit the page size
+	 * @return the candidates
+	 */
+	public List<EventCandidate> page(EventTaskMapping mapping, ObjectType eventType, String step, Instant changedSince,
+			RowShare share, long afterId, int limit) {
 		List<String> columns = columns(mapping);
-		MapSqlParameterSource parameters = new MapSqlParameterSource("afterId", afterId).addValue("limit", limit)
-			.addValue("eventType", eventType.name());
+		MapSqlParameterSource parameters = parameters(eventType, step, changedSince, share).addValue("afterId", afterId)
+			.addValue("limit", limit);
 		StringBuilder sql = new StringBuilder("SELECT e.id, e.contact_id, e.lead_id, ld.converted_contact_id, ")
 			.append("ct.salesforce_id, ll.salesforce_id, cc.salesforce_id");
 		columns.forEach((column) -> sql.append(", e.").append(column));
-		sql.append(" FROM ");
+		sql.append(" FROM ").append(candidates(changedSince, share)).append(" ORDER BY e.id LIMIT :limit");
+		List<Row> rows = this.jdbc.query(sql.toString(), parameters, (rs, row) -> row(rs, columns));
+		Map<Long, SyncLink> taskLinks = this.links.findByCrmIds(eventType, rows.stream().map(Row::eventId).toList());
+		List<EventCandidate> candidates = new ArrayList<>(rows.size());
+		for (Row row : rows) {
+			candidates.add(new EventCandidate(row.eventId(), row.columns(), row.hasPerson(), row.contactSalesforceId(),
+					row.leadSalesforceId(), row.leadConverted(), row.convertedContactSalesforceId(),
+					taskLinks.get(row.eventId())));
+		}
+		return candidates;
+	}
+
+	/**
+	 * How many candidates {@link #page} would read from the first event on, counted up to
+	 * a limit (the first events, through the same indexes).
+	 * @param eventType the type of events in the identity map
+	 * @param step the step that pushes the events
+	 * @param changedSince the window's start, {@code null} for all events
+	 * @param atMost where counting stops
+	 * @return the count, at most {@code atMost}
+	 */
+	public long count(ObjectType eventType, String step, Instant changedSince, long atMost) {
+		MapSqlParameterSource parameters = parameters(eventType, step, changedSince, RowShare.WHOLE)
+			.addValue("afterId", 0L)
+			.addValue("limit", atMost);
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT e.id FROM "
+				+ candidates(changedSince, RowShare.WHOLE) + " ORDER BY e.id LIMIT :limit) counted", parameters,
+				Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	private static MapSqlParameterSource parameters(ObjectType eventType, String step, Instant changedSince,
+			RowShare share) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource("eventType", eventType.name())
+			.addValue("shares", share.count())
+			.addValue("share", share.index());
+		if (changedSince != null) {
+			parameters.addValue("since", JdbcValues.utc(changedSince)).addValue("step", step);
+		}
+		return parameters;
+	}
+
+	/** The candidate events {@code e} with the links of their people. */
+	private static String candidates(Instant changedSince, RowShare share) {
+		StringBuilder sql = new StringBuilder();
 		if (changedSince != null) {
 			// a derived table of the UNION, each part through its index, joined first
 			// (STRAIGHT_JOIN): otherwise ORDER BY id LIMIT tempts MariaDB to walk the
 			// whole table in id order and probe the derived table for each row
 			String changedLink = "sync_link k FORCE INDEX (sync_link_changed_ix) ";
-			String inWindow = " AND k.updated_at >= :since AND e.id > :afterId";
+			String inWindow = " AND k.updated_at >= :since AND e.id > :afterId" + share.sql("e.id");
 			sql.append("(SELECT id FROM crm_event WHERE updated_at >= :since AND id > :afterId")
+				.append(share.sql("id"))
 				.append(" UNION SELECT e.id FROM ")
 				.append(changedLink)
 				.append("STRAIGHT_JOIN crm_event e ON e.contact_id = k.crm_id WHERE k.object_type = 'CONTACT'")
@@ -88,8 +150,8 @@ public class EventCandidateRepository {
 				.append(inWindow)
 				.append(" UNION SELECT crm_id FROM sync_error WHERE step = :step AND created_at >= :since")
 				.append(" AND object_type = :eventType AND kind = 'ERROR' AND crm_id > :afterId")
+				.append(share.sql("crm_id"))
 				.append(") changed STRAIGHT_JOIN crm_event e ON e.id = changed.id");
-			parameters.addValue("since", JdbcValues.utc(changedSince)).addValue("step", step);
 		}
 		else {
 			sql.append("crm_event e");
@@ -99,21 +161,13 @@ public class EventCandidateRepository {
 			.append(" LEFT JOIN sync_link ll ON ll.object_type = 'LEAD' AND ll.crm_id = e.lead_id AND ll.detached_at IS NULL")
 			.append(" LEFT JOIN sync_link cc ON cc.object_type = 'CONTACT' AND cc.crm_id = ld.converted_contact_id AND cc.detached_at IS NULL")
 			.append(" LEFT JOIN sync_link el ON el.object_type = :eventType AND el.crm_id = e.id")
-			.append(" WHERE e.id > :afterId AND e.deleted_at IS NULL");
+			.append(" WHERE e.id > :afterId AND e.deleted_at IS NULL")
+			.append(share.sql("e.id"));
 		if (changedSince != null) {
 			sql.append(" AND (e.updated_at >= :since OR (el.id IS NULL AND (e.contact_id IS NOT NULL")
 				.append(" OR e.lead_id IS NOT NULL)))");
 		}
-		sql.append(" ORDER BY e.id LIMIT :limit");
-		List<Row> rows = this.jdbc.query(sql.toString(), parameters, (rs, row) -> row(rs, columns));
-		Map<Long, SyncLink> taskLinks = this.links.findByCrmIds(eventType, rows.stream().map(Row::eventId).toList());
-		List<EventCandidate> candidates = new ArrayList<>(rows.size());
-		for (Row row : rows) {
-			candidates.add(new EventCandidate(row.eventId(), row.columns(), row.hasPerson(), row.contactSalesforceId(),
-					row.leadSalesforceId(), row.leadConverted(), row.convertedContactSalesforceId(),
-					taskLinks.get(row.eventId())));
-		}
-		return candidates;
+		return sql.toString();
 	}
 
 	private static Row row(ResultSet rs, List<String> columns) throws SQLException {

@@ -47,39 +47,31 @@ public class ScoreCandidateRepository {
 	 */
 	public List<ScoreCandidate> page(ScoredRecords records, String field, String step, Instant changedSince,
 			long afterId, int limit) {
+		return page(records, field, step, changedSince, RowShare.WHOLE, afterId, limit);
+	}
+
+	/**
+	 * The next page of candidates of one share of the rows (a partition's), as
+	 * {@link #page(ScoredRecords, String, String, Instant, long, int)}.
+	 * @param records the scored records: leads or contacts
+	 * @param field the Salesforce score field
+	 * @param step the step that pushes the scores
+	 * @param changedSince the window's start, {@code null} for all rows
+	 * @param share the rows read: those whose {@code MOD(id, count) = index}
+	 * @param afterId the last CRM id already read
+	 * @param limit the page size
+	 * @return the candidates
+	 */
+	public List<ScoreCandidate> page(ScoredRecords records, String field, String step, Instant changedSince,
+			RowShare share, long afterId, int limit) {
 		ObjectType type = records.type();
-		String table = records.table();
-		String converted = (records.convertedColumn() != null) ? "r." + records.convertedColumn() : "NULL";
-		MapSqlParameterSource parameters = new MapSqlParameterSource("type", type.name()).addValue("field", field)
+		MapSqlParameterSource parameters = parameters(records, field, step, changedSince, share)
 			.addValue("afterId", afterId)
 			.addValue("limit", limit);
+		String converted = converted(records);
 		String sql = "SELECT r.id, r.lead_score, " + converted + " AS converted_contact_id, l.salesforce_id, "
-				+ "p.salesforce_id AS pushed_to, p.value AS pushed_value, p.id AS pushed_id FROM ";
-		if (changedSince == null) {
-			sql += table + " r ";
-		}
-		else {
-			// a derived table of the UNION, each part through its index, joined first
-			// (STRAIGHT_JOIN): otherwise ORDER BY id LIMIT tempts MariaDB to walk the
-			// whole table in id order and probe the derived table for each row
-			sql += "(SELECT id FROM " + table + " WHERE updated_at >= :since AND id > :afterId "
-					+ "UNION SELECT crm_id FROM sync_link FORCE INDEX (sync_link_changed_ix) "
-					+ "WHERE object_type = :type AND updated_at >= :since "
-					+ "AND crm_id > :afterId UNION SELECT crm_id FROM sync_error WHERE step = :step "
-					+ "AND created_at >= :since AND object_type = :type AND kind = 'ERROR' AND crm_id > :afterId"
-					+ ") changed STRAIGHT_JOIN " + table + " r ON r.id = changed.id ";
-			parameters.addValue("since", JdbcValues.utc(changedSince)).addValue("step", step);
-		}
-		sql += "JOIN sync_link l ON l.object_type = :type AND l.crm_id = r.id AND l.detached_at IS NULL "
-				+ "LEFT JOIN sync_pushed_value p ON p.object_type = :type AND p.crm_id = r.id AND p.field = :field "
-				+ "WHERE r.id > :afterId AND r.deleted_at IS NULL "
-				// a row without a score and never pushed has nothing to push
-				+ "AND (r.lead_score IS NOT NULL OR p.id IS NOT NULL)";
-		if (changedSince != null) {
-			sql += " AND (r.updated_at >= :since OR ((p.id IS NULL OR p.salesforce_id <> l.salesforce_id) AND "
-					+ converted + " IS NULL))";
-		}
-		sql += " ORDER BY r.id LIMIT :limit";
+				+ "p.salesforce_id AS pushed_to, p.value AS pushed_value, p.id AS pushed_id FROM "
+				+ candidates(records, changedSince, share) + " ORDER BY r.id LIMIT :limit";
 		return this.jdbc.query(sql, parameters, (rs, row) -> {
 			long crmId = rs.getLong("id");
 			PushedValue pushed = (rs.getObject("pushed_id") != null)
@@ -88,6 +80,76 @@ public class ScoreCandidateRepository {
 			return new ScoreCandidate(type, crmId, rs.getString("salesforce_id"),
 					rs.getObject("lead_score", Long.class), rs.getObject("converted_contact_id") != null, pushed);
 		});
+	}
+
+	/**
+	 * How many candidates {@link #page} would read from the first row on, counted up to a
+	 * limit (the first rows, through the same indexes).
+	 * @param records the scored records: leads or contacts
+	 * @param field the Salesforce score field
+	 * @param step the step that pushes the scores
+	 * @param changedSince the window's start, {@code null} for all rows
+	 * @param atMost where counting stops
+	 * @return the count, at most {@code atMost}
+	 */
+	public long count(ScoredRecords records, String field, String step, Instant changedSince, long atMost) {
+		MapSqlParameterSource parameters = parameters(records, field, step, changedSince, RowShare.WHOLE)
+			.addValue("afterId", 0L)
+			.addValue("limit", atMost);
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT r.id FROM "
+				+ candidates(records, changedSince, RowShare.WHOLE) + " ORDER BY r.id LIMIT :limit) counted",
+				parameters, Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	private static MapSqlParameterSource parameters(ScoredRecords records, String field, String step,
+			Instant changedSince, RowShare share) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource("type", records.type().name())
+			.addValue("field", field)
+			.addValue("shares", share.count())
+			.addValue("share", share.index());
+		if (changedSince != null) {
+			parameters.addValue("since", JdbcValues.utc(changedSince)).addValue("step", step);
+		}
+		return parameters;
+	}
+
+	private static String converted(ScoredRecords records) {
+		return (records.convertedColumn() != null) ? "r." + records.convertedColumn() : "NULL";
+	}
+
+	/**
+	 * The candidate rows {@code r} with their links {@code l} and pushed values
+	 * {@code p}.
+	 */
+	private static String candidates(ScoredRecords records, Instant changedSince, RowShare share) {
+		String table = records.table();
+		String converted = converted(records);
+		String sql;
+		if (changedSince == null) {
+			sql = table + " r ";
+		}
+		else {
+			// a derived table of the UNION, each part through its index, joined first
+			// (STRAIGHT_JOIN): otherwise ORDER BY id LIMIT tempts MariaDB to walk the
+			// whole table in id order and probe the derived table for each row
+			sql = "(SELECT id FROM " + table + " WHERE updated_at >= :since AND id > :afterId" + share.sql("id")
+					+ " UNION SELECT crm_id FROM sync_link FORCE INDEX (sync_link_changed_ix) "
+					+ "WHERE object_type = :type AND updated_at >= :since AND crm_id > :afterId" + share.sql("crm_id")
+					+ " UNION SELECT crm_id FROM sync_error WHERE step = :step AND created_at >= :since "
+					+ "AND object_type = :type AND kind = 'ERROR' AND crm_id > :afterId" + share.sql("crm_id")
+					+ ") changed STRAIGHT_JOIN " + table + " r ON r.id = changed.id ";
+		}
+		sql += "JOIN sync_link l ON l.object_type = :type AND l.crm_id = r.id AND l.detached_at IS NULL "
+				+ "LEFT JOIN sync_pushed_value p ON p.object_type = :type AND p.crm_id = r.id AND p.field = :field "
+				+ "WHERE r.id > :afterId AND r.deleted_at IS NULL" + share.sql("r.id")
+				// a row without a score and never pushed has nothing to push
+				+ " AND (r.lead_score IS NOT NULL OR p.id IS NOT NULL)";
+		if (changedSince != null) {
+			sql += " AND (r.updated_at >= :since OR ((p.id IS NULL OR p.salesforce_id <> l.salesforce_id) AND "
+					+ converted + " IS NULL))";
+		}
+		return sql;
 	}
 
 	/**

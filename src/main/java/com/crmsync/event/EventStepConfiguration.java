@@ -36,7 +36,7 @@ public class EventStepConfiguration {
 	ObjectStep pushEventsStep(PushSteps steps, MappingsProvider mappings, EventCandidateRepository candidates,
 			SyncLinkRepository links) {
 		Supplier<EventTaskMapping> mapping = () -> mappings.current().file().events();
-		return steps.of(new EventTarget(mapping, candidates, links), new EventItemProcessor(mapping));
+		return steps.of(() -> new EventTarget(mapping, candidates, links), () -> new EventItemProcessor(mapping));
 	}
 
 }

@@ -9,12 +9,14 @@ import java.util.function.Supplier;
 
 import com.crmsync.crm.EventCandidate;
 import com.crmsync.crm.EventCandidateRepository;
+import com.crmsync.crm.RowShare;
 import com.crmsync.crm.SyncLink;
 import com.crmsync.crm.SyncLinkRepository;
 import com.crmsync.job.ChunkReport;
 import com.crmsync.job.StepCounts.Outcome;
 import com.crmsync.job.SyncWindow;
 import com.crmsync.job.SyncedObject;
+import com.crmsync.job.partition.ModuloPlan;
 import com.crmsync.job.push.PushTarget;
 import com.crmsync.job.read.KeysetPass;
 import com.crmsync.job.read.PageCursor;
@@ -85,11 +87,21 @@ class EventTarget implements PushTarget<EventCandidate, TaskPush> {
 			return List.of();
 		}
 		SyncWindow window = SyncWindow.of(step);
+		RowShare share = ModuloPlan.share(step);
 		return List.of(KeysetPass.of("EVENTS", LAST_ID, EventCandidate::eventId,
 				(lastId) -> PageCursor.keyset((lastId != null) ? lastId : 0L,
 						(afterId, limit) -> this.candidates.page(events, definition().type(),
-								EventStepConfiguration.STEP, window.crmFrom(), afterId, limit),
+								EventStepConfiguration.STEP, window.crmFrom(), share, afterId, limit),
 						EventCandidate::eventId)));
+	}
+
+	@Override
+	public long count(StepExecution step, long atMost) {
+		if (this.mapping.get().direction() != Direction.PUSH) {
+			return 0;
+		}
+		return this.candidates.count(definition().type(), EventStepConfiguration.STEP, SyncWindow.of(step).crmFrom(),
+				atMost);
 	}
 
 	@Override

@@ -15,6 +15,7 @@ import com.crmsync.crm.PlannedChange;
 import com.crmsync.crm.RunJournal;
 import com.crmsync.crm.SyncError;
 import com.crmsync.job.StepCounts.Outcome;
+import com.crmsync.job.partition.PartitionSteps;
 import com.crmsync.mapping.FieldConflict;
 import com.crmsync.salesforce.RecordSaveResult;
 
@@ -66,7 +67,8 @@ public final class ChunkReport {
 	 * @return the step name
 	 */
 	public String stepName() {
-		return this.step.getStepName();
+		// a partition journals as its step, so reports group its rows as one thread's
+		return PartitionSteps.objectStep(this.step.getStepName());
 	}
 
 	/**

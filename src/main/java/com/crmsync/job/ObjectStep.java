@@ -4,7 +4,10 @@
 package com.crmsync.job;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
+
+import com.crmsync.job.partition.PartitionPlan;
 
 import org.springframework.batch.core.step.Step;
 
@@ -28,12 +31,33 @@ public interface ObjectStep {
 	Step build();
 
 	/**
-	 * The step of an object, made by the given builder.
+	 * How the step is split into partitions when {@code sync.partitions} is above 1
+	 * (docs/PARTITIONING.md); each partition executes a step of its own from
+	 * {@link #build()}.
+	 * @return the plan; empty for a step that always runs on one thread
+	 */
+	default Optional<PartitionPlan> partitioning() {
+		return Optional.empty();
+	}
+
+	/**
+	 * The step of an object, made by the given builder, on one thread.
 	 * @param definition the object's definition
 	 * @param builder builds its step
 	 * @return the object's step
 	 */
 	static ObjectStep of(SyncedObject definition, Supplier<Step> builder) {
+		return of(definition, builder, null);
+	}
+
+	/**
+	 * The step of an object, made by the given builder, split by a plan.
+	 * @param definition the object's definition
+	 * @param builder builds its step (or one partition's)
+	 * @param plan how it is split, {@code null}: never
+	 * @return the object's step
+	 */
+	static ObjectStep of(SyncedObject definition, Supplier<Step> builder, PartitionPlan plan) {
 		Objects.requireNonNull(definition, "definition");
 		Objects.requireNonNull(builder, "builder");
 		return new ObjectStep() {
@@ -46,6 +70,11 @@ public interface ObjectStep {
 			@Override
 			public Step build() {
 				return builder.get();
+			}
+
+			@Override
+			public Optional<PartitionPlan> partitioning() {
+				return Optional.ofNullable(plan);
 			}
 
 			@Override

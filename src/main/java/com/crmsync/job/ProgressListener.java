@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import com.crmsync.job.partition.PartitionSteps;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -30,7 +31,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * The job registers it on every step ({@link SyncStepListeners}): it is both a
  * {@link StepExecutionListener} and a {@link ChunkListener}. Steps run one at a time, so
- * one instance serves the whole job.
+ * one instance serves the whole job. A partitioned step shows as one: its partitions'
+ * chunks ({@link ObjectSteps}) report the records of all its partitions so far, from
+ * whichever thread commits.
  */
 @Component
 public class ProgressListener implements StepExecutionListener, ChunkListener<Object, Object> {
@@ -79,7 +82,7 @@ public class ProgressListener implements StepExecutionListener, ChunkListener<Ob
 	}
 
 	@Override
-	public void beforeStep(StepExecution stepExecution) {
+	public synchronized void beforeStep(StepExecution stepExecution) {
 		this.step = stepExecution;
 		this.started = this.clock.instant();
 		this.lastShown = this.started;
@@ -87,7 +90,7 @@ public class ProgressListener implements StepExecutionListener, ChunkListener<Ob
 	}
 
 	@Override
-	public void afterChunk(Chunk<Object> chunk) {
+	public synchronized void afterChunk(Chunk<Object> chunk) {
 		if (this.step == null) {
 			return;
 		}
@@ -100,7 +103,7 @@ public class ProgressListener implements StepExecutionListener, ChunkListener<Ob
 	}
 
 	@Override
-	public ExitStatus afterStep(StepExecution stepExecution) {
+	public synchronized ExitStatus afterStep(StepExecution stepExecution) {
 		if (this.step != null) {
 			show(line(this.clock.instant(), true), true);
 		}
@@ -137,9 +140,17 @@ public class ProgressListener implements StepExecutionListener, ChunkListener<Ob
 	}
 
 	// the step's own outcome counts are updated as each chunk is written; Spring Batch's
-	// read count only at commit, so it can lag by a chunk
+	// read count only at commit, so it can lag by a chunk. A partitioned step's counts
+	// are summed when its partitions end: until then, those of its partitions running
 	private static long records(StepExecution step) {
-		return Math.max(StepCounts.of(step).get("read"), step.getReadCount());
+		long partitions = step.getJobExecution()
+			.getStepExecutions()
+			.stream()
+			.filter((other) -> PartitionSteps.isPartition(other.getStepName())
+					&& PartitionSteps.objectStep(other.getStepName()).equals(step.getStepName()))
+			.mapToLong((partition) -> StepCounts.of(partition).get("read"))
+			.sum();
+		return Math.max(Math.max(StepCounts.of(step).get("read"), step.getReadCount()), partitions);
 	}
 
 }

@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.crmsync.db.EmbeddedDatabaseProperties;
+import com.crmsync.job.partition.Partitioning;
+import com.crmsync.job.partition.PartitioningProperties;
 import com.crmsync.salesforce.CallConcurrencyProperties;
 import com.crmsync.salesforce.SalesforceAuth;
 import com.crmsync.salesforce.SalesforceProperties;
@@ -88,6 +90,7 @@ public class SettingsCheck implements ApplicationContextInitializer<Configurable
 		Map<String, Object> values = new HashMap<>();
 		List<String> unreadable = new ArrayList<>();
 		bindEach(binder, "sync", SyncProperties.class, values, unreadable);
+		bindEach(binder, "sync", PartitioningProperties.class, values, unreadable);
 		bindEach(binder, "sync.salesforce", SalesforceProperties.class, values, unreadable);
 		bindEach(binder, "sync.salesforce", CallConcurrencyProperties.class, values, unreadable);
 		bindEach(binder, "sync.embedded", EmbeddedDatabaseProperties.class, values, unreadable);
@@ -95,7 +98,8 @@ public class SettingsCheck implements ApplicationContextInitializer<Configurable
 		problems.addAll(unreadable);
 		problems.addAll(SettingsRules.problems(
 				new SettingsRules.SyncValues((Integer) values.get("sync.chunk-size"),
-						(Duration) values.get("sync.look-back")),
+						(Duration) values.get("sync.look-back"), (Integer) values.get("sync.partitions"),
+						(Partitioning) values.get("sync.partitioning")),
 				new SettingsRules.SalesforceValues((Integer) values.get("sync.salesforce.api-budget-percent"),
 						(Integer) values.get("sync.salesforce.max-retries"),
 						(Duration) values.get("sync.salesforce.retry-backoff"),
@@ -157,6 +161,11 @@ public class SettingsCheck implements ApplicationContextInitializer<Configurable
 		if (type == SalesforceAuth.class) {
 			return Arrays.stream(SalesforceAuth.values())
 				.map(SalesforceAuth::value)
+				.collect(Collectors.joining(", ", "one of ", ""));
+		}
+		if (type.isEnum()) {
+			return Arrays.stream(type.getEnumConstants())
+				.map((constant) -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT))
 				.collect(Collectors.joining(", ", "one of ", ""));
 		}
 		return "a " + type.getSimpleName();

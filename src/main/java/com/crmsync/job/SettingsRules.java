@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.crmsync.job.partition.Partitioning;
+import com.crmsync.job.partition.PartitioningProperties;
 import com.crmsync.salesforce.CallConcurrencyProperties;
 import com.crmsync.salesforce.SalesforceClient;
 
@@ -71,6 +73,7 @@ final class SettingsRules {
 		List<String> problems = new ArrayList<>();
 		add(problems, chunkSize(sync.chunkSize()));
 		add(problems, lookBack(sync.lookBack()));
+		problems.addAll(PartitioningProperties.problems(sync.partitions(), sync.partitioning()));
 		if (salesforce.apiBudgetPercent() != null
 				&& (salesforce.apiBudgetPercent() < 1 || salesforce.apiBudgetPercent() > 100)) {
 			problems.add("sync.salesforce.api-budget-percent must be between 1 and 100 (it is "
@@ -132,8 +135,10 @@ final class SettingsRules {
 	 *
 	 * @param chunkSize {@code sync.chunk-size}
 	 * @param lookBack {@code sync.look-back}
+	 * @param partitions {@code sync.partitions}
+	 * @param partitioning {@code sync.partitioning}
 	 */
-	record SyncValues(Integer chunkSize, Duration lookBack) {
+	record SyncValues(Integer chunkSize, Duration lookBack, Integer partitions, Partitioning partitioning) {
 
 	}
 

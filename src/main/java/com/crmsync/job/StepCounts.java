@@ -3,6 +3,7 @@
  */
 package com.crmsync.job;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -81,6 +82,27 @@ public final class StepCounts {
 	private static void add(ExecutionContext context, String key, long count) {
 		if (count != 0) {
 			context.putLong(key, context.getLong(key, 0L) + count);
+		}
+	}
+
+	/**
+	 * Sets a partitioned step's outcome and conflict counts to the sums of its
+	 * partitions' (its API calls are measured on the step itself, around them all).
+	 * @param step the partitioned step
+	 * @param partitions the newest execution of each of its partitions
+	 */
+	public static void sumOf(StepExecution step, Collection<StepExecution> partitions) {
+		ExecutionContext context = step.getExecutionContext();
+		for (Outcome outcome : Outcome.values()) {
+			put(context, outcome.key(), partitions);
+		}
+		put(context, CONFLICTS, partitions);
+	}
+
+	private static void put(ExecutionContext context, String key, Collection<StepExecution> partitions) {
+		long sum = partitions.stream().mapToLong((partition) -> partition.getExecutionContext().getLong(key, 0L)).sum();
+		if (sum != 0 || context.containsKey(key)) {
+			context.putLong(key, sum);
 		}
 	}
 

@@ -40,7 +40,8 @@ public class SyncJobConfiguration {
 	@Bean
 	Job salesforceSyncJob(JobRepository jobRepository, RunReporter reporter,
 			@Qualifier(ConnectTasklet.STEP) Step connect, @Qualifier(FinishRunTasklet.STEP) Step report,
-			SyncedObjects objects, SyncLinkRepository links, ConfigurableListableBeanFactory beans) {
+			SyncedObjects objects, ObjectSteps objectSteps, SyncLinkRepository links,
+			ConfigurableListableBeanFactory beans) {
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).listener(new JobExecutionListener() {
 			@Override
 			public void beforeJob(JobExecution jobExecution) {
@@ -58,7 +59,7 @@ public class SyncJobConfiguration {
 			}
 		}).start(connect);
 		for (ObjectStep step : objects.steps()) {
-			job.next(registered(step, beans));
+			job.next(registered(step, objectSteps, beans));
 		}
 		return job.next(report).build();
 	}
@@ -67,11 +68,13 @@ public class SyncJobConfiguration {
 	 * An object's step, built and registered as a bean named after it, so that it is
 	 * treated like any step bean: bean post-processors see it (metrics observations, the
 	 * listeners every step carries, the benchmark's probes) and it can be looked up by
-	 * name.
+	 * name. A partitioned step is registered as its manager: the partitions are run by
+	 * it, not by the job, and carry no listener of their own but the progress display.
 	 */
-	private static Step registered(ObjectStep objectStep, ConfigurableListableBeanFactory beans) {
+	private static Step registered(ObjectStep objectStep, ObjectSteps objectSteps,
+			ConfigurableListableBeanFactory beans) {
 		String name = objectStep.definition().stepName();
-		Step step = (Step) beans.initializeBean(objectStep.build(), name);
+		Step step = (Step) beans.initializeBean(objectSteps.build(objectStep), name);
 		if (!name.equals(step.getName())) {
 			throw new IllegalStateException(
 					"The step of " + objectStep.definition().name() + " is named " + step.getName() + ", not " + name);

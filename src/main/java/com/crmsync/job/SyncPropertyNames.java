@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.crmsync.db.EmbeddedDatabaseProperties;
+import com.crmsync.job.partition.PartitioningProperties;
 import com.crmsync.salesforce.BulkApiProperties;
 import com.crmsync.salesforce.CallConcurrencyProperties;
 import com.crmsync.salesforce.SalesforceProperties;
@@ -99,6 +100,7 @@ public class SyncPropertyNames implements ApplicationContextInitializer<Configur
 	static Map<String, String> known() {
 		Map<String, String> known = new LinkedHashMap<>();
 		add(known, "sync", SyncProperties.class);
+		add(known, "sync", PartitioningProperties.class);
 		add(known, "sync.salesforce", SalesforceProperties.class);
 		add(known, "sync.salesforce", BulkApiProperties.class);
 		add(known, "sync.salesforce", CallConcurrencyProperties.class);

@@ -119,7 +119,9 @@ class RecentExecutions {
 				+ "s.READ_SKIP_COUNT, s.WRITE_SKIP_COUNT, s.PROCESS_SKIP_COUNT, s.ROLLBACK_COUNT, s.LAST_UPDATED, "
 				+ "s.VERSION, s.CREATE_TIME, c.SHORT_CONTEXT, c.SERIALIZED_CONTEXT FROM BATCH_STEP_EXECUTION s "
 				+ "LEFT JOIN BATCH_STEP_EXECUTION_CONTEXT c ON c.STEP_EXECUTION_ID = s.STEP_EXECUTION_ID "
-				+ "WHERE s.JOB_EXECUTION_ID IN (:ids) ORDER BY s.STEP_EXECUTION_ID", ids, (rs) -> {
+				// a partitioned step shows its partitions' sums: they are not listed
+				+ "WHERE s.JOB_EXECUTION_ID IN (:ids) AND s.STEP_NAME NOT LIKE '%:%' ORDER BY s.STEP_EXECUTION_ID", ids,
+				(rs) -> {
 					JobExecution execution = byId.get(rs.getLong("JOB_EXECUTION_ID"));
 					StepExecution step = new StepExecution(rs.getLong("STEP_EXECUTION_ID"), rs.getString("STEP_NAME"),
 							execution);

@@ -27,6 +27,7 @@ import com.crmsync.job.write.SalesforceWrites;
 import com.crmsync.job.SyncJobConfiguration;
 import com.crmsync.job.SyncJobParameters;
 import com.crmsync.job.SyncWindow;
+import com.crmsync.job.partition.PartitionSteps;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -129,8 +130,13 @@ public class RunReports {
 		return steps;
 	}
 
+	/**
+	 * The steps of an execution as the job ran them: a partitioned step shows its
+	 * partitions' sums, and its partitions are not listed.
+	 */
 	private static List<StepExecution> inOrder(JobExecution execution) {
 		List<StepExecution> steps = new ArrayList<>(execution.getStepExecutions());
+		steps.removeIf((step) -> PartitionSteps.isPartition(step.getStepName()));
 		steps.sort(Comparator.comparing(StepExecution::getId));
 		return steps;
 	}

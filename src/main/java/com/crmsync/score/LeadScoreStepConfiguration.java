@@ -37,9 +37,9 @@ public class LeadScoreStepConfiguration {
 	ObjectStep pushLeadScoresStep(PushSteps steps, SyncedObjects objects, MappingsProvider mappings,
 			ScoreCandidateRepository candidates, PushedValueRepository pushedValues) {
 		return steps.of(
-				new LeadScoreTarget(() -> objects.definitions().stream().filter(SyncedObject::leadScore).toList(),
+				() -> new LeadScoreTarget(() -> objects.definitions().stream().filter(SyncedObject::leadScore).toList(),
 						() -> mappings.current().file().leadScore(), candidates, pushedValues),
-				new LeadScoreItemProcessor());
+				LeadScoreItemProcessor::new);
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import com.crmsync.crm.PushedValue;
 import com.crmsync.crm.PushedValueRepository;
+import com.crmsync.crm.RowShare;
 import com.crmsync.crm.ScoreCandidate;
 import com.crmsync.crm.ScoreCandidateRepository;
 import com.crmsync.crm.ScoreCandidateRepository.ScoredRecords;
@@ -17,6 +18,7 @@ import com.crmsync.job.ChunkReport;
 import com.crmsync.job.StepCounts.Outcome;
 import com.crmsync.job.SyncWindow;
 import com.crmsync.job.SyncedObject;
+import com.crmsync.job.partition.ModuloPlan;
 import com.crmsync.job.push.PushTarget;
 import com.crmsync.job.read.KeysetPass;
 import com.crmsync.job.read.PageCursor;
@@ -92,16 +94,39 @@ class LeadScoreTarget implements PushTarget<ScoreCandidate, ScorePush> {
 			return List.of();
 		}
 		SyncWindow window = SyncWindow.of(step);
+		RowShare share = ModuloPlan.share(step);
 		List<KeysetPass<? extends ScoreCandidate, ?>> passes = new ArrayList<>();
 		for (SyncedObject object : this.scoredObjects.get()) {
-			ScoredRecords records = new ScoredRecords(object.type(), object.crmTable(), object.readOnlyColumn());
+			ScoredRecords records = records(object);
 			passes.add(KeysetPass.of(object.type().name(), LAST_ID, ScoreCandidate::crmId,
 					(lastId) -> PageCursor.keyset((lastId != null) ? lastId : 0L,
 							(afterId, limit) -> this.candidates.page(records, scores.salesforceField(),
-									LeadScoreStepConfiguration.STEP, window.crmFrom(), afterId, limit),
+									LeadScoreStepConfiguration.STEP, window.crmFrom(), share, afterId, limit),
 							ScoreCandidate::crmId)));
 		}
 		return passes;
+	}
+
+	@Override
+	public long count(StepExecution step, long atMost) {
+		LeadScoreMapping scores = this.mapping.get();
+		if (scores.direction() != Direction.PUSH) {
+			return 0;
+		}
+		SyncWindow window = SyncWindow.of(step);
+		long count = 0;
+		for (SyncedObject object : this.scoredObjects.get()) {
+			if (count >= atMost) {
+				break;
+			}
+			count += this.candidates.count(records(object), scores.salesforceField(), LeadScoreStepConfiguration.STEP,
+					window.crmFrom(), atMost - count);
+		}
+		return count;
+	}
+
+	private static ScoredRecords records(SyncedObject object) {
+		return new ScoredRecords(object.type(), object.crmTable(), object.readOnlyColumn());
 	}
 
 	@Override

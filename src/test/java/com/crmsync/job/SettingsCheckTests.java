@@ -107,6 +107,26 @@ class SettingsCheckTests {
 	}
 
 	@Test
+	void partitionsAreBetween1And64AndRunOnLocalThreads() {
+		assertThat(check(Set.of(), Map.of("sync.partitions", "1", "sync.partitioning", "local"))).isEmpty();
+		assertThat(check(Set.of(), Map.of("sync.partitions", "64", "sync.partitioning", "LOCAL"))).isEmpty();
+		assertThat(check(Set.of(), Map.of("sync.partitions", "0"))).containsExactly(
+				"sync.partitions must be between 1 and 64 (it is 0): the partitions each object step is split into, "
+						+ "1 for one thread");
+		assertThat(check(Set.of(), Map.of("sync.partitions", "65", "sync.partitioning", "threads"))).containsExactly(
+				"sync.partitioning cannot be read as one of local, remote: 'threads'",
+				"sync.partitions must be between 1 and 64 (it is 65): the partitions each object step is split "
+						+ "into, 1 for one thread");
+		assertThat(check(Set.of(), Map.of("sync.partitions", "four", "sync.partitoins", "4"))).containsExactly(
+				"sync.partitoins is not a setting of the sync; did you mean sync.partitions?",
+				"sync.partitions cannot be read as a whole number: 'four'");
+		// until remote workers exist, asking for them stops before any data moves
+		assertThat(check(Set.of(), Map.of("sync.partitioning", "remote"))).containsExactly(
+				"sync.partitioning=remote is not available in this version: partitions run on local threads only "
+						+ "(sync.partitioning=local)");
+	}
+
+	@Test
 	void durationsPrintAsAnOperatorWritesThem() {
 		assertThat(SettingsRules.format(Duration.ofMinutes(-10))).isEqualTo("-10m");
 		assertThat(SettingsRules.format(Duration.ofDays(15))).isEqualTo("15d");

@@ -15,6 +15,7 @@ import com.crmsync.emulator.EmulatorSettings;
 import com.crmsync.emulator.SalesforceEmulator;
 import com.crmsync.job.StepCounts;
 import com.crmsync.job.SyncRunner;
+import com.crmsync.job.partition.PartitionSteps;
 import com.crmsync.testsupport.SyncHarness;
 import com.crmsync.testsupport.SyncProcess;
 import com.crmsync.testsupport.TestDatabases;
@@ -83,9 +84,7 @@ final class RestartFixture implements AutoCloseable {
 				JobExecution run = context.getBean(com.crmsync.job.SyncRunner.class).run(false, false);
 				assertThat(run.getStatus()).isEqualTo(org.springframework.batch.core.BatchStatus.COMPLETED);
 				assertCountsAddUp(List.of(run));
-				Map<String, Long> reads = new java.util.TreeMap<>();
-				run.getStepExecutions().forEach((step) -> reads.put(step.getStepName(), step.getReadCount()));
-				baseline = new Baseline(fixture.snapshot(), reads);
+				baseline = new Baseline(fixture.snapshot(), reads(List.of(run)), outcomes(run));
 			}
 		}
 		return baseline;
@@ -133,13 +132,46 @@ final class RestartFixture implements AutoCloseable {
 	 * @return the reads by step name
 	 */
 	static Map<String, Long> reads(List<JobExecution> executions) {
-		Map<String, Long> reads = new java.util.TreeMap<>();
+		Map<String, Long> steps = new java.util.TreeMap<>();
+		Map<String, Long> partitions = new java.util.TreeMap<>();
+		// a partitioned step's reads are its partitions': an execution's step counts only
+		// the partitions it ran, and a killed one none
 		executions.forEach((execution) -> execution.getStepExecutions()
-			.forEach((step) -> reads.merge(step.getStepName(), step.getReadCount(), Long::sum)));
-		return reads;
+			.forEach((step) -> (PartitionSteps.isPartition(step.getStepName()) ? partitions : steps)
+				.merge(PartitionSteps.objectStep(step.getStepName()), step.getReadCount(), Long::sum)));
+		steps.putAll(partitions);
+		return steps;
 	}
 
-	record Baseline(SyncSnapshot snapshot, Map<String, Long> reads) {
+	/**
+	 * The outcome and conflict counts of each step of a run's last execution, as the
+	 * report shows them (API calls aside: partitions make calls of their own).
+	 * @param execution the run's last execution
+	 * @return the counts by step name
+	 */
+	static Map<String, Map<String, Long>> outcomes(JobExecution execution) {
+		Map<String, Map<String, Long>> outcomes = new java.util.TreeMap<>();
+		objectSteps(execution).forEach((step) -> {
+			Map<String, Long> counts = new java.util.TreeMap<>(StepCounts.of(step));
+			counts.remove("apiCalls");
+			outcomes.put(step.getStepName(), counts);
+		});
+		return outcomes;
+	}
+
+	/**
+	 * The steps of an execution, without the executions of partitions.
+	 * @param execution the execution
+	 * @return its steps
+	 */
+	static List<StepExecution> objectSteps(JobExecution execution) {
+		return execution.getStepExecutions()
+			.stream()
+			.filter((step) -> !PartitionSteps.isPartition(step.getStepName()))
+			.toList();
+	}
+
+	record Baseline(SyncSnapshot snapshot, Map<String, Long> reads, Map<String, Map<String, Long>> outcomes) {
 	}
 
 	static RestartFixture seeded() {
@@ -226,6 +258,29 @@ final class RestartFixture implements AutoCloseable {
 	}
 
 	/**
+	 * Whether a partition of the step runs and has committed at least one chunk.
+	 * @param step the object step's name
+	 * @return {@code true} once one has
+	 */
+	boolean partitionHasCommitted(String step) {
+		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE ? "
+				+ "AND STATUS = 'STARTED' AND COMMIT_COUNT >= 1", Integer.class, step + ":partition%");
+		return count != null && count > 0;
+	}
+
+	/**
+	 * The partitions of a step the job repository holds, of every execution of the run.
+	 * @param step the object step's name
+	 * @return their step names, with their statuses, in order of execution
+	 */
+	List<String> partitions(String step) {
+		return this.jdbc.queryForList(
+				"SELECT CONCAT(STEP_NAME, ' ', STATUS) FROM BATCH_STEP_EXECUTION "
+						+ "WHERE STEP_NAME LIKE ? ORDER BY JOB_EXECUTION_ID, STEP_NAME",
+				String.class, step + ":partition%");
+	}
+
+	/**
 	 * Waits, polling, until the condition holds.
 	 * @param what what is awaited, for the failure message
 	 * @param condition the condition
@@ -251,7 +306,8 @@ final class RestartFixture implements AutoCloseable {
 	static void assertCountsAddUp(List<JobExecution> executions) throws Exception {
 		Map<String, List<StepExecution>> byStep = new LinkedHashMap<>();
 		for (JobExecution execution : executions) {
-			for (StepExecution step : execution.getStepExecutions()) {
+			// a partitioned step's counts are its partitions' sums
+			for (StepExecution step : objectSteps(execution)) {
 				byStep.computeIfAbsent(step.getStepName(), (name) -> new ArrayList<>()).add(step);
 			}
 		}

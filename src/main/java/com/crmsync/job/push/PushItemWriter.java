@@ -10,6 +10,7 @@ import com.crmsync.crm.RunJournal;
 import com.crmsync.job.ChunkReport;
 import com.crmsync.job.StepCounts.Outcome;
 import com.crmsync.job.SyncWindow;
+import com.crmsync.job.partition.CrmWriteLock;
 import com.crmsync.job.push.PushTarget.Sent;
 import com.crmsync.job.write.SalesforceWrites;
 import com.crmsync.salesforce.RecordSaveResult;
@@ -39,16 +40,19 @@ class PushItemWriter<D extends PushDecision> implements ItemWriter<D>, StepExecu
 
 	private final SalesforceWrites writes;
 
+	private final CrmWriteLock crmWrites;
+
 	private StepExecution stepExecution;
 
 	private SyncWindow window;
 
 	private SalesforceWrites.StepWrites saves;
 
-	PushItemWriter(PushTarget<?, D> target, RunJournal journal, SalesforceWrites writes) {
+	PushItemWriter(PushTarget<?, D> target, RunJournal journal, SalesforceWrites writes, CrmWriteLock crmWrites) {
 		this.target = target;
 		this.journal = journal;
 		this.writes = writes;
+		this.crmWrites = crmWrites;
 	}
 
 	@Override
@@ -65,7 +69,7 @@ class PushItemWriter<D extends PushDecision> implements ItemWriter<D>, StepExecu
 	}
 
 	@Override
-	public void write(Chunk<? extends D> chunk) {
+	public void write(Chunk<? extends D> chunk) throws InterruptedException {
 		ChunkReport report = new ChunkReport(this.stepExecution, this.journal);
 		List<D> sends = new ArrayList<>();
 		List<D> remembered = new ArrayList<>();
@@ -88,6 +92,7 @@ class PushItemWriter<D extends PushDecision> implements ItemWriter<D>, StepExecu
 				this.target.plan(report, send);
 				report.count(this.target.plannedOutcome(send));
 			});
+			this.crmWrites.holdUntilTransactionEnds();
 		}
 		else {
 			send(sends, remembered, report);
@@ -95,7 +100,7 @@ class PushItemWriter<D extends PushDecision> implements ItemWriter<D>, StepExecu
 		report.record();
 	}
 
-	private void send(List<D> sends, List<D> remembered, ChunkReport report) {
+	private void send(List<D> sends, List<D> remembered, ChunkReport report) throws InterruptedException {
 		List<RecordSaveResult> results = this.target.send(this.saves, sends);
 		List<Sent<D>> sent = new ArrayList<>();
 		List<D> rejected = new ArrayList<>();
@@ -111,6 +116,8 @@ class PushItemWriter<D extends PushDecision> implements ItemWriter<D>, StepExecu
 				rejected.add(decision);
 			}
 		}
+		// Salesforce's answers are in: only now does the chunk write the CRM
+		this.crmWrites.holdUntilTransactionEnds();
 		this.target.record(sent, rejected, remembered, this.window);
 	}
 

@@ -3,9 +3,14 @@
  */
 package com.crmsync.job.push;
 
+import java.util.function.Supplier;
+
 import com.crmsync.crm.RunJournal;
 import com.crmsync.job.ObjectStep;
 import com.crmsync.job.SyncProperties;
+import com.crmsync.job.SyncWindow;
+import com.crmsync.job.partition.CrmWriteLock;
+import com.crmsync.job.partition.ModuloPlan;
 import com.crmsync.job.read.KeysetItemReader;
 import com.crmsync.job.write.SalesforceWrites;
 
@@ -34,34 +39,45 @@ public class PushSteps {
 
 	private final SalesforceWrites writes;
 
+	private final CrmWriteLock crmWrites;
+
 	public PushSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager, RunJournal journal,
-			SyncProperties properties, SalesforceWrites writes) {
+			SyncProperties properties, SalesforceWrites writes, CrmWriteLock crmWrites) {
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.journal = journal;
 		this.properties = properties;
 		this.writes = writes;
+		this.crmWrites = crmWrites;
 	}
 
 	/**
-	 * The step of one push object, for the job to build.
+	 * The step of one push object, for the job to build: split, when partitioned, by
+	 * {@code MOD(id, n)} over its CRM rows ({@link ModuloPlan}), since each row is pushed
+	 * on its own (docs/PARTITIONING.md §2.5); a dry run is never split.
 	 * @param <C> the CRM records read
 	 * @param <D> the decisions
-	 * @param target what sets the object apart
-	 * @param processor decides for each record, without I/O
+	 * @param targets makes what sets the object apart, anew for each step built
+	 * @param processors makes the pure processor that decides for each record, anew for
+	 * each step built
 	 * @return the object's step
 	 */
-	public <C, D extends PushDecision> ObjectStep of(PushTarget<C, D> target, ItemProcessor<C, D> processor) {
-		return ObjectStep.of(target.definition(), () -> {
+	public <C, D extends PushDecision> ObjectStep of(Supplier<? extends PushTarget<C, D>> targets,
+			Supplier<? extends ItemProcessor<C, D>> processors) {
+		PushTarget<C, D> planning = targets.get();
+		ModuloPlan plan = new ModuloPlan((step) -> SyncWindow.of(step).dryRun(), planning::count,
+				this.properties::chunkSize);
+		return ObjectStep.of(planning.definition(), () -> {
+			PushTarget<C, D> target = targets.get();
 			int chunkSize = this.properties.chunkSize();
 			return new StepBuilder(target.definition().stepName(), this.jobRepository).<C, D>chunk(chunkSize)
 				.transactionManager(this.transactionManager)
 				.reader(new KeysetItemReader<C>(target.phaseKey(), chunkSize, target::passes))
-				.processor(processor)
-				.writer(new PushItemWriter<>(target, this.journal, this.writes))
+				.processor(processors.get())
+				.writer(new PushItemWriter<>(target, this.journal, this.writes, this.crmWrites))
 				.listener(target)
 				.build();
-		});
+		}, plan);
 	}
 
 }

@@ -21,7 +21,7 @@ import org.springframework.batch.core.step.StepExecution;
  * records are read, how its decisions go to Salesforce, and what it remembers of them.
  * Reading, deciding, journaling, counting and the dry run around it are shared
  * ({@link PushSteps}). It is a step listener of its step, so it can take the run's
- * mappings before the first chunk.
+ * mappings before the first chunk; each step (each partition) has a target of its own.
  *
  * @param <C> the CRM records read
  * @param <D> the decisions
@@ -41,11 +41,21 @@ public interface PushTarget<C, D extends PushDecision> extends StepExecutionList
 	String phaseKey();
 
 	/**
-	 * The passes of one run, in reading order.
+	 * The passes of one run, in reading order, over the step's share of the CRM rows
+	 * ({@link com.crmsync.job.partition.ModuloPlan#share}: a partition's, or every row).
 	 * @param step the running step
 	 * @return the passes; none when the mapping switches the push off
 	 */
 	List<KeysetPass<? extends C, ?>> passes(StepExecution step);
+
+	/**
+	 * How many records the step's passes will read, counted up to a limit: how many
+	 * partitions the step is worth ({@link com.crmsync.job.partition.ModuloPlan}).
+	 * @param step the step's (the partition manager's) execution
+	 * @param atMost where counting may stop
+	 * @return the count, at most {@code atMost}
+	 */
+	long count(StepExecution step, long atMost);
 
 	/**
 	 * The CRM tables whose rows the step may push: their size decides under
