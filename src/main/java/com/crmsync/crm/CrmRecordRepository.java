@@ -93,9 +93,33 @@ public class CrmRecordRepository {
 	 */
 	public List<CrmRow> page(CrmTable table, Instant changedSince, String customFieldObject, JournaledRejects rejects,
 			long afterId, int limit) {
+		return page(table, changedSince, customFieldObject, rejects, null, afterId, limit);
+	}
+
+	/**
+	 * The next page of rows after an id, in id order, as
+	 * {@link #page(CrmTable, Instant, String, JournaledRejects, long, int)}, of one
+	 * partition's key classes.
+	 * @param table the table
+	 * @param changedSince only rows changed at or after this time; {@code null} for all
+	 * rows
+	 * @param customFieldObject the {@code crm_custom_field.object_type} of the table's
+	 * custom fields, or {@code null} when it has none
+	 * @param rejects the journaled rejects to read again although unchanged, or
+	 * {@code null}
+	 * @param keyClasses the partition's key classes, or {@code null} for every row
+	 * @param afterId the last id already read
+	 * @param limit the page size
+	 * @return the rows, archived ones included
+	 */
+	public List<CrmRow> page(CrmTable table, Instant changedSince, String customFieldObject, JournaledRejects rejects,
+			KeyClassFilter keyClasses, long afterId, int limit) {
 		requireSynced(table);
 		MapSqlParameterSource parameters = new MapSqlParameterSource("afterId", afterId).addValue("limit", limit);
 		String condition = "id > :afterId";
+		if (keyClasses != null) {
+			condition += " AND " + keyClasses.condition();
+		}
 		if (changedSince != null) {
 			parameters.addValue("since", JdbcValues.utc(changedSince));
 			String changed = "updated_at >= :since";
@@ -113,6 +137,35 @@ public class CrmRecordRepository {
 		}
 		return this.jdbc.query("SELECT " + table.selectList() + " FROM " + table.name() + " WHERE " + condition
 				+ " ORDER BY id LIMIT :limit", parameters, rowMapper(table));
+	}
+
+	/**
+	 * How many rows have each first character of a column once trimmed and in lower case,
+	 * to balance a step's partitions (one {@code GROUP BY} when the step starts).
+	 * @param table the table
+	 * @param column the column, e.g. {@code email_key} or {@code name}
+	 * @param changedSince only rows changed at or after this time; {@code null} for all
+	 * @return the number of rows by first character ({@code ""} for none or blank)
+	 */
+	public Map<String, Long> countByFirstCharacter(CrmTable table, String column, Instant changedSince) {
+		requireSynced(table);
+		if (!column.matches("[a-z][a-z0-9_]*")) {
+			throw new IllegalArgumentException("Not a column name: " + column);
+		}
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		String where = "";
+		if (changedSince != null) {
+			where = " WHERE updated_at >= :since";
+			parameters.addValue("since", JdbcValues.utc(changedSince));
+		}
+		Map<String, Long> counts = new HashMap<>();
+		// the tables' collation is binary, so é and e are counted apart
+		this.jdbc.query("SELECT LEFT(LOWER(TRIM(" + column + ")), 1) AS first, COUNT(*) FROM " + table.name() + where
+				+ " GROUP BY first", parameters, (ResultSet rs) -> {
+					String first = rs.getString(1);
+					counts.merge((first != null) ? first : "", rs.getLong(2), Long::sum);
+				});
+		return counts;
 	}
 
 	/**

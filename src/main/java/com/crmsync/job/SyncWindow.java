@@ -63,7 +63,20 @@ public record SyncWindow(Instant salesforceFrom, Instant salesforceTo, Instant c
 	 * @return the query
 	 */
 	public String salesforceQuery(String select, String afterId) {
-		List<String> conditions = conditions();
+		return salesforceQuery(select, afterId, null);
+	}
+
+	/**
+	 * A query of the Salesforce records in this window that meet a condition, after an
+	 * Id, in Id order, as {@link #salesforceQuery(String, String)}.
+	 * @param select {@code SELECT <fields> FROM <object>}
+	 * @param afterId the Id of the last record read, or {@code null}
+	 * @param condition a SOQL condition, e.g. one partition's key classes, or
+	 * {@code null} for none
+	 * @return the query
+	 */
+	public String salesforceQuery(String select, String afterId, String condition) {
+		List<String> conditions = conditions(condition);
 		if (afterId != null) {
 			conditions.add("Id > " + Soql.quote(afterId));
 		}
@@ -77,11 +90,25 @@ public record SyncWindow(Instant salesforceFrom, Instant salesforceTo, Instant c
 	 * @return the query
 	 */
 	public String salesforceQueryUnordered(String select) {
-		return select + " WHERE " + String.join(" AND ", conditions());
+		return salesforceQueryUnordered(select, null);
 	}
 
-	private List<String> conditions() {
+	/**
+	 * A query of the Salesforce records in this window that meet a condition, in no
+	 * particular order.
+	 * @param select {@code SELECT <fields> FROM <object>}
+	 * @param condition a SOQL condition, or {@code null} for none
+	 * @return the query
+	 */
+	public String salesforceQueryUnordered(String select, String condition) {
+		return select + " WHERE " + String.join(" AND ", conditions(condition));
+	}
+
+	private List<String> conditions(String condition) {
 		List<String> conditions = new ArrayList<>();
+		if (condition != null) {
+			conditions.add(condition);
+		}
 		if (!isFull()) {
 			conditions.add("SystemModstamp >= " + Soql.dateTime(this.salesforceFrom));
 		}

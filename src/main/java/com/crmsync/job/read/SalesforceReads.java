@@ -98,6 +98,20 @@ public class SalesforceReads {
 	 * @return the source
 	 */
 	public SalesforceSource of(StepExecution step, SyncWindow window, String object, String select) {
+		return of(step, window, object, select, null);
+	}
+
+	/**
+	 * The source of one step execution's Salesforce records that meet a condition (one
+	 * partition's key classes).
+	 * @param step the step execution
+	 * @param window the run's window
+	 * @param object the object read, e.g. {@code Lead}
+	 * @param select {@code SELECT <fields> FROM <object>}
+	 * @param condition a SOQL condition, or {@code null} for every record of the window
+	 * @return the source
+	 */
+	public SalesforceSource of(StepExecution step, SyncWindow window, String object, String select, String condition) {
 		return new SalesforceSource() {
 
 			private SalesforceSource chosen;
@@ -105,7 +119,7 @@ public class SalesforceReads {
 			@Override
 			public PageCursor<SalesforceRecord> startAfter(String afterId) {
 				if (this.chosen == null) {
-					this.chosen = choose(step, window, object, select, afterId);
+					this.chosen = choose(step, window, object, select, condition, afterId);
 				}
 				return this.chosen.startAfter(afterId);
 			}
@@ -134,7 +148,7 @@ public class SalesforceReads {
 	 * was spent instead of a {@code SELECT COUNT()} call.
 	 */
 	private SalesforceSource choose(StepExecution step, SyncWindow window, String object, String select,
-			String afterId) {
+			String condition, String afterId) {
 		ExecutionContext context = step.getExecutionContext();
 		SalesforceApi api;
 		QueryResults[] started = new QueryResults[1];
@@ -143,7 +157,7 @@ public class SalesforceReads {
 		}
 		else {
 			ApiChoice choice = ApiChoice.of(this.settings, window.isFull(), () -> {
-				started[0] = this.salesforce.query(window.salesforceQuery(select, afterId), true);
+				started[0] = this.salesforce.query(window.salesforceQuery(select, afterId, condition), true);
 				return started[0].totalSize();
 			});
 			context.putString(API, choice.api().value());
@@ -153,13 +167,13 @@ public class SalesforceReads {
 			api = choice.api();
 		}
 		if (api == SalesforceApi.BULK) {
-			return new BulkSource(step, object, window.salesforceQueryUnordered(select));
+			return new BulkSource(step, object, window.salesforceQueryUnordered(select, condition));
 		}
 		return (after) -> {
 			QueryResults results = started[0];
 			started[0] = null;
-			return PageCursor
-				.of((results != null) ? results : this.salesforce.query(window.salesforceQuery(select, after), true));
+			return PageCursor.of((results != null) ? results
+					: this.salesforce.query(window.salesforceQuery(select, after, condition), true));
 		};
 	}
 

@@ -27,6 +27,9 @@ import com.crmsync.salesforce.SalesforceRecord;
  */
 final class ChildChangesPass implements KeysetPass<MergeCandidate, String> {
 
+	/** The pass's name. */
+	static final String NAME = "CHILDREN";
+
 	/** The Id of the last record returned. */
 	static final RestartKey<String> LAST_SALESFORCE_ID = RestartKey.salesforceId("twoWay.lastChildChangedId");
 
@@ -44,7 +47,7 @@ final class ChildChangesPass implements KeysetPass<MergeCandidate, String> {
 
 	@Override
 	public String name() {
-		return "CHILDREN";
+		return NAME;
 	}
 
 	@Override

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongPredicate;
 
 import com.crmsync.crm.CrmRow;
+import com.crmsync.crm.KeyClassFilter;
 import com.crmsync.crm.LinkDigests;
 import com.crmsync.crm.SyncLink;
 import com.crmsync.job.SyncWindow;
@@ -24,23 +26,34 @@ import com.crmsync.salesforce.SalesforceRecord;
 import com.crmsync.salesforce.Soql;
 
 /**
- * The second pass of a two-way step: every CRM row in the run's window (a change of one
- * of its custom field values counts, and so does a reject the step journaled in an
- * earlier run of the window) that the first pass did not merge, in id order, each with
- * its linked Salesforce record or, unlinked, the Salesforce record it matches by key.
- * Each page costs at most two Salesforce calls (linked records, matches). In an
- * incremental run, a linked row whose digest is the one its link holds is the sync's own
- * write coming back (an echo): it is left out before its Salesforce record is looked up
- * (a change of that record is the first pass's).
+ * The CRM pass of a two-way step: every CRM row in the run's window (a change of one of
+ * its custom field values counts, and so does a reject the step journaled in an earlier
+ * run of the window) that the Salesforce passes did not merge, in id order, each with its
+ * linked Salesforce record or, unlinked, the Salesforce record it matches by key. Each
+ * page costs at most two Salesforce calls (linked records, matches). In an incremental
+ * run, a linked row whose digest is the one its link holds is the sync's own write coming
+ * back (an echo): it is left out before its Salesforce record is looked up (a change of
+ * that record is the first pass's). What the Salesforce passes merged in committed
+ * chunks, in this execution or another (an earlier partition, a killed execution), the
+ * identity map says: their links carry the run's id.
  */
 final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 
 	/** The id of the last row returned. */
 	static final RestartKey<Long> LAST_CRM_ID = RestartKey.crmId("twoWay.lastCrmId");
 
+	/** The pass's name. */
+	static final String NAME = "CRM";
+
 	private final CandidateLookups lookups;
 
-	private final SalesforcePass firstPass;
+	/**
+	 * Rows the Salesforce passes returned where the identity map does not show it yet.
+	 */
+	private final LongPredicate mergedBySalesforcePasses;
+
+	/** The keys this pass reads, {@code null} for all. */
+	private final KeyRange keys;
 
 	/**
 	 * Salesforce records claimed by a match within the current chunk, so no two rows
@@ -58,14 +71,23 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 	/** CRM rows returned in the current chunk (in a dry run: in the run). */
 	private final Set<Long> returnedRows = new HashSet<>();
 
-	CrmPass(CandidateLookups lookups, SalesforcePass firstPass) {
+	/**
+	 * The pass over the window's CRM rows (all, or of one partition's keys).
+	 * @param lookups the run's look-ups
+	 * @param mergedBySalesforcePasses the rows the Salesforce passes returned in the
+	 * chunk not yet written, or in a dry run (what they merged in committed chunks the
+	 * identity map says: links carry the run)
+	 * @param keys the keys read, {@code null} for all
+	 */
+	CrmPass(CandidateLookups lookups, LongPredicate mergedBySalesforcePasses, KeyRange keys) {
 		this.lookups = lookups;
-		this.firstPass = firstPass;
+		this.mergedBySalesforcePasses = mergedBySalesforcePasses;
+		this.keys = keys;
 	}
 
 	@Override
 	public String name() {
-		return "CRM";
+		return NAME;
 	}
 
 	@Override
@@ -81,11 +103,15 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 	@Override
 	public PageCursor<MergeCandidate> startAfter(Long lastId) {
 		SyncWindow window = this.lookups.window();
+		KeyClassFilter keyClasses = (this.keys != null) ? this.keys.sql(this.lookups.rules().matchKeyColumn()) : null;
 		return PageCursor
-			.keyset((lastId != null) ? lastId : 0L, (afterId, limit) -> this.lookups.crmRecords()
-				.page(this.lookups.table(), window.isFull() ? null : window.crmFrom(),
-						this.lookups.rules().definition().customFieldType(), this.lookups.rejects(), afterId, limit),
+			.keyset((lastId != null) ? lastId : 0L,
+					(afterId, limit) -> this.lookups.crmRecords()
+						.page(this.lookups.table(), window.isFull() ? null : window.crmFrom(),
+								this.lookups.rules().definition().customFieldType(), this.lookups.rejects(), keyClasses,
+								afterId, limit),
 					CrmRow::id)
+			.map(this::owned)
 			.map(this::candidates);
 	}
 
@@ -119,17 +145,35 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 		return this.returnedRows.contains(crmId);
 	}
 
+	/**
+	 * The rows of a page whose keys are this pass's: the query also brought the rows of
+	 * no class, which every partition reads and the one of their key keeps.
+	 */
+	private List<CrmRow> owned(List<CrmRow> page) {
+		if (this.keys == null) {
+			return page;
+		}
+		String column = matchColumn();
+		return page.stream().filter((row) -> {
+			Object value = row.get(column);
+			return this.keys.owns((value != null) ? value.toString() : null);
+		}).toList();
+	}
+
 	private List<MergeCandidate> candidates(List<CrmRow> page) {
 		TwoWayRules rules = this.lookups.rules();
 		boolean full = this.lookups.window().isFull();
-		List<CrmRow> unread = page.stream().filter((row) -> !this.firstPass.merged(row.id())).toList();
+		List<CrmRow> unread = page.stream().filter((row) -> !this.mergedBySalesforcePasses.test(row.id())).toList();
 		if (!full) {
 			// the custom values are part of the digest
 			unread = withoutEchoes(this.lookups.withCustomValues(unread));
 		}
 		Map<Long, SyncLink> linked = this.lookups.links()
 			.findByCrmIds(rules.type(), unread.stream().map(CrmRow::id).toList());
-		List<CrmRow> rows = unread.stream().filter((row) -> !mergedThisRun(linked.get(row.id()))).toList();
+		List<CrmRow> rows = unread.stream()
+			.filter((row) -> !mergedThisRun(linked.get(row.id())))
+			.filter((row) -> linked.containsKey(row.id()) || !archivedThisRun(row))
+			.toList();
 		if (full) {
 			rows = this.lookups.withCustomValues(rows);
 		}
@@ -169,6 +213,16 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 			LinkDigests link = linked.get(row.id());
 			return link == null || !link.crmUnchanged(digests.ofCrm(row));
 		}).toList();
+	}
+
+	/**
+	 * Whether an unlinked row was archived since the run began: by this run's Salesforce
+	 * passes (a record deleted or merged away there), which settled it, in a chunk of
+	 * their own or in this one; or by a user, which the next run reports. So whether the
+	 * row is reported as skipped does not depend on which chunk or partition read it.
+	 */
+	private boolean archivedThisRun(CrmRow row) {
+		return row.isDeleted() && !row.deletedAt().isBefore(this.lookups.window().crmTo());
 	}
 
 	private boolean mergedThisRun(SyncLink link) {

@@ -35,6 +35,9 @@ import org.apache.commons.logging.LogFactory;
  */
 final class DeletedPass implements KeysetPass<MergeCandidate, Long> {
 
+	/** The pass's name. */
+	static final String NAME = "DELETED";
+
 	/** The CRM id of the last row returned. */
 	static final RestartKey<Long> LAST_CRM_ID = RestartKey.crmId("twoWay.lastDeletedCrmId");
 
@@ -69,7 +72,7 @@ final class DeletedPass implements KeysetPass<MergeCandidate, Long> {
 
 	@Override
 	public String name() {
-		return "DELETED";
+		return NAME;
 	}
 
 	@Override

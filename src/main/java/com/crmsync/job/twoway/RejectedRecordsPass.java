@@ -26,6 +26,9 @@ import com.crmsync.salesforce.SalesforceRecord;
  */
 final class RejectedRecordsPass implements KeysetPass<MergeCandidate, String> {
 
+	/** The pass's name. */
+	static final String NAME = "REJECTED";
+
 	/** The Id of the last journaled record read. */
 	static final RestartKey<String> LAST_REJECTED_ID = RestartKey.salesforceId("twoWay.lastRejectedSalesforceId");
 
@@ -43,7 +46,7 @@ final class RejectedRecordsPass implements KeysetPass<MergeCandidate, String> {
 
 	@Override
 	public String name() {
-		return "REJECTED";
+		return NAME;
 	}
 
 	@Override

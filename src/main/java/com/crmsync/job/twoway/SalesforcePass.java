@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.crmsync.crm.CrmRow;
@@ -25,26 +26,52 @@ import com.crmsync.job.read.SalesforceSource;
 import com.crmsync.salesforce.SalesforceRecord;
 
 /**
- * The first pass of a two-way step: every Salesforce record in the run's window (deleted
- * and merged ones included), in Id order, each with its linked CRM row or, unlinked, the
- * CRM row it matches by key. One query page serves as many reader pages as it holds; each
- * page's look-ups in the CRM are batched.
+ * A pass of a two-way step over Salesforce records, in Id order, each with its linked CRM
+ * row or, unlinked, the CRM row it matches by key: the first pass, over the run's window
+ * ({@link #window}: deleted records included, those merged away left to the second), and
+ * the second, over the window's records merged away ({@link #mergedAway}). One query page
+ * serves as many reader pages as it holds; each page's look-ups in the CRM are batched.
  * <p>
  * In an incremental run, a record whose digest is the one its link holds is the sync's
  * own write coming back (an echo: the window holds the last run's writes): it is left out
- * unread, its CRM row not looked up nor merged. A change of its CRM row is the second
+ * unread, its CRM row not looked up nor merged. A change of its CRM row is the CRM
  * pass's. A full run reads every record.
  * <p>
  * It remembers which CRM rows the current chunk returned (not yet written, so not yet
- * stamped in the identity map) and, in a dry run, which it merged at all, so that the
- * second pass does not merge them again ({@link #merged(long)}).
+ * stamped in the identity map) and, in a dry run, which it merged at all, so that the CRM
+ * pass does not merge them again ({@link #merged(long)}).
  */
 final class SalesforcePass implements KeysetPass<MergeCandidate, String> {
+
+	/** The name of the pass over the window. */
+	static final String WINDOW = "SALESFORCE";
+
+	/** The name of the pass over the records merged away. */
+	static final String MERGED_AWAY = "MERGED";
 
 	/** The Id of the last record returned. */
 	static final RestartKey<String> LAST_SALESFORCE_ID = RestartKey.salesforceId("twoWay.lastSalesforceId");
 
+	/** The Id of the last record merged away returned. */
+	static final RestartKey<String> LAST_MERGED_AWAY_ID = RestartKey.salesforceId("twoWay.lastMergedAwayId");
+
+	/** The records a merge in Salesforce deleted, in the recycle bin. */
+	private static final String MERGED_AWAY_CONDITION = "IsDeleted = true AND MasterRecordId != null";
+
 	private final CandidateLookups lookups;
+
+	private final String name;
+
+	private final RestartKey<String> restartKey;
+
+	/** Which of the source's records the pass returns. */
+	private final Predicate<SalesforceRecord> keep;
+
+	/** Whether this execution read the source from its first record. */
+	private boolean startedAtBeginning;
+
+	/** Whether the pass left out a record merged away, for the pass of those. */
+	private boolean leftOutMergedAway;
 
 	/**
 	 * CRM rows claimed by a match within the current chunk, so no two records share one.
@@ -59,19 +86,71 @@ final class SalesforcePass implements KeysetPass<MergeCandidate, String> {
 
 	private final SalesforceSource source;
 
-	SalesforcePass(CandidateLookups lookups, SalesforceSource source) {
+	private SalesforcePass(CandidateLookups lookups, SalesforceSource source, String name,
+			RestartKey<String> restartKey, Predicate<SalesforceRecord> keep) {
 		this.lookups = lookups;
 		this.source = source;
+		this.name = name;
+		this.restartKey = restartKey;
+		this.keep = keep;
+	}
+
+	/**
+	 * The pass over the records of the window (all, or one partition's keys), but those
+	 * merged away: their CRM rows depend on their survivors, of any key, which this pass
+	 * settles first ({@link #mergedAway}).
+	 * @param lookups the run's look-ups
+	 * @param source the window's records, of the partition's keys when it has some
+	 * @param keys the keys the pass keeps, {@code null} for all
+	 * @return the pass
+	 */
+	static SalesforcePass window(CandidateLookups lookups, SalesforceSource source, KeyRange keys) {
+		String field = lookups.rules().partitionField();
+		SalesforcePass[] pass = new SalesforcePass[1];
+		pass[0] = new SalesforcePass(lookups, source, WINDOW, LAST_SALESFORCE_ID, (record) -> {
+			if (isMergedAway(lookups.rules(), record)) {
+				pass[0].leftOutMergedAway = true;
+				return false;
+			}
+			return keys == null || keys.owns(record.get(field));
+		});
+		return pass[0];
+	}
+
+	/**
+	 * The pass over the window's records merged away in Salesforce, every key, in Id
+	 * order, once every survivor in the window is settled. It asks Salesforce for them
+	 * unless the window's pass read the whole window in this execution and met none.
+	 * @param lookups the run's look-ups
+	 * @param windowPass the pass over the window
+	 * @return the pass
+	 */
+	static SalesforcePass mergedAway(CandidateLookups lookups, SalesforcePass windowPass) {
+		SalesforceSource source = (afterId) -> {
+			if (afterId == null && windowPass.startedAtBeginning && !windowPass.leftOutMergedAway) {
+				return (size) -> null;
+			}
+			return PageCursor.of(lookups.salesforce()
+				.query(lookups.window().salesforceQuery(lookups.select(), afterId, MERGED_AWAY_CONDITION), true));
+		};
+		return new SalesforcePass(lookups, source, MERGED_AWAY, LAST_MERGED_AWAY_ID,
+				(record) -> isMergedAway(lookups.rules(), record));
+	}
+
+	private static boolean isMergedAway(TwoWayRules rules, SalesforceRecord record) {
+		String master = record.get("MasterRecordId");
+		return rules.isMergeable() && Boolean.parseBoolean(record.get("IsDeleted")) && master != null
+				&& !master.isBlank();
 	}
 
 	@Override
 	public String name() {
-		return "SALESFORCE";
+		return this.name;
 	}
 
 	@Override
 	public RestartKey<String> restartKey() {
-		return LAST_SALESFORCE_ID;
+		return this.restartKey;
 	}
 
 	@Override
@@ -81,7 +160,10 @@ final class SalesforcePass implements KeysetPass<MergeCandidate, String> {
 
 	@Override
 	public PageCursor<MergeCandidate> startAfter(String lastId) {
-		return this.source.startAfter(lastId).map(this::unechoedCandidates);
+		this.startedAtBeginning = (lastId == null);
+		return this.source.startAfter(lastId)
+			.map((page) -> page.stream().filter(this.keep).toList())
+			.map(this::unechoedCandidates);
 	}
 
 	@Override
@@ -116,7 +198,7 @@ final class SalesforcePass implements KeysetPass<MergeCandidate, String> {
 	 * Whether this pass merged a CRM row in the run already, where the identity map does
 	 * not show it yet: returned in the chunk not yet written, or merged in a dry run.
 	 * @param crmId the row
-	 * @return {@code true} when the second pass must leave the row alone
+	 * @return {@code true} when the CRM pass must leave the row alone
 	 */
 	boolean merged(long crmId) {
 		return this.readInThisChunk.contains(crmId) || this.mergedInDryRun.contains(crmId);

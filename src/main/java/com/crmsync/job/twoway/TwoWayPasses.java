@@ -6,6 +6,7 @@ package com.crmsync.job.twoway;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
 import com.crmsync.crm.CrmRecordRepository;
@@ -22,13 +23,20 @@ import com.crmsync.salesforce.SalesforceClient;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * The passes a two-way step reads its object in, made for each run: the Salesforce
- * records in the window, then the CRM rows in the window the first pass did not merge,
- * then (incremental runs) the records whose children changed ({@link ChildChangesPass})
- * and the Salesforce records the step rejected in earlier runs that no pass read
- * ({@link RejectedRecordsPass}), then the linked records Salesforce deleted that no pass
- * met ({@link DeletedPass}: purged from its recycle bin). A pulled object
- * ({@link TwoWayRules#isPullOnly()}) has no CRM pass: it never sends CRM rows anywhere.
+ * The passes a two-way step reads its object in, made for each run, in this order
+ * (docs/PARTITIONING.md §2): the Salesforce records in the window but those merged away
+ * ({@code SALESFORCE}), then those merged away ({@code MERGED}: their CRM rows depend on
+ * their survivors, settled by then), then the CRM rows in the window the Salesforce
+ * passes did not merge ({@code CRM}), then (incremental runs) the records whose children
+ * changed ({@link ChildChangesPass}) and the Salesforce records the step rejected in
+ * earlier runs that no pass read ({@link RejectedRecordsPass}), then the linked records
+ * Salesforce deleted that no pass met ({@link DeletedPass}: purged from its recycle bin).
+ * A pulled object ({@link TwoWayRules#isPullOnly()}) has no CRM pass: it never sends CRM
+ * rows anywhere.
+ * <p>
+ * A partition of the step reads some of the passes, the key-split ones over its keys only
+ * ({@link TwoWaySlice}, from its execution context); without partition keys the step
+ * reads every pass over every key.
  */
 public final class TwoWayPasses {
 
@@ -112,16 +120,26 @@ public final class TwoWayPasses {
 		if (switchedOff()) {
 			return List.of();
 		}
+		TwoWaySlice slice = TwoWaySlice.of(step.getExecutionContext());
 		List<FieldMapping> runFields = this.fields.get();
 		CandidateLookups lookups = new CandidateLookups(this.rules, runFields, TwoWayTables.of(this.rules, runFields),
 				SyncWindow.of(step), this.salesforce, this.crmRecords, this.links, this.customFields, this.enricher);
-		SalesforcePass first = new SalesforcePass(lookups,
-				this.reads.of(step, lookups.window(), this.rules.definition().salesforceObject(), lookups.select()));
+		KeyRange keys = slice.keys();
+		SalesforcePass first = SalesforcePass.window(lookups,
+				this.reads.of(step, lookups.window(), this.rules.definition().salesforceObject(), lookups.select(),
+						(keys != null) ? keys.soql(this.rules.partitionField()) : null),
+				keys);
+		SalesforcePass mergedAway = this.rules.isMergeable() ? SalesforcePass.mergedAway(lookups, first) : null;
+		LongPredicate mergedBySalesforce = (crmId) -> first.merged(crmId)
+				|| (mergedAway != null && mergedAway.merged(crmId));
+		CrmPass crm = this.rules.isPullOnly() ? null : new CrmPass(lookups, mergedBySalesforce, keys);
 		List<KeysetPass<MergeCandidate, ?>> passes = new ArrayList<>();
 		passes.add(first);
-		CrmPass second = this.rules.isPullOnly() ? null : new CrmPass(lookups, first);
-		if (second != null) {
-			passes.add(second);
+		if (mergedAway != null) {
+			passes.add(mergedAway);
+		}
+		if (crm != null) {
+			passes.add(crm);
 		}
 		if (ChildChangesPass.needed(lookups.window(), this.rules)) {
 			passes.add(new ChildChangesPass(lookups, this.rules.changedThroughChild()));
@@ -131,9 +149,9 @@ public final class TwoWayPasses {
 		}
 		if (DeletedPass.needed(lookups.window(), this.rules.isPullOnly())) {
 			passes.add(new DeletedPass(lookups,
-					(crmId) -> first.merged(crmId) || (second != null && second.merged(crmId))));
+					(crmId) -> mergedBySalesforce.test(crmId) || (crm != null && crm.merged(crmId))));
 		}
-		return passes;
+		return passes.stream().filter((pass) -> slice.reads(pass.name())).toList();
 	}
 
 	/**

@@ -31,9 +31,8 @@ final class TwoWayQueries {
 		if (rules.isMergeable()) {
 			names.add("MasterRecordId");
 		}
-		if (rules.matchField() != null) {
-			names.add(rules.matchField());
-		}
+		// the match field, or what a partition is split by
+		names.add(rules.partitionField());
 		fields.forEach((field) -> names.add(field.salesforceField()));
 		rules.derivedFields().forEach((field) -> names.add(field.salesforceField()));
 		names.addAll(rules.extraSalesforceFields());

@@ -57,6 +57,18 @@ public interface TwoWayRules {
 	}
 
 	/**
+	 * The Salesforce field a partitioned step splits the object's records by
+	 * (docs/PARTITIONING.md §2): the match field, whose every claim is then decided
+	 * inside one partition, or for an object without one (its records are independent)
+	 * its {@code Name}.
+	 * @return the field
+	 */
+	default String partitionField() {
+		String matchField = matchField();
+		return (matchField != null) ? matchField : "Name";
+	}
+
+	/**
 	 * The CRM column holding the same key, normalised by {@link #matchKey(String)}, e.g.
 	 * {@code email_key}; {@code null} when {@link #matchField()} is.
 	 * @return the column, or {@code null}

@@ -3,9 +3,11 @@
  */
 /**
  * The shape of the steps of pulled and two-way objects, around an object's
- * {@link com.crmsync.job.twoway.TwoWayRules}: two passes (Salesforce records in the
- * window, then CRM rows in the window the first did not merge), a pure processor deciding
- * with smart override, and a writer that carries the decisions out on the Salesforce
- * side, then the CRM side, or plans them in a dry run.
+ * {@link com.crmsync.job.twoway.TwoWayRules}: passes over Salesforce (the window, then
+ * the records merged away) and the CRM (the window's rows the first did not merge), a
+ * pure processor deciding with smart override, and a writer that carries the decisions
+ * out on the Salesforce side, then the CRM side, or plans them in a dry run. A step can
+ * be split into partitions by key class that end with the serial step's tables
+ * ({@link com.crmsync.job.twoway.KeyRange}, docs/PARTITIONING.md).
  */
 package com.crmsync.job.twoway;

@@ -172,6 +172,23 @@ class SoqlEngineTests {
 	}
 
 	@Test
+	void nestsLikeUnderOrAndNotAsAPartitionOfKeyClassesSendsIt() {
+		// Ann's e-mail starts with a, the others have none: LIKE never matches a null,
+		// so NOT LIKE does, as Email = null does
+		String aOrNoClass = "(Email LIKE 'a%' OR (NOT (Email LIKE 'a%' OR Email LIKE 'b%')))";
+		assertThat(ids(query("SELECT Id FROM Contact WHERE " + aOrNoClass + " AND LastName = 'Lee'")))
+			.containsExactly(ANN);
+		assertThat(ids(query("SELECT Id FROM Contact WHERE (Email LIKE 'B%' OR (NOT (Email LIKE 'A%'))) ORDER BY Id")))
+			.containsExactly(BOB, BACKSLASH, ORPHAN);
+		assertThat(ids(query("SELECT Id FROM Contact WHERE (Email LIKE 'x%' OR Email = null) AND "
+				+ "FirstName != null ORDER BY Id")))
+			.containsExactly(BOB, ORPHAN);
+		// as in Salesforce's grammar, NOT is an operand of OR only in parentheses
+		assertError("SELECT Id FROM Contact WHERE Email LIKE 'a%' OR NOT (Email LIKE 'b%')", "MALFORMED_QUERY",
+				"unexpected token: '('");
+	}
+
+	@Test
 	void refusesAndMixedWithOrWithoutParentheses() {
 		assertError("SELECT Id FROM Contact WHERE LastName = 'a' AND LastName = 'b' OR LastName = 'c'",
 				"MALFORMED_QUERY", "unexpected token: 'OR'");

@@ -1,0 +1,151 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.job.twoway;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.crmsync.crm.CrmRecordRepository;
+import com.crmsync.job.SyncWindow;
+import com.crmsync.mapping.Direction;
+import com.crmsync.mapping.FieldMapping;
+import com.crmsync.salesforce.SalesforceClient;
+
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * How the step of a two-way or pulled object is split into partitions that end with the
+ * tables the serial step ends with (docs/PARTITIONING.md §2). Its passes run in phases,
+ * each committed before the next starts:
+ * <ol>
+ * <li>the Salesforce pass of every key range, in parallel;</li>
+ * <li>the records merged away, in one partition (they depend on survivors of any
+ * key);</li>
+ * <li>the CRM pass of every key range, in parallel (a two-way object);</li>
+ * <li>the passes over children, rejects and deletes, in one partition (the same order as
+ * the serial step's; they are few).</li>
+ * </ol>
+ * A pulled object has no CRM pass: its merged-away records and last passes share one
+ * partition. A dry run, an object with less than two chunks' worth of records, or one
+ * switched off is one partition holding every pass, as the serial step.
+ */
+final class TwoWayPartitions {
+
+	/** The phase of a partition, 0-based: phases run one after another. */
+	static final String PHASE = "partition.phase";
+
+	private static final List<String> LAST_PASSES = List.of(ChildChangesPass.NAME, RejectedRecordsPass.NAME,
+			DeletedPass.NAME);
+
+	private final TwoWayRules rules;
+
+	private final Supplier<List<FieldMapping>> fields;
+
+	private final CrmRecordRepository crmRecords;
+
+	private final SalesforceClient salesforce;
+
+	private final int chunkSize;
+
+	TwoWayPartitions(TwoWayRules rules, Supplier<List<FieldMapping>> fields, CrmRecordRepository crmRecords,
+			SalesforceClient salesforce, int chunkSize) {
+		this.rules = rules;
+		this.fields = fields;
+		this.crmRecords = crmRecords;
+		this.salesforce = salesforce;
+		this.chunkSize = chunkSize;
+	}
+
+	/**
+	 * The partitions of one run of the step.
+	 * @param objectStep the object step's execution
+	 * @param partitions how many key ranges at most ({@code sync.partitions})
+	 * @return the partitions' contexts by name ({@code partition0}, …), each with its
+	 * phase and its passes and keys ({@link TwoWaySlice})
+	 */
+	Map<String, ExecutionContext> partitions(StepExecution objectStep, int partitions) {
+		Map<String, ExecutionContext> contexts = new LinkedHashMap<>();
+		List<List<TwoWaySlice>> phases = phases(ranges(SyncWindow.of(objectStep), partitions));
+		for (int phase = 0; phase < phases.size(); phase++) {
+			for (TwoWaySlice slice : phases.get(phase)) {
+				ExecutionContext context = new ExecutionContext();
+				context.putInt(PHASE, phase);
+				if (slice != TwoWaySlice.ALL) {
+					slice.storeIn(context);
+				}
+				contexts.put("partition" + contexts.size(), context);
+			}
+		}
+		return contexts;
+	}
+
+	/**
+	 * The phases of the step over these key ranges, each a list of partitions.
+	 * @param ranges the key ranges (one or none: a single partition)
+	 * @return the phases in order
+	 */
+	List<List<TwoWaySlice>> phases(List<KeyRange> ranges) {
+		if (ranges.size() <= 1) {
+			return List.of(List.of(TwoWaySlice.ALL));
+		}
+		List<List<TwoWaySlice>> phases = new ArrayList<>();
+		phases.add(ranges.stream().map((range) -> TwoWaySlice.of(List.of(SalesforcePass.WINDOW), range)).toList());
+		List<String> mergedAway = this.rules.isMergeable() ? List.of(SalesforcePass.MERGED_AWAY) : List.of();
+		if (this.rules.isPullOnly()) {
+			List<String> last = new ArrayList<>(mergedAway);
+			last.addAll(LAST_PASSES);
+			phases.add(List.of(TwoWaySlice.of(last, null)));
+			return phases;
+		}
+		if (!mergedAway.isEmpty()) {
+			phases.add(List.of(TwoWaySlice.of(mergedAway, null)));
+		}
+		phases.add(ranges.stream().map((range) -> TwoWaySlice.of(List.of(CrmPass.NAME), range)).toList());
+		phases.add(List.of(TwoWaySlice.of(LAST_PASSES, null)));
+		return phases;
+	}
+
+	/**
+	 * The key ranges of a run: none for a dry run (it learns what its Salesforce passes
+	 * merged from memory, which partitions cannot share) or a switched-off object; else
+	 * at most one per chunk's worth of records, so that a small object costs no more
+	 * calls than serially, balanced by the CRM rows' key classes (one {@code GROUP BY}).
+	 */
+	private List<KeyRange> ranges(SyncWindow window, int partitions) {
+		List<FieldMapping> runFields = this.fields.get();
+		if (partitions <= 1 || window.dryRun()
+				|| runFields.stream().allMatch((field) -> field.direction() == Direction.NONE)) {
+			return List.of();
+		}
+		String column = this.rules.isPullOnly() ? crmColumnOf(runFields, this.rules.partitionField())
+				: this.rules.matchKeyColumn();
+		Map<String, Long> counts = (column != null)
+				? this.crmRecords.countByFirstCharacter(TwoWayTables.of(this.rules, runFields), column,
+						(this.rules.isPullOnly() || window.isFull()) ? null : window.crmFrom())
+				: Map.of();
+		// a pulled object's CRM rows are not read: they only show how its names spread
+		long records = this.rules.isPullOnly() ? 0 : counts.values().stream().mapToLong(Long::longValue).sum();
+		if (records < (long) partitions * this.chunkSize) {
+			String count = window
+				.salesforceQueryUnordered("SELECT COUNT() FROM " + this.rules.definition().salesforceObject());
+			records = Math.max(records, this.salesforce.query(count, true).totalSize());
+		}
+		long chunks = (records + this.chunkSize - 1) / this.chunkSize;
+		int wanted = (int) Math.min(partitions, chunks);
+		return (wanted > 1) ? KeyRanges.balanced(counts, wanted) : List.of();
+	}
+
+	private static String crmColumnOf(List<FieldMapping> fields, String salesforceField) {
+		return fields.stream()
+			.filter((field) -> !field.isCustomField() && field.salesforceField().equals(salesforceField))
+			.map(FieldMapping::crmColumn)
+			.findFirst()
+			.orElse(null);
+	}
+
+}

@@ -1,0 +1,85 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.job.twoway;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * What one step execution of a two-way object reads: every pass and every key (the serial
+ * step, a dry run), or one partition's share, kept in the partition's execution context
+ * so that a restarted partition reads the same (docs/PARTITIONING.md §2).
+ *
+ * @param passes the names of the passes read ({@link TwoWayPasses}), {@code null} for all
+ * @param keys the keys read in the key-split passes, {@code null} for all
+ */
+public record TwoWaySlice(Set<String> passes, KeyRange keys) {
+
+	/** The passes a partition reads, comma-separated. */
+	public static final String PASSES = "partition.passes";
+
+	/** The key classes a partition reads. */
+	public static final String KEY_CLASSES = "partition.keyClasses";
+
+	/** Whether a partition also reads the keys of no class. */
+	public static final String REST = "partition.rest";
+
+	/** Everything: the serial step. */
+	public static final TwoWaySlice ALL = new TwoWaySlice(null, null);
+
+	public TwoWaySlice {
+		passes = (passes != null) ? Set.copyOf(passes) : null;
+	}
+
+	/**
+	 * A partition reading some passes, over some keys or all.
+	 * @param passes the passes' names, in reading order
+	 * @param keys the keys, {@code null} for all
+	 * @return the slice
+	 */
+	static TwoWaySlice of(List<String> passes, KeyRange keys) {
+		return new TwoWaySlice(Set.copyOf(passes), keys);
+	}
+
+	/**
+	 * The slice a step execution reads, as its context says: all without partition keys.
+	 * @param context the step execution's context
+	 * @return the slice
+	 */
+	public static TwoWaySlice of(ExecutionContext context) {
+		Set<String> passes = context.containsKey(PASSES)
+				? Arrays.stream(context.getString(PASSES).split(",")).collect(Collectors.toSet()) : null;
+		KeyRange keys = context.containsKey(KEY_CLASSES)
+				? new KeyRange(context.getString(KEY_CLASSES), Boolean.TRUE.equals(context.get(REST))) : null;
+		return new TwoWaySlice(passes, keys);
+	}
+
+	/**
+	 * Puts the slice into a partition's context.
+	 * @param context the partition's execution context
+	 */
+	void storeIn(ExecutionContext context) {
+		if (this.passes != null) {
+			context.putString(PASSES, String.join(",", this.passes.stream().sorted().toList()));
+		}
+		if (this.keys != null) {
+			context.putString(KEY_CLASSES, this.keys.classes());
+			context.put(REST, this.keys.rest());
+		}
+	}
+
+	/**
+	 * Whether the slice reads a pass.
+	 * @param name the pass's name
+	 * @return {@code true} when it does
+	 */
+	boolean reads(String name) {
+		return this.passes == null || this.passes.contains(name);
+	}
+
+}

@@ -1,0 +1,109 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.job.twoway;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.crmsync.crm.KeyClassFilter;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The key classes a partitioned step splits its records by, and the ranges it cuts them
+ * into (docs/PARTITIONING.md §2).
+ */
+class KeyRangeTests {
+
+	/** Values of every shape a key can take, with the class of each. */
+	private static final Map<String, Character> CLASSES = classes();
+
+	@Test
+	void aKeysClassIsTheFirstCharacterOfItsNormalisedKeyAsLikeFoldsIt() {
+		CLASSES.forEach(
+				(value, keyClass) -> assertThat(KeyRange.classOf(value)).as(String.valueOf(value)).isEqualTo(keyClass));
+		// every value with the same key is in one class
+		assertThat(KeyRange.classOf("Ann@Example.com")).isEqualTo(KeyRange.classOf("  ann@example.com\t"));
+	}
+
+	@Test
+	void everyValueIsOwnedByExactlyOneRangeAndOnlyTheFirstOwnsTheRest() {
+		for (int ranges = 1; ranges <= 36; ranges++) {
+			List<KeyRange> cut = KeyRanges.balanced(Map.of(), ranges);
+			assertThat(cut).hasSize(ranges);
+			assertThat(String.join("", cut.stream().map(KeyRange::classes).toList())).isEqualTo(KeyClassFilter.ALL);
+			assertThat(cut.stream().filter(KeyRange::rest)).containsExactly(cut.get(0));
+			for (String value : CLASSES.keySet()) {
+				assertThat(cut.stream().filter((range) -> range.owns(value))).as(ranges + " ranges, " + value)
+					.hasSize(1);
+			}
+		}
+	}
+
+	@Test
+	void rangesAreBalancedByTheRowsOfEachClassWithTheRestInTheFirst() {
+		Map<String, Long> counts = new HashMap<>();
+		counts.put("a", 400L);
+		counts.put("b", 100L);
+		counts.put("m", 300L);
+		counts.put("s", 300L);
+		counts.put("", 100L);
+		counts.put("é", 100L);
+
+		List<KeyRange> ranges = KeyRanges.balanced(counts, 4);
+
+		// 1,300 rows: each range ends where the rows so far come closest to its share
+		// (325, 650, 975): the rest alone (200), then a (400), b–m (400), n–z (300)
+		assertThat(ranges).extracting(KeyRange::classes)
+			.containsExactly("0", "123456789a", "bcdefghijklm", "nopqrstuvwxyz");
+	}
+
+	@Test
+	void aRangeSelectsInSoqlASupersetOfWhatItOwns() {
+		KeyRange first = new KeyRange("0123456789ab", true);
+		KeyRange other = new KeyRange("cd", false);
+
+		assertThat(first.soql("Email")).startsWith("(Email LIKE '0%' OR ")
+			.contains(" OR (NOT (Email LIKE '0%' OR ")
+			.endsWith("Email LIKE 'z%')) OR Email = null)");
+		assertThat(other.soql("Email"))
+			.isEqualTo("(Email LIKE 'c%' OR Email LIKE 'd%' OR (NOT ("
+					+ String.join(" OR ",
+							KeyClassFilter.ALL.chars().mapToObj((c) -> "Email LIKE '" + (char) c + "%'").toList())
+					+ ")))");
+		assertThat(other.owns(" Dora@example.com")).isTrue();
+		assertThat(other.owns(null)).isFalse();
+		assertThat(first.owns(null)).isTrue();
+	}
+
+	private static Map<String, Character> classes() {
+		Map<String, Character> classes = new HashMap<>();
+		classes.put("Bob@example.com", 'b');
+		classes.put("bob@example.com", 'b');
+		classes.put("  Bob@example.com", 'b');
+		classes.put("\tbob@example.com", 'b');
+		classes.put("9lives@example.com", '9');
+		classes.put("Zed@example.com", 'z');
+		classes.put(null, KeyRange.REST);
+		classes.put("", KeyRange.REST);
+		classes.put("   ", KeyRange.REST);
+		classes.put("éva@example.com", KeyRange.REST);
+		classes.put("_x@example.com", KeyRange.REST);
+		classes.put("\u00a0nbsp@example.com", KeyRange.REST);
+		// letters whose case LIKE folds into ASCII: Turkish İ and ı, the long s, Kelvin
+		classes.put("\u0130lker@example.com", 'i');
+		classes.put("\u0131lgaz@example.com", 'i');
+		classes.put("\u017fam@example.com", 's');
+		classes.put("\u212aelvin@example.com", 'k');
+		return classes;
+	}
+
+	static List<String> values() {
+		return new ArrayList<>(CLASSES.keySet());
+	}
+
+}
