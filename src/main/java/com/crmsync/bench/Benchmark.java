@@ -19,6 +19,7 @@ import com.crmsync.job.StepCounts;
 import com.crmsync.job.SyncProperties;
 import com.crmsync.job.SyncRunner;
 import com.crmsync.job.partition.PartitionSteps;
+import com.crmsync.job.partition.PartitioningProperties;
 import com.crmsync.salesforce.SalesforceProperties;
 import com.crmsync.salesforce.login.JwtBearerLogin;
 
@@ -55,6 +56,9 @@ public final class Benchmark {
 
 	private final Duration lookBack;
 
+	/** Partitions of each object step that can be split, as the runs use them. */
+	private final int partitions;
+
 	private final ChildJobRuns children;
 
 	private String profile = "zero";
@@ -85,6 +89,7 @@ public final class Benchmark {
 		this.out = out;
 		this.jdbc = context.getBean(JdbcTemplate.class);
 		this.lookBack = context.getBean(SyncProperties.class).lookBack();
+		this.partitions = context.getBean(PartitioningProperties.class).partitions();
 	}
 
 	/**
@@ -236,6 +241,7 @@ public final class Benchmark {
 		json.put("incrementalRead", incremental.read);
 		json.put("baselineRecords", (raw != null) ? raw.records() : null);
 		json.put("profile", this.profile);
+		json.put("partitions", this.partitions);
 		json.put("apiRequests", apiRequests);
 		json.put("bulkJobs", bulkJobs);
 		json.put("serialSoapSeconds", (this.serialSoap != null) ? round(this.serialSoap.seconds) : null);

@@ -89,6 +89,11 @@ public class BenchCommand extends DatabaseCommand {
 					+ "call at a time (sync.salesforce.max-concurrent-calls=1); the JSON adds serialSoapSeconds.")
 	boolean compareSerial;
 
+	@Option(names = "--partitions", paramLabel = "<n>",
+			description = "Partitions of each object step that can be split (sync.partitions, 1 for one thread); "
+					+ "by default the configured number (4 unless set). The JSON says it as partitions.")
+	Integer partitions;
+
 	@Option(names = "--job-xmx", paramLabel = "<size>",
 			description = "Run the job in a child JVM with this maximum heap (e.g. 512m), so that its memory is "
 					+ "measured apart from the emulator's; by default the job runs in the benchmark's JVM.")
@@ -146,11 +151,22 @@ public class BenchCommand extends DatabaseCommand {
 					"--compare-serial seeds its database twice: it runs on the benchmark's own 'crm_bench', "
 							+ "not with --bench-datasource");
 		}
+		if (this.partitions != null) {
+			if (this.springArgs.stream().anyMatch((arg) -> arg.startsWith("--sync.partitions="))) {
+				throw new picocli.CommandLine.ParameterException(this.spec.commandLine(),
+						"--partitions and --sync.partitions say the same: give one");
+			}
+			// the settings check says what is out of range, as for --sync.partitions
+			this.springArgs = new ArrayList<>(this.springArgs);
+			this.springArgs.add("--sync.partitions=" + this.partitions);
+		}
 		if (this.compareSerial) {
 			// an org and a database of their own, seeded alike: the same full run from
-			// the same start
+			// the same start, on one thread
 			List<String> given = this.springArgs;
 			this.springArgs = new ArrayList<>(given);
+			this.springArgs.removeIf((arg) -> arg.startsWith("--sync.partitions="));
+			this.springArgs.add("--sync.partitions=1");
 			this.springArgs.add("--sync.salesforce.api=soap");
 			this.springArgs.add("--sync.salesforce.max-concurrent-calls=1");
 			this.serialPass = true;

@@ -37,6 +37,8 @@ class BenchCommandTests {
 		// the org's own count of the full run's HTTP requests, and no bulk job below the
 		// threshold
 		assertThat(figures).containsEntry("profile", "zero");
+		// the tests' steps run on one thread
+		assertThat(number(figures, "partitions")).isEqualTo(1);
 		assertThat(number(figures, "apiRequests")).isPositive();
 		assertThat(number(figures, "bulkJobs")).isZero();
 		// no serial comparison without --compare-serial
@@ -100,6 +102,26 @@ class BenchCommandTests {
 		assertThat(number(figures, "linkedContacts")).isPositive()
 			.isEqualTo(number(figures, "crmContacts"))
 			.isEqualTo(number(figures, "salesforceContacts"));
+	}
+
+	@Test
+	void partitionsSplitTheStepsAndTheTableShowsEachStepOnce() {
+		Printed printed = completedBench("--records", "600", "--seed", "7", "--no-baseline", "--partitions", "4",
+				"--sync.chunk-size=50", "--sync.embedded.data-dir=" + TestDatabases.DATA_DIR,
+				"--sync.embedded.database=" + TestDatabases.newDatabase("benchpartitions"));
+		Map<String, Object> figures = printed.figures();
+		assertThat(number(figures, "partitions")).isEqualTo(4);
+		assertThat(figures).containsEntry("fullStatus", "COMPLETED").containsEntry("incrementalStatus", "COMPLETED");
+		assertThat(number(figures, "syncErrors")).isZero();
+		assertThat(number(figures, "linkedLeads")).isPositive()
+			.isEqualTo(number(figures, "crmLeads"))
+			.isEqualTo(number(figures, "salesforceLeads"));
+		// one row per step of each run, the partitioned ones with their partitions' sums
+		assertThat(printed.lines()).filteredOn((line) -> line.startsWith("  pushLeadScores "))
+			.hasSize(3)
+			.allSatisfy((line) -> assertThat(line).contains("COMPLETED"));
+		assertThat(printed.lines()).noneMatch((line) -> line.contains(":partition"));
+		assertCpuPerRecord(figures);
 	}
 
 	@Test
