@@ -78,6 +78,8 @@ public final class SyncProcess {
 		command.add("-Xmx256m");
 		command.add("-XX:TieredStopAtLevel=1");
 		command.add("-Xshare:auto");
+		// the same surefire fork's database server as this JVM's
+		command.add("-D" + TestDatabases.FORK + "=" + System.getProperty(TestDatabases.FORK, "1"));
 		command.add("-cp");
 		command.add(classpath());
 		command.add(CrmSalesforceSyncApplication.class.getName());

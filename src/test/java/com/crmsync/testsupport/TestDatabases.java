@@ -19,8 +19,18 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 public final class TestDatabases {
 
-	/** The scratch data directory every test shares (see application-test.properties). */
-	public static final Path DATA_DIR = Path.of("target", "test-mariadb");
+	/**
+	 * The system property naming the surefire fork this JVM is (pom.xml's argLine); child
+	 * JVMs a test starts are given it too ({@link SyncProcess}).
+	 */
+	public static final String FORK = "crmsync.test.fork";
+
+	/**
+	 * The scratch data directory every test of this JVM shares (see
+	 * application-test.properties): one per surefire fork, so that forks running side by
+	 * side each have their own server.
+	 */
+	public static final Path DATA_DIR = Path.of("target", "test-mariadb-" + System.getProperty(FORK, "1"));
 
 	private static final AtomicInteger counter = new AtomicInteger();
 
