@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
 		description = "Keeps a Lead Gen & CRM database and one Salesforce org in step.",
 		subcommands = { DemoCommand.class, RunCommand.class, RestartCommand.class, StatusCommand.class,
 				ReportCommand.class, ConnectCommand.class, DisconnectCommand.class, ResetOrgCommand.class,
-				EmulatorCommand.class, BenchCommand.class },
+				EmulatorCommand.class, BenchCommand.class, WorkerCommand.class },
 		footer = { "", "Spring properties (sync.*, spring.*, logging.*) may be passed as --name=value." })
 public class SyncCommandLine implements Runnable {
 

@@ -94,6 +94,7 @@ public class SettingsCheck implements ApplicationContextInitializer<Configurable
 		bindEach(binder, "sync.salesforce", SalesforceProperties.class, values, unreadable);
 		bindEach(binder, "sync.salesforce", CallConcurrencyProperties.class, values, unreadable);
 		bindEach(binder, "sync.embedded", EmbeddedDatabaseProperties.class, values, unreadable);
+		bindEach(binder, "sync.remote", RemotePartitioningProperties.class, values, unreadable);
 		bind(binder, "sync.fail-on-errors", ResolvableType.forClass(Boolean.class), values, unreadable);
 		problems.addAll(unreadable);
 		problems.addAll(SettingsRules.problems(

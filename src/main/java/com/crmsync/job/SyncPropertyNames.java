@@ -105,6 +105,7 @@ public class SyncPropertyNames implements ApplicationContextInitializer<Configur
 		add(known, "sync.salesforce", BulkApiProperties.class);
 		add(known, "sync.salesforce", CallConcurrencyProperties.class);
 		add(known, "sync.embedded", EmbeddedDatabaseProperties.class);
+		add(known, "sync.remote", RemotePartitioningProperties.class);
 		VALUE_PROPERTIES.forEach((name) -> known.put(normalized(name), name));
 		return known;
 	}
