@@ -12,6 +12,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Assumptions;
 
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+
 /**
  * The RabbitMQ broker the remote-partitioning tests use: the one answering at
  * {@value #HOST}:{@value #PORT} with guest/guest ({@code .ci/run} installs and starts
@@ -62,6 +65,20 @@ public final class RabbitBroker {
 		properties.put("spring.rabbitmq.password", "guest");
 		properties.put("sync.remote.queue", "crm-salesforce-sync.test." + UUID.randomUUID());
 		return properties;
+	}
+
+	/**
+	 * Deletes the test's queue from the broker, once nothing consumes from it.
+	 * @param properties the properties {@link #properties()} made
+	 */
+	public static void deleteQueue(Map<String, Object> properties) {
+		CachingConnectionFactory connections = new CachingConnectionFactory(HOST, PORT);
+		try {
+			new RabbitAdmin(connections).deleteQueue((String) properties.get("sync.remote.queue"));
+		}
+		finally {
+			connections.destroy();
+		}
 	}
 
 }

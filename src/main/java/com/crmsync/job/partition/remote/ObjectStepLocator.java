@@ -7,7 +7,6 @@ import com.crmsync.job.ObjectStep;
 import com.crmsync.job.SyncedObjects;
 
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepLocator;
 
 /**
  * The worker's steps: for the name of one of the job's object steps (what the manager
@@ -15,7 +14,7 @@ import org.springframework.batch.core.step.StepLocator;
  * the one partition execution it runs — readers, processors and writers keep the state of
  * the execution they serve.
  */
-class ObjectStepLocator implements StepLocator {
+class ObjectStepLocator implements WorkerSteps {
 
 	private final SyncedObjects objects;
 

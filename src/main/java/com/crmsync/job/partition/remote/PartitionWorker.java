@@ -23,7 +23,6 @@ import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.step.StepLocator;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -60,7 +59,7 @@ public class PartitionWorker {
 
 	private final RunLock runLock;
 
-	private final StepLocator steps;
+	private final WorkerSteps steps;
 
 	/** Held while a request is handled: {@link #awaitIdle} waits for it. */
 	private final ReentrantLock handling = new ReentrantLock();
@@ -69,7 +68,7 @@ public class PartitionWorker {
 
 	private volatile StepExecution running;
 
-	PartitionWorker(JobRepository jobRepository, PartitionLock locks, RunLock runLock, StepLocator steps) {
+	PartitionWorker(JobRepository jobRepository, PartitionLock locks, RunLock runLock, WorkerSteps steps) {
 		this.jobRepository = jobRepository;
 		this.locks = locks;
 		this.runLock = runLock;

@@ -13,7 +13,6 @@ import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.support.converter.SimpleMessageConverter;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepLocator;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,13 +35,13 @@ public class WorkerConfiguration {
 	public static final String INBOUND_ADAPTER = "partitionRequestsFromBroker";
 
 	@Bean
-	StepLocator objectStepLocator(SyncedObjects objects) {
+	WorkerSteps objectStepLocator(SyncedObjects objects) {
 		return new ObjectStepLocator(objects);
 	}
 
 	@Bean
 	PartitionWorker partitionWorker(JobRepository jobRepository, PartitionLock partitionLock, RunLock runLock,
-			StepLocator workerSteps) {
+			WorkerSteps workerSteps) {
 		return new PartitionWorker(jobRepository, partitionLock, runLock, workerSteps);
 	}
 

@@ -35,7 +35,6 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.step.StepLocator;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -261,7 +260,7 @@ class RemotePartitioningFunctionalTests {
 
 		@Bean
 		@Primary
-		StepLocator plainWorkerSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+		WorkerSteps plainWorkerSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
 			return (name) -> WORKER_STEP.equals(name)
 					? new StepBuilder(WORKER_STEP, jobRepository).tasklet((contribution, chunk) -> {
 						ran.add(contribution.getStepExecution().getStepName());
