@@ -120,10 +120,17 @@ class SettingsCheckTests {
 		assertThat(check(Set.of(), Map.of("sync.partitions", "four", "sync.partitoins", "4"))).containsExactly(
 				"sync.partitoins is not a setting of the sync; did you mean sync.partitions?",
 				"sync.partitions cannot be read as a whole number: 'four'");
-		// until remote workers exist, asking for them stops before any data moves
-		assertThat(check(Set.of(), Map.of("sync.partitioning", "remote"))).containsExactly(
-				"sync.partitioning=remote is not available in this version: partitions run on local threads only "
-						+ "(sync.partitioning=local)");
+		assertThat(check(Set.of(), Map.of("sync.partitioning", "remote"))).isEmpty();
+	}
+
+	@Test
+	void remotePartitioningSettingsAreKnownAndRead() {
+		assertThat(check(Set.of(), Map.of("sync.partitioning", "remote", "sync.remote.queue", "crm-nightly",
+				"sync.remote.poll-interval", "2s", "sync.remote.start-timeout", "5m", "sync.remote.timeout", "6h")))
+			.isEmpty();
+		assertThat(check(Set.of(), Map.of("sync.remote.qeue", "crm-nightly", "sync.remote.timeout", "soon")))
+			.containsExactly("sync.remote.qeue is not a setting of the sync; did you mean sync.remote.queue?",
+					"sync.remote.timeout cannot be read as a duration (such as 30s, 5m, 2h or 1d): 'soon'");
 	}
 
 	@Test

@@ -55,10 +55,6 @@ public record PartitioningProperties(Integer partitions, Partitioning partitioni
 			problems.add("sync.partitions must be between 1 and " + MAX_PARTITIONS + " (it is " + partitions
 					+ "): the partitions each object step is split into, 1 for one thread");
 		}
-		if (partitioning == Partitioning.REMOTE) {
-			problems.add("sync.partitioning=remote is not available in this version: partitions run on local "
-					+ "threads only (sync.partitioning=local)");
-		}
 		return problems;
 	}
 

@@ -101,6 +101,24 @@ class AbandonedPartitions {
 		}
 	}
 
+	/**
+	 * Brings the manager's copies of the partitions up to what the workers and this check
+	 * saved, so that whoever handles the step's failure sees, and saves over, their
+	 * current state.
+	 * @param partitions the manager's copies
+	 */
+	void refresh(Collection<StepExecution> partitions) {
+		for (StepExecution partition : partitions) {
+			StepExecution saved = this.jobRepository.getStepExecution(partition.getId());
+			if (saved != null) {
+				partition.setStatus(saved.getStatus());
+				partition.setExitStatus(saved.getExitStatus());
+				partition.setEndTime(saved.getEndTime());
+				partition.setVersion(saved.getVersion());
+			}
+		}
+	}
+
 	private boolean fail(StepExecution partition, String reason) {
 		partition.setStatus(BatchStatus.FAILED);
 		partition.setExitStatus(ExitStatus.FAILED.addExitDescription(reason));

@@ -67,6 +67,7 @@ public class RemotePartitionHandler extends MessageChannelPartitionHandler {
 			// the step gives up: requests still queued must not run after it
 			this.abandoned.failUnstarted(ids, "the manager stopped waiting for the step's partitions ("
 					+ ex.getClass().getSimpleName() + "; sync.remote.timeout)");
+			this.abandoned.refresh(partitionStepExecutions);
 			throw ex;
 		}
 		finally {

@@ -8,6 +8,8 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import com.crmsync.job.RemotePartitioningProperties;
+import com.crmsync.job.partition.PartitionHandlers;
+import com.crmsync.job.partition.PartitioningProperties;
 
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -68,6 +70,19 @@ public class RemotePartitioningConfiguration {
 			PartitionLock partitionLock, RemotePartitioningProperties properties) {
 		return new RemotePartitionHandlers(jobRepository, partitionRequests, partitionLock, properties,
 				Clock.systemUTC());
+	}
+
+	/**
+	 * The partitioned steps' delegate for {@code sync.partitioning=remote}: each phase's
+	 * partitions go to the workers, which build their own step of the object.
+	 * @param handlers the remote handlers
+	 * @param partitioning {@code sync.partitions}
+	 * @return the delegates
+	 */
+	@Bean
+	@ConditionalOnProperty(name = "sync.partitioning", havingValue = "remote")
+	PartitionHandlers remotePartitionDelegates(RemotePartitionHandlers handlers, PartitioningProperties partitioning) {
+		return (workerStepName, worker) -> handlers.forStep(workerStepName, partitioning.partitions());
 	}
 
 	/**

@@ -5,9 +5,9 @@ package com.crmsync.job.partition.remote;
 
 import java.util.List;
 
+import com.crmsync.job.ObjectSteps;
 import com.crmsync.job.RemotePartitioningProperties;
 import com.crmsync.job.RunLock;
-import com.crmsync.job.SyncedObjects;
 
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -34,9 +34,15 @@ public class WorkerConfiguration {
 	/** The inbound adapter's bean name: the worker command starts and stops it. */
 	public static final String INBOUND_ADAPTER = "partitionRequestsFromBroker";
 
+	/**
+	 * The job's object steps by name: the worker of each partitioned one, which builds a
+	 * new chunk-oriented step of the object for every partition execution.
+	 * @param objectSteps the job's object steps
+	 * @return the worker's steps
+	 */
 	@Bean
-	WorkerSteps objectStepLocator(SyncedObjects objects) {
-		return new ObjectStepLocator(objects);
+	WorkerSteps objectWorkerSteps(ObjectSteps objectSteps) {
+		return (stepName) -> objectSteps.worker(stepName).orElse(null);
 	}
 
 	@Bean

@@ -76,6 +76,7 @@ class RemotePartitioningFunctionalTests {
 		this.properties.put("spring.datasource.url", TestDatabases.server().jdbcUrl(database));
 		this.properties.put("spring.datasource.username", "root");
 		this.properties.put("spring.datasource.password", "");
+		this.properties.put("sync.partitioning", "remote");
 		this.properties.put("sync.remote.poll-interval", "100ms");
 		this.properties.put("sync.remote.start-timeout", "60s");
 	}
@@ -215,9 +216,9 @@ class RemotePartitioningFunctionalTests {
 		all.putAll(extra);
 		SpringApplication application = new SpringApplication(CrmSalesforceSyncApplication.class,
 				PlainPartitionedJob.class);
-		// the manager too: its remote handlers come with the profile (sync.partitioning
-		// is not a setting before partitioned steps), its worker never starts taking
-		application.setAdditionalProfiles(RemotePartitioningConfiguration.WORKER_PROFILE);
+		if (worker) {
+			application.setAdditionalProfiles(RemotePartitioningConfiguration.WORKER_PROFILE);
+		}
 		ConfigurableApplicationContext context = application.run(all.entrySet()
 			.stream()
 			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
