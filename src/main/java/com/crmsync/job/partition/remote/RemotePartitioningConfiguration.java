@@ -8,6 +8,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import com.crmsync.job.RemotePartitioningProperties;
+import com.crmsync.job.partition.CrmWriteLock;
 import com.crmsync.job.partition.PartitionHandlers;
 import com.crmsync.job.partition.PartitioningProperties;
 
@@ -19,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
 import org.springframework.integration.amqp.dsl.Amqp;
 import org.springframework.integration.channel.DirectChannel;
@@ -49,6 +51,18 @@ public class RemotePartitioningConfiguration {
 	@Bean
 	PartitionLock partitionLock(DataSource dataSource) {
 		return new PartitionLock(dataSource);
+	}
+
+	/**
+	 * Chunks of partitions on different workers write the CRM one at a time, as those of
+	 * one JVM's threads do.
+	 * @param dataSource the CRM database
+	 * @return the lock the writers take
+	 */
+	@Bean
+	@Primary
+	CrmWriteLock sharedCrmWriteLock(DataSource dataSource) {
+		return new SharedCrmWriteLock(dataSource);
 	}
 
 	@Bean
