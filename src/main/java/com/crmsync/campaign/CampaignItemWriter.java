@@ -25,7 +25,7 @@ class CampaignItemWriter implements ItemWriter<CampaignStepWrite> {
 	}
 
 	@Override
-	public void write(Chunk<? extends CampaignStepWrite> chunk) {
+	public void write(Chunk<? extends CampaignStepWrite> chunk) throws InterruptedException {
 		CampaignChunk items = new CampaignChunk();
 		chunk.forEach((item) -> item.addTo(items));
 		if (!items.campaigns().isEmpty()) {

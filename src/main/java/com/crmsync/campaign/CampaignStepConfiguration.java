@@ -14,6 +14,7 @@ import com.crmsync.crm.SyncLinkRepository;
 import com.crmsync.crm.SyncReferenceRepository;
 import com.crmsync.job.MappingsProvider;
 import com.crmsync.job.ObjectStep;
+import com.crmsync.job.partition.CrmWriteLock;
 import com.crmsync.job.SyncProperties;
 import com.crmsync.job.SyncWindow;
 import com.crmsync.job.read.KeysetItemReader;
@@ -51,17 +52,17 @@ public class CampaignStepConfiguration {
 			@Lazy SalesforceClient salesforce, CrmRecordRepository crmRecords, SyncLinkRepository links,
 			CustomFieldRepository customFields, SyncReferenceRepository references, RunJournal journal,
 			MappingsProvider mappings, SyncProperties properties, CampaignMemberRepository members,
-			SalesforceReads reads, SalesforceWrites writes) {
+			SalesforceReads reads, SalesforceWrites writes, CrmWriteLock crmWrites) {
 		return ObjectStep.of(CampaignRules.DEFINITION,
 				() -> mergeCampaigns(jobRepository, transactionManager, salesforce, crmRecords, links, customFields,
-						references, journal, mappings, properties, members, reads, writes));
+						references, journal, mappings, properties, members, reads, writes, crmWrites));
 	}
 
 	private static Step mergeCampaigns(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			SalesforceClient salesforce, CrmRecordRepository crmRecords, SyncLinkRepository links,
 			CustomFieldRepository customFields, SyncReferenceRepository references, RunJournal journal,
 			MappingsProvider mappings, SyncProperties properties, CampaignMemberRepository members,
-			SalesforceReads reads, SalesforceWrites writes) {
+			SalesforceReads reads, SalesforceWrites writes, CrmWriteLock crmWrites) {
 		CampaignRules rules = new CampaignRules();
 		Supplier<List<FieldMapping>> fields = () -> mappings.current().fieldsOf(rules.definition());
 		int chunkSize = properties.chunkSize();
@@ -75,7 +76,7 @@ public class CampaignStepConfiguration {
 						: CampaignMemberPasses.of(SyncWindow.of(step), salesforce, members));
 		TwoWayItemProcessor campaignProcessor = new TwoWayItemProcessor(rules, fields);
 		TwoWayItemWriter campaignWriter = new TwoWayItemWriter(rules, fields, campaignProcessor, salesforce, writes,
-				crmRecords, links, customFields, references, journal);
+				crmRecords, links, customFields, references, journal, crmWrites);
 		CampaignMemberItemWriter memberWriter = new CampaignMemberItemWriter(salesforce, links, references, members,
 				journal);
 		return new StepBuilder(CampaignRules.STEP, jobRepository).<CampaignStepItem, CampaignStepWrite>chunk(chunkSize)

@@ -22,6 +22,7 @@ import com.crmsync.crm.SyncReferenceRepository;
 import com.crmsync.job.ChunkReport;
 import com.crmsync.job.StepCounts.Outcome;
 import com.crmsync.job.SyncWindow;
+import com.crmsync.job.partition.CrmWriteLock;
 import com.crmsync.job.twoway.SyncAction.Kind;
 import com.crmsync.job.write.SalesforceWrites;
 import com.crmsync.mapping.CrmColumnType;
@@ -69,6 +70,8 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 
 	private final RunJournal journal;
 
+	private final CrmWriteLock crmWrites;
+
 	private StepExecution stepExecution;
 
 	private SyncWindow window;
@@ -85,7 +88,7 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 	public TwoWayItemWriter(TwoWayRules rules, Supplier<List<FieldMapping>> fields, TwoWayItemProcessor processor,
 			SalesforceClient salesforce, SalesforceWrites writes, CrmRecordRepository crmRecords,
 			SyncLinkRepository links, CustomFieldRepository customFields, SyncReferenceRepository references,
-			RunJournal journal) {
+			RunJournal journal, CrmWriteLock crmWrites) {
 		this.rules = rules;
 		this.fieldsSupplier = fields;
 		this.processor = processor;
@@ -96,6 +99,7 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 		this.customFields = customFields;
 		this.references = references;
 		this.journal = journal;
+		this.crmWrites = crmWrites;
 	}
 
 	@Override
@@ -119,7 +123,7 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 	}
 
 	@Override
-	public void write(Chunk<? extends SyncAction> chunk) {
+	public void write(Chunk<? extends SyncAction> chunk) throws InterruptedException {
 		ChunkReport report = new ChunkReport(this.stepExecution, this.journal);
 		List<SyncAction> actions = chunk.getItems().stream().map(this::screened).toList();
 		if (this.window.dryRun()) {
@@ -127,6 +131,7 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 					this.salesforce.description(this.rules.definition().salesforceObject()), this.window.runId(),
 					report);
 			actions.forEach(plan::plan);
+			this.crmWrites.holdUntilTransactionEnds();
 			this.links.plan(plan.links(), this.stepExecution.getJobExecution().getJobInstance().getInstanceId());
 		}
 		else {
@@ -154,7 +159,7 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 		return rejects.isEmpty() ? action : SyncAction.reject(action.candidate(), rejects);
 	}
 
-	private void writeBothSides(List<SyncAction> actions, ChunkReport report) {
+	private void writeBothSides(List<SyncAction> actions, ChunkReport report) throws InterruptedException {
 		SalesforceSide salesforceSide = new SalesforceSide(this.rules,
 				(this.saves != null) ? this.saves : this.salesforce, report);
 		CrmSide crmSide = new CrmSide(this.rules, this.table, this.window.runId(), this.crmRecords, this.links,
@@ -267,15 +272,25 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 	 * Those of merges Salesforce then refuses are taken back: such a record was not
 	 * settled.
 	 */
-	private void updateSalesforce(List<SyncAction> merges, SalesforceSide salesforceSide, ChunkReport report) {
+	private void updateSalesforce(List<SyncAction> merges, SalesforceSide salesforceSide, ChunkReport report)
+			throws InterruptedException {
+		boolean conflicts = false;
 		for (SyncAction action : merges) {
 			for (FieldConflict conflict : action.decision().conflicts()) {
 				report.conflict(this.rules.type(), action.candidate().crmId(), action.candidate().salesforceId(),
 						conflict);
+				conflicts = true;
 			}
 		}
-		report.journalConflicts();
+		if (conflicts) {
+			this.crmWrites.holdUntilTransactionEnds();
+			report.journalConflicts();
+		}
 		salesforceSide.update(merges);
+		// Salesforce's answers are in: only now does the chunk write the CRM (one chunk
+		// of
+		// the partitions at a time: their inserts into the same index gaps deadlocked)
+		this.crmWrites.holdUntilTransactionEnds();
 		Set<Long> refused = new HashSet<>();
 		for (SyncAction action : merges) {
 			if (salesforceSide.rejected(action)) {

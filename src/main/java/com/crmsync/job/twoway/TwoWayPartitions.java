@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import com.crmsync.crm.CrmRecordRepository;
 import com.crmsync.job.SyncWindow;
+import com.crmsync.job.partition.PartitionPlan;
 import com.crmsync.mapping.Direction;
 import com.crmsync.mapping.FieldMapping;
 import com.crmsync.salesforce.SalesforceClient;
@@ -34,10 +35,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * partition. A dry run, an object with less than two chunks' worth of records, or one
  * switched off is one partition holding every pass, as the serial step.
  */
-final class TwoWayPartitions {
-
-	/** The phase of a partition, 0-based: phases run one after another. */
-	static final String PHASE = "partition.phase";
+final class TwoWayPartitions implements PartitionPlan {
 
 	private static final List<String> LAST_PASSES = List.of(ChildChangesPass.NAME, RejectedRecordsPass.NAME,
 			DeletedPass.NAME);
@@ -62,23 +60,20 @@ final class TwoWayPartitions {
 	}
 
 	/**
-	 * The partitions of one run of the step.
-	 * @param objectStep the object step's execution
-	 * @param partitions how many key ranges at most ({@code sync.partitions})
-	 * @return the partitions' contexts by name ({@code partition0}, …), each with its
-	 * phase and its passes and keys ({@link TwoWaySlice})
+	 * The partitions of one run of the step, each with its phase and its passes and keys
+	 * ({@link TwoWaySlice}).
 	 */
-	Map<String, ExecutionContext> partitions(StepExecution objectStep, int partitions) {
+	@Override
+	public Map<String, ExecutionContext> partitions(StepExecution objectStepExecution, int partitions) {
 		Map<String, ExecutionContext> contexts = new LinkedHashMap<>();
-		List<List<TwoWaySlice>> phases = phases(ranges(SyncWindow.of(objectStep), partitions));
+		List<List<TwoWaySlice>> phases = phases(ranges(SyncWindow.of(objectStepExecution), partitions));
 		for (int phase = 0; phase < phases.size(); phase++) {
 			for (TwoWaySlice slice : phases.get(phase)) {
-				ExecutionContext context = new ExecutionContext();
-				context.putInt(PHASE, phase);
+				ExecutionContext context = PartitionPlan.context(phase);
 				if (slice != TwoWaySlice.ALL) {
 					slice.storeIn(context);
 				}
-				contexts.put("partition" + contexts.size(), context);
+				contexts.put(PartitionPlan.name(contexts.size()), context);
 			}
 		}
 		return contexts;
@@ -135,8 +130,7 @@ final class TwoWayPartitions {
 				.salesforceQueryUnordered("SELECT COUNT() FROM " + this.rules.definition().salesforceObject());
 			records = Math.max(records, this.salesforce.query(count, true).totalSize());
 		}
-		long chunks = (records + this.chunkSize - 1) / this.chunkSize;
-		int wanted = (int) Math.min(partitions, chunks);
+		int wanted = PartitionPlan.worth(records, this.chunkSize, partitions);
 		return (wanted > 1) ? KeyRanges.balanced(counts, wanted) : List.of();
 	}
 

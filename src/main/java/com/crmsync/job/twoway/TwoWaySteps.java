@@ -15,6 +15,7 @@ import com.crmsync.job.MappingsProvider;
 import com.crmsync.job.ObjectStep;
 import com.crmsync.job.SyncProperties;
 import com.crmsync.job.SyncedObject;
+import com.crmsync.job.partition.CrmWriteLock;
 import com.crmsync.job.read.SalesforceReads;
 import com.crmsync.job.write.SalesforceWrites;
 import com.crmsync.mapping.FieldMapping;
@@ -30,7 +31,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Builds the chunk-oriented step of a two-way object from its rules: the shared reader,
  * processor and writer, a chunk of up to one query page ({@code sync.chunk-size}), its
- * Salesforce writes in calls of 200.
+ * Salesforce writes in calls of 200; and the plan that splits it by key class when
+ * {@code sync.partitions} is above 1 ({@link TwoWayPartitions}).
  */
 @Component
 public class TwoWaySteps {
@@ -59,10 +61,13 @@ public class TwoWaySteps {
 
 	private final SalesforceWrites writes;
 
+	private final CrmWriteLock crmWrites;
+
 	public TwoWaySteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			@Lazy SalesforceClient salesforce, CrmRecordRepository crmRecords, SyncLinkRepository links,
 			CustomFieldRepository customFields, SyncReferenceRepository references, RunJournal journal,
-			MappingsProvider mappings, SyncProperties properties, SalesforceReads reads, SalesforceWrites writes) {
+			MappingsProvider mappings, SyncProperties properties, SalesforceReads reads, SalesforceWrites writes,
+			CrmWriteLock crmWrites) {
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.salesforce = salesforce;
@@ -75,6 +80,7 @@ public class TwoWaySteps {
 		this.properties = properties;
 		this.reads = reads;
 		this.writes = writes;
+		this.crmWrites = crmWrites;
 	}
 
 	/**
@@ -95,7 +101,9 @@ public class TwoWaySteps {
 	 * @return the object's step
 	 */
 	public ObjectStep of(TwoWayRules rules, CandidateEnricher enricher) {
-		return ObjectStep.of(rules.definition(), () -> step(rules, enricher));
+		Supplier<List<FieldMapping>> fields = () -> this.mappings.current().fieldsOf(rules.definition());
+		return ObjectStep.of(rules.definition(), () -> step(rules, enricher),
+				new TwoWayPartitions(rules, fields, this.crmRecords, this.salesforce, this.properties.chunkSize()));
 	}
 
 	private Step step(TwoWayRules rules, CandidateEnricher enricher) {
@@ -109,7 +117,7 @@ public class TwoWaySteps {
 				.reader(chunkSize))
 			.processor(processor)
 			.writer(new TwoWayItemWriter(rules, fields, processor, this.salesforce, this.writes, this.crmRecords,
-					this.links, this.customFields, this.references, this.journal))
+					this.links, this.customFields, this.references, this.journal, this.crmWrites))
 			.build();
 	}
 
