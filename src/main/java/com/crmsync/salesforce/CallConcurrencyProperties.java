@@ -6,10 +6,11 @@ package com.crmsync.salesforce;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How many SOAP calls the job may have in flight at once: the saves of one chunk (calls
- * of 200 records each) go out side by side up to this number. A real org answers each
- * call after a round trip and about a second of server time per 200 records saved; calls
- * of different records do not wait for each other there, so neither need they here.
+ * How many SOAP calls a chunk may have in flight at once: its saves (calls of 200 records
+ * each) go out side by side up to this number (the chunks of a partitioned step's
+ * partitions each so). A real org answers each call after a round trip and about a second
+ * of server time per 200 records saved; calls of different records do not wait for each
+ * other there, so neither need they here.
  *
  * @param maxConcurrentCalls calls at once (default 4; 1 = one after another; at most
  * {@value #MAX_CONCURRENT_CALLS}, the limit Salesforce sets on concurrent long-running

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -502,9 +503,11 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 	/**
 	 * Saves records in calls of at most {@value #MAX_DML_BATCH}, the API's maximum, so a
 	 * chunk larger than one call still costs the fewest calls; up to
-	 * {@code sync.salesforce.max-concurrent-calls} of them at once. Calls made side by
-	 * side are counted one by one like any other; the API budget is checked before each,
-	 * so a run may overrun it by the calls already in flight.
+	 * {@code sync.salesforce.max-concurrent-calls} of them at once per chunk (the chunks
+	 * of a partitioned step's partitions each send theirs: a pool shared by all capped a
+	 * step's partitions at the calls of one chunk). Calls made side by side are counted
+	 * one by one like any other; the API budget is checked before each, so a run may
+	 * overrun it by the calls already in flight.
 	 */
 	private List<RecordSaveResult> saveWithRowLockRetries(String operation, List<SalesforceRecord> records,
 			DmlCall dml) {
@@ -520,9 +523,18 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 		// the calls of different records go out side by side; every call is waited for
 		// (none is left in flight when one fails), and the outcomes keep the records'
 		// order
-		List<Future<List<RecordSaveResult>>> calls = batches.stream()
-			.map((batch) -> callThreads().submit(() -> saveOneCall(operation, batch, dml)))
-			.toList();
+		Semaphore inFlight = new Semaphore(this.maxConcurrentCalls);
+		List<Future<List<RecordSaveResult>>> calls = batches.stream().map((batch) -> {
+			inFlight.acquireUninterruptibly();
+			return callThreads().submit(() -> {
+				try {
+					return saveOneCall(operation, batch, dml);
+				}
+				finally {
+					inFlight.release();
+				}
+			});
+		}).toList();
 		RuntimeException failure = null;
 		for (Future<List<RecordSaveResult>> call : calls) {
 			try {
@@ -575,7 +587,8 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 				threads = this.callThreads;
 				if (threads == null) {
 					AtomicInteger number = new AtomicInteger();
-					threads = Executors.newFixedThreadPool(this.maxConcurrentCalls, (task) -> {
+					// as many threads as calls in flight: each chunk caps its own
+					threads = Executors.newCachedThreadPool((task) -> {
 						Thread thread = new Thread(task, "salesforce-call-" + number.incrementAndGet());
 						thread.setDaemon(true);
 						return thread;
