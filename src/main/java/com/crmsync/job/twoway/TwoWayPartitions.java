@@ -109,7 +109,8 @@ final class TwoWayPartitions implements PartitionPlan {
 	 * The key ranges of a run: none for a dry run (it learns what its Salesforce passes
 	 * merged from memory, which partitions cannot share) or a switched-off object; else
 	 * at most one per chunk's worth of records, so that a small object costs no more
-	 * calls than serially, balanced by the CRM rows' key classes (one {@code GROUP BY}).
+	 * calls than serially (the window's CRM rows, and in a full run the Salesforce
+	 * records, counted), balanced by the CRM rows' key classes (one {@code GROUP BY}).
 	 */
 	private List<KeyRange> ranges(SyncWindow window, int partitions) {
 		List<FieldMapping> runFields = this.fields.get();
@@ -125,7 +126,9 @@ final class TwoWayPartitions implements PartitionPlan {
 				: Map.of();
 		// a pulled object's CRM rows are not read: they only show how its names spread
 		long records = this.rules.isPullOnly() ? 0 : counts.values().stream().mapToLong(Long::longValue).sum();
-		if (records < (long) partitions * this.chunkSize) {
+		// Salesforce is asked only in a full run, the big one: an incremental run's extra
+		// call would cost every nightly run more than splitting saves on its few changes
+		if (window.isFull() && records < (long) partitions * this.chunkSize) {
 			String count = window
 				.salesforceQueryUnordered("SELECT COUNT() FROM " + this.rules.definition().salesforceObject());
 			records = Math.max(records, this.salesforce.query(count, true).totalSize());
