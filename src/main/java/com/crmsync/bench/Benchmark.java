@@ -63,6 +63,9 @@ public final class Benchmark {
 
 	private String profile = "zero";
 
+	/** Worker JVMs that ran the partitions, {@code null}: none (local threads). */
+	private Integer workers;
+
 	private RunFigures serialSoap;
 
 	/**
@@ -99,6 +102,16 @@ public final class Benchmark {
 	 */
 	public Benchmark profile(String name) {
 		this.profile = name;
+		return this;
+	}
+
+	/**
+	 * Names the worker JVMs that run the partitions ({@code bench --workers}).
+	 * @param count how many, or {@code null} for none
+	 * @return this benchmark
+	 */
+	public Benchmark workers(Integer count) {
+		this.workers = count;
 		return this;
 	}
 
@@ -242,6 +255,7 @@ public final class Benchmark {
 		json.put("baselineRecords", (raw != null) ? raw.records() : null);
 		json.put("profile", this.profile);
 		json.put("partitions", this.partitions);
+		json.put("workers", this.workers);
 		json.put("apiRequests", apiRequests);
 		json.put("bulkJobs", bulkJobs);
 		json.put("serialSoapSeconds", (this.serialSoap != null) ? round(this.serialSoap.seconds) : null);

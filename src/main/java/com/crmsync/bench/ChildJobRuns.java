@@ -278,7 +278,7 @@ public final class ChildJobRuns implements AutoCloseable {
 		return null;
 	}
 
-	private static String classpath() {
+	static String classpath() {
 		// surefire hides the test classpath behind a manifest-only jar; it names it here
 		String surefire = System.getProperty("surefire.test.class.path");
 		return (surefire != null && !surefire.isBlank()) ? surefire : System.getProperty("java.class.path");

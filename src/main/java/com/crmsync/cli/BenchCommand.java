@@ -13,23 +13,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import com.crmsync.CrmSalesforceSyncApplication;
 import com.crmsync.bench.ApiMinimumProbe;
+import com.crmsync.bench.BenchWorkers;
 import com.crmsync.bench.Benchmark;
 import com.crmsync.bench.ChildJobRuns;
 import com.crmsync.emulator.EmulatorSettings;
 import com.crmsync.emulator.SalesforceEmulator;
 import com.crmsync.emulator.cost.CostProfile;
+import com.crmsync.job.RemotePartitioningProperties;
 import com.crmsync.job.SettingsCheck;
 import com.crmsync.job.SettingsException;
 import com.zaxxer.hikari.HikariDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -93,6 +97,12 @@ public class BenchCommand extends DatabaseCommand {
 			description = "Partitions of each object step that can be split (sync.partitions, 1 for one thread); "
 					+ "by default the configured number (4 unless set). The JSON says it as partitions.")
 	Integer partitions;
+
+	@Option(names = "--workers", paramLabel = "<n>",
+			description = "Run the partitions on this many worker JVMs over RabbitMQ (sync.partitioning=remote, "
+					+ "spring.rabbitmq.*, a queue of the benchmark's own) instead of threads. The JSON says it as "
+					+ "workers.")
+	Integer workers;
 
 	@Option(names = "--job-xmx", paramLabel = "<size>",
 			description = "Run the job in a child JVM with this maximum heap (e.g. 512m), so that its memory is "
@@ -160,12 +170,29 @@ public class BenchCommand extends DatabaseCommand {
 			this.springArgs = new ArrayList<>(this.springArgs);
 			this.springArgs.add("--sync.partitions=" + this.partitions);
 		}
+		if (this.workers != null) {
+			if (this.workers < 1) {
+				throw new picocli.CommandLine.ParameterException(this.spec.commandLine(), "--workers must be positive");
+			}
+			if (this.springArgs.stream()
+				.anyMatch((arg) -> arg.startsWith("--sync.partitioning=") || arg.startsWith("--sync.remote.queue="))) {
+				throw new picocli.CommandLine.ParameterException(this.spec.commandLine(),
+						"--workers sets sync.partitioning and sync.remote.queue itself: give neither");
+			}
+			this.springArgs = new ArrayList<>(this.springArgs);
+			this.springArgs.add("--sync.partitioning=remote");
+			// a queue of this benchmark's own: it never takes a real run's partitions,
+			// nor
+			// a real worker its
+			this.springArgs.add("--sync.remote.queue=crm-salesforce-sync.bench." + UUID.randomUUID());
+		}
 		if (this.compareSerial) {
 			// an org and a database of their own, seeded alike: the same full run from
 			// the same start, on one thread
 			List<String> given = this.springArgs;
 			this.springArgs = new ArrayList<>(given);
-			this.springArgs.removeIf((arg) -> arg.startsWith("--sync.partitions="));
+			this.springArgs.removeIf((arg) -> arg.startsWith("--sync.partitions=")
+					|| arg.startsWith("--sync.partitioning=") || arg.startsWith("--sync.remote.queue="));
 			this.springArgs.add("--sync.partitions=1");
 			this.springArgs.add("--sync.salesforce.api=soap");
 			this.springArgs.add("--sync.salesforce.max-concurrent-calls=1");
@@ -264,14 +291,32 @@ public class BenchCommand extends DatabaseCommand {
 
 	@Override
 	protected int call(ConfigurableApplicationContext context) throws Exception {
+		if (this.workers == null || this.serialPass) {
+			return callWithWorkers(context, null);
+		}
+		try (BenchWorkers running = BenchWorkers.start(this.workers, childProperties(context), this.jobLogDir)) {
+			try {
+				return callWithWorkers(context, running);
+			}
+			finally {
+				context.getBean(AmqpAdmin.class)
+					.deleteQueue(context.getBean(RemotePartitioningProperties.class).queue());
+			}
+		}
+	}
+
+	private int callWithWorkers(ConfigurableApplicationContext context, BenchWorkers running) throws Exception {
+		Integer workerCount = (running != null) ? running.count() : null;
 		if (this.jobXmx == null) {
 			return run(new Benchmark(context, this.emulator, this.probe, this.records, this.seed, !this.noBaseline,
-					null, out()));
+					null, out())
+				.workers(workerCount));
 		}
 		try (ChildJobRuns children = new ChildJobRuns(this.jobXmx, childProperties(context), this.jobLogDir,
 				this.jobJfrDir, this.probe, context.getBean(JobRepository.class))) {
 			return run(new Benchmark(context, this.emulator, this.probe, this.records, this.seed, !this.noBaseline,
-					children, out()));
+					children, out())
+				.workers(workerCount));
 		}
 	}
 

@@ -5,9 +5,12 @@ package com.crmsync.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.crmsync.testsupport.RabbitBroker;
 import com.crmsync.testsupport.TestDatabases;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
@@ -122,6 +125,29 @@ class BenchCommandTests {
 			.allSatisfy((line) -> assertThat(line).contains("COMPLETED"));
 		assertThat(printed.lines()).noneMatch((line) -> line.contains(":partition"));
 		assertCpuPerRecord(figures);
+	}
+
+	@Test
+	void workersRunThePartitionsOverTheBroker() throws Exception {
+		RabbitBroker.assumeAvailable();
+		String database = TestDatabases.newDatabase("benchworkers");
+		Path logs = Path.of("target", "bench-workers", database);
+		Printed printed = completedBench("--records", "600", "--seed", "7", "--no-baseline", "--partitions", "4",
+				"--workers", "2", "--job-log-dir", logs.toString(), "--sync.chunk-size=50",
+				"--sync.embedded.data-dir=" + TestDatabases.DATA_DIR, "--sync.embedded.database=" + database,
+				"--spring.rabbitmq.host=" + RabbitBroker.HOST, "--spring.rabbitmq.port=" + RabbitBroker.PORT);
+		Map<String, Object> figures = printed.figures();
+		assertThat(number(figures, "workers")).isEqualTo(2);
+		assertThat(number(figures, "partitions")).isEqualTo(4);
+		assertThat(figures).containsEntry("fullStatus", "COMPLETED").containsEntry("incrementalStatus", "COMPLETED");
+		assertThat(number(figures, "syncErrors")).isZero();
+		assertThat(number(figures, "linkedLeads")).isPositive()
+			.isEqualTo(number(figures, "crmLeads"))
+			.isEqualTo(number(figures, "salesforceLeads"));
+		// the partitions ran on the workers, which were stopped after the runs
+		String workerOutput = Files.readString(logs.resolve("worker-1.log"))
+				+ Files.readString(logs.resolve("worker-2.log"));
+		assertThat(workerOutput).contains("Running partition execution", "Asked to shut down");
 	}
 
 	@Test
