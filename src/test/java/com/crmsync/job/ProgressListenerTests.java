@@ -69,6 +69,34 @@ class ProgressListenerTests {
 				"mergeLeads: 4,000 records, 250/s, 0:00:16 failed");
 	}
 
+	@Test
+	void aPartitionedStepShowsAsOneWithTheRecordsOfItsPartitionsSoFar() {
+		List<String> log = new ArrayList<>();
+		ProgressListener listener = new ProgressListener(this.clock, null, log::add);
+		JobExecution job = this.step.getJobExecution();
+		job.addStepExecution(this.step);
+		StepExecution partition0 = new StepExecution(8L, "mergeLeads:partition0", job);
+		StepExecution partition1 = new StepExecution(9L, "mergeLeads:partition1", job);
+		StepExecution otherStep = new StepExecution(10L, "mergeContacts:partition0", job);
+		job.addStepExecutions(List.of(partition0, partition1, otherStep));
+
+		listener.beforeStep(this.step);
+		this.clock.advance(Duration.ofSeconds(5));
+		StepCounts.add(partition0, StepCounts.Outcome.UPDATED, 300);
+		StepCounts.add(otherStep, StepCounts.Outcome.UPDATED, 999);
+		listener.afterChunk(new Chunk<>());
+		this.clock.advance(Duration.ofSeconds(5));
+		StepCounts.add(partition1, StepCounts.Outcome.CREATED, 200);
+		listener.afterChunk(new Chunk<>());
+		// the partitions' sums, as the step holds them once they are done
+		StepCounts.sumOf(this.step, List.of(partition0, partition1));
+		this.step.setStatus(BatchStatus.COMPLETED);
+		listener.afterStep(this.step);
+
+		assertThat(log).containsExactly("mergeLeads: 500 records, 50/s, 0:00:10",
+				"mergeLeads: 500 records, 50/s, 0:00:10 completed");
+	}
+
 	private void chunk(ProgressListener listener, int records, Duration took) {
 		this.clock.advance(took);
 		StepCounts.add(this.step, StepCounts.Outcome.UNCHANGED, records);

@@ -6,6 +6,7 @@ package com.crmsync.restart;
 import java.util.List;
 import java.util.Map;
 
+import com.crmsync.cli.ExitCodes;
 import com.crmsync.job.SyncRunner;
 import com.crmsync.report.RunReport;
 import com.crmsync.report.RunReports;
@@ -98,6 +99,42 @@ class PartitionedPushFunctionalTests {
 			Map<String, Map<String, Long>> counts = RestartFixture.outcomes(restarted);
 			assertThat(counts).containsOnlyKeys("pushLeadScores", "pushEvents", "report");
 			counts.forEach((step, ofStep) -> assertThat(ofStep).as(step).isEqualTo(uninterrupted.get(step)));
+		}
+	}
+
+	@Test
+	void aRunSentSigtermStopsItsPartitionsAfterTheirChunksAndIsRestartedToTheUninterruptedEnd() throws Exception {
+		try (RestartFixture fixture = RestartFixture.seeded()) {
+			// given: a partitioned run in a child JVM, in the middle of the score push
+			// (in
+			// chunks of 3, so that the stop finds partitions with chunks left)
+			Map<String, Object> smallChunks = Map.of("sync.partitions", "4", "sync.chunk-size", "3");
+			fixture.emulator.faults().latencyMs(15);
+			SyncProcess child = fixture.startProcess(smallChunks, "run");
+			RestartFixture.await("pushLeadScores to commit a chunk of a partition",
+					() -> fixture.partitionHasCommitted("pushLeadScores"), child::isAlive);
+
+			// when: it is sent SIGTERM
+			child.terminate();
+			int exitCode = child.waitFor(120);
+			fixture.emulator.faults().latencyMs(0);
+
+			// then: each partition stopped after its chunk (or had completed), so did the
+			// step and the run, and no later step started
+			long stopped = fixture.firstExecutionId();
+			assertThat(exitCode).as(child.output()).isEqualTo(ExitCodes.STOPPED);
+			assertThat(fixture.jobStatus(stopped)).as(child.output()).isEqualTo("STOPPED");
+			assertThat(fixture.jdbc.queryForObject("SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? "
+					+ "AND STEP_NAME = 'pushLeadScores'", String.class, stopped))
+				.isEqualTo("STOPPED");
+			assertThat(fixture.partitions("pushLeadScores")).isNotEmpty()
+				.allSatisfy((partition) -> assertThat(partition).matches(".* (COMPLETED|STOPPED)"))
+				.anySatisfy((partition) -> assertThat(partition).endsWith("STOPPED"));
+			assertThat(fixture.partitions("pushEvents")).as("no step starts after the stop").isEmpty();
+
+			// and when: restarted, it resumes the stopped partitions and ends as an
+			// uninterrupted run
+			fixture.restartEndsAsUninterrupted(stopped, smallChunks, "pushLeadScores", child.output());
 		}
 	}
 
