@@ -6,6 +6,7 @@ package com.crmsync.job;
 import java.util.Comparator;
 import java.util.Optional;
 
+import com.crmsync.db.NamedLock;
 import com.crmsync.salesforce.SalesforceClient;
 import com.crmsync.salesforce.SalesforceProperties;
 import org.apache.commons.logging.Log;
@@ -84,7 +85,7 @@ public class SyncRunner {
 	public JobExecution run(boolean full, boolean dryRun) throws Exception {
 		SalesforceClient.requireUsable(this.salesforceProperties);
 		String operator = this.operatorCheck.requireAdministrator(dryRun ? "plan a sync run" : "run the sync");
-		try (RunLock.Held lock = acquireLock()) {
+		try (NamedLock.Held lock = acquireLock()) {
 			recoverDeadExecutions();
 			this.launching = true;
 			return this.jobOperator.start(this.job, SyncJobParameters.of(full, dryRun, operator));
@@ -111,7 +112,7 @@ public class SyncRunner {
 		if (execution == null || !SyncJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName())) {
 			throw new RefusedException("No execution " + executionId + " of " + SyncJobConfiguration.JOB_NAME);
 		}
-		try (RunLock.Held lock = acquireLock()) {
+		try (NamedLock.Held lock = acquireLock()) {
 			// re-read under the lock: nothing can change it now
 			execution = this.jobRepository.getJobExecution(executionId);
 			if (execution.getStatus() == BatchStatus.COMPLETED || execution.getStatus() == BatchStatus.ABANDONED) {
@@ -152,7 +153,7 @@ public class SyncRunner {
 	@SuppressWarnings("try") // the lock is held for the block, never read
 	public int resetOrg(String orgId) throws Exception {
 		this.operatorCheck.requireAdministrator("reset the Salesforce org");
-		try (RunLock.Held lock = acquireLock()) {
+		try (NamedLock.Held lock = acquireLock()) {
 			int links = this.orgConnector.resetOrg(orgId);
 			recoverDeadExecutions();
 			for (long id : this.jobRepository.getJobInstances(SyncJobConfiguration.JOB_NAME, 0, Integer.MAX_VALUE)
@@ -235,8 +236,8 @@ public class SyncRunner {
 		}
 	}
 
-	private RunLock.Held acquireLock() {
-		Optional<RunLock.Held> lock = this.runLock.tryAcquire();
+	private NamedLock.Held acquireLock() {
+		Optional<NamedLock.Held> lock = this.runLock.tryAcquire();
 		if (lock.isPresent()) {
 			return lock.get();
 		}

@@ -3,6 +3,7 @@
  */
 package com.crmsync.job.partition;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -26,6 +30,8 @@ import org.springframework.batch.core.step.StepExecution;
  * run, so a restart runs them after the unfinished ones.
  */
 final class PhasedPartitionHandler implements PartitionHandler {
+
+	private static final Log logger = LogFactory.getLog(PhasedPartitionHandler.class);
 
 	private final PartitionHandler delegate;
 
@@ -63,9 +69,11 @@ final class PhasedPartitionHandler implements PartitionHandler {
 				continue;
 			}
 			try {
+				long started = System.nanoTime();
 				Collection<StepExecution> done = this.delegate
 					.handle(returning(splitter.getStepName(), phase.getValue()), objectStep);
 				handled.addAll(done);
+				logPhase(splitter.getStepName(), phase.getKey(), done, Duration.ofNanos(System.nanoTime() - started));
 				if (done.stream().anyMatch((partition) -> partition.getStatus() != BatchStatus.COMPLETED)) {
 					stopped = "phase " + phase.getKey() + " of " + splitter.getStepName() + " did not complete";
 				}
@@ -82,6 +90,18 @@ final class PhasedPartitionHandler implements PartitionHandler {
 			}
 		}
 		return handled;
+	}
+
+	/**
+	 * Where a partitioned step's time goes, phase by phase: the phases run one after
+	 * another, so the slowest partition of each decides the step's time.
+	 */
+	private static void logPhase(String step, int phase, Collection<StepExecution> done, Duration took) {
+		if (logger.isInfoEnabled()) {
+			long read = done.stream().mapToLong(StepExecution::getReadCount).sum();
+			logger.info(String.format("%s phase %d: %d partition(s), %d read, %.2f s", step, phase, done.size(), read,
+					took.toMillis() / 1000.0));
+		}
 	}
 
 	private void notStarted(List<StepExecution> partitions, String why) {

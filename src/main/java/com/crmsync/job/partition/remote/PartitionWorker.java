@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import com.crmsync.db.NamedLock;
 import com.crmsync.job.RunLock;
 import com.rabbitmq.client.Channel;
 import org.apache.commons.logging.Log;
@@ -94,14 +95,14 @@ public class PartitionWorker {
 				channel.basicNack(deliveryTag, false, true);
 				return;
 			}
-			Optional<PartitionLock.Held> lock = this.locks.tryAcquire(request.getStepExecutionId());
+			Optional<NamedLock.Held> lock = this.locks.tryAcquire(request.getStepExecutionId());
 			if (lock.isEmpty()) {
 				channel.basicAck(deliveryTag, false);
 				logger.info("Partition execution " + request.getStepExecutionId()
 						+ " is being run by another worker: its request, delivered again, is dropped");
 				return;
 			}
-			try (PartitionLock.Held held = lock.get()) {
+			try (NamedLock.Held held = lock.get()) {
 				Step step = this.steps.getStep(request.getStepName());
 				String refusal = claim(request, step);
 				channel.basicAck(deliveryTag, false);

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.crmsync.CrmSalesforceSyncApplication;
+import com.crmsync.db.NamedLock;
 import com.crmsync.job.RemotePartitioningProperties;
 import com.crmsync.job.RunLock;
 import com.crmsync.testsupport.RabbitBroker;
@@ -123,7 +124,7 @@ class RemotePartitioningFunctionalTests {
 				() -> operator().start(job(), new JobParametersBuilder().addLong("run", 1L).toJobParameters())));
 		StepExecutionRequest taken = takeOneRequest();
 		JobRepository repository = this.manager.getBean(JobRepository.class);
-		try (PartitionLock.Held lock = this.manager.getBean(PartitionLock.class)
+		try (NamedLock.Held lock = this.manager.getBean(PartitionLock.class)
 			.tryAcquire(taken.getStepExecutionId())
 			.orElseThrow()) {
 			StepExecution partition = repository.getStepExecution(taken.getStepExecutionId());
@@ -203,7 +204,7 @@ class RemotePartitioningFunctionalTests {
 
 	@SuppressWarnings("try") // the lock is held for the block, never read
 	private JobExecution runHoldingTheRunLock(Launch launch) {
-		try (RunLock.Held lock = this.manager.getBean(RunLock.class).tryAcquire().orElseThrow()) {
+		try (NamedLock.Held lock = this.manager.getBean(RunLock.class).tryAcquire().orElseThrow()) {
 			return launch.run();
 		}
 		catch (Exception ex) {
