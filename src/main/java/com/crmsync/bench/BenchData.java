@@ -34,6 +34,16 @@ final class BenchData {
 
 	private static final String[] REGIONS = { "EMEA", "NA", "APAC", "LATAM" };
 
+	/**
+	 * The CRM-only people's first names, which start their e-mails: as in a real CRM, the
+	 * keys spread over the alphabet, and so over the key ranges of partitioned steps (a
+	 * shared prefix such as {@code crm.} would put every CRM-only row, and so every
+	 * create in Salesforce, into one range).
+	 */
+	private static final String[] FIRST_NAMES = { "Alice", "Bruno", "Chloe", "Diego", "Elena", "Farid", "Greta", "Hugo",
+			"Ines", "Jonas", "Kira", "Lars", "Mia", "Nora", "Omar", "Paula", "Quinn", "Rosa", "Sven", "Tara", "Uma",
+			"Victor", "Wanda", "Xavier", "Yuki", "Zoe" };
+
 	private final EmulatorOrg org;
 
 	private final JdbcTemplate jdbc;
@@ -207,7 +217,9 @@ final class BenchData {
 				long id = this.nextId;
 				Instant modified = now.minus(Duration.ofMinutes(this.random.nextLong(1, 525_600)));
 				String region = (this.random.nextInt(3) == 0) ? REGIONS[this.random.nextInt(REGIONS.length)] : null;
-				add(lead, "Crm", "Person " + id, "crm." + this.table + "." + id + "@example.org",
+				String first = FIRST_NAMES[this.random.nextInt(FIRST_NAMES.length)];
+				add(lead, first, "Person " + id,
+						first.toLowerCase(Locale.ROOT) + ".person" + id + "." + this.table + "@example.org",
 						"+1 555 " + (2000000 + id), TITLES[this.random.nextInt(TITLES.length)],
 						lead ? "CRM Company " + (id % 5000) : null, lead ? "Open - Not Contacted" : null, region,
 						modified);
