@@ -162,29 +162,17 @@ public class BenchCommand extends DatabaseCommand {
 							+ "not with --bench-datasource");
 		}
 		if (this.partitions != null) {
-			if (this.springArgs.stream().anyMatch((arg) -> arg.startsWith("--sync.partitions="))) {
-				throw new picocli.CommandLine.ParameterException(this.spec.commandLine(),
-						"--partitions and --sync.partitions say the same: give one");
-			}
 			// the settings check says what is out of range, as for --sync.partitions
-			this.springArgs = new ArrayList<>(this.springArgs);
-			this.springArgs.add("--sync.partitions=" + this.partitions);
+			setsProperties("--partitions", Map.of("sync.partitions", String.valueOf(this.partitions)));
 		}
 		if (this.workers != null) {
 			if (this.workers < 1) {
 				throw new picocli.CommandLine.ParameterException(this.spec.commandLine(), "--workers must be positive");
 			}
-			if (this.springArgs.stream()
-				.anyMatch((arg) -> arg.startsWith("--sync.partitioning=") || arg.startsWith("--sync.remote.queue="))) {
-				throw new picocli.CommandLine.ParameterException(this.spec.commandLine(),
-						"--workers sets sync.partitioning and sync.remote.queue itself: give neither");
-			}
-			this.springArgs = new ArrayList<>(this.springArgs);
-			this.springArgs.add("--sync.partitioning=remote");
 			// a queue of this benchmark's own: it never takes a real run's partitions,
-			// nor
-			// a real worker its
-			this.springArgs.add("--sync.remote.queue=crm-salesforce-sync.bench." + UUID.randomUUID());
+			// nor a real worker its
+			setsProperties("--workers", Map.of("sync.partitioning", "remote", "sync.remote.queue",
+					"crm-salesforce-sync.bench." + UUID.randomUUID()));
 		}
 		if (this.compareSerial) {
 			// an org and a database of their own, seeded alike: the same full run from
@@ -228,6 +216,25 @@ public class BenchCommand extends DatabaseCommand {
 			context.getBeanFactory().addBeanPostProcessor(this.probe.registrar());
 		});
 		return application.run(this.springArgs.toArray(String[]::new));
+	}
+
+	/**
+	 * Passes an option on as the properties it stands for, refusing the same properties
+	 * given as well: two values of one setting would leave the reader guessing which
+	 * counted.
+	 */
+	private void setsProperties(String option, Map<String, String> properties) {
+		List<String> given = properties.keySet()
+			.stream()
+			.filter((name) -> this.springArgs.stream().anyMatch((arg) -> arg.startsWith("--" + name + "=")))
+			.sorted()
+			.toList();
+		if (!given.isEmpty()) {
+			throw new picocli.CommandLine.ParameterException(this.spec.commandLine(),
+					option + " sets " + String.join(" and ", given) + " itself: give one or the other");
+		}
+		this.springArgs = new ArrayList<>(this.springArgs);
+		properties.forEach((name, value) -> this.springArgs.add("--" + name + "=" + value));
 	}
 
 	/**

@@ -14,6 +14,8 @@ import com.crmsync.testsupport.RabbitBroker;
 import com.crmsync.testsupport.TestDatabases;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -159,6 +161,20 @@ class BenchCommandTests {
 				"--bench-datasource=jdbc:mariadb://localhost/bench");
 		assertThat(exitCode).isNotZero();
 		assertThat(err.toString()).contains("--compare-serial");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "--partitions=2|--sync.partitions=3|--partitions sets sync.partitions itself",
+					"--workers=2|--sync.partitioning=local|--workers sets sync.partitioning itself",
+					"--workers=2|--sync.remote.queue=mine|--workers sets sync.remote.queue itself" })
+	void anOptionAndThePropertyItSetsAreRefusedTogether(String option, String property, String message) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int exitCode = SyncCommandLine.execute(new PrintWriter(out, true), new PrintWriter(err, true), "bench",
+				"--records", "50", "--no-baseline", option, property);
+		assertThat(exitCode).as(out + "\n" + err).isEqualTo(ExitCodes.USAGE);
+		assertThat(err.toString()).contains(message, "give one or the other", "Usage:");
 	}
 
 	/**
