@@ -8,16 +8,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.SaveResult;
 import com.sforce.soap.partner.StatusCode;
 import com.sforce.soap.partner.fault.ExceptionCode;
 import com.sforce.soap.partner.fault.UnexpectedErrorFault;
 import com.sforce.soap.partner.sobject.SObject;
 import com.sforce.ws.ConnectionException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,53 +30,41 @@ class ControlEndpointIntegrationTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	private SalesforceEmulator emulator;
-
-	private PartnerConnection connection;
-
-	@BeforeEach
-	void start() throws Exception {
-		this.emulator = SalesforceEmulator.start(EmulatorSettings.defaults());
-		this.connection = EmulatorClients.connect(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
+	@RegisterExtension
+	final ConnectedEmulator org = new ConnectedEmulator();
 
 	@Test
 	void aLostResponseIsAppliedButNeverAnswered() throws Exception {
 		assertThat(post("{\"operation\": \"create\", \"kind\": \"lost-response\", \"calls\": 1}").statusCode())
 			.isEqualTo(201);
-		assertThatExceptionOfType(ConnectionException.class).isThrownBy(() -> this.connection.create(leads(3)));
-		assertThat(this.emulator.org().count("Lead", false)).as("the lost call was applied").isEqualTo(3);
-		assertThat(this.connection.create(leads(1))[0].isSuccess()).isTrue();
-		assertThat(this.emulator.org().count("Lead", false)).isEqualTo(4);
+		assertThatExceptionOfType(ConnectionException.class).isThrownBy(() -> this.org.connection().create(leads(3)));
+		assertThat(this.org.emulator().org().count("Lead", false)).as("the lost call was applied").isEqualTo(3);
+		assertThat(this.org.connection().create(leads(1))[0].isSuccess()).isTrue();
+		assertThat(this.org.emulator().org().count("Lead", false)).isEqualTo(4);
 	}
 
 	@Test
 	void unavailableAndDroppedCallsAreNotApplied() throws Exception {
 		post("{\"operation\": \"create\", \"kind\": \"unavailable\", \"calls\": 1}");
-		assertThatExceptionOfType(UnexpectedErrorFault.class).isThrownBy(() -> this.connection.create(leads(1)))
+		assertThatExceptionOfType(UnexpectedErrorFault.class).isThrownBy(() -> this.org.connection().create(leads(1)))
 			.satisfies((fault) -> assertThat(fault.getExceptionCode()).isEqualTo(ExceptionCode.SERVER_UNAVAILABLE));
 		post("{\"operation\": \"*\", \"kind\": \"drop\", \"calls\": 1}");
-		assertThatExceptionOfType(ConnectionException.class).isThrownBy(() -> this.connection.create(leads(1)));
-		assertThat(this.emulator.org().count("Lead", true)).isZero();
-		assertThat(this.connection.create(leads(1))[0].isSuccess()).isTrue();
+		assertThatExceptionOfType(ConnectionException.class).isThrownBy(() -> this.org.connection().create(leads(1)));
+		assertThat(this.org.emulator().org().count("Lead", true)).isZero();
+		assertThat(this.org.connection().create(leads(1))[0].isSuccess()).isTrue();
 	}
 
 	@Test
 	void lockContentionHitsTheRecordsOfTheNamedOperationOnly() throws Exception {
-		String id = this.connection.create(leads(1))[0].getId();
+		String id = this.org.connection().create(leads(1))[0].getId();
 		post("{\"operation\": \"update\", \"kind\": \"lock\", \"fraction\": 1, \"calls\": 1}");
-		assertThat(this.connection.create(leads(1))[0].isSuccess()).as("another operation").isTrue();
+		assertThat(this.org.connection().create(leads(1))[0].isSuccess()).as("another operation").isTrue();
 		SObject update = new SObject("Lead");
 		update.setId(id);
 		update.setField("Title", "CEO");
-		SaveResult locked = this.connection.update(new SObject[] { update })[0];
+		SaveResult locked = this.org.connection().update(new SObject[] { update })[0];
 		assertThat(locked.getErrors()[0].getStatusCode()).isEqualTo(StatusCode.UNABLE_TO_LOCK_ROW);
-		assertThat(this.connection.update(new SObject[] { update })[0].isSuccess()).as("the one call was covered")
+		assertThat(this.org.connection().update(new SObject[] { update })[0].isSuccess()).as("the one call was covered")
 			.isTrue();
 	}
 
@@ -87,26 +73,26 @@ class ControlEndpointIntegrationTests {
 		post("{\"operation\": \"*\", \"kind\": \"unavailable\"}");
 		for (int i = 0; i < 3; i++) {
 			assertThatExceptionOfType(UnexpectedErrorFault.class)
-				.isThrownBy(() -> this.connection.query("SELECT Id FROM Lead"));
+				.isThrownBy(() -> this.org.connection().query("SELECT Id FROM Lead"));
 		}
 		HttpResponse<String> cleared = this.http.send(
-				HttpRequest.newBuilder(URI.create(this.emulator.controlUrl() + "/faults")).DELETE().build(),
+				HttpRequest.newBuilder(URI.create(this.org.emulator().controlUrl() + "/faults")).DELETE().build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(cleared.statusCode()).isEqualTo(204);
-		assertThat(this.connection.query("SELECT Id FROM Lead").getSize()).isZero();
+		assertThat(this.org.connection().query("SELECT Id FROM Lead").getSize()).isZero();
 	}
 
 	@Test
 	void usageReportsApiRequestsAndCallsPerOperation() throws Exception {
-		this.connection.create(leads(2));
-		this.connection.query("SELECT Id FROM Lead");
-		this.connection.query("SELECT Id FROM Lead");
+		this.org.connection().create(leads(2));
+		this.org.connection().query("SELECT Id FROM Lead");
+		this.org.connection().query("SELECT Id FROM Lead");
 		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create(this.emulator.controlUrl() + "/usage")).GET().build(),
+				HttpRequest.newBuilder(URI.create(this.org.emulator().controlUrl() + "/usage")).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode usage = JsonMapper.builder().build().readTree(response.body());
-		assertThat(usage.get("apiRequests").asLong()).isEqualTo(3).isEqualTo(this.emulator.apiCalls());
+		assertThat(usage.get("apiRequests").asLong()).isEqualTo(3).isEqualTo(this.org.emulator().apiCalls());
 		assertThat(usage.get("byOperation").get("query").asLong()).isEqualTo(2);
 		assertThat(usage.get("byOperation").get("create").asLong()).isEqualTo(1);
 		assertThat(usage.get("byOperation").get("login").asLong()).isEqualTo(1);
@@ -120,11 +106,11 @@ class ControlEndpointIntegrationTests {
 			.isEqualTo(400);
 		assertThat(post("{\"kind\": \"drop\"}").statusCode()).isEqualTo(400);
 		assertThat(post("not json").statusCode()).isEqualTo(400);
-		assertThat(this.connection.create(leads(1))[0].isSuccess()).as("nothing was injected").isTrue();
+		assertThat(this.org.connection().create(leads(1))[0].isSuccess()).as("nothing was injected").isTrue();
 	}
 
 	private HttpResponse<String> post(String json) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(this.emulator.controlUrl() + "/faults"))
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.org.emulator().controlUrl() + "/faults"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build(), HttpResponse.BodyHandlers.ofString());

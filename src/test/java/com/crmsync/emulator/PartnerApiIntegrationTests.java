@@ -5,13 +5,11 @@ package com.crmsync.emulator;
 
 import java.util.Map;
 
-import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.QueryResult;
 import com.sforce.soap.partner.SaveResult;
 import com.sforce.soap.partner.sobject.SObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,32 +18,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PartnerApiIntegrationTests {
 
-	private SalesforceEmulator emulator;
-
-	private PartnerConnection connection;
-
-	@BeforeEach
-	void start() throws Exception {
-		this.emulator = SalesforceEmulator.start(EmulatorSettings.defaults());
-		this.connection = EmulatorClients.connect(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
+	@RegisterExtension
+	final ConnectedEmulator org = new ConnectedEmulator();
 
 	@Test
 	void createsAndQueriesContacts() throws Exception {
-		String accountId = this.emulator.org().insert("Account", Map.of("Name", "Acme"));
+		String accountId = this.org.emulator().org().insert("Account", Map.of("Name", "Acme"));
 		SObject contact = new SObject("Contact");
 		contact.setField("LastName", "Doe");
 		contact.setField("Email", "jane@example.com");
 		contact.setField("AccountId", accountId);
-		SaveResult[] results = this.connection.create(new SObject[] { contact });
+		SaveResult[] results = this.org.connection().create(new SObject[] { contact });
 		assertThat(results[0].isSuccess()).isTrue();
 		assertThat(results[0].getId()).startsWith("003").hasSize(18);
-		QueryResult result = this.connection
+		QueryResult result = this.org.connection()
 			.query("SELECT Id, LastName, Email, Account.Name, LastModifiedDate FROM Contact");
 		assertThat(result.getSize()).isEqualTo(1);
 		assertThat(result.isDone()).isTrue();
@@ -53,7 +39,7 @@ class PartnerApiIntegrationTests {
 		assertThat(record.getId()).isEqualTo(results[0].getId());
 		assertThat(record.getField("LastName")).isEqualTo("Doe");
 		assertThat(record.getChild("Account").getField("Name")).isEqualTo("Acme");
-		assertThat(this.connection.getLimitInfoHeader()).isNotNull();
+		assertThat(this.org.connection().getLimitInfoHeader()).isNotNull();
 	}
 
 }
