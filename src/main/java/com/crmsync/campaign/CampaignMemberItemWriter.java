@@ -229,8 +229,7 @@ class CampaignMemberItemWriter implements StepExecutionListener {
 				else if (this.membersToArchive
 					.contains(new MemberKey<>(item.campaignId(), item.isContact(), item.personId()))) {
 					// read before this chunk archived it: removed in Salesforce, not to
-					// be
-					// created again
+					// be created again
 					count(Outcome.UNCHANGED);
 				}
 				else if (item.personId() == null) {

@@ -75,8 +75,7 @@ public class SyncReferenceRepository {
 		MapSqlParameterSource parameters = new MapSqlParameterSource("targets", Set.copyOf(targetSalesforceIds));
 		// constant object types throughout: the identity map's unique key (object_type,
 		// salesforce_id) is then always the join's access path (with IF(...) there,
-		// MariaDB
-		// scanned sync_link for every pending reference)
+		// MariaDB scanned sync_link for every pending reference)
 		this.jdbc.update("UPDATE crm_lead lead JOIN sync_reference ref ON ref.object_type = 'LEAD' "
 				+ "AND ref.crm_id = lead.id AND ref.kind = 'CONVERTED_CONTACT' AND ref.resolved_at IS NULL" + targets
 				+ " JOIN sync_link link ON link.object_type = 'CONTACT' AND link.salesforce_id = "

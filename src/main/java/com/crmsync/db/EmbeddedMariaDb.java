@@ -71,10 +71,8 @@ public final class EmbeddedMariaDb {
 				.addArg("--max-allowed-packet=64M")
 				.addArg("--innodb-buffer-pool-size=256M")
 				// MariaDB 11.4 makes a self-signed TLS certificate (a fresh RSA key) at
-				// every
-				// start unless told otherwise: 15-30 s of CPU on a small machine, for a
-				// server
-				// that only listens on loopback and is reached without TLS
+				// every start unless told otherwise: 15-30 s of CPU on a small machine,
+				// for a server that only listens on loopback and is reached without TLS
 				.addArg("--skip-ssl");
 			if ("root".equals(System.getProperty("user.name"))) {
 				// mariadbd refuses to run as root unless told to

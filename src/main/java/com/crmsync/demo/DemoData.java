@@ -128,8 +128,7 @@ public final class DemoData {
 		org.update(ids.get("acme"), Map.of("Phone", "+1 555 0000"));
 		org.update(ids.get("campaign"), Map.of("Status", "In Progress"));
 		// the CRM's edit comes a moment after Salesforce's (within the same millisecond
-		// the tie
-		// would go to Salesforce)
+		// the tie would go to Salesforce)
 		jdbc.update("UPDATE crm_lead SET phone = '+1 555 0122', company_name = 'Lee & Co Ltd', "
 				+ "updated_at = UTC_TIMESTAMP(3) + INTERVAL 1 SECOND WHERE email_key = 'ann@lee.example'");
 		jdbc.update("UPDATE crm_contact SET lead_score = 93 WHERE email_key = 'wile@acme.example'");

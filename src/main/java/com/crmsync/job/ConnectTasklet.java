@@ -91,8 +91,8 @@ public class ConnectTasklet implements Tasklet {
 		Instant crmTo = this.jdbc.queryForObject("SELECT UTC_TIMESTAMP(3)", java.time.LocalDateTime.class)
 			.toInstant(java.time.ZoneOffset.UTC);
 		// each object reads from its own watermarks: one that never moved (newly mapped
-		// or
-		// switched on) reads all its records; the run's own start is the earliest of them
+		// or switched on) reads all its records; the run's own start is the earliest of
+		// them
 		Map<String, Watermarks> last = full ? Map.of() : this.watermarks.find(this.objects.watermarkKeys());
 		Instant salesforceFrom = null;
 		Instant crmFrom = null;

@@ -50,8 +50,7 @@ public class FinishRunTasklet implements Tasklet {
 		SyncWindow window = SyncWindow.of(step);
 		if (!window.dryRun()) {
 			// an object switched off did not move: its watermark stays, so switching it
-			// on
-			// again reads what changed meanwhile
+			// on again reads what changed meanwhile
 			MappingsProvider.Mappings mappings = this.mappings.current();
 			List<String> moved = this.objects.definitions()
 				.stream()

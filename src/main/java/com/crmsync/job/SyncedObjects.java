@@ -45,8 +45,7 @@ public class SyncedObjects implements SyncedTables {
 		List<ObjectStep> found = this.steps;
 		if (found == null) {
 			// orderedStream() follows @Order; the sort is stable, so that order still
-			// holds
-			// within a direction
+			// holds within a direction
 			found = this.beans.orderedStream()
 				.sorted(Comparator.comparingInt((step) -> JOB_ORDER.indexOf(step.definition().direction())))
 				.toList();

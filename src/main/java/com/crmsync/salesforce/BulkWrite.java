@@ -283,8 +283,7 @@ public final class BulkWrite {
 			}
 			catch (RuntimeException ex) {
 				// every batch of the job is done: an open job only waits for Salesforce
-				// to
-				// time it out
+				// to time it out
 				logger.warn("Could not close bulk job " + jobId + ": " + ex.getMessage());
 			}
 		}

@@ -136,8 +136,7 @@ class CampaignSyncFunctionalTests {
 	@Test
 	void crmMembersArePushedToSalesforceInOneRun() {
 		// given: a campaign, a contact and a lead only in the CRM, the contact and the
-		// lead
-		// members of the campaign
+		// lead members of the campaign
 		this.harness.jdbc().update("INSERT INTO crm_campaign (name) VALUES ('Push Members')");
 		long campaign = id(campaign("push members"));
 		this.harness.jdbc().update("INSERT INTO crm_contact (last_name, email) VALUES ('Pushed', 'pushed@push.test')");

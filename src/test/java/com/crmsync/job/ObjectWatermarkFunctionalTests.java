@@ -72,8 +72,7 @@ class ObjectWatermarkFunctionalTests {
 			assertThat(harness.emulator().org().records("Campaign")).extracting((campaign) -> campaign.get("Name"))
 				.containsExactlyInAnyOrder("Spring Fair", "Autumn Gala");
 			// and: the other objects read only their changes; the report says why
-			// campaigns
-			// were read whole
+			// campaigns were read whole
 			assertThat(SyncWindow.of(switchedOn)).get().satisfies((window) -> assertThat(window.isFull()).isFalse());
 			assertThat(stepRead(switchedOn, "mergeLeads")).isZero();
 			assertThat(RunWarnings.of(switchedOn.getExecutionContext()))

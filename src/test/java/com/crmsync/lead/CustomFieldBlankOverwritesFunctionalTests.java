@@ -60,8 +60,7 @@ class CustomFieldBlankOverwritesFunctionalTests {
 			assertThat(harness.run().getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
 			// then: the region is cleared in Salesforce too; the title (default: false)
-			// is
-			// kept and copied back
+			// is kept and copied back
 			assertThat(harness.emulator().org().get(id).get("Region__c")).isNull();
 			assertThat(harness.emulator().org().get(id)).containsEntry("Title", "CTO");
 			assertThat(harness.rows("SELECT title FROM crm_lead")).singleElement().isEqualTo(Map.of("title", "CTO"));

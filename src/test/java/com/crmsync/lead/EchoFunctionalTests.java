@@ -84,8 +84,8 @@ class EchoFunctionalTests {
 		JobExecution echo = this.harness.run();
 
 		// then: every record the first run wrote is in the window, yet none is read,
-		// merged
-		// or looked up on the other side, and no link is touched (not even stamped)
+		// merged or looked up on the other side, and no link is touched (not even
+		// stamped)
 		assertThat(echo.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(mergeLeads(echo).getReadCount()).isZero();
 		assertThat(mergeLeads(echo).getWriteCount()).isZero();
@@ -136,8 +136,7 @@ class EchoFunctionalTests {
 
 		// then: a full run reads and merges every record, finds each unchanged, and
 		// rewrites no link, base, digest or reference (updated_at says so); each link
-		// only
-		// takes the run's stamp, so the CRM pass leaves its row alone
+		// only takes the run's stamp, so the CRM pass leaves its row alone
 		assertThat(full.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(StepCounts.of(mergeLeads(full))).containsEntry("read", 4L).containsEntry("unchanged", 4L);
 		assertThat(this.harness.rows(links)).isEqualTo(linksBefore);

@@ -312,8 +312,7 @@ class SmartOverrideTests {
 	@Test
 	void secondMergeIsNoOp() {
 		// property: over many random records, base and timestamps (fixed seed), applying
-		// a
-		// decision to both sides and merging again with its new base changes nothing
+		// a decision to both sides and merging again with its new base changes nothing
 		Random random = new Random(20260131L);
 		String[] pool = { null, "", "a", "b", "c", "12.5", "😀 ünïcode 𝄞" };
 		Instant[] times = { null, EARLIER, LATER };

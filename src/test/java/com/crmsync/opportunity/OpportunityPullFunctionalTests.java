@@ -94,9 +94,8 @@ class OpportunityPullFunctionalTests {
 	@Test
 	void contactRolesBecomeOpportunityMembershipsInOneRunEvenForContactsLinkedLaterInIt() {
 		// given: two Salesforce contacts in roles of one opportunity; one is linked to a
-		// CRM
-		// contact already, the other is new to the CRM and only linked by mergeContacts,
-		// which runs after pullOpportunities
+		// CRM contact already, the other is new to the CRM and only linked by
+		// mergeContacts, which runs after pullOpportunities
 		String carol = harness.emulator().org().insert("Contact", Map.of("LastName", "Carol"));
 		String dave = harness.emulator().org().insert("Contact", Map.of("LastName", "Dave"));
 		long crmCarol = linkedContact("Carol", carol);

@@ -66,9 +66,8 @@ class ReportFilesFunctionalTests {
 			.update("INSERT INTO crm_lead (first_name, last_name, email) VALUES ('Carl', 'Crm', 'carl@crm.test')");
 		assertThat(this.harness.run().getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		// and: Sally's title edited on both sides (the CRM later, so the CRM wins; its
-		// value
-		// is hard on HTML, CSV and terminals alike), and a new CRM lead without the last
-		// name Salesforce requires
+		// value is hard on HTML, CSV and terminals alike), and a new CRM lead without the
+		// last name Salesforce requires
 		this.harness.emulator().org().update(sally, Map.of("Title", "Head Buyer"));
 		this.harness.jdbc()
 			.update("UPDATE crm_lead SET title = ?, updated_at = NOW(3) + INTERVAL 1 MINUTE "

@@ -77,8 +77,7 @@ class BadInputFunctionalTests {
 			.update("INSERT INTO crm_lead (last_name, email, phone) VALUES ('O''Brien', ' O''Brien@Example.com', "
 					+ "'+1 555 0199')");
 		// dates at time-zone boundaries: a last day of the year and a European DST
-		// change,
-		// and an event late in the UTC day
+		// change, and an event late in the UTC day
 		this.harness.emulator()
 			.org()
 			.insert("Opportunity", Map.of("Name", "Year end", "StageName", "Prospecting", "CloseDate",

@@ -36,8 +36,7 @@ class ExactlyOnceCreatesFunctionalTests {
 			String step) {
 		try (SyncHarness harness = SyncHarness.start()) {
 			// given: CRM rows Salesforce lacks, with a match key and (but campaigns,
-			// whose
-			// name Salesforce requires) without
+			// whose name Salesforce requires) without
 			seed(harness, table);
 			int rows = harness.jdbc().queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
 			// the first create call of the run is applied, and its answer lost

@@ -151,13 +151,11 @@ class FaultFunctionalTests {
 			fixture.emulator.faults().latencyMs(0);
 
 			// FAILED, or UNKNOWN when the connection died during the commit itself, or
-			// left
-			// STARTED when even marking it failed could not reach the database
+			// left STARTED when even marking it failed could not reach the database
 			assertThat(failed.getStatus()).isIn(BatchStatus.FAILED, BatchStatus.UNKNOWN, BatchStatus.STARTED);
 			// an operator restarts in a new process; here the pool drops the connections
-			// the
-			// server killed instead, which it would otherwise only notice on their next
-			// use
+			// the server killed instead, which it would otherwise only notice on their
+			// next use
 			context.getBean(com.zaxxer.hikari.HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
 			JobExecution restarted = runner.restart(failed.getId());
 

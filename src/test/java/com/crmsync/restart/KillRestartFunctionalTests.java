@@ -42,8 +42,7 @@ class KillRestartFunctionalTests {
 			// and: restarted, it completes from the killed step on, and both sides are as
 			// after an uninterrupted run (the killed process committed its last chunk or
 			// nothing of it: Spring Batch's read counts, like the outcome counts, add up
-			// to
-			// one read of each record)
+			// to one read of each record)
 			fixture.restartEndsAsUninterrupted(killed, Map.of(), step, child.output());
 			assertThat(fixture.jobStatus(killed)).isEqualTo("FAILED");
 		}

@@ -47,8 +47,7 @@ class OrgSwitchFunctionalTests {
 			ConfigurableApplicationContext first = fixture.startApplication(Map.of());
 			assertThat(first.getBean(SyncRunner.class).run(false, false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 			// and a later run of it that failed past connect (its API budget spent),
-			// which a
-			// restart would resume
+			// which a restart would resume
 			fixture.emulator.setApiLimit(500);
 			JobExecution failed = fixture.startApplication(Map.of("sync.salesforce.api-budget-percent", "1"))
 				.getBean(SyncRunner.class)

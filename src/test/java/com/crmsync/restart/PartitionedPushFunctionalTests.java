@@ -106,8 +106,7 @@ class PartitionedPushFunctionalTests {
 	void aRunSentSigtermStopsItsPartitionsAfterTheirChunksAndIsRestartedToTheUninterruptedEnd() throws Exception {
 		try (RestartFixture fixture = RestartFixture.seeded()) {
 			// given: a partitioned run in a child JVM, in the middle of the score push
-			// (in
-			// chunks of 3, so that the stop finds partitions with chunks left)
+			// (in chunks of 3, so that the stop finds partitions with chunks left)
 			Map<String, Object> smallChunks = Map.of("sync.partitions", "4", "sync.chunk-size", "3");
 			fixture.emulator.faults().latencyMs(15);
 			SyncProcess child = fixture.startProcess(smallChunks, "run");
@@ -156,8 +155,7 @@ class PartitionedPushFunctionalTests {
 			RestartFixture.await("the server to release the dead run's lock", () -> !fixture.runLockHeld(), () -> true);
 
 			// then: restarted, it completes from the killed step on, each record read
-			// once
-			// over both executions, both sides as after an uninterrupted run
+			// once over both executions, both sides as after an uninterrupted run
 			fixture.restartEndsAsUninterrupted(killed, PARTITIONED, step, child.output());
 			assertThat(fixture.partitions(step)).as("every partition completed, none twice")
 				.filteredOn((partition) -> partition.endsWith("COMPLETED"))

@@ -87,8 +87,7 @@ final class RestartSeed {
 				+ "VALUES ('LEAD', 'Region', 'region', 'string', 'Region__c'), "
 				+ "('CONTACT', 'Region', 'region', 'string', 'Region__c')");
 		// older than anything in Salesforce: where both sides have a value, Salesforce's
-		// is
-		// newer
+		// is newer
 		String old = "'2024-01-01 00:00:00'";
 		for (int i = 0; i < 3; i++) {
 			jdbc.update("INSERT INTO crm_account (name, phone, updated_at) VALUES (?, ?, " + old + ")", "Account " + i,

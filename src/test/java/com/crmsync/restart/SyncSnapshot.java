@@ -85,9 +85,8 @@ record SyncSnapshot(Map<String, List<String>> crm, Map<String, List<String>> sal
 					else if (column.endsWith("_digest")) {
 						// a digest hashes the row's raw values, CRM ids of references
 						// included, which a killed run's rolled-back inserts shift (ids
-						// are
-						// compared through their identities above): whether the pair is
-						// recorded as agreeing is what must match
+						// are compared through their identities above): whether the pair
+						// is recorded as agreeing is what must match
 						normal.put(column, value != null);
 					}
 					else if (REFERENCES.containsKey(column) && value != null) {

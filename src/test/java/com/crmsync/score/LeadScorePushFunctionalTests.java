@@ -102,8 +102,7 @@ class LeadScorePushFunctionalTests {
 	void convertedLeadIsSkippedWithItsReason() {
 		// given: a linked lead the CRM knows as converted into a contact. Conversion in
 		// Salesforce sets converted_contact_id once the contact is linked (contacts
-		// step);
-		// the test sets it directly.
+		// step); the test sets it directly.
 		String leadId = salesforceLead("conv@score.test");
 		long contactId = insert("INSERT INTO crm_contact (last_name, email) VALUES ('Conv', 'conv@score.test')");
 		long crmId = crmLead("conv@score.test", 90);

@@ -62,8 +62,7 @@ public final class SoqlEngine {
 				return new SoqlResult(objectName, true, totalSize, List.of(), List.of(), source);
 			}
 			// records read in id order need no sort for ORDER BY Id: the first matches
-			// are
-			// the page, which keeps a keyset page over a million records cheap
+			// are the page, which keeps a keyset page over a million records cheap
 			boolean inOrder = query.orderBy().isEmpty()
 					|| (candidates.inIdOrder() && AccessPath.orderedByIdAscending(query));
 			List<Map<String, Object>> matches = inOrder ? firstMatches(matching, query)

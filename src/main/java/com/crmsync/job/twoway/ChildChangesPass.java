@@ -83,8 +83,7 @@ final class ChildChangesPass implements KeysetPass<MergeCandidate, String> {
 			.forEachRemaining((record) -> {
 				String stamp = record.get("SystemModstamp");
 				// the first pass read those changed in the window; later ones are the
-				// next
-				// run's
+				// next run's
 				if (stamp != null && Instant.parse(stamp).isBefore(windowStart)) {
 					records.add(record);
 				}

@@ -47,8 +47,7 @@ public record KeyRange(String classes, boolean rest) {
 		}
 		String key = value.strip().toLowerCase(Locale.ROOT);
 		// both steps, as the emulator's LIKE and String.equalsIgnoreCase fold: the
-		// dotless
-		// ı and the long ſ are in the classes of i and s
+		// dotless ı and the long ſ are in the classes of i and s
 		char first = Character.toLowerCase(Character.toUpperCase(key.charAt(0)));
 		return (KeyClassFilter.ALL.indexOf(first) >= 0) ? first : REST;
 	}

@@ -288,8 +288,7 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 		}
 		salesforceSide.update(merges);
 		// Salesforce's answers are in: only now does the chunk write the CRM (one chunk
-		// of
-		// the partitions at a time: their inserts into the same index gaps deadlocked)
+		// of the partitions at a time: their inserts into the same index gaps deadlocked)
 		this.crmWrites.holdUntilTransactionEnds();
 		Set<Long> refused = new HashSet<>();
 		for (SyncAction action : merges) {

@@ -185,8 +185,7 @@ public class SalesforceWrites {
 		@Override
 		public void batchApplied(String operation, BulkWrite.Batch batch) {
 			// saved with the chunk's commit (or with the next batch sent): nothing to
-			// wait
-			// for when the next chunk sends other records
+			// wait for when the next chunk sends other records
 			this.step.getExecutionContext().putString(BULK_SENT + operation, batch.text());
 		}
 
