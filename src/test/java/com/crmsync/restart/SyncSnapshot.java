@@ -35,6 +35,9 @@ record SyncSnapshot(Map<String, List<String>> crm, Map<String, List<String>> sal
 			"OPPORTUNITY", "crm_lead", "LEAD", "crm_contact", "CONTACT", "crm_campaign", "CAMPAIGN", "crm_event",
 			"EVENT");
 
+	private static final Map<String, String> NAMES = Map.of("crm_account", "t.name", "crm_opportunity", "t.name",
+			"crm_lead", "t.last_name", "crm_contact", "t.last_name", "crm_campaign", "t.name");
+
 	private static final Map<String, String> REFERENCES = Map.of("account_id", "crm_account", "contact_id",
 			"crm_contact", "lead_id", "crm_lead", "campaign_id", "crm_campaign", "converted_contact_id", "crm_contact");
 
@@ -49,23 +52,32 @@ record SyncSnapshot(Map<String, List<String>> crm, Map<String, List<String>> sal
 	private static final Map<String, String> NATURAL_KEYS = Map.of("Account", "Name", "Opportunity", "Name", "Campaign",
 			"Name", "Contact", "Email", "Lead", "Email", "Task", "CRM_Event_Id__c");
 
+	private static final Set<String> PEOPLE = Set.of("Lead", "Contact");
+
 	private static final Pattern SALESFORCE_ID = Pattern.compile("\\b[a-zA-Z0-9]{18}\\b");
 
 	static SyncSnapshot of(JdbcTemplate jdbc, EmulatorOrg org, Map<String, Long> seededMaxIds) {
 		Map<String, String> salesforceKeys = new HashMap<>();
-		NATURAL_KEYS.forEach((object, field) -> org.records(object)
+		// deleted records too (links and merges name them), leads and contacts with their
+		// last name as well (e-mails repeat, or are missing)
+		NATURAL_KEYS.forEach((object, field) -> org.records(object, true)
 			.forEach((record) -> salesforceKeys.put(String.valueOf(record.get("Id")),
-					object + "[" + String.valueOf(record.get(field)).toLowerCase() + "]")));
+					object + "[" + String.valueOf(record.get(field)).toLowerCase()
+							+ (PEOPLE.contains(object) ? " " + record.get("LastName") : "") + "]")));
 		Map<String, Map<Long, String>> identities = new HashMap<>();
 		TABLE_TYPES.forEach((table, type) -> {
 			Map<Long, String> ids = new HashMap<>();
-			jdbc.query("SELECT t.id, l.salesforce_id FROM " + table + " t LEFT JOIN sync_link l ON l.crm_id = t.id "
-					+ "AND l.object_type = ?", (rs) -> {
+			// a row added since the seed without a link (an archived one whose record was
+			// deleted): by its name, since its id depends on the inserts before it
+			String name = NAMES.getOrDefault(table, "t.id");
+			jdbc.query("SELECT t.id, l.salesforce_id, " + name + " FROM " + table + " t LEFT JOIN sync_link l "
+					+ "ON l.crm_id = t.id AND l.object_type = ?", (rs) -> {
 						long id = rs.getLong(1);
 						String salesforceId = rs.getString(2);
 						ids.put(id,
 								(salesforceId != null) ? "sf:" + salesforceKeys.getOrDefault(salesforceId, salesforceId)
-										: (id <= seededMaxIds.getOrDefault(table, 0L)) ? "seed:" + id : "new:" + id);
+										: (id <= seededMaxIds.getOrDefault(table, 0L)) ? "seed:" + id
+												: "new:" + rs.getString(3));
 					}, type);
 			identities.put(table, ids);
 		});
@@ -79,7 +91,7 @@ record SyncSnapshot(Map<String, List<String>> crm, Map<String, List<String>> sal
 					if (VOLATILE.contains(column)) {
 						return;
 					}
-					if (column.equals("deleted_at")) {
+					if (column.equals("deleted_at") || column.equals("detached_at")) {
 						normal.put(column, value != null);
 					}
 					else if (column.endsWith("_digest")) {
@@ -105,8 +117,9 @@ record SyncSnapshot(Map<String, List<String>> crm, Map<String, List<String>> sal
 						normal.put(column, identity(identities, tableOf(fieldType), value));
 					}
 					else if (column.equals("record_key") && type != null) {
-						// record keys name the CRM id: keep the Salesforce side, if any
-						normal.put(column, String.valueOf(value).replaceAll("crm:\\d+", "crm:*"));
+						// record keys name the CRM id (crm:12, LEAD:crm12): keep
+						// the Salesforce side, if any
+						normal.put(column, String.valueOf(value).replaceAll("crm(:?)\\d+", "crm$1*"));
 					}
 					else {
 						normal.put(column, withKeys(value, salesforceKeys));

@@ -36,13 +36,17 @@ public final class RabbitBroker {
 	 * Skips the calling test, saying why, unless a broker answers.
 	 */
 	public static void assumeAvailable() {
-		Assumptions.assumeTrue(answers(),
+		Assumptions.assumeTrue(available(),
 				() -> "no RabbitMQ broker answers at " + HOST + ":" + PORT
 						+ " (guest/guest): remote partitioning needs one; .ci/run installs and starts Debian's "
 						+ "rabbitmq-server when it runs as root");
 	}
 
-	private static boolean answers() {
+	/**
+	 * Whether a broker answers, for a test that prepares remote runs before it may skip.
+	 * @return {@code true} when one does
+	 */
+	public static boolean available() {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress(HOST, PORT), 1000);
 			return true;
