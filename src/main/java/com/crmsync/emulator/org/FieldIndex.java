@@ -66,7 +66,7 @@ final class FieldIndex {
 
 	/**
 	 * Forgets a record removed from its table. Callers hold the table's lock.
-	 * @param record the record's last version
+	 * @param record the last version of the record
 	 */
 	void remove(StoredRecord record) {
 		Object before = key(record);
