@@ -136,8 +136,11 @@ class BenchCommandTests {
 		Path logs = Path.of("target", "bench-workers", database);
 		Printed printed = completedBench("--records", "600", "--seed", "7", "--no-baseline", "--partitions", "4",
 				"--workers", "2", "--job-log-dir", logs.toString(), "--sync.chunk-size=50",
-				"--sync.embedded.data-dir=" + TestDatabases.DATA_DIR, "--sync.embedded.database=" + database,
-				"--spring.rabbitmq.host=" + RabbitBroker.HOST, "--spring.rabbitmq.port=" + RabbitBroker.PORT);
+				// each phase of a step ends at the manager's first poll after its last
+				// partition: a short poll keeps the test's three runs short
+				"--sync.remote.poll-interval=100ms", "--sync.embedded.data-dir=" + TestDatabases.DATA_DIR,
+				"--sync.embedded.database=" + database, "--spring.rabbitmq.host=" + RabbitBroker.HOST,
+				"--spring.rabbitmq.port=" + RabbitBroker.PORT);
 		Map<String, Object> figures = printed.figures();
 		assertThat(number(figures, "workers")).isEqualTo(2);
 		assertThat(number(figures, "partitions")).isEqualTo(4);
