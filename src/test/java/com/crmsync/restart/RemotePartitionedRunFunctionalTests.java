@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * take the partitions from RabbitMQ. The run ends with exactly the tables, on both sides,
  * and the counts of the serial run of the same seed; a worker SIGKILLed in the middle of
  * a partition fails the run cleanly, and {@code restart} ends it as the uninterrupted
- * run.
+ * run; so does a restart made at once after the manager was killed, while its worker may
+ * still run a partition of the dead run.
  */
 class RemotePartitionedRunFunctionalTests {
 
@@ -124,6 +125,33 @@ class RemotePartitionedRunFunctionalTests {
 				.as("every partition completed once: %s", partitions)
 				.doesNotHaveDuplicates()
 				.hasSameSizeAs(partitions.stream().map((partition) -> partition.split(" ")[0]).distinct().toList());
+		}
+	}
+
+	@Test
+	void aManagerKilledWhileItsWorkerRunsAPartitionIsRestartedAtOnceAndEndsAsAnUninterruptedRun() throws Exception {
+		try (RestartFixture fixture = RestartFixture.seeded()) {
+			// given: a worker, and a run (the manager) in a child JVM, slowed down so
+			// that
+			// each partition lasts several chunks
+			fixture.emulator.faults().latencyMs(15);
+			startWorker(fixture);
+			SyncProcess manager = fixture.startProcess(this.remote, "run");
+
+			// when: the manager is killed once a partition of mergeLeads has committed a
+			// chunk, and the run is restarted at once, while the worker may still be
+			// running that partition of the dead run
+			RestartFixture.await("mergeLeads to commit a chunk of a partition",
+					() -> fixture.partitionHasCommitted("mergeLeads"), manager::isAlive);
+			manager.kill();
+			long killed = fixture.firstExecutionId();
+			RestartFixture.await("the server to release the dead run's lock", () -> !fixture.runLockHeld(), () -> true);
+			fixture.emulator.faults().latencyMs(0);
+
+			// then: the restart ends as the uninterrupted run, each record read once over
+			// both executions: what the worker did for the dead run after the restart
+			// took the partition over did not commit
+			fixture.restartEndsAsUninterrupted(killed, this.remote, "mergeLeads", output() + manager.output());
 		}
 	}
 
