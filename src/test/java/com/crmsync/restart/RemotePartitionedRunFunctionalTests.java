@@ -132,8 +132,7 @@ class RemotePartitionedRunFunctionalTests {
 	void aManagerKilledWhileItsWorkerRunsAPartitionIsRestartedAtOnceAndEndsAsAnUninterruptedRun() throws Exception {
 		try (RestartFixture fixture = RestartFixture.seeded()) {
 			// given: a worker, and a run (the manager) in a child JVM, slowed down so
-			// that
-			// each partition lasts several chunks
+			// that each partition lasts several chunks
 			fixture.emulator.faults().latencyMs(15);
 			startWorker(fixture);
 			SyncProcess manager = fixture.startProcess(this.remote, "run");

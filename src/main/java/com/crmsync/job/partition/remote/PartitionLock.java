@@ -8,6 +8,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import com.crmsync.db.NamedLock;
+import com.crmsync.job.RunLock;
 
 /**
  * The worker's hold on one partition: a database named lock per partition step execution
@@ -16,7 +17,7 @@ import com.crmsync.db.NamedLock;
  * connection goes away, so a partition that is {@code STARTED} while its lock is free
  * belongs to a worker that died (SIGKILL, a lost host): the manager can tell a slow
  * partition from an abandoned one without a heartbeat table. The same idea as the run
- * lock ({@link com.crmsync.job.RunLock}).
+ * lock ({@link RunLock}).
  */
 public class PartitionLock {
 
@@ -46,7 +47,7 @@ public class PartitionLock {
 	}
 
 	private NamedLock of(long stepExecutionId) {
-		return new NamedLock(this.dataSource, "crm-salesforce-sync.partition." + stepExecutionId);
+		return new NamedLock(this.dataSource, RunLock.NAME + ".partition." + stepExecutionId);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import com.crmsync.db.NamedLock;
+import com.crmsync.job.RunLock;
 import com.crmsync.job.partition.CrmWriteLock;
 
 import org.springframework.dao.CannotAcquireLockException;
@@ -28,7 +29,7 @@ class SharedCrmWriteLock extends CrmWriteLock {
 	private final NamedLock lock;
 
 	SharedCrmWriteLock(DataSource dataSource) {
-		this.lock = new NamedLock(dataSource, "crm-salesforce-sync.crm-writes");
+		this.lock = new NamedLock(dataSource, RunLock.NAME + ".crm-writes");
 	}
 
 	@Override
