@@ -36,7 +36,9 @@ public class ScoreCandidateRepository {
 	 * changed in the window ({@code updated_at}), the rows whose link changed in it (a
 	 * new or moved link is the only way a row's pushed value stops matching its link),
 	 * and the rows whose push this step journaled as rejected in it (tried again until
-	 * Salesforce takes them).
+	 * Salesforce takes them). A row whose score is the one last pushed to its linked
+	 * record is left out (a merge touched it, not its score): the processor would find it
+	 * unchanged.
 	 * @param records the scored records: leads or contacts
 	 * @param field the Salesforce score field
 	 * @param step the step that pushes the scores (whose rejects are tried again)
@@ -147,7 +149,12 @@ public class ScoreCandidateRepository {
 				+ " AND (r.lead_score IS NOT NULL OR p.id IS NOT NULL)";
 		if (changedSince != null) {
 			sql += " AND (r.updated_at >= :since OR ((p.id IS NULL OR p.salesforce_id <> l.salesforce_id) AND "
-					+ converted + " IS NULL))";
+					+ converted + " IS NULL))"
+					// the sync's own echo: a row touched in the window (by a merge) whose
+					// score is the one last pushed to the record it is linked to (the
+					// canonical form of an INT is its decimal text)
+					+ " AND NOT (p.id IS NOT NULL AND p.salesforce_id = l.salesforce_id"
+					+ " AND p.value <=> CAST(r.lead_score AS CHAR) AND " + converted + " IS NULL)";
 		}
 		return sql;
 	}

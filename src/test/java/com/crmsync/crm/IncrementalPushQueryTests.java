@@ -78,6 +78,13 @@ class IncrementalPushQueryTests {
 		// (its score was pushed to the old one); event 9 edited; the lead of event 11
 		// newly linked (its event never pushed); event 13's push rejected last run
 		jdbc.update("UPDATE crm_lead SET lead_score = 11 WHERE id = 5");
+		// lead 15 touched by a merge, its score the one pushed: the sync's own echo
+		jdbc.update("UPDATE crm_lead SET first_name = 'Merged' WHERE id = 15");
+		// lead 17 without a score, touched, its blank remembered as pushed: an echo too
+		jdbc.update("UPDATE crm_lead SET lead_score = NULL WHERE id = 17");
+		jdbc.update("UPDATE sync_pushed_value SET value = NULL WHERE object_type = 'LEAD' AND crm_id = 17");
+		// lead 19's score changed and changed back: still the one pushed
+		jdbc.update("UPDATE crm_lead SET lead_score = 10, first_name = 'Back' WHERE id = 19");
 		jdbc.update("UPDATE sync_link SET salesforce_id = '00Q999999999999999' WHERE object_type = 'LEAD' "
 				+ "AND crm_id = 7");
 		jdbc.update("UPDATE crm_event SET description = 'edited' WHERE id = 9");

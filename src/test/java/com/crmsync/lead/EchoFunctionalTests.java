@@ -54,8 +54,8 @@ class EchoFunctionalTests {
 			.org()
 			.insert("Lead", Map.of("LastName", "Sf", "Company", "Acme", "Email", "sf@example.com", "Title", "CEO"));
 		this.harness.jdbc()
-			.update("INSERT INTO crm_lead (last_name, email) VALUES ('Carl', 'carl@example.com'), "
-					+ "('Crm', 'crm@example.com'), ('Sf', 'sf@example.com')");
+			.update("INSERT INTO crm_lead (last_name, email, lead_score) VALUES ('Carl', 'carl@example.com', 7), "
+					+ "('Crm', 'crm@example.com', 8), ('Sf', 'sf@example.com', 9)");
 		// the CRM's phone fills the Salesforce lead in; Salesforce's title the CRM row
 		this.harness.jdbc().update("UPDATE crm_lead SET phone = '+1 555 0100' WHERE email_key = 'crm@example.com'");
 		assertThat(this.harness.run().getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -95,6 +95,9 @@ class EchoFunctionalTests {
 		assertThat(StepCounts.of(mergeLeads(echo)).get("apiCalls"))
 			.as("the window's query and the delete log, no look-up of the CRM rows' Salesforce records")
 			.isEqualTo(2L);
+		// and: the scores pushed by the first run, of rows its merge touched, are not
+		// read again
+		assertThat(step(echo, "pushLeadScores").getReadCount()).isZero();
 	}
 
 	@Test
@@ -119,6 +122,14 @@ class EchoFunctionalTests {
 		assertThat(this.harness.emulator().org().get(this.salesforceWon)).containsEntry("Phone", "+1 555 0199")
 			.containsEntry("Title", "CEO");
 		assertThat(mergeLeads(run).getReadCount()).as("the two edited records, each once").isEqualTo(2);
+		assertThat(step(run, "pushLeadScores").getReadCount()).as("scores unchanged: the merged rows' echoes").isZero();
+
+		// and when: a score is edited in a row the sync merged
+		this.harness.jdbc().update("UPDATE crm_lead SET lead_score = 10 WHERE email_key = 'sf@example.com'");
+		JobExecution scored = this.harness.run();
+		assertThat(step(scored, "pushLeadScores").getReadCount()).isEqualTo(1);
+		assertThat(this.harness.emulator().org().get(this.salesforceWon).get("CRM_Lead_Score__c").toString())
+			.isEqualTo("10");
 
 		// and: the run after that has only its own writes to read again, and skips them
 		JobExecution echo = this.harness.run();
@@ -152,9 +163,13 @@ class EchoFunctionalTests {
 	}
 
 	private static StepExecution mergeLeads(JobExecution run) {
+		return step(run, LeadRules.STEP);
+	}
+
+	private static StepExecution step(JobExecution run, String name) {
 		return run.getStepExecutions()
 			.stream()
-			.filter((step) -> step.getStepName().equals(LeadRules.STEP))
+			.filter((step) -> step.getStepName().equals(name))
 			.findFirst()
 			.orElseThrow();
 	}
