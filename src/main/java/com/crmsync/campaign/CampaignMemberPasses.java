@@ -5,12 +5,14 @@ package com.crmsync.campaign;
 
 import java.util.List;
 
+import com.crmsync.contact.ContactRules;
 import com.crmsync.crm.CampaignMemberRepository;
 import com.crmsync.crm.CrmCampaignMember;
 import com.crmsync.job.SyncWindow;
 import com.crmsync.job.read.KeysetPass;
 import com.crmsync.job.read.PageCursor;
 import com.crmsync.job.read.RestartKey;
+import com.crmsync.lead.LeadRules;
 import com.crmsync.salesforce.SalesforceClient;
 import com.crmsync.salesforce.SalesforceRecord;
 
@@ -33,6 +35,10 @@ final class CampaignMemberPasses {
 	/** The id of the last CRM member returned. */
 	static final RestartKey<Long> LAST_CRM_ID = RestartKey.crmId("campaignMembers.lastCrmId");
 
+	/** Whose links and references tell an incremental CRM pass the sync's own writes. */
+	private static final CampaignMemberRepository.MemberTypes MEMBER_TYPES = new CampaignMemberRepository.MemberTypes(
+			CampaignRules.DEFINITION.type(), ContactRules.DEFINITION.type(), LeadRules.DEFINITION.type());
+
 	private static final String SELECT = "SELECT Id, CampaignId, ContactId, LeadId, Status, IsDeleted, Campaign.Name "
 			+ "FROM CampaignMember";
 
@@ -52,14 +58,14 @@ final class CampaignMemberPasses {
 				(item) -> item.member().id(),
 				(lastId) -> PageCursor.of(salesforce.query(window.salesforceQuery(SELECT, lastId), true))
 					.map((page) -> page.stream().map(CampaignMemberPasses::member).toList()));
-		KeysetPass<MemberItem.InCrm, Long> inCrm = KeysetPass
-			.of("CRM", LAST_CRM_ID, (item) -> item.member().id(),
-					(lastId) -> PageCursor
-						.keyset((lastId != null) ? lastId : 0L,
-								(afterId, limit) -> members.page(window.isFull() ? null : window.crmFrom(), afterId,
-										limit),
-								CrmCampaignMember::id)
-						.map((page) -> page.stream().map(MemberItem.InCrm::new).toList()));
+		KeysetPass<MemberItem.InCrm, Long> inCrm = KeysetPass.of(
+				"CRM", LAST_CRM_ID, (item) -> item.member().id(), (
+						lastId) -> PageCursor
+							.keyset((lastId != null) ? lastId : 0L,
+									(afterId, limit) -> window.isFull() ? members.page(afterId, limit)
+											: members.changedPage(window.crmFrom(), MEMBER_TYPES, afterId, limit),
+									CrmCampaignMember::id)
+							.map((page) -> page.stream().map(MemberItem.InCrm::new).toList()));
 		return List.of(inSalesforce, inCrm);
 	}
 

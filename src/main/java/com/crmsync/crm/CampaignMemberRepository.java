@@ -36,21 +36,47 @@ public class CampaignMemberRepository {
 
 	/**
 	 * The next page of member rows after an id, in id order, archived ones included.
-	 * @param changedSince only rows changed at or after this time; {@code null} for all
-	 * rows
 	 * @param afterId the last id already read
 	 * @param limit the page size
 	 * @return the rows
 	 */
-	public List<CrmCampaignMember> page(Instant changedSince, long afterId, int limit) {
-		MapSqlParameterSource parameters = new MapSqlParameterSource("afterId", afterId).addValue("limit", limit);
-		String condition = "id > :afterId";
-		if (changedSince != null) {
-			condition += " AND updated_at >= :since";
-			parameters.addValue("since", JdbcValues.utc(changedSince));
-		}
-		return this.jdbc.query(SELECT + " WHERE " + condition + " ORDER BY id LIMIT :limit", parameters,
-				(rs, row) -> member(rs));
+	public List<CrmCampaignMember> page(long afterId, int limit) {
+		return this.jdbc.query(SELECT + " WHERE id > :afterId ORDER BY id LIMIT :limit",
+				new MapSqlParameterSource("afterId", afterId).addValue("limit", limit), (rs, row) -> member(rs));
+	}
+
+	/**
+	 * The next page of member rows changed at or after a time, after an id, in id order,
+	 * leaving out the live rows whose membership Salesforce is known to have: its
+	 * campaign and person linked, and the reference recorded when it was pulled from or
+	 * created in Salesforce. Those are the sync's own writes read back (a pull writes
+	 * each row it brings), and the CRM pass would find every one of them unchanged: it
+	 * only creates members Salesforce lacks and reports the ones removed in the CRM.
+	 * @param changedSince only rows changed at or after this time
+	 * @param types the identity map's types of campaigns, contacts and leads
+	 * @param afterId the last id already read
+	 * @param limit the page size
+	 * @return the rows
+	 */
+	public List<CrmCampaignMember> changedPage(Instant changedSince, MemberTypes types, long afterId, int limit) {
+		MapSqlParameterSource parameters = new MapSqlParameterSource("afterId", afterId).addValue("limit", limit)
+			.addValue("since", JdbcValues.utc(changedSince))
+			.addValue("campaign", types.campaign().name())
+			.addValue("contact", types.contact().name())
+			.addValue("lead", types.lead().name())
+			.addValue("contactKind", SyncReference.Kind.CAMPAIGN_CONTACT.name())
+			.addValue("leadKind", SyncReference.Kind.CAMPAIGN_LEAD.name());
+		String known = "SELECT 1 FROM sync_link c JOIN sync_link p ON p.object_type = "
+				+ "IF(m.contact_id IS NOT NULL, :contact, :lead) AND p.crm_id = COALESCE(m.contact_id, m.lead_id) "
+				+ "JOIN sync_reference r ON r.object_type = :campaign AND r.crm_id = m.campaign_id "
+				+ "AND r.kind = IF(m.contact_id IS NOT NULL, :contactKind, :leadKind) "
+				+ "AND r.target_salesforce_id = p.salesforce_id "
+				+ "WHERE c.object_type = :campaign AND c.crm_id = m.campaign_id";
+		return this.jdbc.query(
+				"SELECT m.id, m.campaign_id, m.contact_id, m.lead_id, m.status, m.deleted_at "
+						+ "FROM crm_campaign_member m WHERE m.id > :afterId AND m.updated_at >= :since "
+						+ "AND NOT (m.deleted_at IS NULL AND EXISTS (" + known + ")) ORDER BY m.id LIMIT :limit",
+				parameters, (rs, row) -> member(rs));
 	}
 
 	/**
@@ -104,6 +130,17 @@ public class CampaignMemberRepository {
 				contacts);
 		this.jdbc.batchUpdate("UPDATE crm_campaign_member SET deleted_at = CURRENT_TIMESTAMP(3) "
 				+ "WHERE campaign_id = :campaign AND lead_id = :person AND deleted_at IS NULL", leads);
+	}
+
+	/**
+	 * The identity map's types of a member's campaign and persons.
+	 *
+	 * @param campaign campaigns, e.g. {@code CAMPAIGN}
+	 * @param contact contacts
+	 * @param lead leads
+	 */
+	public record MemberTypes(ObjectType campaign, ObjectType contact, ObjectType lead) {
+
 	}
 
 	private static List<Long> idsOrNone(Collection<MemberKey<Long>> keys, boolean contacts) {
