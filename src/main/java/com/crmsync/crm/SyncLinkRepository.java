@@ -3,6 +3,7 @@
  */
 package com.crmsync.crm;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -146,22 +147,39 @@ public class SyncLinkRepository {
 		if (links.isEmpty()) {
 			return;
 		}
-		SqlParameterSource[] moved = links.stream()
-			.filter((link) -> !unmoved.contains(link.crmId()))
-			.map(SyncLinkRepository::parameters)
-			.toArray(SqlParameterSource[]::new);
-		if (moved.length > 0) {
-			// a Salesforce id moving to another CRM row (a merge, a new link) must first
-			// leave its old row
-			this.jdbc.batchUpdate("DELETE FROM sync_link WHERE object_type = :type AND salesforce_id = :salesforceId "
-					+ "AND crm_id <> :crmId", moved);
-		}
+		leaveOtherRows(links.stream().filter((link) -> !unmoved.contains(link.crmId())).toList());
 		this.jdbc.batchUpdate("INSERT INTO sync_link (" + COLUMNS + ", salesforce_digest, crm_digest"
 				+ ") VALUES (:type, :crmId, :salesforceId, :base, :execution, :salesforceDigest, :crmDigest) "
 				+ "ON DUPLICATE KEY UPDATE salesforce_id = VALUES(salesforce_id), base_values = VALUES(base_values), "
 				+ "last_job_execution_id = VALUES(last_job_execution_id), detached_at = NULL, "
 				+ "salesforce_digest = VALUES(salesforce_digest), crm_digest = VALUES(crm_digest)",
 				links.stream().map(SyncLinkRepository::parameters).toArray(SqlParameterSource[]::new));
+	}
+
+	/**
+	 * Deletes the links that hold these links' Salesforce ids for other CRM rows: a
+	 * Salesforce id moving to another CRM row (a merge, a new link) must first leave its
+	 * old one. One locking read per object type finds them (it locks what a
+	 * {@code DELETE} per link would, and sees the latest committed links), and the rare
+	 * ones found go in one {@code DELETE}; a statement per link cost the server a parse
+	 * each, for a row that is almost never there.
+	 */
+	private void leaveOtherRows(List<SyncLink> moving) {
+		Map<ObjectType, Map<String, Long>> wanted = new HashMap<>();
+		moving.forEach((link) -> wanted.computeIfAbsent(link.objectType(), (type) -> new HashMap<>())
+			.put(link.salesforceId(), link.crmId()));
+		List<Long> leaving = new ArrayList<>();
+		wanted.forEach((type, crmIds) -> this.jdbc.query(
+				"SELECT id, salesforce_id, crm_id FROM sync_link WHERE object_type = :type "
+						+ "AND salesforce_id IN (:ids) FOR UPDATE",
+				new MapSqlParameterSource("type", type.name()).addValue("ids", crmIds.keySet()), (rs) -> {
+					if (rs.getLong("crm_id") != crmIds.get(rs.getString("salesforce_id"))) {
+						leaving.add(rs.getLong("id"));
+					}
+				}));
+		if (!leaving.isEmpty()) {
+			this.jdbc.update("DELETE FROM sync_link WHERE id IN (:ids)", new MapSqlParameterSource("ids", leaving));
+		}
 	}
 
 	private static SqlParameterSource parameters(SyncLink link) {

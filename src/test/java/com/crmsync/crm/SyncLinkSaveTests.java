@@ -1,0 +1,85 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.crm;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.crmsync.testsupport.TestDatabases;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Saving links against MariaDB: a Salesforce id that moves to another CRM row leaves its
+ * old row (one id, one link per object type), whatever else the save holds.
+ */
+class SyncLinkSaveTests {
+
+	private static final ObjectType LEAD = ObjectType.of("LEAD");
+
+	private static final ObjectType CONTACT = ObjectType.of("CONTACT");
+
+	private static HikariDataSource pool;
+
+	private static JdbcTemplate jdbc;
+
+	private static SyncLinkRepository links;
+
+	@BeforeAll
+	static void migrate() {
+		pool = TestDatabases.dataSource(TestDatabases.newDatabase("linksave"));
+		Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+		jdbc = new JdbcTemplate(pool);
+		links = new SyncLinkRepository(new NamedParameterJdbcTemplate(pool));
+	}
+
+	@AfterAll
+	static void close() {
+		pool.close();
+	}
+
+	@Test
+	void aSalesforceIdMovingToAnotherRowLeavesItsOldRowOnly() {
+		links.save(List.of(link(LEAD, 1, "00Q000000000001AAA"), link(LEAD, 2, "00Q000000000002AAA"),
+				link(CONTACT, 1, "00Q000000000001AAA")));
+
+		// when: lead row 3 takes row 1's Salesforce id, row 2 keeps its own, row 4 is new
+		links.save(List.of(link(LEAD, 3, "00Q000000000001AAA"), link(LEAD, 2, "00Q000000000002AAA"),
+				link(LEAD, 4, "00Q000000000004AAA")));
+
+		assertThat(jdbc.queryForList(
+				"SELECT object_type, crm_id, salesforce_id FROM sync_link WHERE crm_id < 10 ORDER BY object_type, "
+						+ "crm_id"))
+			.containsExactly(row("CONTACT", 1, "00Q000000000001AAA"), row("LEAD", 2, "00Q000000000002AAA"),
+					row("LEAD", 3, "00Q000000000001AAA"), row("LEAD", 4, "00Q000000000004AAA"));
+	}
+
+	@Test
+	void rowsSaidNotToMoveAreNotLookedFor() {
+		links.save(List.of(link(LEAD, 11, "00Q000000000011AAA")));
+
+		// a CRM row whose link keeps its Salesforce id: nothing else can hold that id
+		links.save(List.of(link(LEAD, 11, "00Q000000000011AAA")), Set.of(11L));
+
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sync_link WHERE crm_id = 11", Long.class)).isEqualTo(1);
+	}
+
+	private static SyncLink link(ObjectType type, long crmId, String salesforceId) {
+		return new SyncLink(type, crmId, salesforceId, Map.of("Email", "a@b.test"), 1L);
+	}
+
+	private static Map<String, Object> row(String type, long crmId, String salesforceId) {
+		return Map.of("object_type", type, "crm_id", crmId, "salesforce_id", salesforceId);
+	}
+
+}
