@@ -67,14 +67,16 @@ public class OrgConnectionRepository {
 
 	/**
 	 * Forgets everything the sync knows of an org: the identity map with its bases, the
-	 * references, the watermarks and the pushed values, and the org itself (unpinned, the
-	 * sections back on). CRM records are not touched; the next run is a first run.
+	 * references, the watermarks, the pushed values (and those awaiting a bulk result),
+	 * and the org itself (unpinned, the sections back on). CRM records are not touched;
+	 * the next run is a first run.
 	 * @return the links forgotten
 	 */
 	public int forgetOrg() {
 		MapSqlParameterSource none = new MapSqlParameterSource();
 		int links = this.jdbc.update("DELETE FROM sync_link", none);
-		for (String table : List.of("sync_reference", "sync_watermark", "sync_pushed_value", "sync_data_org")) {
+		for (String table : List.of("sync_reference", "sync_watermark", "sync_pushed_value", "sync_pending_push",
+				"sync_data_org")) {
 			this.jdbc.update("DELETE FROM " + table, none);
 		}
 		unpin();

@@ -23,9 +23,8 @@ import com.crmsync.job.read.PageCursor;
 import com.crmsync.job.read.RestartKey;
 import com.crmsync.mapping.Direction;
 import com.crmsync.mapping.EventTaskMapping;
-import com.crmsync.salesforce.RecordSaveResult;
-import com.crmsync.salesforce.RecordSaves;
 import com.crmsync.salesforce.SalesforceRecord;
+import com.crmsync.salesforce.SaveRequest;
 
 import org.springframework.batch.core.step.StepExecution;
 
@@ -110,8 +109,8 @@ class EventTarget implements PushTarget<EventCandidate, TaskPush> {
 	}
 
 	@Override
-	public List<RecordSaveResult> send(RecordSaves saves, List<TaskPush> sends) {
-		return saves.upsert(this.runMapping.externalIdField(),
+	public SaveRequest toSalesforce(List<TaskPush> sends) {
+		return SaveRequest.upsert(this.runMapping.externalIdField(),
 				sends.stream()
 					.map((push) -> SalesforceRecord.of(EventTaskMapping.SALESFORCE_OBJECT, null, push.fields()))
 					.toList());

@@ -10,9 +10,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.sforce.async.BatchInfo;
 import com.sforce.async.BatchStateEnum;
@@ -61,6 +63,12 @@ public final class BulkWrite {
 	private double millisPerRecord;
 
 	/**
+	 * The batches this owner sent: in flight by design while it sends more (a journal's
+	 * unapplied batch of another attempt, one that died, is waited for first).
+	 */
+	private final Set<String> sentHere = new HashSet<>();
+
+	/**
 	 * Bulk saves through a client's session.
 	 * @param client the client
 	 */
@@ -92,6 +100,23 @@ public final class BulkWrite {
 
 	private List<RecordSaveResult> save(String action, String externalIdField, List<SalesforceRecord> records,
 			Journal journal) {
+		return await(send(action, externalIdField, records, journal), journal);
+	}
+
+	/**
+	 * Sends records without waiting for Salesforce to save them: their results are read
+	 * by {@link #await}, which a later chunk may call, so that the batches of several
+	 * chunks are processed side by side.
+	 * @param externalIdField the upsert's key, or {@code null} to update records by id
+	 * @param records the records, of one or more objects
+	 * @param journal told the jobs and batches
+	 * @return the batches sent
+	 */
+	public InFlight send(String externalIdField, List<SalesforceRecord> records, Journal journal) {
+		return send((externalIdField != null) ? "upsert" : "update", externalIdField, records, journal);
+	}
+
+	private InFlight send(String action, String externalIdField, List<SalesforceRecord> records, Journal journal) {
 		if (records.size() > MAX_BATCH_RECORDS) {
 			throw new IllegalArgumentException(
 					"A bulk batch holds at most " + MAX_BATCH_RECORDS + " records, not " + records.size());
@@ -107,8 +132,18 @@ public final class BulkWrite {
 			List<SalesforceRecord> batch = entry.getValue().stream().map(records::get).toList();
 			sent.add(new Sent(operation, entry.getValue(), batch, send(operation, batch, journal)));
 		}
-		RecordSaveResult[] outcomes = new RecordSaveResult[records.size()];
-		for (Sent one : sent) {
+		return new InFlight(records.size(), sent);
+	}
+
+	/**
+	 * Waits for the batches of a {@link #send} and reads their per-record results.
+	 * @param inFlight the batches
+	 * @param journal told the batches applied
+	 * @return one outcome per record sent, in order
+	 */
+	public List<RecordSaveResult> await(InFlight inFlight, Journal journal) {
+		RecordSaveResult[] outcomes = new RecordSaveResult[inFlight.records];
+		for (Sent one : inFlight.sent) {
 			List<RecordSaveResult> results = resultsRetryingLocked(one.operation(), one.records(), one.batch(),
 					journal);
 			for (int k = 0; k < results.size(); k++) {
@@ -125,6 +160,11 @@ public final class BulkWrite {
 		byte[] content = BulkWriteCsv.batch(records);
 		String fingerprint = BulkWriteCsv.fingerprint(content);
 		Batch earlier = journal.sentBefore(operation.key());
+		if (earlier != null && this.sentHere.contains(earlier.batchId())) {
+			// this attempt's own batch, awaited by a later chunk: nothing to replay or
+			// wait for
+			earlier = null;
+		}
 		if (earlier != null && earlier.fingerprint().equals(fingerprint)) {
 			if (earlier.applied() || waitUntilDone(earlier, records.size()).getState() == BatchStateEnum.Completed) {
 				logger.info("Bulk " + operation.action() + " of " + records.size() + " " + operation.object()
@@ -150,6 +190,7 @@ public final class BulkWrite {
 		BatchInfo info = this.client.bulkCall("bulk.createBatch", Map.of(),
 				(bulk) -> bulk.createBatchFromStream(job, new ByteArrayInputStream(content)));
 		Batch batch = new Batch(jobId, info.getId(), fingerprint, false);
+		this.sentHere.add(batch.batchId());
 		journal.batchSent(operation.key(), batch);
 		return batch;
 	}
@@ -219,6 +260,18 @@ public final class BulkWrite {
 			byte[] content = BulkWriteCsv.batch(locked.stream().map(records::get).toList());
 			batch = sendNew(operation, content, BulkWriteCsv.fingerprint(content), journal);
 		}
+	}
+
+	/**
+	 * Waits for a batch sent by another attempt (one that died) and reads its per-record
+	 * results, as they are: records Salesforce found locked keep their error.
+	 * @param batch the batch
+	 * @param records how many records it holds
+	 * @return one outcome per record, in the batch's order
+	 * @throws SalesforceException when the batch failed as a whole
+	 */
+	public List<RecordSaveResult> resultsOf(Batch batch, int records) {
+		return results(batch, records);
 	}
 
 	/**
@@ -354,6 +407,32 @@ public final class BulkWrite {
 	 * A batch sent in this save: where its records are in the list saved.
 	 */
 	private record Sent(Operation operation, List<Integer> indexes, List<SalesforceRecord> records, Batch batch) {
+	}
+
+	/**
+	 * The batches of one {@link #send}, in flight until {@link #await awaited}.
+	 */
+	public static final class InFlight {
+
+		private final int records;
+
+		private final List<Sent> sent;
+
+		private InFlight(int records, List<Sent> sent) {
+			this.records = records;
+			this.sent = sent;
+		}
+
+		/**
+		 * The batches, one per object, with the rows of the records sent in each.
+		 * @return each batch and its rows in the list sent
+		 */
+		public Map<Batch, List<Integer>> batches() {
+			Map<Batch, List<Integer>> batches = new LinkedHashMap<>();
+			this.sent.forEach((one) -> batches.put(one.batch(), one.indexes()));
+			return batches;
+		}
+
 	}
 
 	/**

@@ -25,9 +25,8 @@ import com.crmsync.job.read.PageCursor;
 import com.crmsync.job.read.RestartKey;
 import com.crmsync.mapping.Direction;
 import com.crmsync.mapping.LeadScoreMapping;
-import com.crmsync.salesforce.RecordSaveResult;
-import com.crmsync.salesforce.RecordSaves;
 import com.crmsync.salesforce.SalesforceRecord;
+import com.crmsync.salesforce.SaveRequest;
 
 import org.springframework.batch.core.step.StepExecution;
 
@@ -135,8 +134,8 @@ class LeadScoreTarget implements PushTarget<ScoreCandidate, ScorePush> {
 	}
 
 	@Override
-	public List<RecordSaveResult> send(RecordSaves saves, List<ScorePush> sends) {
-		return saves.update(sends.stream()
+	public SaveRequest toSalesforce(List<ScorePush> sends) {
+		return SaveRequest.update(sends.stream()
 			.map((push) -> SalesforceRecord.of(salesforceObject(push), push.salesforceId(),
 					Map.of(this.field, push.value())))
 			.toList());
@@ -162,6 +161,22 @@ class LeadScoreTarget implements PushTarget<ScoreCandidate, ScorePush> {
 		sent.forEach((accepted) -> values.add(pushedValue(accepted.decision(), accepted.decision().value())));
 		this.pushedValues.save(values, window.executionId());
 		this.pushedValues.forget(rejected.stream().map((push) -> pushedValue(push, null)).toList());
+	}
+
+	@Override
+	public boolean recordsSentValues() {
+		return true;
+	}
+
+	@Override
+	public PushedValue sentValue(ScorePush send) {
+		return pushedValue(send, send.value());
+	}
+
+	@Override
+	public void recordSent(List<PushedValue> accepted, List<PushedValue> rejected, SyncWindow window) {
+		this.pushedValues.save(accepted, window.executionId());
+		this.pushedValues.forget(rejected);
 	}
 
 	private PushedValue pushedValue(ScorePush push, String value) {

@@ -3,6 +3,10 @@
  */
 package com.crmsync.restart;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +31,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -303,6 +308,21 @@ final class RestartFixture implements AutoCloseable {
 	 * uninterrupted run read, since each record is read once per run.
 	 * @param executions the run's executions, oldest first
 	 */
+	/**
+	 * A step execution context as the job repository saved it.
+	 * @param serialized the saved text
+	 * @return its values
+	 */
+	static Map<String, Object> context(String serialized) {
+		try {
+			return new DefaultExecutionContextSerializer()
+				.deserialize(new ByteArrayInputStream(serialized.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	static void assertCountsAddUp(List<JobExecution> executions) throws Exception {
 		Map<String, List<StepExecution>> byStep = new LinkedHashMap<>();
 		for (JobExecution execution : executions) {

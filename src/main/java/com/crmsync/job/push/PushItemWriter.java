@@ -6,12 +6,14 @@ package com.crmsync.job.push;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.crmsync.crm.PendingPushRepository.PushStep;
 import com.crmsync.crm.RunJournal;
 import com.crmsync.job.ChunkReport;
 import com.crmsync.job.StepCounts.Outcome;
 import com.crmsync.job.SyncWindow;
 import com.crmsync.job.partition.CrmWriteLock;
 import com.crmsync.job.push.PushTarget.Sent;
+import com.crmsync.job.read.KeysetItemReader;
 import com.crmsync.job.write.SalesforceWrites;
 import com.crmsync.salesforce.RecordSaveResult;
 
@@ -42,17 +44,26 @@ class PushItemWriter<D extends PushDecision> implements ItemWriter<D>, StepExecu
 
 	private final CrmWriteLock crmWrites;
 
+	private final KeysetItemReader<?> reader;
+
+	private final PendingPushes pendingPushes;
+
 	private StepExecution stepExecution;
 
 	private SyncWindow window;
 
 	private SalesforceWrites.StepWrites saves;
 
-	PushItemWriter(PushTarget<?, D> target, RunJournal journal, SalesforceWrites writes, CrmWriteLock crmWrites) {
+	private InFlightPushes<D> inFlight;
+
+	PushItemWriter(PushTarget<?, D> target, RunJournal journal, SalesforceWrites writes, CrmWriteLock crmWrites,
+			KeysetItemReader<?> reader, PendingPushes pendingPushes) {
 		this.target = target;
 		this.journal = journal;
 		this.writes = writes;
 		this.crmWrites = crmWrites;
+		this.reader = reader;
+		this.pendingPushes = pendingPushes;
 	}
 
 	@Override
@@ -60,6 +71,36 @@ class PushItemWriter<D extends PushDecision> implements ItemWriter<D>, StepExecu
 		this.stepExecution = stepExecution;
 		this.window = SyncWindow.of(stepExecution);
 		this.saves = this.writes.of(stepExecution, this.target.crmTables());
+		this.inFlight = null;
+		if (this.target.recordsSentValues() && !this.window.dryRun()) {
+			this.inFlight = new InFlightPushes<>(this.target, this.saves, this.pendingPushes.repository(), new PushStep(
+					stepExecution.getJobExecution().getJobInstance().getInstanceId(), stepExecution.getStepName()));
+			recordSentEarlier();
+		}
+	}
+
+	/**
+	 * A restart first records the outcomes of the batches its step's committed chunks
+	 * left in flight, in a transaction of their own with the step's counts.
+	 */
+	private void recordSentEarlier() {
+		List<InFlightPushes.Outcomes> earlier = this.inFlight.sentEarlier();
+		if (earlier.isEmpty()) {
+			return;
+		}
+		this.pendingPushes.inTransaction(() -> {
+			ChunkReport report = new ChunkReport(this.stepExecution, this.journal);
+			try {
+				this.crmWrites.holdUntilTransactionEnds();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while waiting to write the CRM", ex);
+			}
+			this.inFlight.record(earlier, report, this.window);
+			report.record();
+			this.pendingPushes.saveContext(this.stepExecution);
+		});
 	}
 
 	@Override
@@ -94,14 +135,34 @@ class PushItemWriter<D extends PushDecision> implements ItemWriter<D>, StepExecu
 			});
 			this.crmWrites.holdUntilTransactionEnds();
 		}
+		else if (this.inFlight != null && this.saves.pipelines()) {
+			sendKeepingInFlight(sends, remembered, report);
+		}
 		else {
 			send(sends, remembered, report);
 		}
 		report.record();
 	}
 
+	/**
+	 * Sends the chunk's batch and records the outcomes of the oldest batches in flight
+	 * (of all of them in the step's last chunk).
+	 */
+	private void sendKeepingInFlight(List<D> sends, List<D> remembered, ChunkReport report)
+			throws InterruptedException {
+		if (!sends.isEmpty()) {
+			this.inFlight.send(sends);
+		}
+		boolean last = this.reader.exhausted();
+		List<InFlightPushes.Outcomes> done = this.inFlight.awaitAllBut(last ? 0 : this.saves.batchesInFlight() - 1);
+		// Salesforce's answers are in: only now does the chunk write the CRM
+		this.crmWrites.holdUntilTransactionEnds();
+		this.inFlight.record(done, report, this.window);
+		this.target.record(List.of(), List.of(), remembered, this.window);
+	}
+
 	private void send(List<D> sends, List<D> remembered, ChunkReport report) throws InterruptedException {
-		List<RecordSaveResult> results = this.target.send(this.saves, sends);
+		List<RecordSaveResult> results = this.target.toSalesforce(sends).sendTo(this.saves);
 		List<Sent<D>> sent = new ArrayList<>();
 		List<D> rejected = new ArrayList<>();
 		for (int i = 0; i < sends.size(); i++) {

@@ -41,14 +41,17 @@ public class PushSteps {
 
 	private final CrmWriteLock crmWrites;
 
-	public PushSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager, RunJournal journal,
-			SyncProperties properties, SalesforceWrites writes, CrmWriteLock crmWrites) {
+	private final PendingPushes pendingPushes;
+
+	PushSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager, RunJournal journal,
+			SyncProperties properties, SalesforceWrites writes, CrmWriteLock crmWrites, PendingPushes pendingPushes) {
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.journal = journal;
 		this.properties = properties;
 		this.writes = writes;
 		this.crmWrites = crmWrites;
+		this.pendingPushes = pendingPushes;
 	}
 
 	/**
@@ -70,11 +73,13 @@ public class PushSteps {
 		return ObjectStep.of(planning.definition(), () -> {
 			PushTarget<C, D> target = targets.get();
 			int chunkSize = this.properties.chunkSize();
+			KeysetItemReader<C> reader = new KeysetItemReader<>(target.phaseKey(), chunkSize, target::passes);
 			return new StepBuilder(target.definition().stepName(), this.jobRepository).<C, D>chunk(chunkSize)
 				.transactionManager(this.transactionManager)
-				.reader(new KeysetItemReader<C>(target.phaseKey(), chunkSize, target::passes))
+				.reader(reader)
 				.processor(processors.get())
-				.writer(new PushItemWriter<>(target, this.journal, this.writes, this.crmWrites))
+				.writer(new PushItemWriter<>(target, this.journal, this.writes, this.crmWrites, reader,
+						this.pendingPushes))
 				.listener(target)
 				.build();
 		}, plan);

@@ -5,13 +5,13 @@ package com.crmsync.job.push;
 
 import java.util.List;
 
+import com.crmsync.crm.PushedValue;
 import com.crmsync.job.ChunkReport;
 import com.crmsync.job.StepCounts.Outcome;
 import com.crmsync.job.SyncWindow;
 import com.crmsync.job.SyncedObject;
 import com.crmsync.job.read.KeysetPass;
-import com.crmsync.salesforce.RecordSaveResult;
-import com.crmsync.salesforce.RecordSaves;
+import com.crmsync.salesforce.SaveRequest;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -65,12 +65,11 @@ public interface PushTarget<C, D extends PushDecision> extends StepExecutionList
 	List<String> crmTables();
 
 	/**
-	 * Sends decisions to Salesforce.
-	 * @param saves the step's saves (SOAP calls of up to 200 records or a bulk batch)
+	 * What to save in Salesforce for decisions.
 	 * @param sends the decisions to send
-	 * @return one result per decision, in order
+	 * @return the save, one record per decision, in order
 	 */
-	List<RecordSaveResult> send(RecordSaves saves, List<D> sends);
+	SaveRequest toSalesforce(List<D> sends);
 
 	/**
 	 * The changes a dry run reports for one decision.
@@ -97,6 +96,39 @@ public interface PushTarget<C, D extends PushDecision> extends StepExecutionList
 	 * @param window the run
 	 */
 	void record(List<Sent<D>> sent, List<D> rejected, List<D> remembered, SyncWindow window);
+
+	/**
+	 * Whether what the step records of a sent decision follows from the value it sent
+	 * ({@link #sentValue}): then a step writing in bulk may leave a chunk's batches in
+	 * flight while later chunks are read and sent, and a later chunk, or a restart,
+	 * records their outcomes ({@link #recordSent}).
+	 * @return {@code true} when {@link #sentValue} and {@link #recordSent} are
+	 * implemented
+	 */
+	default boolean recordsSentValues() {
+		return false;
+	}
+
+	/**
+	 * The value a decision sends, as the step keeps it while the send's result is
+	 * awaited.
+	 * @param send the decision
+	 * @return the value sent to its record
+	 */
+	default PushedValue sentValue(D send) {
+		throw new UnsupportedOperationException(definition().stepName() + " records its sends as it sends them");
+	}
+
+	/**
+	 * Records, in the transaction of the chunk that read their results, what Salesforce
+	 * accepted and rejected of values sent by this or an earlier chunk.
+	 * @param accepted the values Salesforce took
+	 * @param rejected the values Salesforce rejected
+	 * @param window the run
+	 */
+	default void recordSent(List<PushedValue> accepted, List<PushedValue> rejected, SyncWindow window) {
+		throw new UnsupportedOperationException(definition().stepName() + " records its sends as it sends them");
+	}
 
 	/**
 	 * A decision Salesforce accepted.

@@ -99,6 +99,24 @@ public class KeysetItemReader<T> implements ItemStreamReader<T>, StepExecutionLi
 		return null;
 	}
 
+	/**
+	 * Whether every pass is read to its end: no {@link #read()} would return an item. It
+	 * queries the next page of a pass when the page in hand is used up (that page is
+	 * handed out by the next reads, as it would have been), so a writer can tell the last
+	 * chunk of a step before it writes it.
+	 * @return {@code true} when nothing is left to read
+	 */
+	public boolean exhausted() {
+		while (this.reading != null) {
+			if (this.reading.hasNext()) {
+				return false;
+			}
+			int next = this.reading.index + 1;
+			this.reading = (next < this.passes.size()) ? reading(next, this.passes.get(next), null) : null;
+		}
+		return true;
+	}
+
 	private int indexOf(String phase) {
 		if (DONE.equals(phase)) {
 			return this.passes.size();
@@ -146,6 +164,19 @@ public class KeysetItemReader<T> implements ItemStreamReader<T>, StepExecutionLi
 		 * The next item of the pass, or {@code null} at its end.
 		 */
 		R next() {
+			if (!hasNext()) {
+				return null;
+			}
+			R item = this.page.poll();
+			this.lastKey = this.pass.keyOf(item);
+			this.pass.returned(item);
+			return item;
+		}
+
+		/**
+		 * Whether the pass has another item: the page in hand, or the next one queried.
+		 */
+		boolean hasNext() {
 			if (this.cursor == null) {
 				// the query starts with the first read, not at open
 				this.cursor = this.pass.startAfter(this.lastKey);
@@ -153,14 +184,11 @@ public class KeysetItemReader<T> implements ItemStreamReader<T>, StepExecutionLi
 			while (this.page.isEmpty()) {
 				List<R> items = this.cursor.next(KeysetItemReader.this.pageSize);
 				if (items == null) {
-					return null;
+					return false;
 				}
 				this.page.addAll(items);
 			}
-			R item = this.page.poll();
-			this.lastKey = this.pass.keyOf(item);
-			this.pass.returned(item);
-			return item;
+			return true;
 		}
 
 		void save(ExecutionContext context) {

@@ -12,11 +12,13 @@ import com.crmsync.job.SyncWindow;
 import com.crmsync.job.read.ApiChoice;
 import com.crmsync.salesforce.BulkApiProperties;
 import com.crmsync.salesforce.BulkWrite;
+import com.crmsync.salesforce.CallConcurrencyProperties;
 import com.crmsync.salesforce.RecordSaveResult;
 import com.crmsync.salesforce.RecordSaves;
 import com.crmsync.salesforce.SalesforceApi;
 import com.crmsync.salesforce.SalesforceClient;
 import com.crmsync.salesforce.SalesforceRecord;
+import com.crmsync.salesforce.SaveRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -69,10 +71,14 @@ public class SalesforceWrites {
 
 	private final TransactionTemplate ownTransaction;
 
-	public SalesforceWrites(@Lazy SalesforceClient salesforce, BulkApiProperties settings, CrmTableSizes tableSizes,
-			JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+	private final int batchesInFlight;
+
+	public SalesforceWrites(@Lazy SalesforceClient salesforce, BulkApiProperties settings,
+			CallConcurrencyProperties concurrency, CrmTableSizes tableSizes, JobRepository jobRepository,
+			PlatformTransactionManager transactionManager) {
 		this.salesforce = salesforce;
 		this.settings = settings;
+		this.batchesInFlight = concurrency.maxConcurrentCalls();
 		this.tableSizes = tableSizes;
 		this.jobRepository = jobRepository;
 		this.ownTransaction = new TransactionTemplate(transactionManager);
@@ -159,6 +165,54 @@ public class SalesforceWrites {
 			return choice.api();
 		}
 
+		/**
+		 * Whether a chunk may leave its bulk batches in flight for a later chunk to await
+		 * ({@link #send}): the step writes in bulk and may have more than one call at
+		 * once ({@code sync.salesforce.max-concurrent-calls}).
+		 * @return {@code true} to send and await apart
+		 */
+		public boolean pipelines() {
+			return this.bulk != null && batchesInFlight() > 1;
+		}
+
+		/**
+		 * The most chunks whose batches may be in flight at once.
+		 * @return {@code sync.salesforce.max-concurrent-calls}
+		 */
+		public int batchesInFlight() {
+			return SalesforceWrites.this.batchesInFlight;
+		}
+
+		/**
+		 * Sends records through the step's bulk jobs without waiting for their results.
+		 * @param request the records
+		 * @return the batches sent, for {@link #await}
+		 */
+		public BulkWrite.InFlight send(SaveRequest request) {
+			return this.bulk.send(request.externalIdField(), request.records(), this);
+		}
+
+		/**
+		 * Waits for batches {@link #send sent} before and reads their results.
+		 * @param inFlight the batches
+		 * @return one outcome per record sent, in order
+		 */
+		public List<RecordSaveResult> await(BulkWrite.InFlight inFlight) {
+			return this.bulk.await(inFlight, this);
+		}
+
+		/**
+		 * Waits for a batch an earlier attempt of the step sent and reads its results.
+		 * @param batch the batch, as its text
+		 * @param records how many records it holds
+		 * @return one outcome per record, in the batch's order
+		 */
+		public List<RecordSaveResult> resultsOf(String batch, int records) {
+			// the step's choice of bulk is kept in its context, so a restart writes in
+			// bulk
+			return this.bulk.resultsOf(BulkWrite.Batch.of(batch), records);
+		}
+
 		@Override
 		public String jobOf(String operation) {
 			return this.step.getExecutionContext().getString(BULK_JOB + operation, null);
@@ -185,8 +239,12 @@ public class SalesforceWrites {
 		@Override
 		public void batchApplied(String operation, BulkWrite.Batch batch) {
 			// saved with the chunk's commit (or with the next batch sent): nothing to
-			// wait for when the next chunk sends other records
-			this.step.getExecutionContext().putString(BULK_SENT + operation, batch.text());
+			// wait for when the next chunk sends other records; an older batch applied
+			// while a newer one is in flight leaves the newer one as the last sent
+			BulkWrite.Batch last = sentBefore(operation);
+			if (last == null || last.batchId().equals(batch.batchId())) {
+				this.step.getExecutionContext().putString(BULK_SENT + operation, batch.text());
+			}
 		}
 
 		/**
