@@ -69,6 +69,13 @@ public final class BulkWrite {
 	private final Set<String> sentHere = new HashSet<>();
 
 	/**
+	 * When each batch this owner sent went out ({@link System#nanoTime()}): a batch
+	 * awaited by a later chunk has been at work since then, so its first poll comes
+	 * sooner.
+	 */
+	private final Map<String, Long> sentAt = new HashMap<>();
+
+	/**
 	 * Bulk saves through a client's session.
 	 * @param client the client
 	 */
@@ -191,6 +198,7 @@ public final class BulkWrite {
 				(bulk) -> bulk.createBatchFromStream(job, new ByteArrayInputStream(content)));
 		Batch batch = new Batch(jobId, info.getId(), fingerprint, false);
 		this.sentHere.add(batch.batchId());
+		this.sentAt.put(batch.batchId(), System.nanoTime());
 		journal.batchSent(operation.key(), batch);
 		return batch;
 	}
@@ -302,11 +310,14 @@ public final class BulkWrite {
 
 	/**
 	 * Polls a batch until it is completed or failed: first when a batch of its size took
-	 * the last time, then with a growing pause (Salesforce counts every status request).
+	 * the last time after it was sent, then with a growing pause (Salesforce counts every
+	 * status request).
 	 */
 	private BatchInfo waitUntilDone(Batch batch, int records) {
 		long expected = (long) (records * this.millisPerRecord);
-		long pause = Math.max(FIRST_POLL_MS, expected);
+		Long sent = this.sentAt.remove(batch.batchId());
+		long atWork = (sent != null) ? (System.nanoTime() - sent) / 1_000_000 : 0;
+		long pause = Math.max(FIRST_POLL_MS, expected - atWork);
 		long next = Math.max(FIRST_POLL_MS, expected / 10);
 		while (true) {
 			SalesforceClient.sleep(Math.min(LONGEST_POLL_MS, pause), "for a bulk batch");

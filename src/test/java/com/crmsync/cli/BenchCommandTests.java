@@ -32,13 +32,13 @@ class BenchCommandTests {
 
 	@Test
 	void smallBenchmarkCompletesWithConsistentFigures() {
-		Printed printed = completedBench("--records", "2000", "--seed", "7",
+		Printed printed = completedBench("--records", "1000", "--seed", "7",
 				"--sync.embedded.data-dir=" + TestDatabases.DATA_DIR,
 				"--sync.embedded.database=" + TestDatabases.newDatabase("bench"));
 		Map<String, Object> figures = printed.figures();
 		assertThat(figures).containsKeys("records", "fullSeconds", "incrementalSeconds", "baselineSeconds",
 				"ratioToBaseline", "apiCalls", "minApiCalls", "peakHeapMb");
-		assertThat(number(figures, "records")).isEqualTo(2000);
+		assertThat(number(figures, "records")).isEqualTo(1000);
 		// the org's own count of the full run's HTTP requests, and no bulk job below the
 		// threshold
 		assertThat(figures).containsEntry("profile", "zero");
@@ -230,7 +230,7 @@ class BenchCommandTests {
 
 	@Test
 	void jobInChildJvmsKeepsExactMinimumsAndReportsItsHeap() {
-		Printed printed = completedBench("--records", "2000", "--seed", "7", "--no-baseline", "--job-xmx", "256m",
+		Printed printed = completedBench("--records", "1000", "--seed", "7", "--no-baseline", "--job-xmx", "256m",
 				"--job-log-dir", "target/bench-logs", "--sync.embedded.data-dir=" + TestDatabases.DATA_DIR,
 				"--sync.embedded.database=" + TestDatabases.newDatabase("benchchild"));
 		List<String> lines = printed.lines();

@@ -39,13 +39,40 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BulkWriteFunctionalTests {
 
+	/**
+	 * A threshold between the steps' CRM tables, and every list of a bulk step in bulk,
+	 * however short (the seed's chunks hold 10 records).
+	 */
+	private static final Map<String, Object> EVERY_LIST_IN_BULK = Map.of("sync.salesforce.bulk-threshold", "30",
+			"sync.salesforce.bulk-min-records", "0");
+
+	@Test
+	void aBulkStepSavesAShortListThroughSoap() {
+		// given: a step writing in bulk, and a single lead to create
+		try (SyncHarness harness = SyncHarness.start(EmulatorSettings.builder().build(),
+				Map.of("sync.salesforce.api", "bulk"))) {
+			harness.jdbc()
+				.update("INSERT INTO crm_lead (last_name, company_name, email) VALUES ('Short', 'Acme', "
+						+ "'short@example.com')");
+
+			JobExecution run = harness.run();
+
+			// then: the lead went out in one SOAP upsert, not a batch and its polls
+			assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(writeApis(run)).containsEntry("mergeLeads", "bulk");
+			assertThat(harness.emulator().bulkJobs().jobsOn("Lead", "upsert")).isZero();
+			assertThat(harness.emulator().calls("upsert")).isOne();
+			assertThat(harness.emulator().org().records("Lead")).singleElement()
+				.satisfies((lead) -> assertThat(lead).containsEntry("LastName", "Short"));
+		}
+	}
+
 	@Test
 	void autoWritesInBulkAboveTheThresholdAndThroughSoapBelowItAndEndsAsTheSoapRun() throws Exception {
 		try (RestartFixture fixture = RestartFixture.seeded()) {
 			// given: 39 CRM leads and 39 contacts, 39 events, 16 campaigns; a threshold
 			// between them
-			ConfigurableApplicationContext context = fixture
-				.startApplication(Map.of("sync.salesforce.bulk-threshold", "30"));
+			ConfigurableApplicationContext context = fixture.startApplication(EVERY_LIST_IN_BULK);
 
 			// when: the first (full) run
 			JobExecution run = context.getBean(SyncRunner.class).run(false, false);
@@ -110,7 +137,7 @@ class BulkWriteFunctionalTests {
 		// in flight for 0.4 s
 		try (RestartFixture fixture = new RestartFixture(
 				EmulatorSettings.builder().profile(CostProfile.ZERO.withDmlMsPerRecord(40)).build())) {
-			Map<String, Object> bulk = Map.of("sync.salesforce.api", "bulk");
+			Map<String, Object> bulk = Map.of("sync.salesforce.api", "bulk", "sync.salesforce.bulk-min-records", "0");
 			SyncProcess child = fixture.startProcess(bulk, "run");
 
 			// when: it is killed once the leads' step has sent a batch of creates whose
@@ -165,7 +192,8 @@ class BulkWriteFunctionalTests {
 	 * without the name Salesforce requires, synced through one API.
 	 */
 	private static SyncHarness rejectingHarness(String api) {
-		SyncHarness harness = SyncHarness.start(EmulatorSettings.builder().build(), Map.of("sync.salesforce.api", api));
+		SyncHarness harness = SyncHarness.start(EmulatorSettings.builder().build(),
+				Map.of("sync.salesforce.api", api, "sync.salesforce.bulk-min-records", "0"));
 		harness.jdbc()
 			.update("INSERT INTO crm_lead (last_name, company_name, email) VALUES ('Bad', 'Acme', 'not-an-email'), "
 					+ "('Good', 'Acme', 'good@example.com')");

@@ -6,6 +6,7 @@ package com.crmsync.job.write;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import com.crmsync.crm.CrmTableSizes;
 import com.crmsync.job.SyncWindow;
@@ -267,18 +268,34 @@ public class SalesforceWrites {
 		}
 
 		/**
-		 * Saves through the step's bulk jobs.
+		 * Saves through the step's bulk jobs, but a short list through SOAP: a batch
+		 * costs at least three requests (the batch, a poll, its results) where SOAP saves
+		 * 200 records a call ({@code sync.salesforce.bulk-min-records}).
 		 */
 		private final class BulkSaves implements RecordSaves {
 
 			@Override
 			public List<RecordSaveResult> update(List<SalesforceRecord> records) {
+				if (throughSoap(records)) {
+					return SalesforceWrites.this.salesforce.update(records);
+				}
 				return StepWrites.this.bulk.update(records, StepWrites.this);
 			}
 
 			@Override
 			public List<RecordSaveResult> upsert(String externalIdField, List<SalesforceRecord> records) {
+				if (throughSoap(records)) {
+					return SalesforceWrites.this.salesforce.upsert(externalIdField, records);
+				}
 				return StepWrites.this.bulk.upsert(externalIdField, records, StepWrites.this);
+			}
+
+			private boolean throughSoap(List<SalesforceRecord> records) {
+				return records.stream()
+					.collect(Collectors.groupingBy(SalesforceRecord::type, Collectors.counting()))
+					.values()
+					.stream()
+					.allMatch((count) -> count <= SalesforceWrites.this.settings.bulkMinRecords());
 			}
 
 		}

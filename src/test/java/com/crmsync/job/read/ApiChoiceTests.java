@@ -16,7 +16,7 @@ class ApiChoiceTests {
 
 	@Test
 	void autoReadsAFullRunAboveTheThresholdThroughTheBulkApi() {
-		BulkApiProperties settings = new BulkApiProperties(SalesforceApi.AUTO, 10_000, null);
+		BulkApiProperties settings = new BulkApiProperties(SalesforceApi.AUTO, 10_000, null, null);
 		ApiChoice above = ApiChoice.of(settings, true, () -> 10_001);
 		assertThat(above.api()).isEqualTo(SalesforceApi.BULK);
 		assertThat(above.reason()).isEqualTo("full run, 10,001 records > sync.salesforce.bulk-threshold 10,000");
@@ -39,11 +39,11 @@ class ApiChoiceTests {
 	@Test
 	void soapAndBulkAreObeyedWithoutCounting() {
 		AtomicInteger counted = new AtomicInteger();
-		ApiChoice soap = ApiChoice.of(new BulkApiProperties(SalesforceApi.SOAP, null, null), true, () -> {
+		ApiChoice soap = ApiChoice.of(new BulkApiProperties(SalesforceApi.SOAP, null, null, null), true, () -> {
 			counted.incrementAndGet();
 			return 1_000_000;
 		});
-		ApiChoice bulk = ApiChoice.of(new BulkApiProperties(SalesforceApi.BULK, null, null), false, () -> {
+		ApiChoice bulk = ApiChoice.of(new BulkApiProperties(SalesforceApi.BULK, null, null, null), false, () -> {
 			counted.incrementAndGet();
 			return 1;
 		});
@@ -58,8 +58,10 @@ class ApiChoiceTests {
 		assertThat(defaults.api()).isEqualTo(SalesforceApi.AUTO);
 		assertThat(defaults.bulkThreshold()).isEqualTo(10_000);
 		assertThat(defaults.bulkChunkSize()).isEqualTo(100_000);
-		assertThatIllegalArgumentException().isThrownBy(() -> new BulkApiProperties(null, null, 250_001));
-		assertThatIllegalArgumentException().isThrownBy(() -> new BulkApiProperties(null, -1, null));
+		assertThatIllegalArgumentException().isThrownBy(() -> new BulkApiProperties(null, null, 250_001, null));
+		assertThatIllegalArgumentException().isThrownBy(() -> new BulkApiProperties(null, -1, null, null));
+		assertThatIllegalArgumentException().isThrownBy(() -> new BulkApiProperties(null, null, null, -1));
+		assertThatIllegalArgumentException().isThrownBy(() -> new BulkApiProperties(null, null, null, 10_001));
 	}
 
 }
