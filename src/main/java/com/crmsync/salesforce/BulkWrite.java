@@ -59,9 +59,6 @@ public final class BulkWrite {
 	/** The jobs known to be open, by {@link Operation#key()}. */
 	private final Map<String, String> openJobs = new HashMap<>();
 
-	/** Server time per record of the last batch done: when to poll the next one. */
-	private double millisPerRecord;
-
 	/**
 	 * The batches this owner sent: in flight by design while it sends more (a journal's
 	 * unapplied batch of another attempt, one that died, is waited for first).
@@ -310,11 +307,11 @@ public final class BulkWrite {
 
 	/**
 	 * Polls a batch until it is completed or failed: first when a batch of its size took
-	 * the last time after it was sent, then with a growing pause (Salesforce counts every
-	 * status request).
+	 * the org the last time (in any step) after it was sent, then with a growing pause
+	 * (Salesforce counts every status request).
 	 */
 	private BatchInfo waitUntilDone(Batch batch, int records) {
-		long expected = (long) (records * this.millisPerRecord);
+		long expected = (long) (records * this.client.bulkMillisPerRecord());
 		Long sent = this.sentAt.remove(batch.batchId());
 		long atWork = (sent != null) ? (System.nanoTime() - sent) / 1_000_000 : 0;
 		long pause = Math.max(FIRST_POLL_MS, expected - atWork);
@@ -327,7 +324,7 @@ public final class BulkWrite {
 			if (state == BatchStateEnum.Completed || state == BatchStateEnum.Failed
 					|| state == BatchStateEnum.NotProcessed) {
 				if (state == BatchStateEnum.Completed && records > 0) {
-					this.millisPerRecord = (double) info.getTotalProcessingTime() / records;
+					this.client.bulkMillisPerRecord((double) info.getTotalProcessingTime() / records);
 				}
 				return info;
 			}

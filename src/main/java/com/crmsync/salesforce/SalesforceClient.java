@@ -116,6 +116,13 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 
 	private final int maxConcurrentCalls;
 
+	/**
+	 * The org's server time per record of the last bulk batch saved, 0 until one is:
+	 * every step and partition writing in bulk starts polling its first batch at that
+	 * pace.
+	 */
+	private volatile double bulkMillisPerRecord;
+
 	/** Made on the first save that needs more than one call. */
 	private volatile ExecutorService callThreads;
 
@@ -470,6 +477,18 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 	public List<RecordSaveResult> upsert(String externalIdField, List<SalesforceRecord> records) {
 		return saveWithRowLockRetries("upsert", records,
 				(batch) -> toOutcomes(this.connection.upsert(externalIdField, batch)));
+	}
+
+	/**
+	 * The server time per record of the last bulk batch this org saved.
+	 * @return milliseconds, 0 while none is known
+	 */
+	double bulkMillisPerRecord() {
+		return this.bulkMillisPerRecord;
+	}
+
+	void bulkMillisPerRecord(double millis) {
+		this.bulkMillisPerRecord = millis;
 	}
 
 	/**
