@@ -4,6 +4,7 @@
 package com.crmsync.crm;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -11,14 +12,17 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON form of merge bases in {@code sync_link.base_values}: keys sorted, so equal
- * bases are stored as equal text.
+ * The JSON form of merge bases in {@code sync_link.base_values} (keys sorted, so equal
+ * bases are stored as equal text) and of the values of a bulk batch in flight.
  */
 final class Json {
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
 	private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<List<String>>> STRING_ROWS = new TypeReference<>() {
 	};
 
 	private Json() {
@@ -30,6 +34,19 @@ final class Json {
 
 	static Map<String, String> read(String json) {
 		return (json == null || json.isBlank()) ? Map.of() : mapper.readValue(json, STRING_MAP);
+	}
+
+	/**
+	 * Rows of text as one JSON array of arrays ({@code sync_pending_batch.sent_values}).
+	 * @param rows the rows
+	 * @return the JSON text
+	 */
+	static String writeRows(List<List<String>> rows) {
+		return mapper.writeValueAsString(rows);
+	}
+
+	static List<List<String>> readRows(String json) {
+		return mapper.readValue(json, STRING_ROWS);
 	}
 
 }

@@ -75,7 +75,7 @@ public class OrgConnectionRepository {
 	public int forgetOrg() {
 		MapSqlParameterSource none = new MapSqlParameterSource();
 		int links = this.jdbc.update("DELETE FROM sync_link", none);
-		for (String table : List.of("sync_reference", "sync_watermark", "sync_pushed_value", "sync_pending_push",
+		for (String table : List.of("sync_reference", "sync_watermark", "sync_pushed_value", "sync_pending_batch",
 				"sync_data_org")) {
 			this.jdbc.update("DELETE FROM " + table, none);
 		}

@@ -3,20 +3,20 @@
  */
 package com.crmsync.crm;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 /**
  * The values a push step sent in bulk batches whose results are not applied yet, by step
  * (a job instance's step or partition: its restart has the same name) and batch: what
- * each row's result is applied to.
+ * each row's result is applied to. One row per batch, its values packed in the batch's
+ * row order.
  */
 @Repository
 public class PendingPushRepository {
@@ -34,21 +34,14 @@ public class PendingPushRepository {
 	 * @param values the values, in the batch's row order
 	 */
 	public void save(PushStep step, String batch, List<PushedValue> values) {
-		SqlParameterSource[] rows = new SqlParameterSource[values.size()];
-		for (int row = 0; row < values.size(); row++) {
-			PushedValue value = values.get(row);
-			rows[row] = step.parameters()
-				.addValue("batch", batch)
-				.addValue("row", row)
-				.addValue("type", value.type().name())
-				.addValue("crmId", value.crmId())
-				.addValue("field", value.field())
-				.addValue("salesforceId", value.salesforceId())
-				.addValue("value", value.value());
-		}
-		this.jdbc.batchUpdate("INSERT INTO sync_pending_push (job_instance_id, step_name, batch, batch_row, "
-				+ "object_type, crm_id, field, salesforce_id, value) VALUES (:instance, :step, :batch, :row, :type, "
-				+ ":crmId, :field, :salesforceId, :value)", rows);
+		List<List<String>> rows = values.stream()
+			.map((value) -> Arrays.asList(value.type().name(), Long.toString(value.crmId()), value.field(),
+					value.salesforceId(), value.value()))
+			.toList();
+		this.jdbc.update(
+				"INSERT INTO sync_pending_batch (job_instance_id, step_name, batch, sent_values) "
+						+ "VALUES (:instance, :step, :batch, :values)",
+				step.parameters().addValue("batch", batch).addValue("values", Json.writeRows(rows)));
 	}
 
 	/**
@@ -59,12 +52,15 @@ public class PendingPushRepository {
 	public Map<String, List<PushedValue>> find(PushStep step) {
 		Map<String, List<PushedValue>> batches = new LinkedHashMap<>();
 		this.jdbc.query(
-				"SELECT batch, object_type, crm_id, field, salesforce_id, value FROM sync_pending_push "
+				"SELECT batch, sent_values FROM sync_pending_batch "
 						+ "WHERE job_instance_id = :instance AND step_name = :step ORDER BY id",
 				step.parameters(), (rs) -> {
-					batches.computeIfAbsent(rs.getString("batch"), (batch) -> new ArrayList<>())
-						.add(new PushedValue(ObjectType.of(rs.getString("object_type")), rs.getLong("crm_id"),
-								rs.getString("field"), rs.getString("salesforce_id"), rs.getString("value")));
+					batches.put(rs.getString("batch"),
+							Json.readRows(rs.getString("sent_values"))
+								.stream()
+								.map((row) -> new PushedValue(ObjectType.of(row.get(0)), Long.parseLong(row.get(1)),
+										row.get(2), row.get(3), row.get(4)))
+								.toList());
 				});
 		return batches;
 	}
@@ -76,7 +72,7 @@ public class PendingPushRepository {
 	 */
 	public void applied(PushStep step, List<String> batches) {
 		if (!batches.isEmpty()) {
-			this.jdbc.update("DELETE FROM sync_pending_push WHERE job_instance_id = :instance AND step_name = :step "
+			this.jdbc.update("DELETE FROM sync_pending_batch WHERE job_instance_id = :instance AND step_name = :step "
 					+ "AND batch IN (:batches)", step.parameters().addValue("batches", batches));
 		}
 	}

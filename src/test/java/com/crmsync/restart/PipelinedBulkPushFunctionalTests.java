@@ -45,11 +45,6 @@ class PipelinedBulkPushFunctionalTests {
 					() -> batchesInFlight(fixture) >= 2 && sentByUncommittedChunk(fixture), child::isAlive);
 			child.kill();
 			long killed = fixture.firstExecutionId();
-			fixture.jdbc.queryForList(
-					"SELECT s.STEP_NAME, COALESCE(c.SERIALIZED_CONTEXT, c.SHORT_CONTEXT) ctx FROM BATCH_STEP_EXECUTION_CONTEXT c JOIN BATCH_STEP_EXECUTION s ON s.STEP_EXECUTION_ID = c.STEP_EXECUTION_ID WHERE s.STEP_NAME = 'pushLeadScores'")
-				.forEach((row) -> System.out.println("DEBUGCTX " + row));
-			fixture.jdbc.queryForList("SELECT batch, COUNT(*) n FROM sync_pending_push GROUP BY batch")
-				.forEach((row) -> System.out.println("DEBUGPENDING " + row));
 			RestartFixture.await("the server to release the dead run's lock", () -> !fixture.runLockHeld(), () -> true);
 
 			// then: restarted, it ends as an uninterrupted run, each record read once
@@ -84,7 +79,7 @@ class PipelinedBulkPushFunctionalTests {
 					+ "JOIN BATCH_STEP_EXECUTION s ON s.STEP_EXECUTION_ID = c.STEP_EXECUTION_ID "
 					+ "WHERE s.STEP_NAME = 'pushLeadScores' AND s.STATUS = 'STARTED'", String.class);
 		List<String> kept = fixture.jdbc.queryForList(
-				"SELECT DISTINCT batch FROM sync_pending_push WHERE step_name = 'pushLeadScores'", String.class);
+				"SELECT DISTINCT batch FROM sync_pending_batch WHERE step_name = 'pushLeadScores'", String.class);
 		for (String context : contexts) {
 			Map<String, Object> values = RestartFixture.context(context);
 			for (String operation : List.of("Lead.update", "Contact.update")) {
@@ -100,7 +95,7 @@ class PipelinedBulkPushFunctionalTests {
 	/** The batches of the score push kept in flight by committed chunks. */
 	private static long batchesInFlight(RestartFixture fixture) {
 		Long batches = fixture.jdbc.queryForObject(
-				"SELECT COUNT(DISTINCT batch) FROM sync_pending_push WHERE step_name = 'pushLeadScores'", Long.class);
+				"SELECT COUNT(DISTINCT batch) FROM sync_pending_batch WHERE step_name = 'pushLeadScores'", Long.class);
 		return (batches != null) ? batches : 0;
 	}
 

@@ -26,7 +26,7 @@ import com.crmsync.salesforce.RecordSaveResult;
  * outcomes of the oldest ones once more than {@code sync.salesforce.max-concurrent-calls}
  * would be in flight (the last chunk, of all of them), so several are saved side by side.
  * <p>
- * Restartable: the values a batch sent are kept in {@code sync_pending_push} in the
+ * Restartable: the values a batch sent are kept in {@code sync_pending_batch} in the
  * transaction of the chunk that sent it, as long as it stays in flight after that chunk,
  * and removed in the one that records its outcomes. A restart records the outcomes of the
  * batches its step's committed chunks left ({@link #sentEarlier}); the records are
@@ -174,7 +174,7 @@ final class InFlightPushes<D extends PushDecision> {
 	 *
 	 * @param values the values sent, in order
 	 * @param results one result per value
-	 * @param batches the batches kept in {@code sync_pending_push}, as their texts
+	 * @param batches the batches kept in {@code sync_pending_batch}, as their texts
 	 */
 	record Outcomes(List<PushedValue> values, List<RecordSaveResult> results, List<String> batches) {
 
