@@ -58,14 +58,11 @@ final class CampaignMemberPasses {
 				(item) -> item.member().id(),
 				(lastId) -> PageCursor.of(salesforce.query(window.salesforceQuery(SELECT, lastId), true))
 					.map((page) -> page.stream().map(CampaignMemberPasses::member).toList()));
-		KeysetPass<MemberItem.InCrm, Long> inCrm = KeysetPass.of(
-				"CRM", LAST_CRM_ID, (item) -> item.member().id(), (
-						lastId) -> PageCursor
-							.keyset((lastId != null) ? lastId : 0L,
-									(afterId, limit) -> window.isFull() ? members.page(afterId, limit)
-											: members.changedPage(window.crmFrom(), MEMBER_TYPES, afterId, limit),
-									CrmCampaignMember::id)
-							.map((page) -> page.stream().map(MemberItem.InCrm::new).toList()));
+		PageCursor.KeysetQuery<CrmCampaignMember> crmPage = window.isFull() ? members::page
+				: (afterId, limit) -> members.changedPage(window.crmFrom(), MEMBER_TYPES, afterId, limit);
+		KeysetPass<MemberItem.InCrm, Long> inCrm = KeysetPass.of("CRM", LAST_CRM_ID, (item) -> item.member().id(),
+				(lastId) -> PageCursor.keyset((lastId != null) ? lastId : 0L, crmPage, CrmCampaignMember::id)
+					.map((page) -> page.stream().map(MemberItem.InCrm::new).toList()));
 		return List.of(inSalesforce, inCrm);
 	}
 

@@ -10,11 +10,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.sforce.async.BatchInfo;
 import com.sforce.async.BatchStateEnum;
@@ -60,15 +58,10 @@ public final class BulkWrite {
 	private final Map<String, String> openJobs = new HashMap<>();
 
 	/**
-	 * The batches this owner sent: in flight by design while it sends more (a journal's
-	 * unapplied batch of another attempt, one that died, is waited for first).
-	 */
-	private final Set<String> sentHere = new HashSet<>();
-
-	/**
-	 * When each batch this owner sent went out ({@link System#nanoTime()}): a batch
-	 * awaited by a later chunk has been at work since then, so its first poll comes
-	 * sooner.
+	 * When each batch this owner sent went out ({@link System#nanoTime()}), by id. Such a
+	 * batch is in flight by design while this owner sends more (a journal's unapplied
+	 * batch of another attempt, one that died, is waited for first), and one awaited by a
+	 * later chunk has been at work since then, so its first poll comes sooner.
 	 */
 	private final Map<String, Long> sentAt = new HashMap<>();
 
@@ -164,7 +157,7 @@ public final class BulkWrite {
 		byte[] content = BulkWriteCsv.batch(records);
 		String fingerprint = BulkWriteCsv.fingerprint(content);
 		Batch earlier = journal.sentBefore(operation.key());
-		if (earlier != null && this.sentHere.contains(earlier.batchId())) {
+		if (earlier != null && this.sentAt.containsKey(earlier.batchId())) {
 			// this attempt's own batch, awaited by a later chunk: nothing to replay or
 			// wait for
 			earlier = null;
@@ -194,7 +187,6 @@ public final class BulkWrite {
 		BatchInfo info = this.client.bulkCall("bulk.createBatch", Map.of(),
 				(bulk) -> bulk.createBatchFromStream(job, new ByteArrayInputStream(content)));
 		Batch batch = new Batch(jobId, info.getId(), fingerprint, false);
-		this.sentHere.add(batch.batchId());
 		this.sentAt.put(batch.batchId(), System.nanoTime());
 		journal.batchSent(operation.key(), batch);
 		return batch;
@@ -312,7 +304,7 @@ public final class BulkWrite {
 	 */
 	private BatchInfo waitUntilDone(Batch batch, int records) {
 		long expected = (long) (records * this.client.bulkMillisPerRecord());
-		Long sent = this.sentAt.remove(batch.batchId());
+		Long sent = this.sentAt.get(batch.batchId());
 		long atWork = (sent != null) ? (System.nanoTime() - sent) / 1_000_000 : 0;
 		long pause = Math.max(FIRST_POLL_MS, expected - atWork);
 		long next = Math.max(FIRST_POLL_MS, expected / 10);

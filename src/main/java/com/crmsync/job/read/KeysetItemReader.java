@@ -93,8 +93,7 @@ public class KeysetItemReader<T> implements ItemStreamReader<T>, StepExecutionLi
 			if (item != null) {
 				return item;
 			}
-			int next = this.reading.index + 1;
-			this.reading = (next < this.passes.size()) ? reading(next, this.passes.get(next), null) : null;
+			startNextPass();
 		}
 		return null;
 	}
@@ -111,10 +110,18 @@ public class KeysetItemReader<T> implements ItemStreamReader<T>, StepExecutionLi
 			if (this.reading.hasNext()) {
 				return false;
 			}
-			int next = this.reading.index + 1;
-			this.reading = (next < this.passes.size()) ? reading(next, this.passes.get(next), null) : null;
+			startNextPass();
 		}
 		return true;
+	}
+
+	/**
+	 * Moves on from a pass read to its end: to the next pass from its beginning, or to
+	 * none after the last.
+	 */
+	private void startNextPass() {
+		int next = this.reading.index + 1;
+		this.reading = (next < this.passes.size()) ? reading(next, this.passes.get(next), null) : null;
 	}
 
 	private int indexOf(String phase) {
