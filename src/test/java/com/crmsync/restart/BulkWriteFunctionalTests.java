@@ -41,10 +41,11 @@ class BulkWriteFunctionalTests {
 
 	/**
 	 * A threshold between the steps' CRM tables, and every list of a bulk step in bulk,
-	 * however short (the seed's chunks hold 10 records).
+	 * however short (the seed's chunks hold 10 records); one call at a time, so that the
+	 * steps whose chunks wait for their saves write in bulk too.
 	 */
 	private static final Map<String, Object> EVERY_LIST_IN_BULK = Map.of("sync.salesforce.bulk-threshold", "30",
-			"sync.salesforce.bulk-min-records", "0");
+			"sync.salesforce.bulk-min-records", "0", "sync.salesforce.max-concurrent-calls", "1");
 
 	@Test
 	void aBulkStepSavesAShortListThroughSoap() {
@@ -105,6 +106,39 @@ class BulkWriteFunctionalTests {
 			assertThat(stepReport(report, "mergeCampaigns").writeApi()).isEqualTo("soap");
 			assertThat(stepReport(report, "mergeCampaigns").writeApiReason())
 				.isEqualTo("full run, 16 CRM records <= sync.salesforce.bulk-threshold 30");
+		}
+	}
+
+	@Test
+	void autoWritesThroughConcurrentSoapCallsWhereEachChunkWaitsForItsSavesAndInBulkWhereBatchesStayInFlight()
+			throws Exception {
+		try (RestartFixture fixture = RestartFixture.seeded()) {
+			// given: the threshold between the steps' CRM tables, 4 calls at once (the
+			// default)
+			ConfigurableApplicationContext context = fixture.startApplication(
+					Map.of("sync.salesforce.bulk-threshold", "30", "sync.salesforce.bulk-min-records", "0"));
+
+			// when: the first (full) run
+			JobExecution run = context.getBean(SyncRunner.class).run(false, false);
+
+			// then: the merges and the events, whose chunks wait for their saves, wrote
+			// through SOAP; the score push, which keeps its batches in flight, in bulk
+			assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(writeApis(run)).containsEntry("mergeLeads", "soap")
+				.containsEntry("mergeContacts", "soap")
+				.containsEntry("pushEvents", "soap")
+				.containsEntry("pushLeadScores", "bulk");
+			SalesforceEmulator emulator = fixture.emulator;
+			assertThat(emulator.bulkJobs().jobsOn("Lead", "upsert")).isZero();
+			assertThat(emulator.bulkJobs().jobsOn("Lead", "update")).isPositive();
+			RunReport report = context.getBean(RunReports.class).of(run.getId()).orElseThrow();
+			assertThat(stepReport(report, "mergeLeads").writeApiReason())
+				.isEqualTo("full run, 39 CRM records > sync.salesforce.bulk-threshold 30, but each chunk waits for its "
+						+ "saves: 4 SOAP calls at once (sync.salesforce.max-concurrent-calls) save them sooner than a "
+						+ "batch");
+			// and: both sides as after the SOAP run
+			RestartFixture.assertCountsAddUp(List.of(run));
+			fixture.assertEndsAsUninterrupted();
 		}
 	}
 

@@ -70,7 +70,8 @@ class PushItemWriter<D extends PushDecision> implements ItemWriter<D>, StepExecu
 	public void beforeStep(StepExecution stepExecution) {
 		this.stepExecution = stepExecution;
 		this.window = SyncWindow.of(stepExecution);
-		this.saves = this.writes.of(stepExecution, this.target.crmTables());
+		this.saves = this.writes.of(stepExecution, this.target.crmTables(),
+				this.target.recordsSentValues() && !this.window.dryRun());
 		this.inFlight = null;
 		if (this.target.recordsSentValues() && !this.window.dryRun()) {
 			this.inFlight = new InFlightPushes<>(this.target, this.saves, this.pendingPushes.repository(), new PushStep(

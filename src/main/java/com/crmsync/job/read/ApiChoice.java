@@ -38,14 +38,35 @@ public record ApiChoice(SalesforceApi api, String reason) {
 	 * records under {@code auto}, SOAP for smaller and incremental work (an incremental
 	 * run writes what changed since the last: few records, where a bulk job's start and
 	 * polling would cost more than the calls they save).
+	 * <p>
+	 * Above the threshold, a step whose chunks each wait for their own saves (a merge
+	 * records the ids Salesforce gives) still writes through SOAP when it may make more
+	 * than one call at once: Salesforce saves a batch's records 200 after 200, one batch
+	 * on one server, so the chunk would wait for all of them in line where its calls of
+	 * 200 are saved side by side. A step that keeps its batches in flight while its next
+	 * chunks are read and sent (the score push) writes in bulk: Salesforce then works on
+	 * several batches at once and the step does not wait for each.
 	 * @param settings the settings
 	 * @param fullRun whether the run reads every record
 	 * @param crmRecords counts the CRM records the step may push (asked only when it
 	 * decides)
+	 * @param keepsBatchesInFlight whether the step's chunks leave their batches in flight
+	 * @param concurrentCalls the most calls a chunk makes at once
+	 * ({@code sync.salesforce.max-concurrent-calls})
 	 * @return the choice
 	 */
-	public static ApiChoice forWrites(BulkApiProperties settings, boolean fullRun, LongSupplier crmRecords) {
-		return of(settings, fullRun, crmRecords, "CRM records");
+	public static ApiChoice forWrites(BulkApiProperties settings, boolean fullRun, LongSupplier crmRecords,
+			boolean keepsBatchesInFlight, int concurrentCalls) {
+		ApiChoice choice = of(settings, fullRun, crmRecords, "CRM records");
+		if (settings.api() == SalesforceApi.AUTO && choice.api() == SalesforceApi.BULK && !keepsBatchesInFlight
+				&& concurrentCalls > 1) {
+			return new ApiChoice(SalesforceApi.SOAP,
+					String.format(Locale.ROOT,
+							"%s, but each chunk waits for its saves: %d SOAP calls at once "
+									+ "(sync.salesforce.max-concurrent-calls) save them sooner than a batch",
+							choice.reason(), concurrentCalls));
+		}
+		return choice;
 	}
 
 	private static ApiChoice of(BulkApiProperties settings, boolean fullRun, LongSupplier records, String what) {

@@ -111,7 +111,7 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 		this.columnTypes = this.crmRecords.columnTypes(this.table);
 		this.digests = new WrittenDigests(this.rules, fields);
 		this.saves = this.rules.isPullOnly() ? null
-				: this.writes.of(stepExecution, List.of(this.rules.definition().crmTable()));
+				: this.writes.of(stepExecution, List.of(this.rules.definition().crmTable()), false);
 	}
 
 	@Override

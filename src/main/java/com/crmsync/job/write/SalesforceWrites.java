@@ -101,10 +101,13 @@ public class SalesforceWrites {
 	 * @param step the step execution
 	 * @param crmTables the CRM tables whose rows the step may push: their size decides
 	 * under {@code auto}
+	 * @param keepsBatchesInFlight whether the step's chunks may leave their bulk batches
+	 * in flight for later chunks to await ({@link StepWrites#send}), or each waits for
+	 * its own saves
 	 * @return the saves
 	 */
-	public StepWrites of(StepExecution step, Collection<String> crmTables) {
-		return new StepWrites(step, List.copyOf(crmTables));
+	public StepWrites of(StepExecution step, Collection<String> crmTables, boolean keepsBatchesInFlight) {
+		return new StepWrites(step, List.copyOf(crmTables), keepsBatchesInFlight);
 	}
 
 	/**
@@ -120,10 +123,10 @@ public class SalesforceWrites {
 
 		private final RecordSaves chosen;
 
-		StepWrites(StepExecution step, List<String> crmTables) {
+		StepWrites(StepExecution step, List<String> crmTables, boolean keepsBatchesInFlight) {
 			this.step = step;
 			this.crmTables = crmTables;
-			if (choose() == SalesforceApi.BULK) {
+			if (choose(keepsBatchesInFlight) == SalesforceApi.BULK) {
 				this.bulk = new BulkWrite(SalesforceWrites.this.salesforce);
 				this.chosen = new BulkSaves();
 			}
@@ -152,13 +155,14 @@ public class SalesforceWrites {
 		/**
 		 * The API saved in the context (a restart), or a new choice.
 		 */
-		private SalesforceApi choose() {
+		private SalesforceApi choose(boolean keepsBatchesInFlight) {
 			ExecutionContext context = this.step.getExecutionContext();
 			if (context.containsKey(API)) {
 				return SalesforceApi.valueOf(context.getString(API).toUpperCase(Locale.ROOT));
 			}
 			ApiChoice choice = ApiChoice.forWrites(SalesforceWrites.this.settings, SyncWindow.of(this.step).isFull(),
-					() -> SalesforceWrites.this.tableSizes.rows(this.crmTables));
+					() -> SalesforceWrites.this.tableSizes.rows(this.crmTables), keepsBatchesInFlight,
+					batchesInFlight());
 			context.putString(API, choice.api().value());
 			context.putString(API_REASON, choice.reason());
 			logger.info(this.step.getStepName() + " writes to Salesforce through "

@@ -26,6 +26,32 @@ class ApiChoiceTests {
 	}
 
 	@Test
+	void autoWritesInBulkAboveTheThresholdWhenTheStepKeepsItsBatchesInFlightOrCallsOneAtATime() {
+		BulkApiProperties settings = new BulkApiProperties(SalesforceApi.AUTO, 10_000, null, null);
+		ApiChoice inFlight = ApiChoice.forWrites(settings, true, () -> 10_001, true, 4);
+		assertThat(inFlight).isEqualTo(new ApiChoice(SalesforceApi.BULK,
+				"full run, 10,001 CRM records > sync.salesforce.bulk-threshold 10,000"));
+		ApiChoice oneCallAtATime = ApiChoice.forWrites(settings, true, () -> 10_001, false, 1);
+		assertThat(oneCallAtATime.api()).isEqualTo(SalesforceApi.BULK);
+		ApiChoice below = ApiChoice.forWrites(settings, true, () -> 10_000, true, 4);
+		assertThat(below).isEqualTo(new ApiChoice(SalesforceApi.SOAP,
+				"full run, 10,000 CRM records <= sync.salesforce.bulk-threshold 10,000"));
+	}
+
+	@Test
+	void autoWritesThroughConcurrentSoapCallsAboveTheThresholdWhenEachChunkWaitsForItsSaves() {
+		BulkApiProperties settings = new BulkApiProperties(SalesforceApi.AUTO, 10_000, null, null);
+		ApiChoice awaited = ApiChoice.forWrites(settings, true, () -> 10_001, false, 4);
+		assertThat(awaited).isEqualTo(new ApiChoice(SalesforceApi.SOAP,
+				"full run, 10,001 CRM records > sync.salesforce.bulk-threshold 10,000, but each chunk waits for its "
+						+ "saves: 4 SOAP calls at once (sync.salesforce.max-concurrent-calls) save them sooner "
+						+ "than a batch"));
+		ApiChoice forced = ApiChoice.forWrites(new BulkApiProperties(SalesforceApi.BULK, null, null, null), true,
+				() -> 10_001, false, 4);
+		assertThat(forced.api()).isEqualTo(SalesforceApi.BULK);
+	}
+
+	@Test
 	void autoReadsAnIncrementalRunThroughSoapWithoutCounting() {
 		AtomicInteger counted = new AtomicInteger();
 		ApiChoice choice = ApiChoice.of(BulkApiProperties.defaults(), false, () -> {
