@@ -299,8 +299,10 @@ public final class BulkWrite {
 
 	/**
 	 * Polls a batch until it is completed or failed: first when a batch of its size took
-	 * the org the last time (in any step) after it was sent, then with a growing pause
-	 * (Salesforce counts every status request).
+	 * the org the last time (in any step) after it was sent, then when the records it has
+	 * left should be saved at that pace (Salesforce counts the records of a batch at work
+	 * as it saves them; a queued batch has all of them ahead), or, before any pace is
+	 * known, with a growing pause (Salesforce counts every status request).
 	 */
 	private BatchInfo waitUntilDone(Batch batch, int records) {
 		long expected = (long) (records * this.client.bulkMillisPerRecord());
@@ -320,9 +322,17 @@ public final class BulkWrite {
 				}
 				return info;
 			}
-			// past the expected time: soon again, then less and less often
-			pause = next;
-			next = Math.min(LONGEST_POLL_MS, next * 3 / 2);
+			double pace = this.client.bulkMillisPerRecord();
+			if (pace > 0) {
+				int left = (state == BatchStateEnum.InProgress)
+						? records - Math.min(records, info.getNumberRecordsProcessed()) : records;
+				pause = Math.max(FIRST_POLL_MS, (long) (left * pace));
+			}
+			else {
+				// no pace yet: soon again, then less and less often
+				pause = next;
+				next = Math.min(LONGEST_POLL_MS, next * 3 / 2);
+			}
 		}
 	}
 

@@ -3,12 +3,14 @@
  */
 package com.crmsync.emulator;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.crmsync.emulator.cost.CostProfile;
 import com.crmsync.emulator.faults.EmulatorFaults;
 import com.sforce.async.AsyncApiException;
 import com.sforce.async.AsyncExceptionCode;
@@ -30,6 +32,7 @@ import static com.crmsync.emulator.BulkClients.csv;
 import static com.crmsync.emulator.BulkClients.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The Bulk API 1.0 through force-wsc's {@link BulkConnection} over HTTP: every operation,
@@ -81,6 +84,29 @@ class BulkApiIntegrationTests {
 		assertThat(status.getNumberBatchesTotal()).isEqualTo(1);
 		assertThat(status.getNumberRecordsProcessed()).isEqualTo(3);
 		assertThat(status.getNumberRecordsFailed()).isEqualTo(2);
+	}
+
+	@Test
+	void aBatchAtWorkCountsTheRecordsSavedSoFarTwoHundredAtATime() throws Exception {
+		// given: an org that takes 10 ms to save a record: 2 s for each 200
+		start(EmulatorSettings.builder().profile(CostProfile.ZERO.withDmlMsPerRecord(10)));
+		JobInfo job = job(this.bulk, OperationEnum.insert, "Contact", null);
+		StringBuilder content = new StringBuilder("LastName\n");
+		for (int i = 0; i < 400; i++) {
+			content.append("Doe").append(i).append('\n');
+		}
+
+		// when
+		BatchInfo batch = batch(this.bulk, job, content.toString());
+
+		// then: at work, it says it saved the first 200, then all 400
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			BatchInfo info = this.bulk.getBatchInfo(job.getId(), batch.getId());
+			return info.getState() == BatchStateEnum.InProgress && info.getNumberRecordsProcessed() == 200;
+		});
+		BatchInfo done = awaitDone(this.bulk, batch);
+		assertThat(done.getState()).isEqualTo(BatchStateEnum.Completed);
+		assertThat(done.getNumberRecordsProcessed()).isEqualTo(400);
 	}
 
 	@Test

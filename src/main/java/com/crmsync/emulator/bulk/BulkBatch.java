@@ -131,6 +131,14 @@ final class BulkBatch {
 		return true;
 	}
 
+	/**
+	 * Counts the records saved so far, as Salesforce does while it works through a batch
+	 * 200 at a time (a client polling the batch sees how far it got).
+	 */
+	void progressed(int records) {
+		this.recordsProcessed = records;
+	}
+
 	void completeWrites(Instant now, List<SaveOutcome> results, long millis) {
 		this.outcomes = results;
 		this.recordsProcessed = results.size();

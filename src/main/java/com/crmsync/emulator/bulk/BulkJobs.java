@@ -281,7 +281,7 @@ public final class BulkJobs implements AutoCloseable {
 	private void run(BulkJob job, BulkBatch batch, long started) {
 		try {
 			if (!job.operation().isQuery()) {
-				List<SaveOutcome> outcomes = this.writes.process(job, batch.content());
+				List<SaveOutcome> outcomes = this.writes.process(job, batch.content(), batch::progressed);
 				batch.completeWrites(now(), outcomes, elapsedMillis(started));
 			}
 			else if (job.pkChunkSize() > 0 && batch.idRange() == null) {

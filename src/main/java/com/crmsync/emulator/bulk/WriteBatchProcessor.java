@@ -5,6 +5,7 @@ package com.crmsync.emulator.bulk;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 import com.crmsync.emulator.cost.CostModel;
 import com.crmsync.emulator.org.EmulatorOrg;
@@ -34,16 +35,18 @@ final class WriteBatchProcessor {
 	 * Saves a batch.
 	 * @param job the batch's job
 	 * @param content the batch's CSV
+	 * @param progress told the records saved so far after each transaction
 	 * @return one outcome per record, in row order
 	 * @throws BatchFailure when the batch cannot be read
 	 */
-	List<SaveOutcome> process(BulkJob job, byte[] content) throws BatchFailure {
+	List<SaveOutcome> process(BulkJob job, byte[] content, IntConsumer progress) throws BatchFailure {
 		List<RecordInput> records = CsvBatchReader.read(this.org.schema().object(job.object()), content);
 		List<SaveOutcome> outcomes = new ArrayList<>(records.size());
 		for (int from = 0; from < records.size(); from += CHUNK) {
 			List<RecordInput> chunk = records.subList(from, Math.min(records.size(), from + CHUNK));
 			this.costs.savedRecords(chunk.size());
 			outcomes.addAll(save(job, chunk));
+			progress.accept(outcomes.size());
 		}
 		return outcomes;
 	}
