@@ -55,17 +55,22 @@ public class SyncLinkRepository {
 
 	/**
 	 * A page of an object's links in CRM id order, detached and planned ones (a dry
-	 * run's) left out.
+	 * run's) left out, and those a run merged already when it is named.
 	 * @param type the object type
 	 * @param afterCrmId the CRM id the page starts after
+	 * @param notMergedByRun leave out the links this run merged or stamped (its first
+	 * execution's id), or {@code null} for every link
 	 * @param limit the most links returned
 	 * @return the links
 	 */
-	public List<SyncLink> page(ObjectType type, long afterCrmId, int limit) {
+	public List<SyncLink> page(ObjectType type, long afterCrmId, Long notMergedByRun, int limit) {
 		return this.jdbc.query(SELECT
-				+ " WHERE object_type = :type AND crm_id > :after AND detached_at IS NULL AND planned_by IS NULL ORDER BY crm_id "
-				+ "LIMIT :limit",
-				new MapSqlParameterSource("type", type.name()).addValue("after", afterCrmId).addValue("limit", limit),
+				+ " WHERE object_type = :type AND crm_id > :after AND detached_at IS NULL AND planned_by IS NULL "
+				+ ((notMergedByRun != null) ? "AND NOT (last_job_execution_id <=> :run) " : "")
+				+ "ORDER BY crm_id LIMIT :limit",
+				new MapSqlParameterSource("type", type.name()).addValue("after", afterCrmId)
+					.addValue("run", notMergedByRun)
+					.addValue("limit", limit),
 				LINK);
 	}
 

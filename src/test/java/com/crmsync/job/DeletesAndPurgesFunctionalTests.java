@@ -112,6 +112,37 @@ class DeletesAndPurgesFunctionalTests {
 	}
 
 	@Test
+	void aFullRunChecksOnlyThePulledLinksItsSalesforcePassDidNotMeet() {
+		// given: pulled accounts, synced, in chunks of two (so that the last pass does
+		// not
+		// share a chunk with the Salesforce pass's records)
+		try (SyncHarness chunksOfTwo = SyncHarness.start(EmulatorSettings.builder().build(),
+				Map.of("sync.chunk-size", "2", "sync.partitions", "1"))) {
+			List<String> accounts = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				accounts.add(chunksOfTwo.emulator().org().insert("Account", Map.of("Name", "Account " + i)));
+			}
+			assertCompleted(chunksOfTwo.run(false, false));
+			long crmAccount = chunksOfTwo.linkedCrmId("ACCOUNT", accounts.get(0));
+
+			// when: a full run with nothing deleted, then one after an account was purged
+			JobExecution nothingDeleted = chunksOfTwo.run(true, false);
+			chunksOfTwo.emulator().org().purge(accounts.get(0));
+			JobExecution onePurged = chunksOfTwo.run(true, false);
+
+			// then: the first asked Salesforce only for the accounts (its Salesforce pass
+			// met every linked one), the second also for the link it did not meet, and
+			// archived its row
+			assertCompleted(nothingDeleted);
+			assertCompleted(onePurged);
+			assertThat(apiCalls(nothingDeleted, "pullAccounts")).isOne();
+			assertThat(apiCalls(onePurged, "pullAccounts")).isEqualTo(2);
+			assertThat(chunksOfTwo.rows("SELECT deleted_at FROM crm_account WHERE id = ?", crmAccount)).singleElement()
+				.satisfies((row) -> assertThat(row.get("deleted_at")).isNotNull());
+		}
+	}
+
+	@Test
 	void aRecordDeletedAndRestoredBeforeTheRunStaysLinkedAndLive() {
 		// given
 		String account = harness.emulator().org().insert("Account", Map.of("Name", "Phoenix"));
@@ -126,6 +157,14 @@ class DeletesAndPurgesFunctionalTests {
 		// then
 		assertThat(deletedAt("ACCOUNT", crmAccount)).isNull();
 		assertThat(harness.linkedCrmId("ACCOUNT", account)).isEqualTo(crmAccount);
+	}
+
+	private static long apiCalls(JobExecution execution, String step) {
+		return execution.getStepExecutions()
+			.stream()
+			.filter((stepExecution) -> stepExecution.getStepName().equals(step))
+			.mapToLong((stepExecution) -> StepCounts.of(stepExecution).get("apiCalls"))
+			.sum();
 	}
 
 	private static JobExecution run(boolean full) {

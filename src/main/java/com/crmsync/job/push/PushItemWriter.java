@@ -70,10 +70,10 @@ class PushItemWriter<D extends PushDecision> implements ItemWriter<D>, StepExecu
 	public void beforeStep(StepExecution stepExecution) {
 		this.stepExecution = stepExecution;
 		this.window = SyncWindow.of(stepExecution);
-		this.saves = this.writes.of(stepExecution, this.target.crmTables(),
-				this.target.recordsSentValues() && !this.window.dryRun());
+		boolean keepsInFlight = this.target.recordsSentValues() && !this.window.dryRun();
+		this.saves = this.writes.of(stepExecution, this.target.crmTables(), keepsInFlight);
 		this.inFlight = null;
-		if (this.target.recordsSentValues() && !this.window.dryRun()) {
+		if (keepsInFlight) {
 			this.inFlight = new InFlightPushes<>(this.target, this.saves, this.pendingPushes.repository(), new PushStep(
 					stepExecution.getJobExecution().getJobInstance().getInstanceId(), stepExecution.getStepName()));
 			recordSentEarlier();

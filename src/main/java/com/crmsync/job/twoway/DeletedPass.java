@@ -27,11 +27,12 @@ import org.apache.commons.logging.LogFactory;
  * The last pass of an object's step: linked records that Salesforce deleted but the other
  * passes did not meet — above all those purged from its recycle bin, which no query finds
  * any more. An incremental run asks Salesforce's delete log ({@code getDeleted}) for the
- * window; a full run of a pulled object (whose CRM rows no other pass reads), or a window
- * older than the delete log keeps, checks every link. Each linked record found deleted
- * becomes a candidate: purged ({@link MergeCandidate#missingInSalesforce()}), or in the
- * recycle bin with its {@code MasterRecordId}; a record restored since is left alone.
- * Keyed by CRM id, so a restart carries on after the last row returned.
+ * window; a full run of a pulled object (whose CRM rows no other pass reads) checks every
+ * link its Salesforce pass did not meet, and a window older than the delete log keeps
+ * every link. Each linked record found deleted becomes a candidate: purged
+ * ({@link MergeCandidate#missingInSalesforce()}), or in the recycle bin with its
+ * {@code MasterRecordId}; a record restored since is left alone. Keyed by CRM id, so a
+ * restart carries on after the last row returned.
  */
 final class DeletedPass implements KeysetPass<MergeCandidate, Long> {
 
@@ -90,9 +91,15 @@ final class DeletedPass implements KeysetPass<MergeCandidate, Long> {
 		long after = (lastId != null) ? lastId : 0L;
 		List<String> deleted = deletedInWindow();
 		if (deleted == null) {
+			// a full run's Salesforce pass read every record, deleted ones too: the links
+			// it merged or stamped had their record then, so only the others are checked
+			// (a record deleted since is in the next run's delete log)
+			SyncWindow window = this.lookups.window();
+			Long notMergedBy = (window.isFull() && !window.dryRun()) ? window.runId() : null;
 			return PageCursor
 				.keyset(after,
-						(afterId, limit) -> this.lookups.links().page(this.lookups.rules().type(), afterId, limit),
+						(afterId, limit) -> this.lookups.links()
+							.page(this.lookups.rules().type(), afterId, notMergedBy, limit),
 						SyncLink::crmId)
 				.map(this::candidates);
 		}
