@@ -66,8 +66,7 @@ class BulkWritePollingTests {
 	}
 
 	private SalesforceClient client(ApiCallCounter counter) {
-		SalesforceClient client = new SalesforceClient(SalesforceProperties.jwtBearer(this.emulator.baseUrl(),
-				this.emulator.oauthClientId(), "sync@example.com", TestOrgLogin.privateKey()), counter, 1);
+		SalesforceClient client = new SalesforceClient(TestOrgLogin.jwtBearerSettings(this.emulator), counter, 1);
 		client.login();
 		return client;
 	}

@@ -34,8 +34,7 @@ class SalesforceClientBatchingTests {
 	void start() {
 		this.emulator = SalesforceEmulator.start(TestOrgLogin.withCertificate(EmulatorSettings.builder().build()));
 		this.counter = new ApiCallCounter();
-		this.client = new SalesforceClient(SalesforceProperties.jwtBearer(this.emulator.baseUrl(),
-				this.emulator.oauthClientId(), "sync@example.com", TestOrgLogin.privateKey()), this.counter);
+		this.client = new SalesforceClient(TestOrgLogin.jwtBearerSettings(this.emulator), this.counter);
 		this.client.login();
 	}
 

@@ -90,8 +90,7 @@ class SalesforceClientConcurrencyTests {
 	}
 
 	private SalesforceClient client(ApiCallCounter counter, int maxConcurrentCalls) {
-		SalesforceClient client = new SalesforceClient(SalesforceProperties.jwtBearer(this.emulator.baseUrl(),
-				this.emulator.oauthClientId(), "sync@example.com", TestOrgLogin.privateKey()), counter,
+		SalesforceClient client = new SalesforceClient(TestOrgLogin.jwtBearerSettings(this.emulator), counter,
 				maxConcurrentCalls);
 		client.login();
 		return client;

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.crmsync.emulator.EmulatorSettings;
 import com.crmsync.emulator.SalesforceEmulator;
+import com.crmsync.salesforce.SalesforceProperties;
 
 /**
  * How the tests log in to an emulated org: the JWT bearer flow, with key material made
@@ -61,6 +62,17 @@ public final class TestOrgLogin {
 		properties.put("sync.salesforce.username", username);
 		properties.put("sync.salesforce.private-key", privateKey().toString());
 		return properties;
+	}
+
+	/**
+	 * The settings of a JWT bearer login to an emulator as its integration user, for a
+	 * {@code SalesforceClient} made by hand.
+	 * @param emulator the emulator, started with {@link #withCertificate}
+	 * @return the settings
+	 */
+	public static SalesforceProperties jwtBearerSettings(SalesforceEmulator emulator) {
+		return SalesforceProperties.jwtBearer(emulator.baseUrl(), emulator.oauthClientId(), "sync@example.com",
+				privateKey());
 	}
 
 	/**
