@@ -3,6 +3,7 @@
  */
 package com.crmsync.job;
 
+import java.time.Instant;
 import java.util.List;
 
 import com.crmsync.crm.SyncLinkRepository;
@@ -13,12 +14,14 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * The {@code report} step: every object step completed, so the watermarks move forward to
- * this run's upper bound (not for a dry run, which changed nothing) and the run's report
- * is written.
+ * this run's upper bound — a pushed object's CRM watermark to where its step started
+ * ({@link PushedObjectWatermark}) — (not for a dry run, which changed nothing) and the
+ * run's report is written.
  */
 public class FinishRunTasklet implements Tasklet {
 
@@ -52,12 +55,16 @@ public class FinishRunTasklet implements Tasklet {
 			// an object switched off did not move: its watermark stays, so switching it
 			// on again reads what changed meanwhile
 			MappingsProvider.Mappings mappings = this.mappings.current();
-			List<String> moved = this.objects.definitions()
-				.stream()
-				.filter(mappings::switchedOn)
-				.map(SyncedObject::watermarkKey)
-				.toList();
-			this.watermarks.advance(moved, new Watermarks(window.salesforceTo(), window.crmTo()), window.executionId());
+			ExecutionContext run = step.getJobExecution().getExecutionContext();
+			for (SyncedObject object : this.objects.definitions()) {
+				if (mappings.switchedOn(object)) {
+					// a pushed object moves to where its step started
+					// (PushedObjectWatermark), the others to the run's start
+					Instant crm = SyncWindow.stepStart(run, object.stepName()).orElse(window.crmTo());
+					this.watermarks.advance(List.of(object.watermarkKey()), new Watermarks(window.salesforceTo(), crm),
+							window.executionId());
+				}
+			}
 		}
 		else {
 			// the plan has served the run's steps; the report names records by their

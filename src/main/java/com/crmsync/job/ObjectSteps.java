@@ -6,8 +6,10 @@ package com.crmsync.job;
 import java.util.Optional;
 
 import com.crmsync.job.partition.PartitionWorkerStep;
+import com.crmsync.mapping.Direction;
 import com.crmsync.job.partition.PartitionedSteps;
 
+import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.item.ChunkOrientedStep;
 import org.springframework.stereotype.Component;
@@ -28,10 +30,14 @@ public class ObjectSteps {
 
 	private final ProgressListener progress;
 
-	public ObjectSteps(SyncedObjects objects, PartitionedSteps partitioned, ProgressListener progress) {
+	private final PushedObjectWatermark pushedWatermark;
+
+	public ObjectSteps(SyncedObjects objects, PartitionedSteps partitioned, ProgressListener progress,
+			PushedObjectWatermark pushedWatermark) {
 		this.objects = objects;
 		this.partitioned = partitioned;
 		this.progress = progress;
+		this.pushedWatermark = pushedWatermark;
 	}
 
 	/**
@@ -41,10 +47,14 @@ public class ObjectSteps {
 	 */
 	public Step build(ObjectStep objectStep) {
 		String name = objectStep.definition().stepName();
-		return objectStep.partitioning()
+		Step step = objectStep.partitioning()
 			.filter((plan) -> this.partitioned.enabled())
 			.map((plan) -> this.partitioned.manager(name, () -> partition(objectStep), plan, StepCounts::sumOf))
 			.orElseGet(objectStep::build);
+		if (objectStep.definition().direction() == Direction.PUSH && step instanceof AbstractStep pushStep) {
+			pushStep.registerStepExecutionListener(this.pushedWatermark);
+		}
+		return step;
 	}
 
 	/**

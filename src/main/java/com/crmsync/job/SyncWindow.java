@@ -156,6 +156,36 @@ public record SyncWindow(Instant salesforceFrom, Instant salesforceTo, Instant c
 	}
 
 	/**
+	 * Keeps when an object step first started, on the CRM's clock: the upper CRM
+	 * watermark of an object whose step reads only the CRM and changes nothing it reads
+	 * (a pushed object). The first start is kept, so a restarted step's next run still
+	 * reads what changed while the failed attempt ran.
+	 * @param context the job execution context
+	 * @param stepName the object's step
+	 * @param crmNow the CRM database's time now
+	 * @return whether it was kept (the step had not started before in this run)
+	 */
+	public static boolean storeStepStart(ExecutionContext context, String stepName, Instant crmNow) {
+		String key = OBJECT + stepName + ".crmStart";
+		if (context.containsKey(key)) {
+			return false;
+		}
+		putInstant(context, key, crmNow);
+		return true;
+	}
+
+	/**
+	 * When an object step first started in this run, on the CRM's clock, if it was kept
+	 * ({@link #storeStepStart}).
+	 * @param context the job execution context
+	 * @param stepName the object's step
+	 * @return its first start
+	 */
+	public static Optional<Instant> stepStart(ExecutionContext context, String stepName) {
+		return Optional.ofNullable(getInstant(context, OBJECT + stepName + ".crmStart"));
+	}
+
+	/**
 	 * The window of the job a step belongs to, starting where the step's object starts
 	 * reading (the run's own start for a step that is not an object's).
 	 * @param stepExecution the running step

@@ -80,6 +80,50 @@ class ObjectWatermarkFunctionalTests {
 		}
 	}
 
+	@Test
+	void aPushedObjectsWatermarkIsWhereItsStepStartedPastTheWritesOfTheMergesBeforeIt() {
+		try (SyncHarness harness = SyncHarness.start()) {
+			// given: a Salesforce lead the merge copies into the CRM, and a scored CRM
+			// lead
+			// it creates in Salesforce (the merge writes both CRM rows and their links)
+			harness.emulator()
+				.org()
+				.insert("Lead", Map.of("LastName", "Sally", "Company", "Acme", "Email", "sally@example.com"));
+			harness.jdbc()
+				.update("INSERT INTO crm_lead (last_name, email, lead_score) VALUES ('Carl', 'carl@example.com', 7)");
+
+			// when
+			assertThat(harness.run().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+			// then: the merged object's watermark is the run's start, before the merge's
+			// writes, which its next run reads again (its echoes); the pushed objects'
+			// are where their steps started, past every row and link the merge wrote, so
+			// their next run does not read those again
+			assertThat(writtenSince(harness, "LEAD")).isEqualTo(4);
+			assertThat(writtenSince(harness, "LEAD_SCORE")).isZero();
+			assertThat(writtenSince(harness, "EVENT")).isZero();
+
+			// and: a score edited after the run is pushed by the next one
+			harness.jdbc().update("UPDATE crm_lead SET lead_score = 8 WHERE email_key = 'carl@example.com'");
+			JobExecution next = harness.run();
+			assertThat(next.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(stepRead(next, "pushLeadScores")).isEqualTo(1);
+			assertThat(harness.emulator().org().records("Lead"))
+				.filteredOn((lead) -> "carl@example.com".equals(lead.get("Email")))
+				.singleElement()
+				.satisfies((lead) -> assertThat(lead.get("CRM_Lead_Score__c").toString()).isEqualTo("8"));
+		}
+	}
+
+	/** The CRM lead rows and lead links written at or after an object's CRM watermark. */
+	private static Integer writtenSince(SyncHarness harness, String watermarkKey) {
+		String watermark = "(SELECT crm_watermark FROM sync_watermark WHERE object_type = '" + watermarkKey + "')";
+		return harness.jdbc()
+			.queryForObject("SELECT (SELECT COUNT(*) FROM crm_lead WHERE updated_at >= " + watermark + ") + "
+					+ "(SELECT COUNT(*) FROM sync_link WHERE object_type = 'LEAD' AND updated_at >= " + watermark + ")",
+					Integer.class);
+	}
+
 	private static java.util.List<Object> campaignNames(SyncHarness harness) {
 		return harness.rows("SELECT name FROM crm_campaign ORDER BY name")
 			.stream()
