@@ -43,4 +43,27 @@ public class CrmWriteLock {
 		});
 	}
 
+	/**
+	 * Holds the lock only while a write in a transaction of its own runs (the journal's
+	 * conflicts, saved before the chunk's Salesforce calls): the chunk's own CRM writes
+	 * come later, so the other partitions' chunks may write in between, and their
+	 * Salesforce calls do not wait for this chunk's. Runs it at once when this thread
+	 * holds the lock already.
+	 * @param write the write, committed when it returns
+	 * @throws InterruptedException when the thread is interrupted while it waits
+	 */
+	public void whileHeld(Runnable write) throws InterruptedException {
+		if (this.lock.isHeldByCurrentThread()) {
+			write.run();
+			return;
+		}
+		this.lock.lockInterruptibly();
+		try {
+			write.run();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
 }

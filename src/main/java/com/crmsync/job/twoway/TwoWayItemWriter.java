@@ -167,8 +167,14 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 		reconcileCreated(salesforceSide.create(ofKind(actions, Kind.CREATE_IN_SALESFORCE)), crmSide);
 		List<SyncAction> merges = ofKind(actions, Kind.MERGE);
 		updateSalesforce(merges, salesforceSide, report);
-		createInCrm(ofKind(actions, Kind.CREATE_IN_CRM), crmSide, report);
+		// what the merges and creates write (values, digests) is worked out first: only
+		// then does the chunk write the CRM, one chunk of the partitions at a time (their
+		// inserts into the same index gaps deadlocked), so the others wait for its
+		// statements alone
 		merges.forEach((action) -> merge(action, salesforceSide, crmSide, report));
+		CrmCreates creates = crmCreates(ofKind(actions, Kind.CREATE_IN_CRM));
+		this.crmWrites.holdUntilTransactionEnds();
+		createInCrm(creates, crmSide, report);
 		followMerges(ofKind(actions, Kind.RELINK), crmSide, report);
 		followDeletes(actions, crmSide, report);
 		keepLinksOfRejected(ofKind(actions, Kind.REJECT), crmSide);
@@ -205,23 +211,31 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 		created.forEach((id, action) -> crmSide.link(action.candidate().crmId(), id, action.decision().newBase()));
 	}
 
-	private void createInCrm(List<SyncAction> creates, CrmSide crmSide, ChunkReport report) {
-		if (creates.isEmpty()) {
-			return;
-		}
+	/** The rows to create in the CRM, and the digests of both sides as they are left. */
+	private CrmCreates crmCreates(List<SyncAction> creates) {
 		List<Map<String, Object>> rows = new ArrayList<>();
+		List<String> salesforceDigests = new ArrayList<>();
+		List<String> crmDigests = new ArrayList<>();
 		for (SyncAction action : creates) {
 			Map<String, Object> row = new LinkedHashMap<>(action.decision().crmColumnValues());
 			row.putAll(action.derivedCrmChanges());
 			rows.add(row);
+			salesforceDigests.add(this.digests.ofSalesforce(action.candidate().salesforce()));
+			crmDigests.add(this.digests.ofCrmAfter(null, action.decision(), action.derivedCrmChanges()));
 		}
-		List<Long> ids = crmSide.insert(rows);
-		for (int i = 0; i < creates.size(); i++) {
-			SyncAction action = creates.get(i);
+		return new CrmCreates(creates, rows, salesforceDigests, crmDigests);
+	}
+
+	private void createInCrm(CrmCreates creates, CrmSide crmSide, ChunkReport report) {
+		if (creates.actions().isEmpty()) {
+			return;
+		}
+		List<Long> ids = crmSide.insert(creates.rows());
+		for (int i = 0; i < ids.size(); i++) {
+			SyncAction action = creates.actions().get(i);
 			long crmId = ids.get(i);
 			crmSide.link(crmId, action.candidate().salesforceId(), action.decision().newBase(),
-					this.digests.ofSalesforce(action.candidate().salesforce()),
-					this.digests.ofCrmAfter(null, action.decision(), action.derivedCrmChanges()));
+					creates.salesforceDigests().get(i), creates.crmDigests().get(i));
 			crmSide.customValues(crmId, action.decision());
 			crmSide.references(this.rules.references(action.candidate().salesforce(), crmId));
 			report.count(Outcome.CREATED);
@@ -283,20 +297,20 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 			}
 		}
 		if (conflicts) {
-			this.crmWrites.holdUntilTransactionEnds();
-			report.journalConflicts();
+			// in a transaction of its own: the lock is not kept through the saves
+			this.crmWrites.whileHeld(report::journalConflicts);
 		}
 		salesforceSide.update(merges);
-		// Salesforce's answers are in: only now does the chunk write the CRM (one chunk
-		// of the partitions at a time: their inserts into the same index gaps deadlocked)
-		this.crmWrites.holdUntilTransactionEnds();
 		Set<Long> refused = new HashSet<>();
 		for (SyncAction action : merges) {
 			if (salesforceSide.rejected(action)) {
 				refused.add(action.candidate().crmId());
 			}
 		}
-		report.withdrawConflicts(this.rules.type(), refused);
+		if (!refused.isEmpty()) {
+			// in a transaction of its own, as the conflicts were journaled
+			this.crmWrites.whileHeld(() -> report.withdrawConflicts(this.rules.type(), refused));
+		}
 	}
 
 	/**
@@ -382,6 +396,19 @@ public class TwoWayItemWriter implements ItemWriter<SyncAction>, StepExecutionLi
 
 	private static List<SyncAction> ofKind(List<SyncAction> actions, Kind kind) {
 		return actions.stream().filter((action) -> action.kind() == kind).toList();
+	}
+
+	/**
+	 * The CRM rows a chunk creates, worked out before it writes the CRM.
+	 *
+	 * @param actions the creates
+	 * @param rows their rows, in the same order
+	 * @param salesforceDigests the digests of their Salesforce records
+	 * @param crmDigests the digests of their rows as created
+	 */
+	private record CrmCreates(List<SyncAction> actions, List<Map<String, Object>> rows, List<String> salesforceDigests,
+			List<String> crmDigests) {
+
 	}
 
 }

@@ -39,9 +39,7 @@ class SharedCrmWriteLock extends CrmWriteLock {
 		if (TransactionSynchronizationManager.hasResource(this)) {
 			return;
 		}
-		NamedLock.Held held = this.lock.acquire(LONGEST_WAIT)
-			.orElseThrow(() -> new CannotAcquireLockException(
-					"Other workers' chunks wrote the CRM for more than " + LONGEST_WAIT));
+		NamedLock.Held held = acquire();
 		TransactionSynchronizationManager.bindResource(this, held);
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
@@ -50,6 +48,29 @@ class SharedCrmWriteLock extends CrmWriteLock {
 				held.close();
 			}
 		});
+	}
+
+	@Override
+	public void whileHeld(Runnable write) throws InterruptedException {
+		super.whileHeld(() -> {
+			if (TransactionSynchronizationManager.hasResource(this)) {
+				write.run();
+				return;
+			}
+			NamedLock.Held held = acquire();
+			try {
+				write.run();
+			}
+			finally {
+				held.close();
+			}
+		});
+	}
+
+	private NamedLock.Held acquire() {
+		return this.lock.acquire(LONGEST_WAIT)
+			.orElseThrow(() -> new CannotAcquireLockException(
+					"Other workers' chunks wrote the CRM for more than " + LONGEST_WAIT));
 	}
 
 }
