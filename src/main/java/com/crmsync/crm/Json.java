@@ -32,6 +32,17 @@ final class Json {
 		return (values == null || values.isEmpty()) ? null : mapper.writeValueAsString(new TreeMap<>(values));
 	}
 
+	/**
+	 * As {@link #write}, in UTF-8, for a batch insert: the driver sends bytes as they
+	 * are, where it encodes a string's characters twice per row (once to size the batch,
+	 * once to send it), which was most of the CPU of saving the identity map.
+	 * @param values the values
+	 * @return the JSON text's UTF-8 bytes, or {@code null} for none
+	 */
+	static byte[] writeUtf8(Map<String, String> values) {
+		return (values == null || values.isEmpty()) ? null : mapper.writeValueAsBytes(new TreeMap<>(values));
+	}
+
 	static Map<String, String> read(String json) {
 		return (json == null || json.isBlank()) ? Map.of() : mapper.readValue(json, STRING_MAP);
 	}

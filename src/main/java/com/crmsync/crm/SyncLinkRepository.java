@@ -3,6 +3,7 @@
  */
 package com.crmsync.crm;
 
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -190,7 +191,7 @@ public class SyncLinkRepository {
 	private static SqlParameterSource parameters(SyncLink link) {
 		return new MapSqlParameterSource("type", link.objectType().name()).addValue("crmId", link.crmId())
 			.addValue("salesforceId", link.salesforceId())
-			.addValue("base", Json.write(link.base()))
+			.addValue("base", Json.writeUtf8(link.base()), Types.VARBINARY)
 			.addValue("execution", link.lastJobExecutionId())
 			.addValue("salesforceDigest", link.salesforceDigest())
 			.addValue("crmDigest", link.crmDigest());
