@@ -5,11 +5,14 @@ package com.crmsync.crm;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import com.crmsync.crm.SyncReference.Kind;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -24,6 +27,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class SyncReferenceRepository {
+
+	/** The condition on the targets a chunk passes. */
+	private static final String TARGETS = " AND ref.target_salesforce_id IN (:targets)";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -71,44 +77,84 @@ public class SyncReferenceRepository {
 		if (targetSalesforceIds.isEmpty()) {
 			return;
 		}
-		String targets = " AND ref.target_salesforce_id IN (:targets)";
-		MapSqlParameterSource parameters = new MapSqlParameterSource("targets", Set.copyOf(targetSalesforceIds));
+		Map<Kind, Set<String>> pending = pending(targetSalesforceIds);
 		// constant object types throughout: the identity map's unique key (object_type,
 		// salesforce_id) is then always the join's access path (with IF(...) there,
 		// MariaDB scanned sync_link for every pending reference)
-		this.jdbc.update("UPDATE crm_lead lead JOIN sync_reference ref ON ref.object_type = 'LEAD' "
-				+ "AND ref.crm_id = lead.id AND ref.kind = 'CONVERTED_CONTACT' AND ref.resolved_at IS NULL" + targets
+		update("UPDATE crm_lead lead JOIN sync_reference ref ON ref.object_type = 'LEAD' "
+				+ "AND ref.crm_id = lead.id AND ref.kind = 'CONVERTED_CONTACT' AND ref.resolved_at IS NULL" + TARGETS
 				+ " JOIN sync_link link ON link.object_type = 'CONTACT' AND link.salesforce_id = "
 				+ "ref.target_salesforce_id AND link.detached_at IS NULL SET lead.converted_contact_id = link.crm_id, "
 				+ "ref.resolved_at = CURRENT_TIMESTAMP(3) WHERE NOT (lead.converted_contact_id <=> link.crm_id)",
-				parameters);
-		this.jdbc.update("INSERT INTO crm_membership (contact_id, kind, ref_id, name) SELECT link.crm_id, "
+				of(pending, Kind.CONVERTED_CONTACT), null);
+		update("INSERT INTO crm_membership (contact_id, kind, ref_id, name) SELECT link.crm_id, "
 				+ "IF(ref.kind = 'OPPORTUNITY_CONTACT', 'OPPORTUNITY', 'CAMPAIGN'), ref.crm_id, "
 				+ "COALESCE(campaign.name, ref.name) FROM sync_reference ref JOIN sync_link link "
 				+ "ON link.object_type = 'CONTACT' AND link.salesforce_id = ref.target_salesforce_id "
 				+ "AND link.detached_at IS NULL LEFT JOIN crm_campaign campaign ON ref.kind = 'CAMPAIGN_CONTACT' "
 				+ "AND campaign.id = ref.crm_id WHERE ref.resolved_at IS NULL AND ref.kind IN ('OPPORTUNITY_CONTACT', "
-				+ "'CAMPAIGN_CONTACT')" + targets + " ON DUPLICATE KEY UPDATE name = VALUES(name), deleted_at = NULL",
-				parameters);
-		for (String[] kind : new String[][] { { "CAMPAIGN_CONTACT", "CONTACT" }, { "CAMPAIGN_LEAD", "LEAD" } }) {
-			this.jdbc.update("INSERT INTO crm_campaign_member (campaign_id, contact_id, lead_id, status) SELECT "
+				+ "'CAMPAIGN_CONTACT')" + TARGETS + " ON DUPLICATE KEY UPDATE name = VALUES(name), deleted_at = NULL",
+				of(pending, Kind.OPPORTUNITY_CONTACT, Kind.CAMPAIGN_CONTACT), null);
+		for (Kind kind : List.of(Kind.CAMPAIGN_CONTACT, Kind.CAMPAIGN_LEAD)) {
+			update("INSERT INTO crm_campaign_member (campaign_id, contact_id, lead_id, status) SELECT "
 					+ "ref.crm_id, IF(ref.kind = 'CAMPAIGN_CONTACT', link.crm_id, NULL), IF(ref.kind = "
 					+ "'CAMPAIGN_LEAD', link.crm_id, NULL), ref.status FROM sync_reference ref JOIN sync_link link ON "
 					+ "link.object_type = :objectType AND link.salesforce_id = ref.target_salesforce_id "
-					+ "AND link.detached_at IS NULL WHERE ref.resolved_at IS NULL AND ref.kind = :kind" + targets
-					+ " ON DUPLICATE KEY UPDATE status = VALUES(status), deleted_at = NULL",
-					new MapSqlParameterSource(parameters.getValues()).addValue("kind", kind[0])
-						.addValue("objectType", kind[1]));
+					+ "AND link.detached_at IS NULL WHERE ref.resolved_at IS NULL AND ref.kind = :kind" + TARGETS
+					+ " ON DUPLICATE KEY UPDATE status = VALUES(status), deleted_at = NULL", of(pending, kind), kind);
 		}
-		// every kind but CAMPAIGN_LEAD points at a contact
-		this.jdbc.update("UPDATE sync_reference ref JOIN sync_link link ON link.object_type = 'CONTACT' "
+		update("UPDATE sync_reference ref JOIN sync_link link ON link.object_type = 'CONTACT' "
 				+ "AND link.salesforce_id = ref.target_salesforce_id AND link.detached_at IS NULL "
 				+ "SET ref.resolved_at = CURRENT_TIMESTAMP(3) WHERE ref.resolved_at IS NULL "
-				+ "AND ref.kind <> 'CAMPAIGN_LEAD'" + targets, parameters);
-		this.jdbc.update("UPDATE sync_reference ref JOIN sync_link link ON link.object_type = 'LEAD' "
+				+ "AND ref.kind <> 'CAMPAIGN_LEAD'" + TARGETS,
+				of(pending, Kind.CONVERTED_CONTACT, Kind.OPPORTUNITY_CONTACT, Kind.CAMPAIGN_CONTACT), null);
+		update("UPDATE sync_reference ref JOIN sync_link link ON link.object_type = 'LEAD' "
 				+ "AND link.salesforce_id = ref.target_salesforce_id AND link.detached_at IS NULL "
 				+ "SET ref.resolved_at = CURRENT_TIMESTAMP(3) WHERE ref.resolved_at IS NULL "
-				+ "AND ref.kind = 'CAMPAIGN_LEAD'" + targets, parameters);
+				+ "AND ref.kind = 'CAMPAIGN_LEAD'" + TARGETS, of(pending, Kind.CAMPAIGN_LEAD), null);
+	}
+
+	/**
+	 * The targets among these that pending references point at, by kind, in one
+	 * statement: each statement that resolves references costs the server about as much
+	 * for its list of targets as for its work, and most of a chunk's targets have no
+	 * pending reference of a given kind (at 100,000 records, the six statements of a
+	 * chunk of 2,000 contacts took 0.3 s, most of the time its CRM writes held the
+	 * partitions' write lock). A locking read: it sees the references other partitions
+	 * committed after this transaction's first read, as the statements that resolve them
+	 * do.
+	 */
+	private Map<Kind, Set<String>> pending(Collection<String> targetSalesforceIds) {
+		Map<Kind, Set<String>> pending = new EnumMap<>(Kind.class);
+		this.jdbc.query(
+				"SELECT kind, target_salesforce_id FROM sync_reference WHERE resolved_at IS NULL"
+						+ TARGETS.replace("ref.", "") + " FOR UPDATE",
+				new MapSqlParameterSource("targets", Set.copyOf(targetSalesforceIds)), (rs) -> {
+					pending.computeIfAbsent(Kind.valueOf(rs.getString(1)), (kind) -> new HashSet<>())
+						.add(rs.getString(2));
+				});
+		return pending;
+	}
+
+	private static Set<String> of(Map<Kind, Set<String>> pending, Kind... kinds) {
+		Set<String> targets = new HashSet<>();
+		for (Kind kind : kinds) {
+			targets.addAll(pending.getOrDefault(kind, Set.of()));
+		}
+		return targets;
+	}
+
+	/** Runs a statement on the given targets, when there are any. */
+	private void update(String sql, Set<String> targets, Kind kind) {
+		if (targets.isEmpty()) {
+			return;
+		}
+		MapSqlParameterSource parameters = new MapSqlParameterSource("targets", targets);
+		if (kind != null) {
+			parameters.addValue("kind", kind.name())
+				.addValue("objectType", (kind == Kind.CAMPAIGN_LEAD) ? "LEAD" : "CONTACT");
+		}
+		this.jdbc.update(sql, parameters);
 	}
 
 	/**
