@@ -35,7 +35,7 @@ final class Json {
 	/**
 	 * As {@link #write}, in UTF-8, for a batch insert: the driver sends bytes as they
 	 * are, where it encodes a string's characters twice per row (once to size the batch,
-	 * once to send it), which was most of the CPU of saving the identity map.
+	 * once to send it), a good part of the CPU of saving the identity map.
 	 * @param values the values
 	 * @return the JSON text's UTF-8 bytes, or {@code null} for none
 	 */
