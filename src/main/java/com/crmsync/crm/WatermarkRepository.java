@@ -4,6 +4,8 @@
 package com.crmsync.crm;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,6 +65,17 @@ public class WatermarkRepository {
 						.addValue("crm", JdbcValues.utc(watermarks.crm()))
 						.addValue("execution", executionId));
 		}
+	}
+
+	/**
+	 * The CRM database's clock now: the clock its watermarks are on (a row's
+	 * {@code updated_at} is stamped by the database, not by this JVM).
+	 * @return the time
+	 */
+	public Instant crmNow() {
+		return this.jdbc.getJdbcTemplate()
+			.queryForObject("SELECT UTC_TIMESTAMP(3)", LocalDateTime.class)
+			.toInstant(ZoneOffset.UTC);
 	}
 
 	/**

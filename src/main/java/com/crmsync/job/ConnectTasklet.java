@@ -22,7 +22,6 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The {@code connect} step: logs in, refuses any org but the pinned one (pinning it at
@@ -48,20 +47,17 @@ public class ConnectTasklet implements Tasklet {
 
 	private final SyncProperties properties;
 
-	private final JdbcTemplate jdbc;
-
 	private final SyncedObjects objects;
 
 	public ConnectTasklet(SalesforceClient salesforce, SalesforceProperties salesforceProperties,
 			OrgConnectionRepository orgConnection, WatermarkRepository watermarks, MappingsProvider mappings,
-			SyncProperties properties, JdbcTemplate jdbc, SyncedObjects objects) {
+			SyncProperties properties, SyncedObjects objects) {
 		this.salesforce = salesforce;
 		this.salesforceProperties = salesforceProperties;
 		this.orgConnection = orgConnection;
 		this.watermarks = watermarks;
 		this.mappings = mappings;
 		this.properties = properties;
-		this.jdbc = jdbc;
 		this.objects = objects;
 	}
 
@@ -88,8 +84,7 @@ public class ConnectTasklet implements Tasklet {
 		// for the run's report: which org, where its records open, its daily API limit
 		new OrgFacts(orgId, this.salesforce.instanceUrl(), this.salesforce.dailyLimit())
 			.storeIn(job.getExecutionContext());
-		Instant crmTo = this.jdbc.queryForObject("SELECT UTC_TIMESTAMP(3)", java.time.LocalDateTime.class)
-			.toInstant(java.time.ZoneOffset.UTC);
+		Instant crmTo = this.watermarks.crmNow();
 		// each object reads from its own watermarks: one that never moved (newly mapped
 		// or switched on) reads all its records; the run's own start is the earliest of
 		// them

@@ -3,15 +3,12 @@
  */
 package com.crmsync.job;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import com.crmsync.crm.WatermarkRepository;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,21 +26,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class PushedObjectWatermark implements StepExecutionListener {
 
-	private final JdbcTemplate jdbc;
+	private final WatermarkRepository watermarks;
 
 	private final JobRepository jobRepository;
 
-	public PushedObjectWatermark(JdbcTemplate jdbc, JobRepository jobRepository) {
-		this.jdbc = jdbc;
+	public PushedObjectWatermark(WatermarkRepository watermarks, JobRepository jobRepository) {
+		this.watermarks = watermarks;
 		this.jobRepository = jobRepository;
 	}
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		JobExecution job = stepExecution.getJobExecution();
-		Instant now = this.jdbc.queryForObject("SELECT UTC_TIMESTAMP(3)", LocalDateTime.class)
-			.toInstant(ZoneOffset.UTC);
-		if (SyncWindow.storeStepStart(job.getExecutionContext(), stepExecution.getStepName(), now)) {
+		String step = stepExecution.getStepName();
+		if (SyncWindow.stepStart(job.getExecutionContext(), step).isEmpty()) {
+			SyncWindow.storeStepStart(job.getExecutionContext(), step, this.watermarks.crmNow());
 			this.jobRepository.updateExecutionContext(job);
 		}
 	}

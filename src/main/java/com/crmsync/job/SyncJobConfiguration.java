@@ -22,7 +22,6 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -87,10 +86,10 @@ public class SyncJobConfiguration {
 	Step connect(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			@Lazy SalesforceClient salesforce, SalesforceProperties salesforceProperties,
 			OrgConnectionRepository orgConnection, WatermarkRepository watermarks, MappingsProvider mappings,
-			SyncProperties properties, JdbcTemplate jdbc, SyncedObjects objects) {
+			SyncProperties properties, SyncedObjects objects) {
 		return new StepBuilder(ConnectTasklet.STEP, jobRepository)
 			.tasklet(new ConnectTasklet(salesforce, salesforceProperties, orgConnection, watermarks, mappings,
-					properties, jdbc, objects), transactionManager)
+					properties, objects), transactionManager)
 			.build();
 	}
 

@@ -158,20 +158,14 @@ public record SyncWindow(Instant salesforceFrom, Instant salesforceTo, Instant c
 	/**
 	 * Keeps when an object step first started, on the CRM's clock: the upper CRM
 	 * watermark of an object whose step reads only the CRM and changes nothing it reads
-	 * (a pushed object). The first start is kept, so a restarted step's next run still
-	 * reads what changed while the failed attempt ran.
+	 * (a pushed object). The caller keeps the first start ({@link #stepStart}), so a
+	 * restarted step's next run still reads what changed while the failed attempt ran.
 	 * @param context the job execution context
 	 * @param stepName the object's step
 	 * @param crmNow the CRM database's time now
-	 * @return whether it was kept (the step had not started before in this run)
 	 */
-	public static boolean storeStepStart(ExecutionContext context, String stepName, Instant crmNow) {
-		String key = OBJECT + stepName + ".crmStart";
-		if (context.containsKey(key)) {
-			return false;
-		}
-		putInstant(context, key, crmNow);
-		return true;
+	public static void storeStepStart(ExecutionContext context, String stepName, Instant crmNow) {
+		putInstant(context, OBJECT + stepName + ".crmStart", crmNow);
 	}
 
 	/**
