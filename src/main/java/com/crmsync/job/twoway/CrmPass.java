@@ -56,10 +56,14 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 	private final KeyRange keys;
 
 	/**
-	 * Salesforce records claimed by a match within the current chunk, so no two rows
-	 * share one.
+	 * Salesforce records claimed by a match and not yet linked, so no two rows share one:
+	 * a page's rows are matched when the page is read, and a chunk may end before the
+	 * page does, so a claim lasts until the chunk returning its row is written.
 	 */
 	private final Set<String> claimedSalesforceIds = new HashSet<>();
+
+	/** The Salesforce records of the rows returned in the current chunk. */
+	private final Set<String> returnedSalesforceIds = new HashSet<>();
 
 	/**
 	 * In a full run, the match keys of the Salesforce records changed since the window
@@ -118,6 +122,7 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 	@Override
 	public void opened() {
 		this.claimedSalesforceIds.clear();
+		this.returnedSalesforceIds.clear();
 		this.keysChangedAfterWindow = null;
 		this.returnedRows.clear();
 	}
@@ -125,11 +130,17 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 	@Override
 	public void returned(MergeCandidate candidate) {
 		this.returnedRows.add(candidate.crm().id());
+		if (candidate.salesforce() != null) {
+			this.returnedSalesforceIds.add(candidate.salesforceId());
+		}
 	}
 
 	@Override
 	public void chunkWritten() {
-		this.claimedSalesforceIds.clear();
+		// the chunk's links are visible to the next look-ups; the records claimed by rows
+		// of the page that the chunk did not return stay claimed
+		this.claimedSalesforceIds.removeAll(this.returnedSalesforceIds);
+		this.returnedSalesforceIds.clear();
 		if (!this.lookups.window().dryRun()) {
 			this.returnedRows.clear();
 		}

@@ -74,7 +74,9 @@ final class SalesforcePass implements KeysetPass<MergeCandidate, String> {
 	private boolean leftOutMergedAway;
 
 	/**
-	 * CRM rows claimed by a match within the current chunk, so no two records share one.
+	 * CRM rows claimed by a match and not yet linked, so no two records share one: a
+	 * page's records are matched when the page is read, and a chunk may end before the
+	 * page does, so a claim lasts until the chunk returning its record is written.
 	 */
 	private final Set<Long> claimedCrmIds = new HashSet<>();
 
@@ -189,8 +191,9 @@ final class SalesforcePass implements KeysetPass<MergeCandidate, String> {
 	@Override
 	public void chunkWritten() {
 		this.source.chunkWritten();
-		// the chunk's links are visible to the next look-ups
-		this.claimedCrmIds.clear();
+		// the chunk's links are visible to the next look-ups; the rows claimed by records
+		// of the page that the chunk did not return stay claimed
+		this.claimedCrmIds.removeAll(this.readInThisChunk);
 		this.readInThisChunk.clear();
 	}
 
