@@ -148,20 +148,48 @@ public class CrmRecordRepository {
 	 * @return the number of rows by first character ({@code ""} for none or blank)
 	 */
 	public Map<String, Long> countByFirstCharacter(CrmTable table, String column, Instant changedSince) {
+		return countByFirstCharacter(table, column, changedSince, "", new MapSqlParameterSource());
+	}
+
+	/**
+	 * How many rows of the window a run has not merged yet have each first character of a
+	 * column, as {@link #countByFirstCharacter} counts them: the rows whose link does not
+	 * carry the run's id, which a two-way step's CRM pass reads after its Salesforce
+	 * passes (one {@code GROUP BY} when that pass's phase starts).
+	 * @param table the table
+	 * @param column the column, e.g. {@code email_key}
+	 * @param changedSince only rows changed at or after this time; {@code null} for all
+	 * @param type the object type of the rows' links
+	 * @param runId the run
+	 * @return the number of rows by first character ({@code ""} for none or blank)
+	 */
+	public Map<String, Long> countNotMergedByFirstCharacter(CrmTable table, String column, Instant changedSince,
+			ObjectType type, long runId) {
+		return countByFirstCharacter(table, column, changedSince,
+				" LEFT JOIN sync_link link ON link.object_type = :type AND link.crm_id = " + table.name()
+						+ ".id AND link.last_job_execution_id = :run",
+				new MapSqlParameterSource("type", type.name()).addValue("run", runId));
+	}
+
+	private Map<String, Long> countByFirstCharacter(CrmTable table, String column, Instant changedSince, String join,
+			MapSqlParameterSource parameters) {
 		requireSynced(table);
 		if (!column.matches("[a-z][a-z0-9_]*")) {
 			throw new IllegalArgumentException("Not a column name: " + column);
 		}
-		MapSqlParameterSource parameters = new MapSqlParameterSource();
-		String where = "";
+		List<String> conditions = new ArrayList<>();
+		if (!join.isEmpty()) {
+			conditions.add("link.id IS NULL");
+		}
 		if (changedSince != null) {
-			where = " WHERE updated_at >= :since";
+			conditions.add(table.name() + ".updated_at >= :since");
 			parameters.addValue("since", JdbcValues.utc(changedSince));
 		}
+		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 		Map<String, Long> counts = new HashMap<>();
 		// the tables' collation is binary, so é and e are counted apart
-		this.jdbc.query("SELECT LEFT(LOWER(TRIM(" + column + ")), 1) AS first, COUNT(*) FROM " + table.name() + where
-				+ " GROUP BY first", parameters, (ResultSet rs) -> {
+		this.jdbc.query("SELECT LEFT(LOWER(TRIM(" + table.name() + "." + column + ")), 1) AS first, COUNT(*) FROM "
+				+ table.name() + join + where + " GROUP BY first", parameters, (ResultSet rs) -> {
 					String first = rs.getString(1);
 					counts.merge((first != null) ? first : "", rs.getLong(2), Long::sum);
 				});

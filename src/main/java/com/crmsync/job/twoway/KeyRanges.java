@@ -5,15 +5,17 @@ package com.crmsync.job.twoway;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import com.crmsync.crm.KeyClassFilter;
 
 /**
- * Cuts the key classes into contiguous ranges of about the same number of rows
- * (docs/PARTITIONING.md §2): {@code 0}–{@code 9}, {@code a}–{@code z} in order, the first
- * range also holding the rest.
+ * Deals the key classes into ranges of about the same number of rows
+ * (docs/PARTITIONING.md §2): a range is any set of classes, so the classes go one by one,
+ * the largest first, to the range with the fewest rows so far; the range holding the rest
+ * comes first.
  */
 final class KeyRanges {
 
@@ -25,7 +27,7 @@ final class KeyRanges {
 	 * @param counts rows by the first character of their normalised key, as
 	 * {@link com.crmsync.crm.CrmRecordRepository#countByFirstCharacter} counts them
 	 * @param ranges how many ranges are wanted (at most one per class)
-	 * @return the ranges, in order; the first owns the rest
+	 * @return the ranges, the first owning the rest
 	 */
 	static List<KeyRange> balanced(Map<String, Long> counts, int ranges) {
 		String all = KeyClassFilter.ALL;
@@ -41,38 +43,73 @@ final class KeyRanges {
 				weights[all.indexOf(keyClass)] += count.getValue();
 			}
 		}
-		long total = rest;
-		for (long weight : weights) {
-			total += weight;
+		long[] rows = new long[wanted];
+		List<StringBuilder> classes = new ArrayList<>();
+		for (int i = 0; i < wanted; i++) {
+			classes.add(new StringBuilder());
 		}
-		if (total == 0) {
-			// nothing to go by: as many classes in each range
-			Arrays.fill(weights, 1);
-			total = weights.length;
+		// the rest goes first (a tie with a class goes to the rest), then the classes,
+		// largest first, in key order among equals
+		int restRange = 0;
+		boolean restDealt = false;
+		List<Integer> byWeight = new ArrayList<>();
+		for (int i = 0; i < all.length(); i++) {
+			byWeight.add(i);
 		}
-		long[] upTo = new long[weights.length];
-		long cumulative = rest;
-		for (int i = 0; i < weights.length; i++) {
-			cumulative += weights[i];
-			upTo[i] = cumulative;
+		byWeight.sort(Comparator.comparingLong((Integer i) -> weights[i]).reversed());
+		for (int i : byWeight) {
+			if (!restDealt && rest >= weights[i]) {
+				restRange = lightest(rows, classes, false);
+				rows[restRange] += rest;
+				restDealt = true;
+			}
+			int range = lightest(rows, classes, true);
+			rows[range] += weights[i];
+			classes.get(range).append(all.charAt(i));
+		}
+		if (!restDealt) {
+			restRange = lightest(rows, classes, false);
 		}
 		List<KeyRange> result = new ArrayList<>(wanted);
-		int start = 0;
-		for (int cut = 1; cut < wanted; cut++) {
-			// the range ends where the rows so far come closest to its share, leaving a
-			// class for each range after it
-			double share = (double) total * cut / wanted;
-			int end = start;
-			for (int i = start + 1; i <= weights.length - 1 - (wanted - cut); i++) {
-				if (Math.abs(upTo[i] - share) < Math.abs(upTo[end] - share)) {
-					end = i;
-				}
+		result.add(range(classes.get(restRange), true));
+		for (int i = 0; i < wanted; i++) {
+			if (i != restRange) {
+				result.add(range(classes.get(i), false));
 			}
-			result.add(new KeyRange(all.substring(start, end + 1), result.isEmpty()));
-			start = end + 1;
 		}
-		result.add(new KeyRange(all.substring(start), result.isEmpty()));
 		return result;
+	}
+
+	/**
+	 * The range with the fewest rows; for a class, one without a class before any other
+	 * (so each range gets one), and among equals the one with fewest classes (classes of
+	 * no rows are spread); then the first.
+	 */
+	private static int lightest(long[] rows, List<StringBuilder> classes, boolean forAClass) {
+		int lightest = -1;
+		for (int i = 0; i < rows.length; i++) {
+			if (lightest < 0 || lighter(i, lightest, rows, classes, forAClass)) {
+				lightest = i;
+			}
+		}
+		return lightest;
+	}
+
+	private static boolean lighter(int range, int than, long[] rows, List<StringBuilder> classes, boolean forAClass) {
+		if (forAClass && classes.get(range).isEmpty() != classes.get(than).isEmpty()) {
+			return classes.get(range).isEmpty();
+		}
+		if (rows[range] != rows[than]) {
+			return rows[range] < rows[than];
+		}
+		return forAClass && classes.get(range).length() < classes.get(than).length();
+	}
+
+	private static KeyRange range(StringBuilder classes, boolean rest) {
+		char[] sorted = classes.toString().toCharArray();
+		// KeyClassFilter.ALL is in character order
+		Arrays.sort(sorted);
+		return new KeyRange(new String(sorted), rest);
 	}
 
 }

@@ -4,9 +4,11 @@
 package com.crmsync.job.twoway;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import com.crmsync.crm.CrmRecordRepository;
@@ -39,6 +41,15 @@ final class TwoWayPartitions implements PartitionPlan {
 
 	private static final List<String> LAST_PASSES = List.of(ChildChangesPass.NAME, RejectedRecordsPass.NAME,
 			DeletedPass.NAME);
+
+	/**
+	 * The object step's context key, followed by a partition's name, of the key classes
+	 * its CRM pass was settled with ({@link #beforePhase}).
+	 */
+	static final String SETTLED_KEYS = "twoWay.crmPassKeys.";
+
+	/** The Salesforce records whose keys a full run's split follows: one query page. */
+	static final int SAMPLE_SIZE = 2000;
 
 	private final TwoWayRules rules;
 
@@ -77,6 +88,45 @@ final class TwoWayPartitions implements PartitionPlan {
 			}
 		}
 		return contexts;
+	}
+
+	/**
+	 * Splits the keys of the CRM pass's phase again, by the rows the Salesforce passes
+	 * left it: the split made when the step started follows all the window's rows, but
+	 * the CRM pass reads only those not merged yet (in a full run, the rows without a
+	 * Salesforce record, which every key class may hold in its own proportion). Any split
+	 * into key classes gives the same result; this one gives the partitions equal shares.
+	 * The ranges are kept in the object step's context (saved before the partitions'), so
+	 * a restart settles them the same way.
+	 */
+	@Override
+	public boolean beforePhase(StepExecution objectStepExecution, int phase, List<StepExecution> partitions) {
+		if (partitions.isEmpty() || !partitions.stream().allMatch(TwoWayPartitions::readsCrmPassByKeys)) {
+			return false;
+		}
+		ExecutionContext kept = objectStepExecution.getExecutionContext();
+		if (!partitions.stream().allMatch((partition) -> kept.containsKey(SETTLED_KEYS + partition.getStepName()))) {
+			// not settled yet, so none of the phase's partitions has run: all are here
+			SyncWindow window = SyncWindow.of(objectStepExecution);
+			Map<String, Long> counts = this.crmRecords.countNotMergedByFirstCharacter(
+					TwoWayTables.of(this.rules, this.fields.get()), this.rules.matchKeyColumn(),
+					window.isFull() ? null : window.crmFrom(), this.rules.type(), window.runId());
+			List<KeyRange> ranges = KeyRanges.balanced(counts, partitions.size());
+			for (int i = 0; i < partitions.size(); i++) {
+				kept.putString(SETTLED_KEYS + partitions.get(i).getStepName(), ranges.get(i).text());
+			}
+		}
+		for (StepExecution partition : partitions) {
+			ExecutionContext context = partition.getExecutionContext();
+			KeyRange keys = KeyRange.parse(kept.getString(SETTLED_KEYS + partition.getStepName()));
+			new TwoWaySlice(TwoWaySlice.of(context).passes(), keys).storeIn(context);
+		}
+		return true;
+	}
+
+	private static boolean readsCrmPassByKeys(StepExecution partition) {
+		TwoWaySlice slice = TwoWaySlice.of(partition.getExecutionContext());
+		return Set.of(CrmPass.NAME).equals(slice.passes()) && slice.keys() != null;
 	}
 
 	/**
@@ -134,7 +184,33 @@ final class TwoWayPartitions implements PartitionPlan {
 			records = Math.max(records, this.salesforce.query(count, true).totalSize());
 		}
 		int wanted = PartitionPlan.worth(records, this.chunkSize, partitions);
-		return (wanted > 1) ? KeyRanges.balanced(counts, wanted) : List.of();
+		if (wanted <= 1) {
+			return List.of();
+		}
+		return KeyRanges.balanced(window.isFull() ? salesforceSample(window, counts) : counts, wanted);
+	}
+
+	/**
+	 * How the keys of a full run's Salesforce records spread, from one page of them: the
+	 * Salesforce pass reads those records, and the CRM's rows say little about them (the
+	 * records without a CRM row are half of them or more in a first run), so its ranges
+	 * follow a sample (one call; the CRM pass's ranges are settled again when it starts,
+	 * {@link #beforePhase}). An incremental run keeps the CRM's counts: a call on every
+	 * nightly run would cost more than splitting saves on its few changes.
+	 * @param window the run's window
+	 * @param crmCounts what to go by when Salesforce has no record
+	 * @return the sample's keys, each counted
+	 */
+	private Map<String, Long> salesforceSample(SyncWindow window, Map<String, Long> crmCounts) {
+		String field = this.rules.partitionField();
+		Map<String, Long> sample = new HashMap<>();
+		this.salesforce
+			.query(window
+				.salesforceQueryUnordered("SELECT " + field + " FROM " + this.rules.definition().salesforceObject())
+					+ " LIMIT " + SAMPLE_SIZE, false)
+			.forEachRemaining(
+					(record) -> sample.merge(String.valueOf(KeyRange.classOf(record.get(field))), 1L, Long::sum));
+		return sample.isEmpty() ? crmCounts : sample;
 	}
 
 	private static String crmColumnOf(List<FieldMapping> fields, String salesforceField) {

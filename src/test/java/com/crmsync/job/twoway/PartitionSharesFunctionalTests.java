@@ -1,0 +1,74 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.job.twoway;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.crmsync.emulator.EmulatorSettings;
+import com.crmsync.testsupport.SyncHarness;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.batch.core.BatchStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each phase of a partitioned two-way step splits its keys by what that phase reads
+ * (docs/PARTITIONING.md §2): the Salesforce pass of a full run by a sample of the
+ * Salesforce records, the CRM pass by the CRM rows the Salesforce pass left it.
+ */
+class PartitionSharesFunctionalTests {
+
+	@Test
+	void theSalesforcePassIsSplitBySalesforcesRecordsAndTheCrmPassByTheRowsLeftToIt() {
+		try (SyncHarness harness = SyncHarness.start(EmulatorSettings.builder().build(),
+				Map.of("sync.chunk-size", 10, "sync.partitions", 2))) {
+			// given: leads whose keys start with a (40) and b (40) on both
+			// sides, which the Salesforce pass merges; 80 with c in Salesforce
+			// alone; 10 with e and 10 with g in the CRM alone (the Salesforce
+			// pass's ranges hold e and g together)
+			for (String letter : List.of("a", "b", "c", "c")) {
+				for (int i = 0; i < 40; i++) {
+					String email = letter + harness.emulator().org().records("Lead").size() + "@example.com";
+					harness.emulator()
+						.org()
+						.insert("Lead", Map.of("LastName", "Lead", "Company", "Acme", "Email", email));
+					if (!letter.equals("c")) {
+						harness.jdbc().update("INSERT INTO crm_lead (last_name, email) VALUES ('Lead', ?)", email);
+					}
+				}
+			}
+			for (String letter : List.of("e", "g")) {
+				for (int i = 0; i < 10; i++) {
+					harness.jdbc()
+						.update("INSERT INTO crm_lead (last_name, email) VALUES ('Row', ?)",
+								letter + i + "@example.com");
+				}
+			}
+
+			// when
+			assertThat(harness.run(true, false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+			// then: the Salesforce pass (partitions 0 and 1) was split by a
+			// sample of Salesforce's records (the CRM's rows would have put the
+			// c's beside the a's or the b's); the CRM pass (3 and 4, after the
+			// merged-away records) was split again, by the 20 rows left to it
+			assertThat(readCounts(harness, "mergeLeads:partition0", "mergeLeads:partition1")).containsOnly(80L);
+			assertThat(readCounts(harness, "mergeLeads:partition3", "mergeLeads:partition4")).containsOnly(10L);
+			assertThat(harness.emulator().org().records("Lead")).hasSize(180);
+			assertThat(harness.jdbc().queryForObject("SELECT COUNT(*) FROM crm_lead", Long.class)).isEqualTo(180L);
+		}
+	}
+
+	private static List<Long> readCounts(SyncHarness harness, String... partitions) {
+		return Arrays.stream(partitions)
+			.map((partition) -> harness.jdbc()
+				.queryForObject("SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = ?", Long.class,
+						partition))
+			.toList();
+	}
+
+}
