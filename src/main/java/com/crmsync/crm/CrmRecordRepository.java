@@ -152,20 +152,19 @@ public class CrmRecordRepository {
 	}
 
 	/**
-	 * How many rows of the window a run has not merged yet have each first character of a
-	 * column, as {@link #countByFirstCharacter} counts them: the rows whose link does not
-	 * carry the run's id, which a two-way step's CRM pass reads after its Salesforce
-	 * passes (one {@code GROUP BY} when that pass's phase starts).
+	 * How many rows a full run has not merged yet have each first character of a column,
+	 * as {@link #countByFirstCharacter} counts them: the rows whose link does not carry
+	 * the run's id, which a two-way step's CRM pass reads after its Salesforce passes
+	 * (one {@code GROUP BY} when that pass's phase starts).
 	 * @param table the table
 	 * @param column the column, e.g. {@code email_key}
-	 * @param changedSince only rows changed at or after this time; {@code null} for all
 	 * @param type the object type of the rows' links
 	 * @param runId the run
 	 * @return the number of rows by first character ({@code ""} for none or blank)
 	 */
-	public Map<String, Long> countNotMergedByFirstCharacter(CrmTable table, String column, Instant changedSince,
-			ObjectType type, long runId) {
-		return countByFirstCharacter(table, column, changedSince,
+	public Map<String, Long> countNotMergedByFirstCharacter(CrmTable table, String column, ObjectType type,
+			long runId) {
+		return countByFirstCharacter(table, column, null,
 				" LEFT JOIN sync_link link ON link.object_type = :type AND link.crm_id = " + table.name()
 						+ ".id AND link.last_job_execution_id = :run",
 				new MapSqlParameterSource("type", type.name()).addValue("run", runId));

@@ -91,26 +91,29 @@ final class TwoWayPartitions implements PartitionPlan {
 	}
 
 	/**
-	 * Splits the keys of the CRM pass's phase again, by the rows the Salesforce passes
-	 * left it: the split made when the step started follows all the window's rows, but
-	 * the CRM pass reads only those not merged yet (in a full run, the rows without a
-	 * Salesforce record, which every key class may hold in its own proportion). Any split
-	 * into key classes gives the same result; this one gives the partitions equal shares.
-	 * The ranges are kept in the object step's context (saved before the partitions'), so
-	 * a restart settles them the same way.
+	 * Splits the keys of a full run's CRM pass again when its phase starts, by the rows
+	 * the Salesforce passes left it: the split made when the step started follows a
+	 * sample of the Salesforce records, but the CRM pass reads the rows not merged yet,
+	 * those without a Salesforce record, which every key class may hold in its own
+	 * proportion. (An incremental run's split already follows the CRM rows of its window:
+	 * a second count would cost every nightly run more than it saves.) Any split into key
+	 * classes gives the same result; this one gives the partitions equal shares. The
+	 * ranges are kept in the object step's context (saved before the partitions'), so a
+	 * restart settles them the same way.
 	 */
 	@Override
 	public boolean beforePhase(StepExecution objectStepExecution, int phase, List<StepExecution> partitions) {
-		if (partitions.isEmpty() || !partitions.stream().allMatch(TwoWayPartitions::readsCrmPassByKeys)) {
+		SyncWindow window = SyncWindow.of(objectStepExecution);
+		if (!window.isFull() || partitions.isEmpty()
+				|| !partitions.stream().allMatch(TwoWayPartitions::readsCrmPassByKeys)) {
 			return false;
 		}
 		ExecutionContext kept = objectStepExecution.getExecutionContext();
 		if (!partitions.stream().allMatch((partition) -> kept.containsKey(SETTLED_KEYS + partition.getStepName()))) {
 			// not settled yet, so none of the phase's partitions has run: all are here
-			SyncWindow window = SyncWindow.of(objectStepExecution);
 			Map<String, Long> counts = this.crmRecords.countNotMergedByFirstCharacter(
-					TwoWayTables.of(this.rules, this.fields.get()), this.rules.matchKeyColumn(),
-					window.isFull() ? null : window.crmFrom(), this.rules.type(), window.runId());
+					TwoWayTables.of(this.rules, this.fields.get()), this.rules.matchKeyColumn(), this.rules.type(),
+					window.runId());
 			List<KeyRange> ranges = KeyRanges.balanced(counts, partitions.size());
 			for (int i = 0; i < partitions.size(); i++) {
 				kept.putString(SETTLED_KEYS + partitions.get(i).getStepName(), ranges.get(i).text());
