@@ -12,6 +12,9 @@ import com.crmsync.testsupport.SyncHarness;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.AbstractStep;
+import org.springframework.batch.core.step.StepExecution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +64,54 @@ class MatchClaimsAcrossPagesFunctionalTests {
 					+ "WHERE object_type = 'LEAD' AND detached_at IS NULL"))
 				.singleElement()
 				.satisfies((row) -> assertThat(List.of(row.get("links"), row.get("crmRows"))).containsOnly(14L));
+		}
+	}
+
+	@Test
+	void twoCrmRowsWithOneKeyInConsecutivePagesOfAPartitionNeverClaimTheSameSalesforceRecord() {
+		try (SyncHarness harness = SyncHarness.start(EmulatorSettings.builder().build(),
+				Map.of("sync.chunk-size", CHUNK_SIZE, "sync.partitions", 2))) {
+			// given: CRM rows in id order, pages of 5; the partition of class k leaves
+			// out
+			// the rows of no class (the other partition's), so its first chunk ends
+			// inside
+			// its second page, before the first row with the shared key; the second such
+			// row is in its third page; their lead is created after the window ended, so
+			// only the CRM pass can match it
+			List<String> emails = List.of("k0", "_r1", "_r2", "k3", "k4", "k5", "k6", "kshared", "k8", "k9", "kshared",
+					"k11", "k12", "k13", "k14");
+			List<Long> rows = new ArrayList<>();
+			for (String email : emails) {
+				harness.jdbc()
+					.update("INSERT INTO crm_lead (last_name, email) VALUES ('Row', ?)", email + "@example.com");
+				rows.add(harness.jdbc().queryForObject("SELECT MAX(id) FROM crm_lead", Long.class));
+			}
+			String[] late = new String[1];
+			harness.context()
+				.getBean("mergeLeads", AbstractStep.class)
+				.registerStepExecutionListener(new StepExecutionListener() {
+					@Override
+					public void beforeStep(StepExecution stepExecution) {
+						late[0] = harness.emulator()
+							.org()
+							.insert("Lead",
+									Map.of("LastName", "Late", "Company", "Acme", "Email", "KSHARED@example.com"));
+					}
+				});
+
+			// when
+			assertThat(harness.run(true, false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+			// then: the first row with the key has the lead, the second a lead of its own
+			assertThat(harness.jdbc()
+				.queryForObject("SELECT crm_id FROM sync_link WHERE object_type = 'LEAD' AND salesforce_id = ?",
+						Long.class, late[0]))
+				.isEqualTo(rows.get(7));
+			assertThat(harness.jdbc()
+				.queryForObject("SELECT salesforce_id FROM sync_link WHERE object_type = 'LEAD' AND crm_id = ?",
+						String.class, rows.get(10)))
+				.isNotEqualTo(late[0]);
+			assertThat(harness.emulator().org().records("Lead")).hasSize(15);
 		}
 	}
 
