@@ -148,7 +148,7 @@ public class CrmRecordRepository {
 	 * @return the number of rows by first character ({@code ""} for none or blank)
 	 */
 	public Map<String, Long> countByFirstCharacter(CrmTable table, String column, Instant changedSince) {
-		return countByFirstCharacter(table, column, changedSince, "", new MapSqlParameterSource());
+		return countByFirstCharacter(table, column, changedSince, "", null, new MapSqlParameterSource());
 	}
 
 	/**
@@ -167,18 +167,18 @@ public class CrmRecordRepository {
 		return countByFirstCharacter(table, column, null,
 				" LEFT JOIN sync_link link ON link.object_type = :type AND link.crm_id = " + table.name()
 						+ ".id AND link.last_job_execution_id = :run",
-				new MapSqlParameterSource("type", type.name()).addValue("run", runId));
+				"link.id IS NULL", new MapSqlParameterSource("type", type.name()).addValue("run", runId));
 	}
 
 	private Map<String, Long> countByFirstCharacter(CrmTable table, String column, Instant changedSince, String join,
-			MapSqlParameterSource parameters) {
+			String condition, MapSqlParameterSource parameters) {
 		requireSynced(table);
 		if (!column.matches("[a-z][a-z0-9_]*")) {
 			throw new IllegalArgumentException("Not a column name: " + column);
 		}
 		List<String> conditions = new ArrayList<>();
-		if (!join.isEmpty()) {
-			conditions.add("link.id IS NULL");
+		if (condition != null) {
+			conditions.add(condition);
 		}
 		if (changedSince != null) {
 			conditions.add(table.name() + ".updated_at >= :since");

@@ -19,6 +19,9 @@ import com.crmsync.crm.KeyClassFilter;
  */
 final class KeyRanges {
 
+	/** The rest among the items dealt, beside the classes' indexes in {@code ALL}. */
+	private static final int REST_ITEM = -1;
+
 	private KeyRanges() {
 	}
 
@@ -48,27 +51,27 @@ final class KeyRanges {
 		for (int i = 0; i < wanted; i++) {
 			classes.add(new StringBuilder());
 		}
-		// the rest goes first (a tie with a class goes to the rest), then the classes,
-		// largest first, in key order among equals
-		int restRange = 0;
-		boolean restDealt = false;
-		List<Integer> byWeight = new ArrayList<>();
+		// the rest (REST_ITEM) and the classes, largest first: the rest before a class of
+		// as many rows, the classes in key order among equals (the sort is stable)
+		List<Integer> items = new ArrayList<>();
+		items.add(REST_ITEM);
 		for (int i = 0; i < all.length(); i++) {
-			byWeight.add(i);
+			items.add(i);
 		}
-		byWeight.sort(Comparator.comparingLong((Integer i) -> weights[i]).reversed());
-		for (int i : byWeight) {
-			if (!restDealt && rest >= weights[i]) {
+		long restRows = rest;
+		items.sort(
+				Comparator.comparingLong((Integer item) -> (item == REST_ITEM) ? restRows : weights[item]).reversed());
+		int restRange = 0;
+		for (int item : items) {
+			if (item == REST_ITEM) {
 				restRange = lightest(rows, classes, false);
 				rows[restRange] += rest;
-				restDealt = true;
 			}
-			int range = lightest(rows, classes, true);
-			rows[range] += weights[i];
-			classes.get(range).append(all.charAt(i));
-		}
-		if (!restDealt) {
-			restRange = lightest(rows, classes, false);
+			else {
+				int range = lightest(rows, classes, true);
+				rows[range] += weights[item];
+				classes.get(range).append(all.charAt(item));
+			}
 		}
 		List<KeyRange> result = new ArrayList<>(wanted);
 		result.add(range(classes.get(restRange), true));
