@@ -4,6 +4,7 @@
 package com.crmsync.crm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -106,7 +107,8 @@ public class SyncReferenceRepository {
 		update("UPDATE sync_reference ref JOIN sync_link link ON link.object_type = 'CONTACT' "
 				+ "AND link.salesforce_id = ref.target_salesforce_id AND link.detached_at IS NULL "
 				+ "SET ref.resolved_at = CURRENT_TIMESTAMP(3) WHERE ref.resolved_at IS NULL "
-				+ "AND ref.kind <> 'CAMPAIGN_LEAD'" + TARGETS,
+				// the kinds named, not one left out: the index starts with the kind
+				+ "AND ref.kind IN ('CONVERTED_CONTACT', 'OPPORTUNITY_CONTACT', 'CAMPAIGN_CONTACT')" + TARGETS,
 				of(pending, Kind.CONVERTED_CONTACT, Kind.OPPORTUNITY_CONTACT, Kind.CAMPAIGN_CONTACT), null);
 		update("UPDATE sync_reference ref JOIN sync_link link ON link.object_type = 'LEAD' "
 				+ "AND link.salesforce_id = ref.target_salesforce_id AND link.detached_at IS NULL "
@@ -126,10 +128,15 @@ public class SyncReferenceRepository {
 	 */
 	private Map<Kind, Set<String>> pending(Collection<String> targetSalesforceIds) {
 		Map<Kind, Set<String>> pending = new EnumMap<>(Kind.class);
+		// every kind named: the index that holds the targets starts with the kind, and a
+		// statement without it scanned the whole index, locking every entry (at 1,000,000
+		// records, 0.4 s a chunk)
 		this.jdbc.query(
-				"SELECT kind, target_salesforce_id FROM sync_reference WHERE resolved_at IS NULL"
+				"SELECT kind, target_salesforce_id FROM sync_reference WHERE kind IN (:kinds) AND resolved_at IS NULL"
 						+ TARGETS.replace("ref.", "") + " FOR UPDATE",
-				new MapSqlParameterSource("targets", Set.copyOf(targetSalesforceIds)), (rs) -> {
+				new MapSqlParameterSource("targets", Set.copyOf(targetSalesforceIds)).addValue("kinds",
+						Arrays.stream(Kind.values()).map(Kind::name).toList()),
+				(rs) -> {
 					pending.computeIfAbsent(Kind.valueOf(rs.getString(1)), (kind) -> new HashSet<>())
 						.add(rs.getString(2));
 				});

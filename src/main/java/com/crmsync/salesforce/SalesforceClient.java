@@ -956,7 +956,13 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 	}
 
 	/**
-	 * Pages lazily through a query result with {@code queryMore}.
+	 * Pages lazily through a query result with {@code queryMore}, one page ahead: once
+	 * the caller reads a page that is not the last, the next one is asked for on another
+	 * thread, so that the round trip and the org's work on it overlap whatever the caller
+	 * does with this page (a chunk's look-ups and writes). Only the page is fetched
+	 * ahead, nothing is decided on it; a page a failed step never reads costs the call it
+	 * was fetched with, as it would have a moment later. Asking for the total alone
+	 * ({@link #totalSize()}) fetches nothing ahead.
 	 */
 	private final class QueryPager implements QueryResults {
 
@@ -967,6 +973,9 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 		private QueryResult page;
 
 		private int index;
+
+		/** The page after {@link #page}, asked for already; {@code null} when not. */
+		private Future<QueryResult> ahead;
 
 		QueryPager(String soql, boolean includeDeleted) {
 			this.soql = soql;
@@ -997,11 +1006,19 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 				if (this.page.isDone()) {
 					return false;
 				}
-				String locator = this.page.getQueryLocator();
-				this.page = call("queryMore", () -> SalesforceClient.this.connection.queryMore(locator));
+				this.page = (this.ahead != null) ? waitFor(this.ahead) : queryMore(this.page.getQueryLocator());
+				this.ahead = null;
 				this.index = 0;
 			}
+			if (this.ahead == null && !this.page.isDone()) {
+				String locator = this.page.getQueryLocator();
+				this.ahead = callThreads().submit(() -> queryMore(locator));
+			}
 			return true;
+		}
+
+		private QueryResult queryMore(String locator) {
+			return call("queryMore", () -> SalesforceClient.this.connection.queryMore(locator));
 		}
 
 		@Override

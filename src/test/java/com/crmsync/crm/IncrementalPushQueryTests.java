@@ -5,13 +5,15 @@ package com.crmsync.crm;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.function.Supplier;
 
 import com.crmsync.crm.ScoreCandidateRepository.ScoredRecords;
 import com.crmsync.mapping.EventTaskMapping;
+import com.crmsync.testsupport.ServerRowReads;
+import com.crmsync.testsupport.ServerRowReads.Counted;
 import com.crmsync.testsupport.TestDatabases;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
@@ -50,6 +52,8 @@ class IncrementalPushQueryTests {
 
 	private static NamedParameterJdbcTemplate named;
 
+	private static ServerRowReads rowsRead;
+
 	private static Instant since;
 
 	@BeforeAll
@@ -61,6 +65,7 @@ class IncrementalPushQueryTests {
 		SingleConnectionDataSource single = new SingleConnectionDataSource(connection, true);
 		jdbc = new JdbcTemplate(single);
 		named = new NamedParameterJdbcTemplate(single);
+		rowsRead = new ServerRowReads(jdbc);
 		String old = "'2020-01-01 00:00:00'";
 		jdbc.update("INSERT INTO crm_lead (id, last_name, company_name, email, lead_score, updated_at) SELECT seq, "
 				+ "CONCAT('L', seq), 'Acme', CONCAT('l', seq, '@q.test'), 10, " + old + " FROM seq_1_to_" + ROWS);
@@ -106,8 +111,8 @@ class IncrementalPushQueryTests {
 	void incrementalScorePageReadsOnlyWhatChanged() {
 		ScoreCandidateRepository repository = new ScoreCandidateRepository(named);
 
-		RowsRead<ScoreCandidate> read = rowsRead(
-				() -> repository.page(LEADS, "Score__c", "pushLeadScores", since, 0, 2000));
+		Counted<List<ScoreCandidate>> read = rowsRead
+			.of(() -> repository.page(LEADS, "Score__c", "pushLeadScores", since, 0, 2000));
 
 		assertThat(read.result()).extracting(ScoreCandidate::crmId).containsExactly(5L, 7L, 11L);
 		assertThat(read.rows()).as("rows read for 3 candidates among %,d", ROWS).isLessThan(200);
@@ -117,13 +122,26 @@ class IncrementalPushQueryTests {
 	void incrementalEventPageReadsOnlyWhatChanged() {
 		EventCandidateRepository repository = new EventCandidateRepository(named, new SyncLinkRepository(named));
 
-		RowsRead<EventCandidate> read = rowsRead(
-				() -> repository.page(EventTaskMapping.DEFAULT, EVENT, "pushEvents", since, 0, 2000));
+		Counted<List<EventCandidate>> read = rowsRead
+			.of(() -> repository.page(EventTaskMapping.DEFAULT, EVENT, "pushEvents", since, 0, 2000));
 
 		// the event of re-linked lead 7 has its Task already: only changed or unpushed
 		// events
 		assertThat(read.result()).extracting(EventCandidate::eventId).containsExactly(9L, 11L, 13L);
 		assertThat(read.rows()).as("rows read for 3 candidates among %,d", ROWS).isLessThan(200);
+	}
+
+	@Test
+	void theLinksChangedInTheWindowAreFoundInTheIndexAlone() {
+		// the pushes take crm_id from the links changed in the window: the index holds
+		// it, so no link row (with its base) is read for it
+		List<String> extra = jdbc.query(
+				"EXPLAIN SELECT crm_id FROM sync_link FORCE INDEX (sync_link_changed_ix) "
+						+ "WHERE object_type = 'LEAD' AND updated_at >= ? AND crm_id > 0",
+				(rs, row) -> rs.getString("Extra"), Timestamp.from(since));
+
+		// "Using index", not "Using index condition" (which reads the rows)
+		assertThat(extra).singleElement().asString().matches(".*Using index(;.*)?");
 	}
 
 	@Test
@@ -133,26 +151,6 @@ class IncrementalPushQueryTests {
 		List<ScoreCandidate> page = repository.page(LEADS, "Score__c", "pushLeadScores", null, 100, 50);
 
 		assertThat(page).extracting(ScoreCandidate::crmId).startsWith(101L, 102L).hasSize(50);
-	}
-
-	private static <T> RowsRead<T> rowsRead(Supplier<List<T>> query) {
-		// reading the counters reads rows too: what two readings in a row add
-		long first = handlerReads();
-		long ownReads = handlerReads() - first;
-		long before = handlerReads();
-		List<T> result = query.get();
-		return new RowsRead<>(result, handlerReads() - before - ownReads);
-	}
-
-	/** Rows the server read in this session, by index or by scan. */
-	private static long handlerReads() {
-		Long reads = jdbc.queryForObject("SELECT SUM(VARIABLE_VALUE) FROM information_schema.SESSION_STATUS "
-				+ "WHERE VARIABLE_NAME LIKE 'HANDLER_READ%'", Long.class);
-		return (reads != null) ? reads : 0;
-	}
-
-	private record RowsRead<T>(List<T> result, long rows) {
-
 	}
 
 }

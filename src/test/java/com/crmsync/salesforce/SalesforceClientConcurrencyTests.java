@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 13 item 3: the saves of one list go out side by side, up to
  * {@code sync.salesforce.max-concurrent-calls} calls at once, against an org that takes
  * its time over each (the emulator's cost model counts the requests it serves at once);
- * the outcomes keep the records' order and every call is counted.
+ * the outcomes keep the records' order and every call is counted. A query's next page is
+ * asked for while the caller reads the current one.
  */
 class SalesforceClientConcurrencyTests {
 
@@ -86,6 +87,32 @@ class SalesforceClientConcurrencyTests {
 			assertThat(outcomes).hasSize(600);
 			assertThat(outcomes.get(450).statusCode()).isEqualTo("REQUIRED_FIELD_MISSING");
 			assertThat(outcomes.stream().filter(RecordSaveResult::success).count()).isEqualTo(599);
+		}
+	}
+
+	@Test
+	void theNextQueryPageIsAskedForWhileThisOneIsReadAndEveryRecordComesOnce() throws InterruptedException {
+		ApiCallCounter counter = new ApiCallCounter();
+		try (SalesforceClient client = client(counter, 4)) {
+			client.create(leads(4_500));
+			QueryResults results = client.query("SELECT Id, LastName FROM Lead ORDER BY Id", false);
+
+			// the total alone asks for nothing ahead
+			assertThat(results.totalSize()).isEqualTo(4_500);
+			Thread.sleep(300);
+			assertThat(counter.of("queryMore")).isZero();
+
+			// one record read: the second page is on its way, the third not yet
+			List<String> ids = new ArrayList<>(List.of(results.next().id()));
+			long deadline = System.nanoTime() + 5_000_000_000L;
+			while (counter.of("queryMore") == 0 && System.nanoTime() < deadline) {
+				Thread.sleep(10);
+			}
+			assertThat(counter.of("queryMore")).isEqualTo(1);
+
+			results.forEachRemaining((lead) -> ids.add(lead.id()));
+			assertThat(ids).hasSize(4_500).doesNotHaveDuplicates().isSorted();
+			assertThat(counter.of("queryMore")).isEqualTo(2);
 		}
 	}
 
