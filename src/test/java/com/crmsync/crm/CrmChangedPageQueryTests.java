@@ -3,25 +3,19 @@
  */
 package com.crmsync.crm;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.crmsync.testsupport.ServerRowReads;
-import com.crmsync.testsupport.ServerRowReads.Counted;
-import com.crmsync.testsupport.TestDatabases;
-import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
+import com.crmsync.testsupport.SingleSessionDatabase;
+import com.crmsync.testsupport.SingleSessionDatabase.Counted;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,9 +34,7 @@ class CrmChangedPageQueryTests {
 
 	private static final ObjectType LEAD = ObjectType.of("LEAD");
 
-	private static HikariDataSource pool;
-
-	private static Connection connection;
+	private static SingleSessionDatabase database;
 
 	private static JdbcTemplate jdbc;
 
@@ -52,12 +44,9 @@ class CrmChangedPageQueryTests {
 
 	@BeforeAll
 	static void seed() throws SQLException {
-		pool = TestDatabases.dataSource(TestDatabases.newDatabase("pagequery"));
-		Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-		connection = pool.getConnection();
-		SingleConnectionDataSource single = new SingleConnectionDataSource(connection, true);
-		jdbc = new JdbcTemplate(single);
-		repository = new CrmRecordRepository(new NamedParameterJdbcTemplate(single), "crm_lead"::equals);
+		database = SingleSessionDatabase.migrated("pagequery");
+		jdbc = database.jdbc();
+		repository = new CrmRecordRepository(database.named(), "crm_lead"::equals);
 		jdbc.update("INSERT INTO crm_lead (id, last_name, company_name, email, updated_at) SELECT seq, "
 				+ "CONCAT('L', seq), 'Acme', CONCAT('l', seq, '@q.test'), '2020-01-01 00:00:00' FROM seq_1_to_" + ROWS);
 		jdbc.update("INSERT INTO crm_custom_field (id, object_type, label, system_name, data_type, salesforce_field) "
@@ -74,14 +63,13 @@ class CrmChangedPageQueryTests {
 
 	@AfterAll
 	static void close() throws SQLException {
-		connection.close();
-		pool.close();
+		database.close();
 	}
 
 	@Test
 	void aPageOfAFewChangesReadsThemThroughIndexes() {
-		Counted<List<CrmRow>> read = new ServerRowReads(jdbc)
-			.of(() -> repository.page(LEADS, since, "LEAD", rejects(), null, 0, 2_000));
+		Counted<List<CrmRow>> read = database
+			.rowsRead(() -> repository.page(LEADS, since, "LEAD", rejects(), null, 0, 2_000));
 
 		assertThat(read.result()).extracting(CrmRow::id).containsExactly(5L, 7L, 9L);
 		assertThat(read.rows()).as("rows read for 3 changed among %,d", ROWS).isLessThan(300);

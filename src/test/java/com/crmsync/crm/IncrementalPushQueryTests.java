@@ -3,7 +3,6 @@
  */
 package com.crmsync.crm;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -12,18 +11,14 @@ import java.util.List;
 
 import com.crmsync.crm.ScoreCandidateRepository.ScoredRecords;
 import com.crmsync.mapping.EventTaskMapping;
-import com.crmsync.testsupport.ServerRowReads;
-import com.crmsync.testsupport.ServerRowReads.Counted;
-import com.crmsync.testsupport.TestDatabases;
-import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
+import com.crmsync.testsupport.SingleSessionDatabase;
+import com.crmsync.testsupport.SingleSessionDatabase.Counted;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,28 +39,19 @@ class IncrementalPushQueryTests {
 
 	private static final ScoredRecords LEADS = new ScoredRecords(LEAD, "crm_lead", "converted_contact_id");
 
-	private static HikariDataSource pool;
-
-	private static Connection connection;
+	private static SingleSessionDatabase database;
 
 	private static JdbcTemplate jdbc;
 
 	private static NamedParameterJdbcTemplate named;
 
-	private static ServerRowReads rowsRead;
-
 	private static Instant since;
 
 	@BeforeAll
 	static void seed() throws SQLException {
-		pool = TestDatabases.dataSource(TestDatabases.newDatabase("pushquery"));
-		Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-		// one connection throughout: the handler counters are the session's
-		connection = pool.getConnection();
-		SingleConnectionDataSource single = new SingleConnectionDataSource(connection, true);
-		jdbc = new JdbcTemplate(single);
-		named = new NamedParameterJdbcTemplate(single);
-		rowsRead = new ServerRowReads(jdbc);
+		database = SingleSessionDatabase.migrated("pushquery");
+		jdbc = database.jdbc();
+		named = database.named();
 		String old = "'2020-01-01 00:00:00'";
 		jdbc.update("INSERT INTO crm_lead (id, last_name, company_name, email, lead_score, updated_at) SELECT seq, "
 				+ "CONCAT('L', seq), 'Acme', CONCAT('l', seq, '@q.test'), 10, " + old + " FROM seq_1_to_" + ROWS);
@@ -103,16 +89,15 @@ class IncrementalPushQueryTests {
 
 	@AfterAll
 	static void close() throws SQLException {
-		connection.close();
-		pool.close();
+		database.close();
 	}
 
 	@Test
 	void incrementalScorePageReadsOnlyWhatChanged() {
 		ScoreCandidateRepository repository = new ScoreCandidateRepository(named);
 
-		Counted<List<ScoreCandidate>> read = rowsRead
-			.of(() -> repository.page(LEADS, "Score__c", "pushLeadScores", since, 0, 2000));
+		Counted<List<ScoreCandidate>> read = database
+			.rowsRead(() -> repository.page(LEADS, "Score__c", "pushLeadScores", since, 0, 2000));
 
 		assertThat(read.result()).extracting(ScoreCandidate::crmId).containsExactly(5L, 7L, 11L);
 		assertThat(read.rows()).as("rows read for 3 candidates among %,d", ROWS).isLessThan(200);
@@ -122,8 +107,8 @@ class IncrementalPushQueryTests {
 	void incrementalEventPageReadsOnlyWhatChanged() {
 		EventCandidateRepository repository = new EventCandidateRepository(named, new SyncLinkRepository(named));
 
-		Counted<List<EventCandidate>> read = rowsRead
-			.of(() -> repository.page(EventTaskMapping.DEFAULT, EVENT, "pushEvents", since, 0, 2000));
+		Counted<List<EventCandidate>> read = database
+			.rowsRead(() -> repository.page(EventTaskMapping.DEFAULT, EVENT, "pushEvents", since, 0, 2000));
 
 		// the event of re-linked lead 7 has its Task already: only changed or unpushed
 		// events

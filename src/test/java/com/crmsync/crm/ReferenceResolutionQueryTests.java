@@ -3,23 +3,18 @@
  */
 package com.crmsync.crm;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
 import com.crmsync.crm.SyncReference.Kind;
-import com.crmsync.testsupport.ServerRowReads;
-import com.crmsync.testsupport.ServerRowReads.Counted;
-import com.crmsync.testsupport.TestDatabases;
-import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
+import com.crmsync.testsupport.SingleSessionDatabase;
+import com.crmsync.testsupport.SingleSessionDatabase.Counted;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,9 +29,7 @@ class ReferenceResolutionQueryTests {
 
 	private static final int ROWS = 20_000;
 
-	private static HikariDataSource pool;
-
-	private static Connection connection;
+	private static SingleSessionDatabase database;
 
 	private static JdbcTemplate jdbc;
 
@@ -44,12 +37,9 @@ class ReferenceResolutionQueryTests {
 
 	@BeforeAll
 	static void seed() throws SQLException {
-		pool = TestDatabases.dataSource(TestDatabases.newDatabase("refquery"));
-		Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-		connection = pool.getConnection();
-		SingleConnectionDataSource single = new SingleConnectionDataSource(connection, true);
-		jdbc = new JdbcTemplate(single);
-		named = new NamedParameterJdbcTemplate(single);
+		database = SingleSessionDatabase.migrated("refquery");
+		jdbc = database.jdbc();
+		named = database.named();
 		// opportunity contact roles of contacts linked and resolved long ago
 		jdbc.update("INSERT INTO sync_reference (object_type, crm_id, kind, target_salesforce_id, resolved_at) "
 				+ "SELECT 'OPPORTUNITY', seq, 'OPPORTUNITY_CONTACT', CONCAT('003', LPAD(seq, 15, '0')), "
@@ -66,15 +56,14 @@ class ReferenceResolutionQueryTests {
 
 	@AfterAll
 	static void close() throws SQLException {
-		connection.close();
-		pool.close();
+		database.close();
 	}
 
 	@Test
 	void theReferencesPendingOnAChunksTargetsAreFoundThroughTheirIndex() {
 		SyncReferenceRepository references = new SyncReferenceRepository(named);
 
-		Counted<Object> read = new ServerRowReads(jdbc).of(() -> {
+		Counted<Object> read = database.rowsRead(() -> {
 			references.resolvePending(List.of("003999999999999AAA", "003000000000000042", "003000000000000043"));
 			return null;
 		});
