@@ -190,6 +190,13 @@ public final class EmulatorOrg implements RecordSource {
 				: Stream.empty();
 	}
 
+	@Override
+	public List<? extends Map<String, Object>> recordsModifiedSince(String objectName, Instant from,
+			boolean includeDeleted) {
+		Table table = this.tables.get(objectName);
+		return (table != null) ? table.modifiedSince(from, includeDeleted) : null;
+	}
+
 	/**
 	 * Looks records up by id, or through an index of the field that the table builds on
 	 * the first query filtering on it.

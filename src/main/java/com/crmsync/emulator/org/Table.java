@@ -3,16 +3,20 @@
  */
 package com.crmsync.emulator.org;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.crmsync.emulator.soql.EqualityKey;
@@ -30,6 +34,8 @@ import com.sforce.soap.partner.FieldType;
  */
 final class Table {
 
+	private static final String MODSTAMP = "SystemModstamp";
+
 	private final ObjectDefinition object;
 
 	private final ConcurrentNavigableMap<String, StoredRecord> records = new ConcurrentSkipListMap<>();
@@ -39,6 +45,12 @@ final class Table {
 	private final Map<String, Map<String, String>> uniqueIndexes = new HashMap<>();
 
 	private final Map<String, FieldIndex> fieldIndexes = new ConcurrentHashMap<>();
+
+	/**
+	 * The records by {@code SystemModstamp} (Salesforce indexes it): an incremental
+	 * window's query reads the records changed since its start, not the whole object.
+	 */
+	private final ConcurrentSkipListSet<Stamped> byModstamp = new ConcurrentSkipListSet<>();
 
 	Table(ObjectDefinition object) {
 		this.object = object;
@@ -83,6 +95,16 @@ final class Table {
 	 */
 	synchronized void put(StoredRecord record) {
 		StoredRecord previous = this.records.put(record.id(), record);
+		// the new stamp first: a query reading the index meanwhile meets the record once
+		// or twice (it keeps ids once), never not at all
+		Stamped stamped = Stamped.of(record);
+		if (stamped != null) {
+			this.byModstamp.add(stamped);
+		}
+		Stamped replaced = (previous != null) ? Stamped.of(previous) : null;
+		if (replaced != null && !replaced.equals(stamped)) {
+			this.byModstamp.remove(replaced);
+		}
 		for (FieldIndex index : this.fieldIndexes.values()) {
 			index.replace(previous, record);
 		}
@@ -107,6 +129,10 @@ final class Table {
 		StoredRecord previous = this.records.remove(id);
 		if (previous == null) {
 			return null;
+		}
+		Stamped stamped = Stamped.of(previous);
+		if (stamped != null) {
+			this.byModstamp.remove(stamped);
 		}
 		for (FieldIndex index : this.fieldIndexes.values()) {
 			index.remove(previous);
@@ -137,6 +163,33 @@ final class Table {
 		List<String> ids = new ArrayList<>();
 		index.collect(keys, ids);
 		ids.sort(null);
+		List<StoredRecord> found = new ArrayList<>(ids.size());
+		for (String id : ids) {
+			StoredRecord record = this.records.get(id);
+			if (record != null && (includeDeleted || !record.isDeleted())) {
+				found.add(record);
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * The records whose {@code SystemModstamp} is at or after an instant, in id order, or
+	 * {@code null} when they are a quarter of the object or more (a scan then reads
+	 * less).
+	 * @param from the earliest stamp
+	 * @param includeDeleted whether to include the recycle bin
+	 * @return the records, or {@code null}
+	 */
+	List<StoredRecord> modifiedSince(Instant from, boolean includeDeleted) {
+		int most = this.records.size() / 4;
+		Set<String> ids = new TreeSet<>();
+		for (Stamped stamped : this.byModstamp.tailSet(new Stamped(from, ""))) {
+			ids.add(stamped.id());
+			if (ids.size() > most) {
+				return null;
+			}
+		}
 		List<StoredRecord> found = new ArrayList<>(ids.size());
 		for (String id : ids) {
 			StoredRecord record = this.records.get(id);
@@ -218,6 +271,23 @@ final class Table {
 		// unique text values compare case-insensitively, as for a non-case-sensitive
 		// unique field in Salesforce
 		return value.toString().toLowerCase(Locale.ROOT);
+	}
+
+	/** A record's place in {@link #byModstamp}: its stamp, then its id. */
+	private record Stamped(Instant stamp, String id) implements Comparable<Stamped> {
+
+		private static final Comparator<Stamped> ORDER = Comparator.comparing(Stamped::stamp)
+			.thenComparing(Stamped::id);
+
+		static Stamped of(StoredRecord record) {
+			return (record.get(MODSTAMP) instanceof Instant stamp) ? new Stamped(stamp, record.id()) : null;
+		}
+
+		@Override
+		public int compareTo(Stamped other) {
+			return ORDER.compare(this, other);
+		}
+
 	}
 
 }

@@ -3,6 +3,7 @@
  */
 package com.crmsync.emulator.soql;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.stream.Stream;
 final class AccessPath {
 
 	private static final String ID = "Id";
+
+	private static final String MODSTAMP = "SystemModstamp";
 
 	private AccessPath() {
 	}
@@ -43,6 +46,14 @@ final class AccessPath {
 					lookup.kind(), lookup.keys(), includeDeleted);
 			if (found != null) {
 				return new Candidates(found.stream().map((record) -> record), inIdOrder);
+			}
+		}
+		Instant modifiedSince = inIdOrder ? lowerModstampBound(conjuncts) : null;
+		if (modifiedSince != null) {
+			List<? extends Map<String, Object>> found = source.recordsModifiedSince(objectName, modifiedSince,
+					includeDeleted);
+			if (found != null) {
+				return new Candidates(found.stream().map((record) -> record), true);
 			}
 		}
 		String fromId = inIdOrder ? lowerIdBound(conjuncts) : null;
@@ -112,6 +123,24 @@ final class AccessPath {
 				if (bound == null || prefix.compareTo(bound) > 0) {
 					bound = prefix;
 				}
+			}
+		}
+		return bound;
+	}
+
+	/**
+	 * The latest lower bound that {@code SystemModstamp > ...} and
+	 * {@code SystemModstamp >= ...} put on the records, or {@code null}.
+	 */
+	private static Instant lowerModstampBound(List<Condition> conjuncts) {
+		Instant bound = null;
+		for (Condition conjunct : conjuncts) {
+			if (conjunct instanceof Condition.Comparison comparison && comparison.path().relationship() == null
+					&& comparison.path().field().equals(MODSTAMP) && comparison.literal() instanceof Instant literal
+					&& (comparison.operator() == ComparisonOperator.GREATER_THAN
+							|| comparison.operator() == ComparisonOperator.GREATER_OR_EQUAL)
+					&& (bound == null || literal.isAfter(bound))) {
+				bound = literal;
 			}
 		}
 		return bound;

@@ -3,6 +3,7 @@
  */
 package com.crmsync.emulator.soql;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,6 +77,21 @@ public interface RecordSource {
 	 */
 	default List<? extends Map<String, Object>> recordsWithKeys(String objectName, String field, EqualityKey kind,
 			Set<Object> keys, boolean includeDeleted) {
+		return null;
+	}
+
+	/**
+	 * The records whose {@code SystemModstamp} is at or after an instant, for a window's
+	 * {@code SystemModstamp >= ...} (Salesforce indexes the field): at least every such
+	 * record (the engine tests the whole filter again), in id order; only called when
+	 * {@link #inIdOrder()}. Optional: {@code null} makes the engine scan.
+	 * @param objectName the canonical object name
+	 * @param from the earliest stamp
+	 * @param includeDeleted whether to include the recycle bin
+	 * @return the records, or {@code null}
+	 */
+	default List<? extends Map<String, Object>> recordsModifiedSince(String objectName, Instant from,
+			boolean includeDeleted) {
 		return null;
 	}
 

@@ -4,6 +4,7 @@
 package com.crmsync.emulator.org;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import com.crmsync.emulator.soql.EqualityKey;
 import com.crmsync.emulator.soql.RecordSource;
 import com.crmsync.emulator.soql.SoqlEngine;
 import com.crmsync.emulator.soql.SoqlResult;
+import com.crmsync.testsupport.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +156,50 @@ class IndexedQueryTests {
 		assertThat(this.scan.scans).hasValue(1);
 	}
 
+	@Test
+	void aWindowOnSystemModstampReadsOnlyTheRecordsWrittenInIt() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+		EmulatorOrg windowed = new EmulatorOrg(StandardSchema.create(), new WriteClock(clock));
+		List<String> leads = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			leads.add(windowed.insert("Lead", Map.of("LastName", "Lead " + i, "Company", "Acme")));
+		}
+		clock.advance(Duration.ofHours(1));
+		windowed.update(leads.get(7), Map.of("Title", "Buyer"));
+		windowed.update(leads.get(30), Map.of("Title", "Buyer"));
+		windowed.delete(leads.get(12));
+		CountingScan windowScan = new CountingScan(windowed);
+		String window = "SELECT Id FROM Lead WHERE SystemModstamp >= 2026-03-01T10:30:00Z AND SystemModstamp <= "
+				+ "2026-03-01T11:30:00Z AND LastName != null";
+
+		for (boolean includeDeleted : new boolean[] { false, true }) {
+			List<String> read = ids(window + " ORDER BY Id", windowScan.counting(), includeDeleted);
+			assertThat(read).containsExactlyElementsOf(ids(window + " ORDER BY Id", windowScan, includeDeleted));
+			assertThat(read).containsExactlyElementsOf(includeDeleted
+					? List.of(leads.get(7), leads.get(12), leads.get(30)) : List.of(leads.get(7), leads.get(30)));
+			assertThat(
+					ids(window + " AND Id > '" + leads.get(7) + "' ORDER BY Id", windowScan.counting(), includeDeleted))
+				.contains(leads.get(30))
+				.doesNotContain(leads.get(7));
+		}
+		assertThat(windowScan.scans).hasValue(0);
+
+		// a window holding most records: a scan reads less than the index would
+		windowed.update(leads.get(30), Map.of("Title", "Manager"));
+		assertThat(
+				ids("SELECT Id FROM Lead WHERE SystemModstamp >= 2026-03-01T09:00:00Z", windowScan.counting(), false))
+			.hasSize(39);
+		assertThat(windowScan.scans).hasValue(1);
+	}
+
+	private List<String> ids(String soql, RecordSource source, boolean includeDeleted) {
+		return this.engine.execute(soql, source, includeDeleted)
+			.matches()
+			.stream()
+			.map((record) -> (String) record.get("Id"))
+			.toList();
+	}
+
 	private List<String> rows(String soql, boolean includeDeleted) {
 		return this.engine.execute(soql, this.scan.counting(), includeDeleted)
 			.matches()
@@ -226,6 +272,12 @@ class IndexedQueryTests {
 				public List<? extends Map<String, Object>> recordsWithKeys(String objectName, String field,
 						EqualityKey kind, Set<Object> keys, boolean includeDeleted) {
 					return CountingScan.this.org.recordsWithKeys(objectName, field, kind, keys, includeDeleted);
+				}
+
+				@Override
+				public List<? extends Map<String, Object>> recordsModifiedSince(String objectName, Instant from,
+						boolean includeDeleted) {
+					return CountingScan.this.org.recordsModifiedSince(objectName, from, includeDeleted);
 				}
 
 			};
