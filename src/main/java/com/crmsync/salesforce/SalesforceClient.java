@@ -962,7 +962,8 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 	 * does with this page (a chunk's look-ups and writes). Only the page is fetched
 	 * ahead, nothing is decided on it; a page a failed step never reads costs the call it
 	 * was fetched with, as it would have a moment later. Asking for the total alone
-	 * ({@link #totalSize()}) fetches nothing ahead.
+	 * ({@link #totalSize()}) fetches nothing ahead, nor does a client held to one call at
+	 * a time ({@code sync.salesforce.max-concurrent-calls=1}).
 	 */
 	private final class QueryPager implements QueryResults {
 
@@ -1010,7 +1011,7 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 				this.ahead = null;
 				this.index = 0;
 			}
-			if (this.ahead == null && !this.page.isDone()) {
+			if (this.ahead == null && !this.page.isDone() && SalesforceClient.this.maxConcurrentCalls > 1) {
 				String locator = this.page.getQueryLocator();
 				this.ahead = callThreads().submit(() -> queryMore(locator));
 			}

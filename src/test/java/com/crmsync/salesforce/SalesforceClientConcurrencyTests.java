@@ -116,6 +116,24 @@ class SalesforceClientConcurrencyTests {
 		}
 	}
 
+	@Test
+	void oneCallAtATimeReadsNoPageAhead() throws InterruptedException {
+		ApiCallCounter counter = new ApiCallCounter();
+		try (SalesforceClient client = client(counter, 1)) {
+			client.create(leads(4_500));
+			QueryResults results = client.query("SELECT Id, LastName FROM Lead ORDER BY Id", false);
+
+			results.next();
+			Thread.sleep(300);
+			assertThat(counter.of("queryMore")).isZero();
+			List<String> ids = new ArrayList<>();
+			results.forEachRemaining((lead) -> ids.add(lead.id()));
+			assertThat(ids).hasSize(4_499);
+			assertThat(counter.of("queryMore")).isEqualTo(2);
+			assertThat(this.emulator.costs().peakConcurrentRequests()).isEqualTo(1);
+		}
+	}
+
 	private SalesforceClient client(ApiCallCounter counter, int maxConcurrentCalls) {
 		SalesforceClient client = new SalesforceClient(TestOrgLogin.jwtBearerSettings(this.emulator), counter,
 				maxConcurrentCalls);
