@@ -32,6 +32,9 @@ public class SyncReferenceRepository {
 	/** The condition on the targets a chunk passes. */
 	private static final String TARGETS = " AND ref.target_salesforce_id IN (:targets)";
 
+	/** Every kind, named where a statement reads through the index they lead. */
+	private static final List<String> KINDS = Arrays.stream(Kind.values()).map(Kind::name).toList();
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	public SyncReferenceRepository(NamedParameterJdbcTemplate jdbc) {
@@ -134,8 +137,7 @@ public class SyncReferenceRepository {
 		this.jdbc.query(
 				"SELECT kind, target_salesforce_id FROM sync_reference WHERE kind IN (:kinds) AND resolved_at IS NULL"
 						+ TARGETS.replace("ref.", "") + " FOR UPDATE",
-				new MapSqlParameterSource("targets", Set.copyOf(targetSalesforceIds)).addValue("kinds",
-						Arrays.stream(Kind.values()).map(Kind::name).toList()),
+				new MapSqlParameterSource("targets", Set.copyOf(targetSalesforceIds)).addValue("kinds", KINDS),
 				(rs) -> {
 					pending.computeIfAbsent(Kind.valueOf(rs.getString(1)), (kind) -> new HashSet<>())
 						.add(rs.getString(2));

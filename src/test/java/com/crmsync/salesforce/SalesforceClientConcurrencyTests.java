@@ -94,8 +94,7 @@ class SalesforceClientConcurrencyTests {
 	void theNextQueryPageIsAskedForWhileThisOneIsReadAndEveryRecordComesOnce() throws InterruptedException {
 		ApiCallCounter counter = new ApiCallCounter();
 		try (SalesforceClient client = client(counter, 4)) {
-			client.create(leads(4_500));
-			QueryResults results = client.query("SELECT Id, LastName FROM Lead ORDER BY Id", false);
+			QueryResults results = threePagesOfLeads(client);
 
 			// the total alone asks for nothing ahead
 			assertThat(results.totalSize()).isEqualTo(4_500);
@@ -120,8 +119,7 @@ class SalesforceClientConcurrencyTests {
 	void oneCallAtATimeReadsNoPageAhead() throws InterruptedException {
 		ApiCallCounter counter = new ApiCallCounter();
 		try (SalesforceClient client = client(counter, 1)) {
-			client.create(leads(4_500));
-			QueryResults results = client.query("SELECT Id, LastName FROM Lead ORDER BY Id", false);
+			QueryResults results = threePagesOfLeads(client);
 
 			results.next();
 			Thread.sleep(300);
@@ -132,6 +130,12 @@ class SalesforceClientConcurrencyTests {
 			assertThat(counter.of("queryMore")).isEqualTo(2);
 			assertThat(this.emulator.costs().peakConcurrentRequests()).isEqualTo(1);
 		}
+	}
+
+	/** 4,500 leads created, and a query of them: pages of 2,000, 2,000 and 500. */
+	private static QueryResults threePagesOfLeads(SalesforceClient client) {
+		client.create(leads(4_500));
+		return client.query("SELECT Id, LastName FROM Lead ORDER BY Id", false);
 	}
 
 	private SalesforceClient client(ApiCallCounter counter, int maxConcurrentCalls) {

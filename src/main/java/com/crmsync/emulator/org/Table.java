@@ -5,6 +5,7 @@ package com.crmsync.emulator.org;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -163,14 +164,7 @@ final class Table {
 		List<String> ids = new ArrayList<>();
 		index.collect(keys, ids);
 		ids.sort(null);
-		List<StoredRecord> found = new ArrayList<>(ids.size());
-		for (String id : ids) {
-			StoredRecord record = this.records.get(id);
-			if (record != null && (includeDeleted || !record.isDeleted())) {
-				found.add(record);
-			}
-		}
-		return found;
+		return byIds(ids, includeDeleted);
 	}
 
 	/**
@@ -190,6 +184,11 @@ final class Table {
 				return null;
 			}
 		}
+		return byIds(ids, includeDeleted);
+	}
+
+	/** The records of these ids, in their order, those in the recycle bin when asked. */
+	private List<StoredRecord> byIds(Collection<String> ids, boolean includeDeleted) {
 		List<StoredRecord> found = new ArrayList<>(ids.size());
 		for (String id : ids) {
 			StoredRecord record = this.records.get(id);

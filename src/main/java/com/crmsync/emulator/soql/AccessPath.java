@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -113,19 +114,8 @@ final class AccessPath {
 	 * {@code null}.
 	 */
 	private static String lowerIdBound(List<Condition> conjuncts) {
-		String bound = null;
-		for (Condition conjunct : conjuncts) {
-			if (conjunct instanceof Condition.Comparison comparison && comparison.path().relationship() == null
-					&& comparison.path().field().equals(ID) && comparison.literal() instanceof String literal
-					&& (comparison.operator() == ComparisonOperator.GREATER_THAN
-							|| comparison.operator() == ComparisonOperator.GREATER_OR_EQUAL)) {
-				String prefix = literal.substring(0, Math.min(literal.length(), ValueKind.ID_SIGNIFICANT_LENGTH));
-				if (bound == null || prefix.compareTo(bound) > 0) {
-					bound = prefix;
-				}
-			}
-		}
-		return bound;
+		return greatestLowerBound(conjuncts, ID, String.class,
+				(literal) -> literal.substring(0, Math.min(literal.length(), ValueKind.ID_SIGNIFICANT_LENGTH)));
 	}
 
 	/**
@@ -133,14 +123,26 @@ final class AccessPath {
 	 * {@code SystemModstamp >= ...} put on the records, or {@code null}.
 	 */
 	private static Instant lowerModstampBound(List<Condition> conjuncts) {
-		Instant bound = null;
+		return greatestLowerBound(conjuncts, MODSTAMP, Instant.class, Function.identity());
+	}
+
+	/**
+	 * The greatest of the literals that top-level {@code field > ...} and
+	 * {@code field >= ...} compare the object's own field with, each as {@code value}
+	 * makes it, or {@code null} when there is none of that type.
+	 */
+	private static <T extends Comparable<? super T>> T greatestLowerBound(List<Condition> conjuncts, String field,
+			Class<T> type, Function<T, T> value) {
+		T bound = null;
 		for (Condition conjunct : conjuncts) {
 			if (conjunct instanceof Condition.Comparison comparison && comparison.path().relationship() == null
-					&& comparison.path().field().equals(MODSTAMP) && comparison.literal() instanceof Instant literal
+					&& comparison.path().field().equals(field) && type.isInstance(comparison.literal())
 					&& (comparison.operator() == ComparisonOperator.GREATER_THAN
-							|| comparison.operator() == ComparisonOperator.GREATER_OR_EQUAL)
-					&& (bound == null || literal.isAfter(bound))) {
-				bound = literal;
+							|| comparison.operator() == ComparisonOperator.GREATER_OR_EQUAL)) {
+				T literal = value.apply(type.cast(comparison.literal()));
+				if (bound == null || literal.compareTo(bound) > 0) {
+					bound = literal;
+				}
 			}
 		}
 		return bound;
