@@ -95,8 +95,11 @@ public class EventCandidateRepository {
 	}
 
 	/**
-	 * How many candidates {@link #page} would read from the first event on, counted up to
-	 * a limit (the first events, through the same indexes).
+	 * How many candidates {@link #page} may read from the first event on, from above and
+	 * counted up to a limit: every live event for a full run; for an incremental run the
+	 * events changed in the window, those of people whose link changed in it and those
+	 * whose push was rejected in it. It reads index entries only, as
+	 * {@link ScoreCandidateRepository#count} does.
 	 * @param eventType the type of events in the identity map
 	 * @param step the step that pushes the events
 	 * @param changedSince the window's start, {@code null} for all events
@@ -107,8 +110,9 @@ public class EventCandidateRepository {
 		MapSqlParameterSource parameters = parameters(eventType, step, changedSince, RowShare.WHOLE)
 			.addValue("afterId", 0L)
 			.addValue("limit", atMost);
-		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT e.id FROM "
-				+ candidates(changedSince, RowShare.WHOLE) + " ORDER BY e.id LIMIT :limit) counted", parameters,
+		String events = (changedSince != null) ? changedIds(RowShare.WHOLE)
+				: "SELECT id FROM crm_event WHERE deleted_at IS NULL";
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM (" + events + " LIMIT :limit) counted", parameters,
 				Long.class);
 		return (count != null) ? count : 0;
 	}
@@ -131,26 +135,8 @@ public class EventCandidateRepository {
 			// a derived table of the UNION, each part through its index, joined first
 			// (STRAIGHT_JOIN): otherwise ORDER BY id LIMIT tempts MariaDB to walk the
 			// whole table in id order and probe the derived table for each row
-			String changedLink = "sync_link k FORCE INDEX (sync_link_changed_ix) ";
-			String inWindow = " AND k.updated_at >= :since AND e.id > :afterId" + share.sql("e.id");
-			sql.append("(SELECT id FROM crm_event WHERE updated_at >= :since AND id > :afterId")
-				.append(share.sql("id"))
-				.append(" UNION SELECT e.id FROM ")
-				.append(changedLink)
-				.append("STRAIGHT_JOIN crm_event e ON e.contact_id = k.crm_id WHERE k.object_type = 'CONTACT'")
-				.append(inWindow)
-				.append(" UNION SELECT e.id FROM ")
-				.append(changedLink)
-				.append("STRAIGHT_JOIN crm_event e ON e.lead_id = k.crm_id WHERE k.object_type = 'LEAD'")
-				.append(inWindow)
-				.append(" UNION SELECT e.id FROM ")
-				.append(changedLink)
-				.append("STRAIGHT_JOIN crm_lead kl ON kl.converted_contact_id = k.crm_id")
-				.append(" STRAIGHT_JOIN crm_event e ON e.lead_id = kl.id WHERE k.object_type = 'CONTACT'")
-				.append(inWindow)
-				.append(" UNION SELECT crm_id FROM sync_error WHERE step = :step AND created_at >= :since")
-				.append(" AND object_type = :eventType AND kind = 'ERROR' AND crm_id > :afterId")
-				.append(share.sql("crm_id"))
+			sql.append("(")
+				.append(changedIds(share))
 				.append(") changed STRAIGHT_JOIN crm_event e ON e.id = changed.id");
 		}
 		else {
@@ -168,6 +154,27 @@ public class EventCandidateRepository {
 				.append(" OR e.lead_id IS NOT NULL)))");
 		}
 		return sql.toString();
+	}
+
+	/**
+	 * The ids of the events of a share changed at or after {@code :since}, of those whose
+	 * lead or contact (or the contact a lead became) was linked then, and of those whose
+	 * push {@code :step} journaled as rejected then, after {@code :afterId}: each part
+	 * through its indexes alone.
+	 */
+	private static String changedIds(RowShare share) {
+		String changedLink = "sync_link k FORCE INDEX (sync_link_changed_ix) ";
+		String inWindow = " AND k.updated_at >= :since AND e.id > :afterId" + share.sql("e.id");
+		return "SELECT id FROM crm_event WHERE updated_at >= :since AND id > :afterId" + share.sql("id")
+				+ " UNION SELECT e.id FROM " + changedLink
+				+ "STRAIGHT_JOIN crm_event e ON e.contact_id = k.crm_id WHERE k.object_type = 'CONTACT'" + inWindow
+				+ " UNION SELECT e.id FROM " + changedLink
+				+ "STRAIGHT_JOIN crm_event e ON e.lead_id = k.crm_id WHERE k.object_type = 'LEAD'" + inWindow
+				+ " UNION SELECT e.id FROM " + changedLink
+				+ "STRAIGHT_JOIN crm_lead kl ON kl.converted_contact_id = k.crm_id"
+				+ " STRAIGHT_JOIN crm_event e ON e.lead_id = kl.id WHERE k.object_type = 'CONTACT'" + inWindow
+				+ " UNION SELECT crm_id FROM sync_error WHERE step = :step AND created_at >= :since"
+				+ " AND object_type = :eventType AND kind = 'ERROR' AND crm_id > :afterId" + share.sql("crm_id");
 	}
 
 	private static Row row(ResultSet rs, List<String> columns) throws SQLException {

@@ -118,8 +118,8 @@ class LeadScoreTarget implements PushTarget<ScoreCandidate, ScorePush> {
 			if (count >= atMost) {
 				break;
 			}
-			count += this.candidates.count(records(object), scores.salesforceField(), LeadScoreStepConfiguration.STEP,
-					window.crmFrom(), atMost - count);
+			count += this.candidates.count(records(object), LeadScoreStepConfiguration.STEP, window.crmFrom(),
+					atMost - count);
 		}
 		return count;
 	}

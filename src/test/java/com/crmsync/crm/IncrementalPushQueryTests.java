@@ -117,6 +117,25 @@ class IncrementalPushQueryTests {
 	}
 
 	@Test
+	void incrementalCountsReadNoRowOfTheirCandidates() {
+		ScoreCandidateRepository scores = new ScoreCandidateRepository(named);
+		EventCandidateRepository events = new EventCandidateRepository(named, new SyncLinkRepository(named));
+
+		Counted<Long> scoreCount = database.rowsRead(() -> scores.count(LEADS, "pushLeadScores", since, 8000));
+		Counted<Long> eventCount = database.rowsRead(() -> events.count(EVENT, "pushEvents", since, 8000));
+
+		// from above: the leads changed, touched or re-linked in the window (5, 7, 11 and
+		// the echoes 15, 17, 19); the events edited (9), of a re-linked lead (7, whose
+		// Task needs no push, and 11) or rejected (13)
+		assertThat(scoreCount.result()).isEqualTo(6L);
+		assertThat(eventCount.result()).isEqualTo(4);
+		// the index entries of the changed ids and the union's own work (23 each), not a
+		// link, a pushed value and a CRM row besides for each (51 and 43 rows before)
+		assertThat(scoreCount.rows()).as("rows read to count 6 leads").isLessThan(30);
+		assertThat(eventCount.rows()).as("rows read to count 4 events").isLessThan(30);
+	}
+
+	@Test
 	void theLinksChangedInTheWindowAreFoundInTheIndexAlone() {
 		// the pushes take crm_id from the links changed in the window: the index holds
 		// it, so no link row (with its base) is read for it

@@ -49,8 +49,9 @@ public interface PushTarget<C, D extends PushDecision> extends StepExecutionList
 	List<KeysetPass<? extends C, ?>> passes(StepExecution step);
 
 	/**
-	 * How many records the step's passes will read, counted up to a limit: how many
-	 * partitions the step is worth ({@link com.crmsync.job.partition.ModuloPlan}).
+	 * How many records the step's passes may read, from above (cheaply, through indexes)
+	 * and counted up to a limit: how many partitions the step is worth
+	 * ({@link com.crmsync.job.partition.ModuloPlan}).
 	 * @param step the step's (the partition manager's) execution
 	 * @param atMost where counting may stop
 	 * @return the count, at most {@code atMost}
