@@ -66,6 +66,14 @@ public final class BulkWrite {
 	private final Map<String, Long> sentAt = new HashMap<>();
 
 	/**
+	 * Batches of this owner's jobs seen done (completed, failed or not processed: states
+	 * that never change) by a poll for another batch of their job, by id, until they are
+	 * awaited: a poll asks for the states of all of a job's batches at once, so batches
+	 * in flight side by side are not each asked for in turn.
+	 */
+	private final Map<String, BatchInfo> seenDone = new HashMap<>();
+
+	/**
 	 * Bulk saves through a client's session.
 	 * @param client the client
 	 */
@@ -302,7 +310,9 @@ public final class BulkWrite {
 	 * the org the last time (in any step) after it was sent, then when the records it has
 	 * left should be saved at that pace (Salesforce counts the records of a batch at work
 	 * as it saves them; a queued batch has all of them ahead), or, before any pace is
-	 * known, with a growing pause (Salesforce counts every status request).
+	 * known, with a growing pause (Salesforce counts every status request). Each poll
+	 * asks for the states of all the job's batches, as Data Loader does, and keeps those
+	 * seen done: a batch seen done while another was awaited is not polled again.
 	 */
 	private BatchInfo waitUntilDone(Batch batch, int records) {
 		long expected = (long) (records * this.client.bulkMillisPerRecord());
@@ -310,22 +320,18 @@ public final class BulkWrite {
 		long atWork = (sent != null) ? (System.nanoTime() - sent) / 1_000_000 : 0;
 		long pause = Math.max(FIRST_POLL_MS, expected - atWork);
 		long next = Math.max(FIRST_POLL_MS, expected / 10);
-		while (true) {
+		BatchInfo info = this.seenDone.remove(batch.batchId());
+		while (info == null) {
 			SalesforceClient.sleep(Math.min(LONGEST_POLL_MS, pause), "for a bulk batch");
-			BatchInfo info = this.client.bulkCall("bulk.getBatchInfo", Map.of(),
-					(bulk) -> bulk.getBatchInfo(batch.jobId(), batch.batchId()));
-			BatchStateEnum state = info.getState();
-			if (state == BatchStateEnum.Completed || state == BatchStateEnum.Failed
-					|| state == BatchStateEnum.NotProcessed) {
-				if (state == BatchStateEnum.Completed && records > 0) {
-					this.client.bulkMillisPerRecord((double) info.getTotalProcessingTime() / records);
-				}
-				return info;
+			BatchInfo polled = poll(batch);
+			if (done(polled.getState())) {
+				info = this.seenDone.remove(batch.batchId());
+				break;
 			}
 			double pace = this.client.bulkMillisPerRecord();
 			if (pace > 0) {
-				int left = (state == BatchStateEnum.InProgress)
-						? records - Math.min(records, info.getNumberRecordsProcessed()) : records;
+				int left = (polled.getState() == BatchStateEnum.InProgress)
+						? records - Math.min(records, polled.getNumberRecordsProcessed()) : records;
 				pause = Math.max(FIRST_POLL_MS, (long) (left * pace));
 			}
 			else {
@@ -334,6 +340,40 @@ public final class BulkWrite {
 				next = Math.min(LONGEST_POLL_MS, next * 3 / 2);
 			}
 		}
+		if (info.getState() == BatchStateEnum.Completed && records > 0) {
+			this.client.bulkMillisPerRecord((double) info.getTotalProcessingTime() / records);
+		}
+		return info;
+	}
+
+	/**
+	 * The states of a batch's job's batches: those done are kept, the batch's returned.
+	 */
+	private BatchInfo poll(Batch batch) {
+		BatchInfo[] batches = this.client
+			.bulkCall("bulk.getBatchInfoList", Map.of(), (bulk) -> bulk.getBatchInfoList(batch.jobId()))
+			.getBatchInfo();
+		BatchInfo polled = null;
+		for (BatchInfo info : batches) {
+			if (info.getId().equals(batch.batchId())) {
+				polled = info;
+			}
+			// a done batch no one awaits (applied by an earlier attempt) stays: a job's
+			// batches are few
+			if (done(info.getState())) {
+				this.seenDone.put(info.getId(), info);
+			}
+		}
+		if (polled == null) {
+			throw new SalesforceException("BULK_BATCH_MISSING",
+					"Bulk job " + batch.jobId() + " has no batch " + batch.batchId());
+		}
+		return polled;
+	}
+
+	private static boolean done(BatchStateEnum state) {
+		return state == BatchStateEnum.Completed || state == BatchStateEnum.Failed
+				|| state == BatchStateEnum.NotProcessed;
 	}
 
 	/**

@@ -13,26 +13,18 @@ import com.crmsync.emulator.EmulatorSettings;
 import com.crmsync.emulator.SalesforceEmulator;
 import com.crmsync.testsupport.TestOrgLogin;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A batch awaited is polled when the records it has left should be saved at the org's
- * pace, not ever more often while it waits in the org's queue or works: Salesforce counts
- * every status request.
+ * pace, not ever more often while it waits in the org's queue or works, and batches saved
+ * side by side are polled together: Salesforce counts every status request.
  */
 class BulkWritePollingTests {
 
 	private SalesforceEmulator emulator;
-
-	@BeforeEach
-	void start() {
-		// 2 ms a record, one batch at work at a time: a second batch waits in line
-		this.emulator = SalesforceEmulator.start(
-				TestOrgLogin.withCertificate(EmulatorSettings.builder().dmlMsPerRecord(2).bulkParallelism(1).build()));
-	}
 
 	@AfterEach
 	void stop() {
@@ -41,13 +33,15 @@ class BulkWritePollingTests {
 
 	@Test
 	void aBatchQueuedBehindAnotherIsPolledAsItsRecordsShouldBeDoneNotEveryFewMilliseconds() {
+		// one batch at work at a time: a second batch waits in line
+		start(1);
 		ApiCallCounter counter = new ApiCallCounter();
 		try (SalesforceClient client = client(counter)) {
 			BulkWrite bulk = new BulkWrite(client);
 			Journal journal = new Journal();
 			// the org's pace, learnt from a first batch (0.8 s)
 			assertThat(bulk.upsert("CRM_Id__c", leads(0, 400), journal)).allMatch(RecordSaveResult::success);
-			long learnt = counter.of("bulk.getBatchInfo");
+			long learnt = statusRequests(counter);
 
 			// when: two batches of 400 sent at once, the second queued behind the first
 			BulkWrite.InFlight first = bulk.send("CRM_Id__c", leads(400, 800), journal);
@@ -59,10 +53,45 @@ class BulkWritePollingTests {
 			// growing pause from 80 ms polled the second some 6 times)
 			assertThat(firstResults).hasSize(400).allMatch(RecordSaveResult::success);
 			assertThat(secondResults).hasSize(400).allMatch(RecordSaveResult::success);
-			assertThat(counter.of("bulk.getBatchInfo") - learnt).isLessThanOrEqualTo(5);
+			assertThat(statusRequests(counter) - learnt).isLessThanOrEqualTo(5);
 			bulk.closeJobs();
 		}
 		assertThat(this.emulator.org().records("Lead")).hasSize(1_200);
+	}
+
+	@Test
+	void batchesSavedSideBySideAreSeenDoneTogether() {
+		start(4);
+		ApiCallCounter counter = new ApiCallCounter();
+		try (SalesforceClient client = client(counter)) {
+			BulkWrite bulk = new BulkWrite(client);
+			Journal journal = new Journal();
+			assertThat(bulk.upsert("CRM_Id__c", leads(0, 400), journal)).allMatch(RecordSaveResult::success);
+			long learnt = statusRequests(counter);
+
+			// when: four batches of 200 sent at once, saved side by side, then awaited
+			List<BulkWrite.InFlight> sent = IntStream.range(0, 4)
+				.mapToObj((i) -> bulk.send("CRM_Id__c", leads(400 + 200 * i, 600 + 200 * i), journal))
+				.toList();
+			List<List<RecordSaveResult>> results = sent.stream().map((batch) -> bulk.await(batch, journal)).toList();
+
+			// then: the poll that finds the first done finds the others done or nearly
+			// (one status request per batch before, at least four)
+			assertThat(results).allSatisfy((one) -> assertThat(one).hasSize(200).allMatch(RecordSaveResult::success));
+			assertThat(statusRequests(counter) - learnt).isLessThan(4);
+			bulk.closeJobs();
+		}
+		assertThat(this.emulator.org().records("Lead")).hasSize(1_200);
+	}
+
+	/** 2 ms a record, some batches at work at a time. */
+	private void start(int bulkParallelism) {
+		this.emulator = SalesforceEmulator.start(TestOrgLogin
+			.withCertificate(EmulatorSettings.builder().dmlMsPerRecord(2).bulkParallelism(bulkParallelism).build()));
+	}
+
+	private static long statusRequests(ApiCallCounter counter) {
+		return counter.of("bulk.getBatchInfo") + counter.of("bulk.getBatchInfoList");
 	}
 
 	private SalesforceClient client(ApiCallCounter counter) {
