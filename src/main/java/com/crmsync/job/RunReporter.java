@@ -14,6 +14,13 @@ import org.springframework.batch.core.job.JobExecution;
 public interface RunReporter {
 
 	/**
+	 * A run starts: what its report will need may be readied meanwhile (without delaying
+	 * the run).
+	 */
+	default void runStarting() {
+	}
+
+	/**
 	 * Writes the report of an execution and the run history.
 	 * @param execution the execution
 	 */

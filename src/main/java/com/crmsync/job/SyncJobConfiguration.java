@@ -48,6 +48,7 @@ public class SyncJobConfiguration {
 				// its plan, every other run (a restarted real one too) never sees one
 				boolean dryRun = SyncJobParameters.isDryRun(jobExecution.getJobParameters());
 				links.removePlannedButThoseOf(dryRun ? jobExecution.getJobInstance().getInstanceId() : null);
+				reporter.runStarting();
 			}
 
 			@Override

@@ -57,6 +57,11 @@ public class ReportFilesWriter implements RunReporter {
 	}
 
 	@Override
+	public void runStarting() {
+		HtmlReport.warmUpInBackground();
+	}
+
+	@Override
 	public void report(JobExecution execution) {
 		write(this.reports.of(execution));
 		writeHistory();
