@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 
 import com.crmsync.emulator.EmulatorSettings;
@@ -34,54 +35,53 @@ class BulkWritePollingTests {
 	@Test
 	void aBatchQueuedBehindAnotherIsPolledAsItsRecordsShouldBeDoneNotEveryFewMilliseconds() {
 		// one batch at work at a time: a second batch waits in line
-		start(1);
-		ApiCallCounter counter = new ApiCallCounter();
-		try (SalesforceClient client = client(counter)) {
-			BulkWrite bulk = new BulkWrite(client);
-			Journal journal = new Journal();
-			// the org's pace, learnt from a first batch (0.8 s)
-			assertThat(bulk.upsert("CRM_Id__c", leads(0, 400), journal)).allMatch(RecordSaveResult::success);
-			long learnt = statusRequests(counter);
-
+		long requests = statusRequestsOnceThePaceIsKnown(1, (bulk, journal) -> {
 			// when: two batches of 400 sent at once, the second queued behind the first
 			BulkWrite.InFlight first = bulk.send("CRM_Id__c", leads(400, 800), journal);
 			BulkWrite.InFlight second = bulk.send("CRM_Id__c", leads(800, 1_200), journal);
-			List<RecordSaveResult> firstResults = bulk.await(first, journal);
-			List<RecordSaveResult> secondResults = bulk.await(second, journal);
+			assertThat(bulk.await(first, journal)).hasSize(400).allMatch(RecordSaveResult::success);
+			assertThat(bulk.await(second, journal)).hasSize(400).allMatch(RecordSaveResult::success);
+		});
 
-			// then: saved, each polled about once per 200 records it had ahead (a
-			// growing pause from 80 ms polled the second some 6 times)
-			assertThat(firstResults).hasSize(400).allMatch(RecordSaveResult::success);
-			assertThat(secondResults).hasSize(400).allMatch(RecordSaveResult::success);
-			assertThat(statusRequests(counter) - learnt).isLessThanOrEqualTo(5);
-			bulk.closeJobs();
-		}
+		// then: each polled about once per 200 records it had ahead (a growing pause from
+		// 80 ms polled the second some 6 times)
+		assertThat(requests).isLessThanOrEqualTo(5);
 		assertThat(this.emulator.org().records("Lead")).hasSize(1_200);
 	}
 
 	@Test
 	void batchesSavedSideBySideAreSeenDoneTogether() {
-		start(4);
+		long requests = statusRequestsOnceThePaceIsKnown(4, (bulk, journal) -> {
+			// when: four batches of 200 sent at once, saved side by side, then awaited
+			List<BulkWrite.InFlight> sent = IntStream.range(0, 4)
+				.mapToObj((i) -> bulk.send("CRM_Id__c", leads(400 + 200 * i, 600 + 200 * i), journal))
+				.toList();
+			sent.forEach(
+					(batch) -> assertThat(bulk.await(batch, journal)).hasSize(200).allMatch(RecordSaveResult::success));
+		});
+
+		// then: the poll that finds the first done finds the others done or nearly (one
+		// status request per batch before, at least four)
+		assertThat(requests).isLessThan(4);
+		assertThat(this.emulator.org().records("Lead")).hasSize(1_200);
+	}
+
+	/**
+	 * Starts the org, has a first batch of 400 saved (the org's pace is learnt from it,
+	 * 0.8 s), then saves more: the status requests those took.
+	 */
+	private long statusRequestsOnceThePaceIsKnown(int bulkParallelism, BiConsumer<BulkWrite, Journal> saves) {
+		start(bulkParallelism);
 		ApiCallCounter counter = new ApiCallCounter();
 		try (SalesforceClient client = client(counter)) {
 			BulkWrite bulk = new BulkWrite(client);
 			Journal journal = new Journal();
 			assertThat(bulk.upsert("CRM_Id__c", leads(0, 400), journal)).allMatch(RecordSaveResult::success);
 			long learnt = statusRequests(counter);
-
-			// when: four batches of 200 sent at once, saved side by side, then awaited
-			List<BulkWrite.InFlight> sent = IntStream.range(0, 4)
-				.mapToObj((i) -> bulk.send("CRM_Id__c", leads(400 + 200 * i, 600 + 200 * i), journal))
-				.toList();
-			List<List<RecordSaveResult>> results = sent.stream().map((batch) -> bulk.await(batch, journal)).toList();
-
-			// then: the poll that finds the first done finds the others done or nearly
-			// (one status request per batch before, at least four)
-			assertThat(results).allSatisfy((one) -> assertThat(one).hasSize(200).allMatch(RecordSaveResult::success));
-			assertThat(statusRequests(counter) - learnt).isLessThan(4);
+			saves.accept(bulk, journal);
 			bulk.closeJobs();
+			return statusRequests(counter) - learnt;
 		}
-		assertThat(this.emulator.org().records("Lead")).hasSize(1_200);
 	}
 
 	/** 2 ms a record, some batches at work at a time. */
