@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import com.crmsync.crm.KeyClassFilter;
+import com.crmsync.salesforce.SalesforceRecord;
 
 /**
  * The match keys one partition of a two-way step owns (docs/PARTITIONING.md §2): a range
@@ -24,7 +25,7 @@ import com.crmsync.crm.KeyClassFilter;
  * {@link KeyClassFilter#ALL}
  * @param rest whether the range also owns the keys of no class
  */
-public record KeyRange(String classes, boolean rest) {
+public record KeyRange(String classes, boolean rest) implements RecordRange {
 
 	/** The class of the keys that start with no ASCII letter or digit, and of none. */
 	public static final char REST = '*';
@@ -70,6 +71,11 @@ public record KeyRange(String classes, boolean rest) {
 		return (KeyClassFilter.ALL.indexOf(first) >= 0) ? first : REST;
 	}
 
+	@Override
+	public boolean owns(SalesforceRecord record, String partitionField) {
+		return owns(record.get(partitionField));
+	}
+
 	/**
 	 * Whether a value's key is this range's.
 	 * @param value a value of the key field
@@ -87,6 +93,7 @@ public record KeyRange(String classes, boolean rest) {
 	 * @param field the key field, e.g. {@code Email}
 	 * @return the condition
 	 */
+	@Override
 	public String soql(String field) {
 		StringBuilder condition = new StringBuilder("(");
 		// SOQL takes NOT as an operand of OR only in parentheses of its own

@@ -98,15 +98,15 @@ final class SalesforcePass implements KeysetPass<MergeCandidate, String> {
 	}
 
 	/**
-	 * The pass over the records of the window (all, or one partition's keys), but those
-	 * merged away: their CRM rows depend on their survivors, of any key, which this pass
-	 * settles first ({@link #mergedAway}).
+	 * The pass over the records of the window (all, or one partition's keys or Ids), but
+	 * those merged away: their CRM rows depend on their survivors, of any key, which this
+	 * pass settles first ({@link #mergedAway}).
 	 * @param lookups the run's look-ups
-	 * @param source the window's records, of the partition's keys when it has some
-	 * @param keys the keys the pass keeps, {@code null} for all
+	 * @param source the window's records, of the partition's range when it has one
+	 * @param range the keys or Ids the pass keeps, {@code null} for all
 	 * @return the pass
 	 */
-	static SalesforcePass window(CandidateLookups lookups, SalesforceSource source, KeyRange keys) {
+	static SalesforcePass window(CandidateLookups lookups, SalesforceSource source, RecordRange range) {
 		String field = lookups.rules().partitionField();
 		SalesforcePass[] pass = new SalesforcePass[1];
 		pass[0] = new SalesforcePass(lookups, source, WINDOW, LAST_SALESFORCE_ID, (record) -> {
@@ -114,7 +114,7 @@ final class SalesforcePass implements KeysetPass<MergeCandidate, String> {
 				pass[0].leftOutMergedAway = true;
 				return false;
 			}
-			return keys == null || keys.owns(record.get(field));
+			return range == null || range.owns(record, field);
 		});
 		return pass[0];
 	}

@@ -5,6 +5,7 @@ package com.crmsync.job.twoway;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import com.crmsync.job.partition.PartitionPlan;
 import com.crmsync.mapping.Direction;
 import com.crmsync.mapping.FieldMapping;
 import com.crmsync.salesforce.SalesforceClient;
+import com.crmsync.salesforce.SalesforceRecord;
 
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -122,7 +124,7 @@ final class TwoWayPartitions implements PartitionPlan {
 		for (StepExecution partition : partitions) {
 			ExecutionContext context = partition.getExecutionContext();
 			KeyRange keys = KeyRange.parse(kept.getString(SETTLED_KEYS + partition.getStepName()));
-			new TwoWaySlice(TwoWaySlice.of(context).passes(), keys).storeIn(context);
+			new TwoWaySlice(TwoWaySlice.of(context).passes(), keys, null).storeIn(context);
 		}
 		return true;
 	}
@@ -134,10 +136,10 @@ final class TwoWayPartitions implements PartitionPlan {
 
 	/**
 	 * The phases of the step over these key ranges, each a list of partitions.
-	 * @param ranges the key ranges (one or none: a single partition)
+	 * @param ranges the key or Id ranges (one or none: a single partition)
 	 * @return the phases in order
 	 */
-	List<List<TwoWaySlice>> phases(List<KeyRange> ranges) {
+	List<List<TwoWaySlice>> phases(List<? extends RecordRange> ranges) {
 		if (ranges.size() <= 1) {
 			return List.of(List.of(TwoWaySlice.ALL));
 		}
@@ -163,16 +165,17 @@ final class TwoWayPartitions implements PartitionPlan {
 	 * merged from memory, which partitions cannot share) or a switched-off object; else
 	 * at most one per chunk's worth of records, so that a small object costs no more
 	 * calls than serially (the window's CRM rows, and in a full run the Salesforce
-	 * records, counted), balanced by the CRM rows' key classes (one {@code GROUP BY}).
+	 * records, counted), balanced by the CRM rows' key classes (one {@code GROUP BY});
+	 * or, for a full run of a pulled object without a match field, Id ranges.
 	 */
-	private List<KeyRange> ranges(SyncWindow window, int partitions) {
+	private List<? extends RecordRange> ranges(SyncWindow window, int partitions) {
 		List<FieldMapping> runFields = this.fields.get();
 		if (partitions <= 1 || window.dryRun()
 				|| runFields.stream().allMatch((field) -> field.direction() == Direction.NONE)) {
 			return List.of();
 		}
-		String column = this.rules.isPullOnly() ? crmColumnOf(runFields, this.rules.partitionField())
-				: this.rules.matchKeyColumn();
+		String column = splitsById() ? null : this.rules.isPullOnly()
+				? crmColumnOf(runFields, this.rules.partitionField()) : this.rules.matchKeyColumn();
 		Map<String, Long> counts = (column != null)
 				? this.crmRecords.countByFirstCharacter(TwoWayTables.of(this.rules, runFields), column,
 						(this.rules.isPullOnly() || window.isFull()) ? null : window.crmFrom())
@@ -190,7 +193,35 @@ final class TwoWayPartitions implements PartitionPlan {
 		if (wanted <= 1) {
 			return List.of();
 		}
+		if (splitsById() && window.isFull()) {
+			return idRanges(wanted);
+		}
 		return KeyRanges.balanced(window.isFull() ? salesforceSample(window, counts) : counts, wanted);
+	}
+
+	/**
+	 * Whether a full run splits the object by Id: a pulled object without a match field,
+	 * whose records are independent of each other, needs no key ranges, and its names may
+	 * all start alike (docs/PARTITIONING.md §2).
+	 */
+	private boolean splitsById() {
+		return this.rules.isPullOnly() && this.rules.matchField() == null;
+	}
+
+	/**
+	 * Ranges of Ids of equal width between the object's lowest and highest Id (two calls,
+	 * where a sample of keys is one), as Salesforce's PK chunking makes them.
+	 */
+	private List<IdRange> idRanges(int wanted) {
+		String object = this.rules.definition().salesforceObject();
+		String first = firstId("SELECT Id FROM " + object + " ORDER BY Id LIMIT 1");
+		String last = firstId("SELECT Id FROM " + object + " ORDER BY Id DESC LIMIT 1");
+		return (first != null && last != null) ? IdRange.between(first, last, wanted) : List.of();
+	}
+
+	private String firstId(String query) {
+		Iterator<SalesforceRecord> records = this.salesforce.query(query, false);
+		return records.hasNext() ? records.next().id() : null;
 	}
 
 	/**

@@ -124,15 +124,15 @@ public final class TwoWayPasses {
 		List<FieldMapping> runFields = this.fields.get();
 		CandidateLookups lookups = new CandidateLookups(this.rules, runFields, TwoWayTables.of(this.rules, runFields),
 				SyncWindow.of(step), this.salesforce, this.crmRecords, this.links, this.customFields, this.enricher);
-		KeyRange keys = slice.keys();
+		RecordRange range = slice.range();
 		SalesforcePass first = SalesforcePass.window(lookups,
 				this.reads.of(step, lookups.window(), this.rules.definition().salesforceObject(), lookups.select(),
-						(keys != null) ? keys.soql(this.rules.partitionField()) : null),
-				keys);
+						(range != null) ? range.soql(this.rules.partitionField()) : null),
+				range);
 		SalesforcePass mergedAway = this.rules.isMergeable() ? SalesforcePass.mergedAway(lookups, first) : null;
 		LongPredicate mergedBySalesforce = (crmId) -> first.merged(crmId)
 				|| (mergedAway != null && mergedAway.merged(crmId));
-		CrmPass crm = this.rules.isPullOnly() ? null : new CrmPass(lookups, mergedBySalesforce, keys);
+		CrmPass crm = this.rules.isPullOnly() ? null : new CrmPass(lookups, mergedBySalesforce, slice.keys());
 		List<KeysetPass<MergeCandidate, ?>> passes = new ArrayList<>();
 		passes.add(first);
 		if (mergedAway != null) {

@@ -60,7 +60,7 @@ public interface TwoWayRules {
 	 * The Salesforce field a partitioned step splits the object's records by
 	 * (docs/PARTITIONING.md §2): the match field, whose every claim is then decided
 	 * inside one partition, or for an object without one (its records are independent)
-	 * its {@code Name}.
+	 * its {@code Name} (a pulled one is split by ranges of Ids instead, {@link IdRange}).
 	 * @return the field
 	 */
 	default String partitionField() {

@@ -17,8 +17,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  *
  * @param passes the names of the passes read ({@link TwoWayPasses}), {@code null} for all
  * @param keys the keys read in the key-split passes, {@code null} for all
+ * @param ids the Ids read in the Salesforce pass of a pulled object split by Id,
+ * {@code null} for all
  */
-public record TwoWaySlice(Set<String> passes, KeyRange keys) {
+public record TwoWaySlice(Set<String> passes, KeyRange keys, IdRange ids) {
 
 	/** The passes a partition reads, comma-separated. */
 	public static final String PASSES = "partition.passes";
@@ -29,21 +31,25 @@ public record TwoWaySlice(Set<String> passes, KeyRange keys) {
 	/** Whether a partition also reads the keys of no class. */
 	public static final String REST = "partition.rest";
 
+	/** The Ids a partition reads ({@link IdRange#text()}). */
+	public static final String ID_RANGE = "partition.idRange";
+
 	/** Everything: the serial step. */
-	public static final TwoWaySlice ALL = new TwoWaySlice(null, null);
+	public static final TwoWaySlice ALL = new TwoWaySlice(null, null, null);
 
 	public TwoWaySlice {
 		passes = (passes != null) ? Set.copyOf(passes) : null;
 	}
 
 	/**
-	 * A partition reading some passes, over some keys or all.
+	 * A partition reading some passes, over a range of records or all.
 	 * @param passes the passes' names, in reading order
-	 * @param keys the keys, {@code null} for all
+	 * @param range the keys or Ids, {@code null} for all
 	 * @return the slice
 	 */
-	static TwoWaySlice of(List<String> passes, KeyRange keys) {
-		return new TwoWaySlice(Set.copyOf(passes), keys);
+	static TwoWaySlice of(List<String> passes, RecordRange range) {
+		return new TwoWaySlice(Set.copyOf(passes), (range instanceof KeyRange keys) ? keys : null,
+				(range instanceof IdRange ids) ? ids : null);
 	}
 
 	/**
@@ -56,7 +62,16 @@ public record TwoWaySlice(Set<String> passes, KeyRange keys) {
 				? Arrays.stream(context.getString(PASSES).split(",")).collect(Collectors.toSet()) : null;
 		KeyRange keys = context.containsKey(KEY_CLASSES)
 				? new KeyRange(context.getString(KEY_CLASSES), Boolean.TRUE.equals(context.get(REST))) : null;
-		return new TwoWaySlice(passes, keys);
+		IdRange ids = context.containsKey(ID_RANGE) ? IdRange.parse(context.getString(ID_RANGE)) : null;
+		return new TwoWaySlice(passes, keys, ids);
+	}
+
+	/**
+	 * The records the slice's Salesforce pass reads.
+	 * @return its keys or Ids, {@code null} for all
+	 */
+	RecordRange range() {
+		return (this.keys != null) ? this.keys : this.ids;
 	}
 
 	/**
@@ -70,6 +85,9 @@ public record TwoWaySlice(Set<String> passes, KeyRange keys) {
 		if (this.keys != null) {
 			context.putString(KEY_CLASSES, this.keys.classes());
 			context.put(REST, this.keys.rest());
+		}
+		if (this.ids != null) {
+			context.putString(ID_RANGE, this.ids.text());
 		}
 	}
 

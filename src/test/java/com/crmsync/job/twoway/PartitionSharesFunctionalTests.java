@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Each phase of a partitioned two-way step splits its keys by what that phase reads
  * (docs/PARTITIONING.md §2): the Salesforce pass of a full run by a sample of the
- * Salesforce records, the CRM pass by the CRM rows the Salesforce pass left it.
+ * Salesforce records, the CRM pass by the CRM rows the Salesforce pass left it; a pulled
+ * object without a match field by ranges of Ids.
  */
 class PartitionSharesFunctionalTests {
 
@@ -60,6 +61,36 @@ class PartitionSharesFunctionalTests {
 			assertThat(readCounts(harness, "mergeLeads:partition3", "mergeLeads:partition4")).containsOnly(10L);
 			assertThat(harness.emulator().org().records("Lead")).hasSize(180);
 			assertThat(harness.jdbc().queryForObject("SELECT COUNT(*) FROM crm_lead", Long.class)).isEqualTo(180L);
+		}
+	}
+
+	@Test
+	void aPulledObjectWhoseNamesAllStartAlikeIsSplitByIdIntoEqualShares() {
+		try (SyncHarness harness = SyncHarness.start(EmulatorSettings.builder().build(),
+				Map.of("sync.chunk-size", 10, "sync.partitions", 4))) {
+			// given: 80 opportunities all named "Deal …": one key class, which a split by
+			// names' first characters would put in one partition
+			String account = harness.emulator().org().insert("Account", Map.of("Name", "Acme"));
+			for (int i = 0; i < 80; i++) {
+				harness.emulator()
+					.org()
+					.insert("Opportunity", Map.of("Name", "Deal " + i, "AccountId", account, "StageName", "Prospecting",
+							"CloseDate", "2026-06-30"));
+			}
+
+			// when
+			assertThat(harness.run(true, false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+			// then: four ranges of Ids, twenty opportunities each, every one pulled once
+			assertThat(readCounts(harness, "pullOpportunities:partition0", "pullOpportunities:partition1",
+					"pullOpportunities:partition2", "pullOpportunities:partition3"))
+				.containsOnly(20L);
+			assertThat(harness.jdbc().queryForObject("SELECT COUNT(*) FROM crm_opportunity", Long.class))
+				.isEqualTo(80L);
+			assertThat(harness.jdbc()
+				.queryForObject("SELECT COUNT(DISTINCT salesforce_id) FROM sync_link WHERE object_type = 'OPPORTUNITY'",
+						Long.class))
+				.isEqualTo(80L);
 		}
 	}
 

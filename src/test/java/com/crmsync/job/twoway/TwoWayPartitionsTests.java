@@ -63,6 +63,19 @@ class TwoWayPartitionsTests {
 		assertThat(slice.reads("SALESFORCE")).isFalse();
 	}
 
+	@Test
+	void aPulledObjectsPartitionsReadRangesOfIdsKeptInTheirContexts() {
+		List<IdRange> ranges = IdRange.between("006000000000001", "006000000000100", 2);
+		List<List<TwoWaySlice>> phases = partitions(new OpportunityRules()).phases(ranges);
+
+		assertThat(phases.get(0)).containsExactly(TwoWaySlice.of(List.of("SALESFORCE"), ranges.get(0)),
+				TwoWaySlice.of(List.of("SALESFORCE"), ranges.get(1)));
+		ExecutionContext context = new ExecutionContext();
+		phases.get(0).get(1).storeIn(context);
+		assertThat(TwoWaySlice.of(context)).isEqualTo(phases.get(0).get(1));
+		assertThat(TwoWaySlice.of(context).range()).isEqualTo(ranges.get(1));
+	}
+
 	private static TwoWayPartitions partitions(TwoWayRules rules) {
 		return new TwoWayPartitions(rules, List::of, null, null, 10);
 	}
