@@ -124,7 +124,7 @@ final class TwoWayPartitions implements PartitionPlan {
 		for (StepExecution partition : partitions) {
 			ExecutionContext context = partition.getExecutionContext();
 			KeyRange keys = KeyRange.parse(kept.getString(SETTLED_KEYS + partition.getStepName()));
-			new TwoWaySlice(TwoWaySlice.of(context).passes(), keys, null).storeIn(context);
+			new TwoWaySlice(TwoWaySlice.of(context).passes(), keys).storeIn(context);
 		}
 		return true;
 	}

@@ -16,11 +16,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * so that a restarted partition reads the same (docs/PARTITIONING.md §2).
  *
  * @param passes the names of the passes read ({@link TwoWayPasses}), {@code null} for all
- * @param keys the keys read in the key-split passes, {@code null} for all
- * @param ids the Ids read in the Salesforce pass of a pulled object split by Id,
- * {@code null} for all
+ * @param range the records read in the split passes: keys, or the Ids of a pulled object
+ * split by Id; {@code null} for all
  */
-public record TwoWaySlice(Set<String> passes, KeyRange keys, IdRange ids) {
+public record TwoWaySlice(Set<String> passes, RecordRange range) {
 
 	/** The passes a partition reads, comma-separated. */
 	public static final String PASSES = "partition.passes";
@@ -35,7 +34,7 @@ public record TwoWaySlice(Set<String> passes, KeyRange keys, IdRange ids) {
 	public static final String ID_RANGE = "partition.idRange";
 
 	/** Everything: the serial step. */
-	public static final TwoWaySlice ALL = new TwoWaySlice(null, null, null);
+	public static final TwoWaySlice ALL = new TwoWaySlice(null, null);
 
 	public TwoWaySlice {
 		passes = (passes != null) ? Set.copyOf(passes) : null;
@@ -48,8 +47,7 @@ public record TwoWaySlice(Set<String> passes, KeyRange keys, IdRange ids) {
 	 * @return the slice
 	 */
 	static TwoWaySlice of(List<String> passes, RecordRange range) {
-		return new TwoWaySlice(Set.copyOf(passes), (range instanceof KeyRange keys) ? keys : null,
-				(range instanceof IdRange ids) ? ids : null);
+		return new TwoWaySlice(Set.copyOf(passes), range);
 	}
 
 	/**
@@ -63,15 +61,15 @@ public record TwoWaySlice(Set<String> passes, KeyRange keys, IdRange ids) {
 		KeyRange keys = context.containsKey(KEY_CLASSES)
 				? new KeyRange(context.getString(KEY_CLASSES), Boolean.TRUE.equals(context.get(REST))) : null;
 		IdRange ids = context.containsKey(ID_RANGE) ? IdRange.parse(context.getString(ID_RANGE)) : null;
-		return new TwoWaySlice(passes, keys, ids);
+		return new TwoWaySlice(passes, (keys != null) ? keys : ids);
 	}
 
 	/**
-	 * The records the slice's Salesforce pass reads.
-	 * @return its keys or Ids, {@code null} for all
+	 * The keys the slice's key-split passes read.
+	 * @return its key range, {@code null} for all keys (or when it is split by Id)
 	 */
-	RecordRange range() {
-		return (this.keys != null) ? this.keys : this.ids;
+	KeyRange keys() {
+		return (this.range instanceof KeyRange keys) ? keys : null;
 	}
 
 	/**
@@ -82,12 +80,12 @@ public record TwoWaySlice(Set<String> passes, KeyRange keys, IdRange ids) {
 		if (this.passes != null) {
 			context.putString(PASSES, String.join(",", this.passes.stream().sorted().toList()));
 		}
-		if (this.keys != null) {
-			context.putString(KEY_CLASSES, this.keys.classes());
-			context.put(REST, this.keys.rest());
+		if (this.range instanceof KeyRange keys) {
+			context.putString(KEY_CLASSES, keys.classes());
+			context.put(REST, keys.rest());
 		}
-		if (this.ids != null) {
-			context.putString(ID_RANGE, this.ids.text());
+		else if (this.range instanceof IdRange ids) {
+			context.putString(ID_RANGE, ids.text());
 		}
 	}
 
