@@ -25,7 +25,7 @@ public class EmbeddedDatabaseConfiguration {
 
 	@Bean
 	HikariDataSource dataSource(EmbeddedDatabaseProperties properties) {
-		EmbeddedMariaDb server = EmbeddedMariaDb.obtain(properties.dataDir());
+		EmbeddedMariaDb server = EmbeddedMariaDb.obtain(properties.dataDir(), properties.bufferPoolSize());
 		if (properties.reset()) {
 			server.dropDatabase(properties.database());
 		}

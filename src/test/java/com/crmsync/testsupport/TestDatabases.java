@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.crmsync.db.EmbeddedDatabaseProperties;
 import com.crmsync.db.EmbeddedMariaDb;
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -48,7 +49,7 @@ public final class TestDatabases {
 	 * @return the running server
 	 */
 	public static EmbeddedMariaDb server() {
-		return EmbeddedMariaDb.obtain(DATA_DIR);
+		return EmbeddedMariaDb.obtain(DATA_DIR, EmbeddedDatabaseProperties.DEFAULT_BUFFER_POOL_SIZE);
 	}
 
 	/**
