@@ -16,7 +16,6 @@ import com.crmsync.job.MappingsProvider;
 import com.crmsync.job.ObjectStep;
 import com.crmsync.job.partition.CrmWriteLock;
 import com.crmsync.job.SyncProperties;
-import com.crmsync.job.SyncWindow;
 import com.crmsync.job.read.KeysetItemReader;
 import com.crmsync.job.twoway.CandidateEnricher;
 import com.crmsync.job.twoway.TwoWayItemProcessor;
@@ -72,8 +71,7 @@ public class CampaignStepConfiguration {
 				chunkSize, (step) -> campaignPasses.of(step, CampaignStepItem.Campaign::new,
 						CampaignStepItem.Campaign::candidate));
 		KeysetItemReader<MemberItem> memberReader = new KeysetItemReader<>(CampaignMemberPasses.PHASE_KEY, chunkSize,
-				(step) -> campaignPasses.switchedOff() ? List.of()
-						: CampaignMemberPasses.of(SyncWindow.of(step), salesforce, members));
+				(step) -> campaignPasses.switchedOff() ? List.of() : CampaignMemberPasses.of(step, reads, members));
 		TwoWayItemProcessor campaignProcessor = new TwoWayItemProcessor(rules, fields);
 		TwoWayItemWriter campaignWriter = new TwoWayItemWriter(rules, fields, campaignProcessor, salesforce, writes,
 				crmRecords, links, customFields, references, journal, crmWrites);

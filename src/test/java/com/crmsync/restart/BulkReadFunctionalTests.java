@@ -75,6 +75,39 @@ class BulkReadFunctionalTests {
 	}
 
 	@Test
+	void campaignMembersAboveTheThresholdAreReadInBulkAfterTheirCampaignsThroughSoap() throws Exception {
+		try (RestartFixture fixture = RestartFixture.seeded()) {
+			// given: 16 campaigns and 24 members in Salesforce, a threshold between them
+			ConfigurableApplicationContext context = fixture.startApplication(
+					Map.of("sync.salesforce.bulk-threshold", "20", "sync.salesforce.bulk-chunk-size", "7"));
+
+			// when: the first (full) run
+			JobExecution run = context.getBean(SyncRunner.class).run(false, false);
+
+			// then: the campaigns through SOAP, their members in one bulk job
+			assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			StepExecution campaigns = run.getStepExecutions()
+				.stream()
+				.filter((step) -> step.getStepName().equals("mergeCampaigns"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(SalesforceReads.apiOf(campaigns)).isEqualTo("soap");
+			assertThat(SalesforceReads.apiOf(campaigns, "campaignMembers")).isEqualTo("bulk");
+			assertThat(fixture.emulator.bulkJobs().jobsOn("CampaignMember", "queryAll")).isOne();
+			// and: both sides as after the SOAP run, each record read once
+			assertThat(RestartFixture.reads(List.of(run))).isEqualTo(RestartFixture.uninterrupted().reads());
+			fixture.assertEndsAsUninterrupted();
+
+			// when: an incremental run
+			JobExecution next = context.getBean(SyncRunner.class).run(false, false);
+
+			// then: the members through SOAP, no new bulk job
+			assertThat(next.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(fixture.emulator.bulkJobs().jobsOn("CampaignMember", "queryAll")).isOne();
+		}
+	}
+
+	@Test
 	void aRunKilledWhileReadingABulkJobResumesTheSameJobAndEndsAsAnUninterruptedRun() throws Exception {
 		try (RestartFixture fixture = RestartFixture.seeded()) {
 			// given: a run in a child JVM reading everything in bulk, slowed down so that
@@ -100,6 +133,48 @@ class BulkReadFunctionalTests {
 			assertThat(fixture.emulator.bulkJobs().jobsOn("Lead", "queryAll")).isOne();
 			assertThat(apis(restarted)).containsEntry("mergeLeads", "bulk");
 		}
+	}
+
+	@Test
+	void aRunKilledWhileReadingTheMembersBulkJobResumesItAndEndsAsAnUninterruptedRun() throws Exception {
+		try (RestartFixture fixture = RestartFixture.seeded()) {
+			// given: a run in a child JVM reading everything in bulk, three records a
+			// chunk
+			Map<String, Object> bulk = Map.of("sync.salesforce.api", "bulk", "sync.salesforce.bulk-chunk-size", "7",
+					"sync.chunk-size", "3");
+			SyncProcess child = fixture.startProcess(bulk, "run");
+			RestartFixture.await("mergeCampaigns to start", () -> fixture.stepHasStarted("mergeCampaigns"),
+					child::isAlive);
+			fixture.emulator.faults().latencyMs(40);
+
+			// when: it is killed once a chunk of members read from their bulk job is
+			// committed
+			RestartFixture.await("a chunk of the members' bulk job to commit",
+					() -> savedContext(fixture, "mergeCampaigns").containsKey("campaignMembers.sync.bulk.position"),
+					child::isAlive);
+			child.kill();
+			fixture.emulator.faults().latencyMs(0);
+			long killed = fixture.firstExecutionId();
+			assertThat(fixture.emulator.bulkJobs().jobsOn("CampaignMember", "queryAll")).isOne();
+			RestartFixture.await("the server to release the dead run's lock", () -> !fixture.runLockHeld(), () -> true);
+
+			// then: restarted, it ends as an uninterrupted run, each record read once
+			// over
+			// both executions, reading on in the same bulk job
+			JobExecution restarted = fixture.restartEndsAsUninterrupted(killed, bulk, "mergeCampaigns", child.output());
+			assertThat(fixture.emulator.bulkJobs().jobsOn("CampaignMember", "queryAll")).isOne();
+			StepExecution resumed = restarted.getStepExecutions().iterator().next();
+			assertThat(SalesforceReads.apiOf(resumed, "campaignMembers")).isEqualTo("bulk");
+		}
+	}
+
+	/** The execution context the running step last saved, empty before it saved one. */
+	private static Map<String, Object> savedContext(RestartFixture fixture, String step) {
+		List<String> contexts = fixture.jdbc
+			.queryForList("SELECT COALESCE(c.SERIALIZED_CONTEXT, c.SHORT_CONTEXT) FROM BATCH_STEP_EXECUTION_CONTEXT c "
+					+ "JOIN BATCH_STEP_EXECUTION s ON s.STEP_EXECUTION_ID = c.STEP_EXECUTION_ID "
+					+ "WHERE s.STEP_NAME = ? AND s.STATUS = 'STARTED'", String.class, step);
+		return contexts.isEmpty() ? Map.of() : RestartFixture.context(contexts.get(0));
 	}
 
 	private static Map<String, String> apis(JobExecution execution) {

@@ -252,8 +252,20 @@ final class RestartFixture implements AutoCloseable {
 	}
 
 	/**
-	 * Whether the step runs and has committed at least one chunk.
+	 * Whether the step runs.
 	 * @param step the step name
+	 * @return {@code true} once it has started, until it ends
+	 */
+	boolean stepHasStarted(String step) {
+		Integer count = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = ? AND STATUS = 'STARTED'", Integer.class,
+				step);
+		return count != null && count > 0;
+	}
+
+	/**
+	 * Whether the step runs and has committed at least one chunk.
+	 * @param step the step's name
 	 * @return {@code true} once it has
 	 */
 	boolean stepHasCommitted(String step) {

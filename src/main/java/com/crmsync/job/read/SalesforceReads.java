@@ -14,6 +14,7 @@ import java.util.Map;
 import com.crmsync.job.SyncWindow;
 import com.crmsync.salesforce.BulkApiProperties;
 import com.crmsync.salesforce.BulkQuery;
+import com.crmsync.salesforce.CallConcurrencyProperties;
 import com.crmsync.salesforce.QueryResults;
 import com.crmsync.salesforce.SalesforceApi;
 import com.crmsync.salesforce.SalesforceClient;
@@ -60,20 +61,30 @@ public class SalesforceReads {
 	/** The result position after the last record of the last committed chunk. */
 	public static final String BULK_POSITION = "sync.bulk.position";
 
+	/**
+	 * The smallest PK chunk a read of a whole object asks for ({@link #chunkSize}): a
+	 * chunk costs requests of its own (its status, its result list and file).
+	 */
+	static final int MIN_WHOLE_OBJECT_CHUNK = 10_000;
+
 	private static final Log logger = LogFactory.getLog(SalesforceReads.class);
 
 	private final SalesforceClient salesforce;
 
 	private final BulkApiProperties settings;
 
+	private final int concurrentCalls;
+
 	private final JobRepository jobRepository;
 
 	private final TransactionTemplate ownTransaction;
 
-	public SalesforceReads(@Lazy SalesforceClient salesforce, BulkApiProperties settings, JobRepository jobRepository,
+	public SalesforceReads(@Lazy SalesforceClient salesforce, BulkApiProperties settings,
+			CallConcurrencyProperties concurrency, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager) {
 		this.salesforce = salesforce;
 		this.settings = settings;
+		this.concurrentCalls = concurrency.maxConcurrentCalls();
 		this.jobRepository = jobRepository;
 		this.ownTransaction = new TransactionTemplate(transactionManager);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -87,6 +98,16 @@ public class SalesforceReads {
 	 */
 	public static String apiOf(StepExecution step) {
 		return step.getExecutionContext().getString(API, null);
+	}
+
+	/**
+	 * The API a step execution read a second object with ({@link #ofPart}).
+	 * @param step the step execution
+	 * @param part the part's name, e.g. {@code campaignMembers}
+	 * @return {@code soap} or {@code bulk}, or {@code null} when the part did not read
+	 */
+	public static String apiOf(StepExecution step, String part) {
+		return step.getExecutionContext().getString(ContextKeys.of(part).api(), null);
 	}
 
 	/**
@@ -112,6 +133,27 @@ public class SalesforceReads {
 	 * @return the source
 	 */
 	public SalesforceSource of(StepExecution step, SyncWindow window, String object, String select, String condition) {
+		return source(step, ContextKeys.STEP, window, object, select, condition);
+	}
+
+	/**
+	 * The source of a second object that a step reads after its own (the campaigns' step
+	 * reads their members), every record of the window: its choice of API, its bulk job
+	 * and its position are kept apart from those of the step's own object, under names
+	 * that start with the part's.
+	 * @param step the step execution
+	 * @param part the part's name, e.g. {@code campaignMembers}
+	 * @param window the run's window
+	 * @param object the object read, e.g. {@code CampaignMember}
+	 * @param select {@code SELECT <fields> FROM <object>}
+	 * @return the source
+	 */
+	public SalesforceSource ofPart(StepExecution step, String part, SyncWindow window, String object, String select) {
+		return source(step, ContextKeys.of(part), window, object, select, null);
+	}
+
+	private SalesforceSource source(StepExecution step, ContextKeys keys, SyncWindow window, String object,
+			String select, String condition) {
 		return new SalesforceSource() {
 
 			private SalesforceSource chosen;
@@ -119,7 +161,7 @@ public class SalesforceReads {
 			@Override
 			public PageCursor<SalesforceRecord> startAfter(String afterId) {
 				if (this.chosen == null) {
-					this.chosen = choose(step, window, object, select, condition, afterId);
+					this.chosen = choose(step, keys, window, object, select, condition, afterId);
 				}
 				return this.chosen.startAfter(afterId);
 			}
@@ -147,27 +189,31 @@ public class SalesforceReads {
 	 * from its first page: below the threshold the query carries on, above it one page
 	 * was spent instead of a {@code SELECT COUNT()} call.
 	 */
-	private SalesforceSource choose(StepExecution step, SyncWindow window, String object, String select,
-			String condition, String afterId) {
+	private SalesforceSource choose(StepExecution step, ContextKeys keys, SyncWindow window, String object,
+			String select, String condition, String afterId) {
 		ExecutionContext context = step.getExecutionContext();
 		SalesforceApi api;
 		QueryResults[] started = new QueryResults[1];
-		if (context.containsKey(API)) {
-			api = SalesforceApi.valueOf(context.getString(API).toUpperCase(Locale.ROOT));
+		if (context.containsKey(keys.api())) {
+			api = SalesforceApi.valueOf(context.getString(keys.api()).toUpperCase(Locale.ROOT));
 		}
 		else {
 			ApiChoice choice = ApiChoice.of(this.settings, window.isFull(), () -> {
 				started[0] = this.salesforce.query(window.salesforceQuery(select, afterId, condition), true);
 				return started[0].totalSize();
 			});
-			context.putString(API, choice.api().value());
-			context.putString(API_REASON, choice.reason());
+			context.putString(keys.api(), choice.api().value());
+			context.putString(keys.reason(), choice.reason());
 			logger.info(step.getStepName() + " reads " + object + " through "
 					+ ((choice.api() == SalesforceApi.BULK) ? "the Bulk API" : "SOAP") + " (" + choice.reason() + ")");
 			api = choice.api();
 		}
 		if (api == SalesforceApi.BULK) {
-			return new BulkSource(step, object, window.salesforceQueryUnordered(select, condition));
+			int chunkSize = this.settings.bulkChunkSize();
+			if (condition == null && started[0] != null) {
+				chunkSize = chunkSize(chunkSize, started[0].totalSize(), this.concurrentCalls);
+			}
+			return new BulkSource(step, keys, object, window.salesforceQueryUnordered(select, condition), chunkSize);
 		}
 		return (after) -> {
 			QueryResults results = started[0];
@@ -175,6 +221,40 @@ public class SalesforceReads {
 			return PageCursor.of((results != null) ? results
 					: this.salesforce.query(window.salesforceQuery(select, after, condition), true));
 		};
+	}
+
+	/**
+	 * The PK chunk size of a bulk query job that reads a whole object (one thread reads
+	 * it all): about one chunk per call the job may make at once, so that Salesforce
+	 * works on several chunks side by side and the first rows come after a fraction of
+	 * the object's time. With one chunk of the default 100,000 records, a 100,000-record
+	 * read waited for the whole object's server time before its first row. A partition's
+	 * job keeps the setting: the partitions' jobs already run side by side.
+	 * @param setting {@code sync.salesforce.bulk-chunk-size}, the most records a chunk
+	 * holds
+	 * @param records the records the job reads
+	 * @param concurrentCalls {@code sync.salesforce.max-concurrent-calls}
+	 * @return the chunk size, between {@value #MIN_WHOLE_OBJECT_CHUNK} records (or the
+	 * setting, when smaller) and the setting
+	 */
+	static int chunkSize(int setting, long records, int concurrentCalls) {
+		long share = (records + concurrentCalls - 1) / concurrentCalls;
+		return (int) Math.min(setting, Math.max(MIN_WHOLE_OBJECT_CHUNK, share));
+	}
+
+	/**
+	 * Where one source keeps its API and its bulk job in the step's execution context.
+	 */
+	private record ContextKeys(String api, String reason, String job, String batches, String position) {
+
+		/** The step's own object's. */
+		static final ContextKeys STEP = new ContextKeys(API, API_REASON, BULK_JOB, BULK_BATCHES, BULK_POSITION);
+
+		static ContextKeys of(String part) {
+			return new ContextKeys(part + "." + API, part + "." + API_REASON, part + "." + BULK_JOB,
+					part + "." + BULK_BATCHES, part + "." + BULK_POSITION);
+		}
+
 	}
 
 	/**
@@ -192,9 +272,13 @@ public class SalesforceReads {
 
 		private final StepExecution step;
 
+		private final ContextKeys keys;
+
 		private final String object;
 
 		private final String soql;
+
+		private final int chunkSize;
 
 		private final BulkQuery bulk;
 
@@ -203,10 +287,12 @@ public class SalesforceReads {
 
 		private BulkQuery.Position lastReturned;
 
-		BulkSource(StepExecution step, String object, String soql) {
+		BulkSource(StepExecution step, ContextKeys keys, String object, String soql, int chunkSize) {
 			this.step = step;
+			this.keys = keys;
 			this.object = object;
 			this.soql = soql;
+			this.chunkSize = chunkSize;
 			this.bulk = new BulkQuery(SalesforceReads.this.salesforce);
 		}
 
@@ -214,16 +300,16 @@ public class SalesforceReads {
 		public PageCursor<SalesforceRecord> startAfter(String afterId) {
 			// a bulk result has no Id order: the restart point is the saved position
 			ExecutionContext context = this.step.getExecutionContext();
-			if (!context.containsKey(BULK_BATCHES)) {
-				this.bulk.start(this.object, this.soql, true, SalesforceReads.this.settings.bulkChunkSize(),
-						context.getString(BULK_JOB, null), this);
+			if (!context.containsKey(this.keys.batches())) {
+				this.bulk.start(this.object, this.soql, true, this.chunkSize, context.getString(this.keys.job(), null),
+						this);
 			}
-			String jobId = context.getString(BULK_JOB);
-			List<String> batches = Arrays.stream(context.getString(BULK_BATCHES).split(","))
+			String jobId = context.getString(this.keys.job());
+			List<String> batches = Arrays.stream(context.getString(this.keys.batches()).split(","))
 				.filter((id) -> !id.isEmpty())
 				.toList();
-			BulkQuery.Position from = context.containsKey(BULK_POSITION)
-					? BulkQuery.Position.of(context.getString(BULK_POSITION)) : BulkQuery.Position.START;
+			BulkQuery.Position from = context.containsKey(this.keys.position())
+					? BulkQuery.Position.of(context.getString(this.keys.position())) : BulkQuery.Position.START;
 			if (from != BulkQuery.Position.START) {
 				logger.info(this.step.getStepName() + " continues bulk query job " + jobId + " at " + from.text());
 			}
@@ -251,21 +337,21 @@ public class SalesforceReads {
 		@Override
 		public void chunkWritten() {
 			if (this.lastReturned != null) {
-				this.step.getExecutionContext().putString(BULK_POSITION, this.lastReturned.text());
+				this.step.getExecutionContext().putString(this.keys.position(), this.lastReturned.text());
 			}
 		}
 
 		@Override
 		public void jobCreated(String jobId) {
-			this.step.getExecutionContext().putString(BULK_JOB, jobId);
+			this.step.getExecutionContext().putString(this.keys.job(), jobId);
 			saveNow(this.step);
 		}
 
 		@Override
 		public void batchesListed(String jobId, List<String> batchIds) {
 			ExecutionContext context = this.step.getExecutionContext();
-			context.putString(BULK_JOB, jobId);
-			context.putString(BULK_BATCHES, String.join(",", batchIds));
+			context.putString(this.keys.job(), jobId);
+			context.putString(this.keys.batches(), String.join(",", batchIds));
 			saveNow(this.step);
 			logger.info(this.step.getStepName() + ": bulk query job " + jobId + " split into " + batchIds.size()
 					+ " batch(es)");
