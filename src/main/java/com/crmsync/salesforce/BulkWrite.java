@@ -307,15 +307,17 @@ public final class BulkWrite {
 
 	/**
 	 * Polls a batch until it is completed or failed: first when a batch of its size took
-	 * the org the last time (in any step) after it was sent, then when the records it has
-	 * left should be saved at that pace (Salesforce counts the records of a batch at work
-	 * as it saves them; a queued batch has all of them ahead), or, before any pace is
-	 * known, with a growing pause (Salesforce counts every status request). Each poll
-	 * asks for the states of all the job's batches, as Data Loader does, and keeps those
-	 * seen done: a batch seen done while another was awaited is not polled again.
+	 * the org the last time (in any step) after it was sent, its wait in the org's queue
+	 * included (a batch sent while the org works on as many as it takes at once waits for
+	 * one of them to end), then when the records it has left should be saved at that pace
+	 * (Salesforce counts the records of a batch at work as it saves them; a queued batch
+	 * has all of them ahead), or, before any pace is known, with a growing pause
+	 * (Salesforce counts every status request). Each poll asks for the states of all the
+	 * job's batches, as Data Loader does, and keeps those seen done: a batch seen done
+	 * while another was awaited is not polled again.
 	 */
 	private BatchInfo waitUntilDone(Batch batch, int records) {
-		long expected = (long) (records * this.client.bulkMillisPerRecord());
+		long expected = (long) (records * this.client.bulkMillisPerRecord()) + this.client.bulkQueueMillis();
 		Long sent = this.sentAt.get(batch.batchId());
 		long atWork = (sent != null) ? (System.nanoTime() - sent) / 1_000_000 : 0;
 		long pause = Math.max(FIRST_POLL_MS, expected - atWork);
@@ -342,8 +344,22 @@ public final class BulkWrite {
 		}
 		if (info.getState() == BatchStateEnum.Completed && records > 0) {
 			this.client.bulkMillisPerRecord((double) info.getTotalProcessingTime() / records);
+			this.client.bulkQueued(queuedMillis(info));
 		}
 		return info;
+	}
+
+	/**
+	 * How long a done batch waited in the org's queue: from its creation to its last
+	 * change (its end), less the time the org spent saving it. Salesforce gives the dates
+	 * to the second or the millisecond; a wait below zero is none.
+	 */
+	static long queuedMillis(BatchInfo info) {
+		if (info.getCreatedDate() == null || info.getSystemModstamp() == null) {
+			return 0;
+		}
+		long turnaround = info.getSystemModstamp().getTimeInMillis() - info.getCreatedDate().getTimeInMillis();
+		return Math.max(0, turnaround - info.getTotalProcessingTime());
 	}
 
 	/**

@@ -123,6 +123,19 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 	 */
 	private volatile double bulkMillisPerRecord;
 
+	/**
+	 * How long the org's last bulk batches waited in its queue before it began saving
+	 * them (a running average), 0 until one is known: a batch sent while the org works on
+	 * as many as it takes at once waits about as long.
+	 */
+	private volatile long bulkQueueMillis;
+
+	/**
+	 * The time per record of this client's last SOAP saves (a running average), 0 until
+	 * one is made: the org's pace before any bulk batch has told it.
+	 */
+	private volatile double soapSaveMillisPerRecord;
+
 	/** Made on the first save that needs more than one call. */
 	private volatile ExecutorService callThreads;
 
@@ -480,15 +493,36 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 	}
 
 	/**
-	 * The server time per record of the last bulk batch this org saved.
-	 * @return milliseconds, 0 while none is known
+	 * The server time per record of the last bulk batch this org saved; before one is
+	 * known, the time per record of this client's SOAP saves (the org runs the same
+	 * triggers and rules for both; a call's round trip makes it a little longer), so a
+	 * step's first batches are not polled ever more often from a few milliseconds on.
+	 * @return milliseconds, 0 while neither is known
 	 */
 	double bulkMillisPerRecord() {
-		return this.bulkMillisPerRecord;
+		double bulk = this.bulkMillisPerRecord;
+		return (bulk > 0) ? bulk : this.soapSaveMillisPerRecord;
 	}
 
 	void bulkMillisPerRecord(double millis) {
 		this.bulkMillisPerRecord = millis;
+	}
+
+	/**
+	 * How long this org's last bulk batches waited in its queue, on average.
+	 * @return milliseconds, 0 while none is known
+	 */
+	long bulkQueueMillis() {
+		return this.bulkQueueMillis;
+	}
+
+	/**
+	 * Takes in how long a batch just done waited in the org's queue: the average moves
+	 * half way towards it, so it follows the org's load within a few batches.
+	 * @param millis the batch's wait
+	 */
+	void bulkQueued(long millis) {
+		this.bulkQueueMillis = (this.bulkQueueMillis + millis) / 2;
 	}
 
 	/**
@@ -569,6 +603,12 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 		return outcomes;
 	}
 
+	private void savedInSoap(int records, double millis) {
+		double perRecord = millis / records;
+		double known = this.soapSaveMillisPerRecord;
+		this.soapSaveMillisPerRecord = (known > 0) ? (known + perRecord) / 2 : perRecord;
+	}
+
 	private static <T> T waitFor(Future<T> call) {
 		boolean interrupted = false;
 		try {
@@ -644,7 +684,9 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 		BackOffExecution backOff = this.retryPolicy.getBackOff().start();
 		while (!pending.isEmpty()) {
 			SObject[] batch = pending.stream().map((i) -> toSObject(records.get(i))).toArray(SObject[]::new);
+			long started = System.nanoTime();
 			List<RecordSaveResult> results = call(operation, () -> dml.save(batch));
+			savedInSoap(batch.length, (System.nanoTime() - started) / 1e6);
 			List<Integer> locked = new ArrayList<>();
 			for (int k = 0; k < results.size(); k++) {
 				RecordSaveResult outcome = results.get(k);

@@ -66,6 +66,50 @@ class BulkWritePollingTests {
 		assertThat(this.emulator.org().records("Lead")).hasSize(1_200);
 	}
 
+	@Test
+	void batchesKeptInFlightBeyondWhatTheOrgWorksOnAreFoundDoneAtTheirFirstPoll() {
+		// two batches at work at a time, while the sender keeps four in flight (as a
+		// score
+		// push does): every batch sent waits in line behind two others
+		long requests = statusRequestsOnceThePaceIsKnown(2, (bulk, journal) -> {
+			java.util.ArrayDeque<BulkWrite.InFlight> inFlight = new java.util.ArrayDeque<>();
+			for (int i = 0; i < 12; i++) {
+				inFlight.add(bulk.send("CRM_Id__c", leads(400 + 200 * i, 600 + 200 * i), journal));
+				if (inFlight.size() > 3) {
+					assertThat(bulk.await(inFlight.poll(), journal)).hasSize(200);
+				}
+			}
+			inFlight.forEach((batch) -> assertThat(bulk.await(batch, journal)).hasSize(200));
+		});
+
+		// then: once the line's wait is known, a batch is first polled when it should be
+		// done, behind the ones ahead of it, not when it would be had it started at once
+		// (11 status requests when the wait in line was not counted)
+		assertThat(requests).isLessThanOrEqualTo(10);
+		assertThat(this.emulator.org().records("Lead")).hasSize(2_800);
+	}
+
+	@Test
+	void aFirstBatchIsPolledAtThePaceOfTheSoapSavesMadeBeforeIt() {
+		start(1);
+		ApiCallCounter counter = new ApiCallCounter();
+		try (SalesforceClient client = client(counter)) {
+			// given: a SOAP save of 200 records (0.4 s of server time), no bulk batch yet
+			assertThat(client.create(leads(0, 200))).allMatch(RecordSaveResult::success);
+			BulkWrite bulk = new BulkWrite(client);
+			Journal journal = new Journal();
+
+			// when: a first batch of 400 records (0.8 s)
+			assertThat(bulk.upsert("CRM_Id__c", leads(200, 600), journal)).allMatch(RecordSaveResult::success);
+			bulk.closeJobs();
+		}
+
+		// then: polled when its records should be saved at that pace (a growing pause
+		// from
+		// 50 ms polled it some 6 times)
+		assertThat(statusRequests(counter)).isLessThanOrEqualTo(2);
+	}
+
 	/**
 	 * Starts the org, has a first batch of 400 saved (the org's pace is learnt from it,
 	 * 0.8 s), then saves more: the status requests those took.
