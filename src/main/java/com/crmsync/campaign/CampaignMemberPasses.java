@@ -66,7 +66,7 @@ final class CampaignMemberPasses {
 			CampaignMemberRepository members) {
 		SyncWindow window = SyncWindow.of(step);
 		SalesforceSource source = reads.ofPart(step, PART, window, "CampaignMember", SELECT);
-		KeysetPass<MemberItem.InSalesforce, String> inSalesforce = new SalesforcePass(source);
+		KeysetPass<MemberItem.InSalesforce, String> inSalesforce = new SalesforceMembers(source);
 		PageCursor.KeysetQuery<CrmCampaignMember> crmPage = window.isFull() ? members::page
 				: (afterId, limit) -> members.changedPage(window.crmFrom(), MEMBER_TYPES, afterId, limit);
 		KeysetPass<MemberItem.InCrm, Long> inCrm = KeysetPass.of("CRM", LAST_CRM_ID, (item) -> item.member().id(),
@@ -79,11 +79,11 @@ final class CampaignMemberPasses {
 	 * The Salesforce members, restartable after the last one written: by Id through SOAP,
 	 * at the result position its source keeps with each chunk through the Bulk API.
 	 */
-	private static final class SalesforcePass implements KeysetPass<MemberItem.InSalesforce, String> {
+	private static final class SalesforceMembers implements KeysetPass<MemberItem.InSalesforce, String> {
 
 		private final SalesforceSource source;
 
-		SalesforcePass(SalesforceSource source) {
+		SalesforceMembers(SalesforceSource source) {
 			this.source = source;
 		}
 

@@ -27,10 +27,30 @@ public record EmbeddedDatabaseProperties(Path dataDir, String database, boolean 
 	 */
 	public static final DataSize DEFAULT_BUFFER_POOL_SIZE = DataSize.ofMegabytes(256);
 
+	/** The smallest buffer pool the setting takes: MariaDB's own floor is a few MB. */
+	private static final long MIN_BUFFER_POOL_MB = 16;
+
 	public EmbeddedDatabaseProperties {
 		dataDir = (dataDir != null) ? dataDir : Path.of("data", "mariadb");
 		database = (database != null) ? database : "crm";
 		bufferPoolSize = (bufferPoolSize != null) ? bufferPoolSize : DEFAULT_BUFFER_POOL_SIZE;
+		String problem = bufferPoolProblem(bufferPoolSize);
+		if (problem != null) {
+			throw new IllegalArgumentException(problem);
+		}
+	}
+
+	/**
+	 * What is wrong with a buffer pool size, for the settings check before anything
+	 * starts.
+	 * @param size {@code sync.embedded.buffer-pool-size}, or {@code null} when unset
+	 * @return the problem, or {@code null} when the size will do
+	 */
+	public static String bufferPoolProblem(DataSize size) {
+		if (size != null && size.toMegabytes() < MIN_BUFFER_POOL_MB) {
+			return "sync.embedded.buffer-pool-size must be at least " + MIN_BUFFER_POOL_MB + "MB (it is " + size + ")";
+		}
+		return null;
 	}
 
 }

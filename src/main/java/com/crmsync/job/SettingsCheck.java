@@ -33,6 +33,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The one configuration check a command makes before anything runs (no database started,
@@ -107,6 +108,11 @@ public class SettingsCheck implements ApplicationContextInitializer<Configurable
 						(Duration) values.get("sync.salesforce.connect-timeout"),
 						(Duration) values.get("sync.salesforce.read-timeout"),
 						(Integer) values.get("sync.salesforce.max-concurrent-calls"))));
+		String bufferPool = EmbeddedDatabaseProperties
+			.bufferPoolProblem((DataSize) values.get("sync.embedded.buffer-pool-size"));
+		if (bufferPool != null) {
+			problems.add(bufferPool);
+		}
 		if (this.needs.contains(Need.OPERATOR) && isBlank(values.get("sync.operator"))) {
 			problems.add("sync.operator is not set (the e-mail of the CRM Administrator on whose authority the job "
 					+ "runs)");

@@ -54,6 +54,13 @@ class SettingsCheckTests {
 	}
 
 	@Test
+	void anEmbeddedBufferPoolTooSmallForTheServerIsRefused() {
+		assertThat(check(Set.of(), Map.of("sync.embedded.buffer-pool-size", "2GB"))).isEmpty();
+		assertThat(check(Set.of(), Map.of("sync.embedded.buffer-pool-size", "1MB")))
+			.containsExactly("sync.embedded.buffer-pool-size must be at least 16MB (it is 1048576B)");
+	}
+
+	@Test
 	void theSalesforceLoginIsCheckedOnlyForACommandThatLogsIn() {
 		assertThat(check(Set.of(), Map.of())).isEmpty();
 		assertThat(check(Set.of(SettingsCheck.Need.SALESFORCE_LOGIN), Map.of())).containsExactly(
