@@ -150,7 +150,9 @@ class BulkReadFunctionalTests {
 			// when: it is killed once a chunk of members read from their bulk job is
 			// committed
 			RestartFixture.await("a chunk of the members' bulk job to commit",
-					() -> savedContext(fixture, "mergeCampaigns").containsKey("campaignMembers.sync.bulk.position"),
+					() -> fixture.savedContexts("mergeCampaigns")
+						.stream()
+						.anyMatch((context) -> context.containsKey("campaignMembers.sync.bulk.position")),
 					child::isAlive);
 			child.kill();
 			fixture.emulator.faults().latencyMs(0);
@@ -166,15 +168,6 @@ class BulkReadFunctionalTests {
 			StepExecution resumed = restarted.getStepExecutions().iterator().next();
 			assertThat(SalesforceReads.apiOf(resumed, "campaignMembers")).isEqualTo("bulk");
 		}
-	}
-
-	/** The execution context the running step last saved, empty before it saved one. */
-	private static Map<String, Object> savedContext(RestartFixture fixture, String step) {
-		List<String> contexts = fixture.jdbc
-			.queryForList("SELECT COALESCE(c.SERIALIZED_CONTEXT, c.SHORT_CONTEXT) FROM BATCH_STEP_EXECUTION_CONTEXT c "
-					+ "JOIN BATCH_STEP_EXECUTION s ON s.STEP_EXECUTION_ID = c.STEP_EXECUTION_ID "
-					+ "WHERE s.STEP_NAME = ? AND s.STATUS = 'STARTED'", String.class, step);
-		return contexts.isEmpty() ? Map.of() : RestartFixture.context(contexts.get(0));
 	}
 
 	private static Map<String, String> apis(JobExecution execution) {

@@ -3,10 +3,6 @@
  */
 package com.crmsync.restart;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -201,24 +196,10 @@ class BulkWriteFunctionalTests {
 	 * that was sent and whose results were not read.
 	 */
 	private static boolean sentNotApplied(RestartFixture fixture, String step, String operation) {
-		List<String> contexts = fixture.jdbc
-			.queryForList("SELECT COALESCE(c.SERIALIZED_CONTEXT, c.SHORT_CONTEXT) FROM BATCH_STEP_EXECUTION_CONTEXT c "
-					+ "JOIN BATCH_STEP_EXECUTION s ON s.STEP_EXECUTION_ID = c.STEP_EXECUTION_ID "
-					+ "WHERE s.STEP_NAME = ? AND s.STATUS = 'STARTED'", String.class, step);
-		for (String context : contexts) {
-			try {
-				Map<String, Object> values = new DefaultExecutionContextSerializer()
-					.deserialize(new ByteArrayInputStream(context.getBytes(StandardCharsets.UTF_8)));
-				Object batch = values.get("sync.bulkWrite.sent." + operation);
-				if (batch != null && !batch.toString().endsWith(":applied")) {
-					return true;
-				}
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-		return false;
+		return fixture.savedContexts(step)
+			.stream()
+			.map((values) -> values.get("sync.bulkWrite.sent." + operation))
+			.anyMatch((batch) -> batch != null && !batch.toString().endsWith(":applied"));
 	}
 
 	/**

@@ -74,14 +74,10 @@ class PipelinedBulkPushFunctionalTests {
 	 * chunk that has not committed (its values are not kept yet).
 	 */
 	private static boolean sentByUncommittedChunk(RestartFixture fixture) {
-		List<String> contexts = fixture.jdbc
-			.queryForList("SELECT COALESCE(c.SERIALIZED_CONTEXT, c.SHORT_CONTEXT) FROM BATCH_STEP_EXECUTION_CONTEXT c "
-					+ "JOIN BATCH_STEP_EXECUTION s ON s.STEP_EXECUTION_ID = c.STEP_EXECUTION_ID "
-					+ "WHERE s.STEP_NAME = 'pushLeadScores' AND s.STATUS = 'STARTED'", String.class);
+		List<Map<String, Object>> contexts = fixture.savedContexts("pushLeadScores");
 		List<String> kept = fixture.jdbc.queryForList(
 				"SELECT DISTINCT batch FROM sync_pending_batch WHERE step_name = 'pushLeadScores'", String.class);
-		for (String context : contexts) {
-			Map<String, Object> values = RestartFixture.context(context);
+		for (Map<String, Object> values : contexts) {
 			for (String operation : List.of("Lead.update", "Contact.update")) {
 				Object batch = values.get("sync.bulkWrite.sent." + operation);
 				if (batch != null && !batch.toString().endsWith(":applied") && !kept.contains(batch.toString())) {

@@ -252,6 +252,21 @@ final class RestartFixture implements AutoCloseable {
 	}
 
 	/**
+	 * The execution contexts the running executions of a step last saved.
+	 * @param step the step name
+	 * @return their values, none before the step started
+	 */
+	List<Map<String, Object>> savedContexts(String step) {
+		return this.jdbc
+			.queryForList("SELECT COALESCE(c.SERIALIZED_CONTEXT, c.SHORT_CONTEXT) FROM BATCH_STEP_EXECUTION_CONTEXT c "
+					+ "JOIN BATCH_STEP_EXECUTION s ON s.STEP_EXECUTION_ID = c.STEP_EXECUTION_ID "
+					+ "WHERE s.STEP_NAME = ? AND s.STATUS = 'STARTED'", String.class, step)
+			.stream()
+			.map(RestartFixture::context)
+			.toList();
+	}
+
+	/**
 	 * Whether the step runs.
 	 * @param step the step name
 	 * @return {@code true} once it has started, until it ends
