@@ -245,7 +245,11 @@ public final class BulkWrite {
 		BackOffExecution backOff = this.client.rowLockBackOff();
 		Batch batch = first;
 		while (true) {
-			List<RecordSaveResult> results = results(batch, pending.size());
+			// an update's records are known by their ids: a batch without a failure needs
+			// no result file
+			List<String> updatedIds = "update".equals(operation.action())
+					? pending.stream().map((i) -> records.get(i).id()).toList() : null;
+			List<RecordSaveResult> results = results(batch, pending.size(), updatedIds);
 			journal.batchApplied(operation.key(), batch.asApplied());
 			List<Integer> locked = new ArrayList<>();
 			for (int k = 0; k < results.size(); k++) {
@@ -276,19 +280,27 @@ public final class BulkWrite {
 	 * @throws SalesforceException when the batch failed as a whole
 	 */
 	public List<RecordSaveResult> resultsOf(Batch batch, int records) {
-		return results(batch, records);
+		return results(batch, records, null);
 	}
 
 	/**
-	 * Waits for a batch to complete and reads its per-record results.
+	 * Waits for a batch to complete and reads its per-record results; those of an update
+	 * whose every record was saved are known without its result file, which Salesforce
+	 * counts as a request: each record saved, under its own id.
+	 * @param updatedIds the ids of an update's records, in the batch's order, or
+	 * {@code null} for another operation
 	 * @throws SalesforceException when the batch failed as a whole
 	 */
-	private List<RecordSaveResult> results(Batch batch, int records) {
+	private List<RecordSaveResult> results(Batch batch, int records, List<String> updatedIds) {
 		BatchInfo info = batch.applied() ? null : waitUntilDone(batch, records);
 		if (info != null && info.getState() != BatchStateEnum.Completed) {
 			throw new SalesforceException("BULK_BATCH_FAILED",
 					"Bulk job " + batch.jobId() + ", batch " + batch.batchId() + " ended " + info.getState() + ": "
 							+ SalesforceClient.mask(info.getStateMessage()));
+		}
+		if (info != null && updatedIds != null && info.getNumberRecordsFailed() == 0
+				&& info.getNumberRecordsProcessed() == records) {
+			return updatedIds.stream().map((id) -> new RecordSaveResult(id, true, false, List.of())).toList();
 		}
 		List<RecordSaveResult> results;
 		try (InputStream stream = this.client.bulkCall("bulk.getBatchResult", Map.of(),

@@ -3,7 +3,6 @@
  */
 package com.crmsync.salesforce;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,7 +96,7 @@ class BulkWritePollingTests {
 			// given: a SOAP save of 200 records (0.4 s of server time), no bulk batch yet
 			assertThat(client.create(leads(0, 200))).allMatch(RecordSaveResult::success);
 			BulkWrite bulk = new BulkWrite(client);
-			Journal journal = new Journal();
+			InMemoryBulkJournal journal = new InMemoryBulkJournal();
 
 			// when: a first batch of 400 records (0.8 s)
 			assertThat(bulk.upsert("CRM_Id__c", leads(200, 600), journal)).allMatch(RecordSaveResult::success);
@@ -114,12 +113,13 @@ class BulkWritePollingTests {
 	 * Starts the org, has a first batch of 400 saved (the org's pace is learnt from it,
 	 * 0.8 s), then saves more: the status requests those took.
 	 */
-	private long statusRequestsOnceThePaceIsKnown(int bulkParallelism, BiConsumer<BulkWrite, Journal> saves) {
+	private long statusRequestsOnceThePaceIsKnown(int bulkParallelism,
+			BiConsumer<BulkWrite, InMemoryBulkJournal> saves) {
 		start(bulkParallelism);
 		ApiCallCounter counter = new ApiCallCounter();
 		try (SalesforceClient client = client(counter)) {
 			BulkWrite bulk = new BulkWrite(client);
-			Journal journal = new Journal();
+			InMemoryBulkJournal journal = new InMemoryBulkJournal();
 			assertThat(bulk.upsert("CRM_Id__c", leads(0, 400), journal)).allMatch(RecordSaveResult::success);
 			long learnt = statusRequests(counter);
 			saves.accept(bulk, journal);
@@ -151,42 +151,6 @@ class BulkWritePollingTests {
 							"CRM_Id__c", "crm-" + i),
 					Set.of()))
 			.toList();
-	}
-
-	/**
-	 * Keeps the jobs and batches in memory: nothing here restarts.
-	 */
-	private static final class Journal implements BulkWrite.Journal {
-
-		private final Map<String, String> jobs = new HashMap<>();
-
-		private final Map<String, BulkWrite.Batch> batches = new HashMap<>();
-
-		@Override
-		public String jobOf(String operation) {
-			return this.jobs.get(operation);
-		}
-
-		@Override
-		public void jobCreated(String operation, String jobId) {
-			this.jobs.put(operation, jobId);
-		}
-
-		@Override
-		public BulkWrite.Batch sentBefore(String operation) {
-			return this.batches.get(operation);
-		}
-
-		@Override
-		public void batchSent(String operation, BulkWrite.Batch batch) {
-			this.batches.put(operation, batch);
-		}
-
-		@Override
-		public void batchApplied(String operation, BulkWrite.Batch batch) {
-			this.batches.put(operation, batch);
-		}
-
 	}
 
 }
