@@ -95,6 +95,7 @@ class BulkReadFunctionalTests {
 			assertThat(SalesforceReads.apiOf(campaigns, "campaignMembers")).isEqualTo("bulk");
 			assertThat(fixture.emulator.bulkJobs().jobsOn("CampaignMember", "queryAll")).isOne();
 			// and: both sides as after the SOAP run, each record read once
+			RestartFixture.assertCountsAddUp(List.of(run));
 			assertThat(RestartFixture.reads(List.of(run))).isEqualTo(RestartFixture.uninterrupted().reads());
 			fixture.assertEndsAsUninterrupted();
 
@@ -160,9 +161,8 @@ class BulkReadFunctionalTests {
 			assertThat(fixture.emulator.bulkJobs().jobsOn("CampaignMember", "queryAll")).isOne();
 			RestartFixture.await("the server to release the dead run's lock", () -> !fixture.runLockHeld(), () -> true);
 
-			// then: restarted, it ends as an uninterrupted run, each record read once
-			// over
-			// both executions, reading on in the same bulk job
+			// then: restarted, it reads on in the same bulk job and ends as an
+			// uninterrupted run, each record read once over both executions
 			JobExecution restarted = fixture.restartEndsAsUninterrupted(killed, bulk, "mergeCampaigns", child.output());
 			assertThat(fixture.emulator.bulkJobs().jobsOn("CampaignMember", "queryAll")).isOne();
 			StepExecution resumed = restarted.getStepExecutions().iterator().next();
