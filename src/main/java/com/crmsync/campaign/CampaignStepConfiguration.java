@@ -66,7 +66,7 @@ public class CampaignStepConfiguration {
 		Supplier<List<FieldMapping>> fields = () -> mappings.current().fieldsOf(rules.definition());
 		int chunkSize = properties.chunkSize();
 		TwoWayPasses campaignPasses = new TwoWayPasses(rules, fields, salesforce, crmRecords, links, customFields,
-				CandidateEnricher.NONE, reads);
+				CandidateEnricher.NONE, reads, chunkSize);
 		KeysetItemReader<CampaignStepItem.Campaign> campaignReader = new KeysetItemReader<>(TwoWayPasses.PHASE_KEY,
 				chunkSize, (step) -> campaignPasses.of(step, CampaignStepItem.Campaign::new,
 						CampaignStepItem.Campaign::candidate));

@@ -74,6 +74,18 @@ class SyncLinkSaveTests {
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sync_link WHERE crm_id = 11", Long.class)).isEqualTo(1);
 	}
 
+	@Test
+	void aBaseComesBackAsItWasSavedWhateverItsCharacters() {
+		Map<String, String> base = Map.of("LastName", "Ødegård-O'Brien \"the\" \\ 李 🚀", "Description",
+				"two\nlines\ttabbed", "Email", "a@b.test");
+		links.save(List.of(new SyncLink(LEAD, 21, "00Q000000000021AAA", base, 1L)));
+
+		assertThat(links.findByCrmIds(LEAD, List.of(21L)).get(21L).base()).isEqualTo(base);
+		assertThat(jdbc.queryForObject("SELECT JSON_VALUE(base_values, '$.LastName') FROM sync_link WHERE crm_id = 21",
+				String.class))
+			.isEqualTo(base.get("LastName"));
+	}
+
 	private static SyncLink link(ObjectType type, long crmId, String salesforceId) {
 		return new SyncLink(type, crmId, salesforceId, Map.of("Email", "a@b.test"), 1L);
 	}

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongPredicate;
 
@@ -22,6 +23,7 @@ import com.crmsync.job.read.KeysetPass;
 import com.crmsync.job.read.PageCursor;
 import com.crmsync.job.read.RestartKey;
 import com.crmsync.mapping.FieldMapping;
+import com.crmsync.salesforce.QueryResults;
 import com.crmsync.salesforce.SalesforceRecord;
 import com.crmsync.salesforce.Soql;
 
@@ -44,6 +46,12 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 
 	/** The pass's name. */
 	static final String NAME = "CRM";
+
+	/**
+	 * How many query pages of the records the object skips (person accounts) a pass loads
+	 * at most, in pages of a chunk's size: more are looked up page by page.
+	 */
+	static final int SKIPPED_RECORDS_LOADED_IN_PAGES = 5;
 
 	private final CandidateLookups lookups;
 
@@ -76,17 +84,33 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 	private final Set<Long> returnedRows = new HashSet<>();
 
 	/**
+	 * The most records the object skips that the pass loads ({@link #skippedRecords}).
+	 */
+	private final int skippedRecordsLoadedAtMost;
+
+	/**
+	 * The records the object skips, by match key, the first in Id order of each:
+	 * {@code null} until a page needs them, {@link Optional#empty()} when there are too
+	 * many to load.
+	 */
+	private Optional<Map<String, SalesforceRecord>> skippedRecords;
+
+	/**
 	 * The pass over the window's CRM rows (all, or of one partition's keys).
 	 * @param lookups the run's look-ups
 	 * @param mergedBySalesforcePasses the rows the Salesforce passes returned in the
 	 * chunk not yet written, or in a dry run (what they merged in committed chunks the
 	 * identity map says: links carry the run)
 	 * @param keys the keys read, {@code null} for all
+	 * @param skippedRecordsLoadedAtMost the most records the object skips (person
+	 * accounts) that the pass loads at once; beyond, each page looks up its own
 	 */
-	CrmPass(CandidateLookups lookups, LongPredicate mergedBySalesforcePasses, KeyRange keys) {
+	CrmPass(CandidateLookups lookups, LongPredicate mergedBySalesforcePasses, KeyRange keys,
+			int skippedRecordsLoadedAtMost) {
 		this.lookups = lookups;
 		this.mergedBySalesforcePasses = mergedBySalesforcePasses;
 		this.keys = keys;
+		this.skippedRecordsLoadedAtMost = skippedRecordsLoadedAtMost;
 	}
 
 	@Override
@@ -125,6 +149,7 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 		this.returnedSalesforceIds.clear();
 		this.keysChangedAfterWindow = null;
 		this.returnedRows.clear();
+		this.skippedRecords = null;
 	}
 
 	@Override
@@ -309,7 +334,8 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 	 * Gives each unmatched row whose key a skipped record has
 	 * ({@link TwoWayRules#skippedRecordsMatchedBy()}) that record: the keys queried above
 	 * brought theirs along; the others (a full run queries only keys changed after its
-	 * window) are looked up among the skipped records alone.
+	 * window) are looked up among the skipped records alone, loaded once for the pass
+	 * when there are few ({@link #skippedRecords}), or queried by the page's keys.
 	 */
 	private void collideWithSkipped(Map<Long, String> allKeys, Map<Long, String> queried,
 			Map<String, SalesforceRecord> skippedByKey, Map<Long, SalesforceRecord> matches) {
@@ -324,21 +350,62 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 			}
 		});
 		if (!unqueried.isEmpty()) {
-			this.lookups.salesforce()
-				.queryIn(this.lookups.select() + " WHERE " + rules.skippedRecordsMatchedBy() + " AND "
-						+ rules.matchField(), unqueried, "ORDER BY Id", false)
-				.forEachRemaining((record) -> {
-					String key = rules.matchKey(record.get(rules.matchField()));
-					if (key != null && rules.skipReason(record) != null) {
+			Optional<Map<String, SalesforceRecord>> loaded = skippedRecords();
+			if (loaded.isPresent()) {
+				unqueried.forEach((key) -> {
+					SalesforceRecord record = loaded.get().get(key);
+					if (record != null) {
 						skippedByKey.putIfAbsent(key, record);
 					}
 				});
+			}
+			else {
+				this.lookups.salesforce()
+					.queryIn(this.lookups.select() + " WHERE " + rules.skippedRecordsMatchedBy() + " AND "
+							+ rules.matchField(), unqueried, "ORDER BY Id", false)
+					.forEachRemaining((record) -> keepSkipped(record, skippedByKey));
+			}
 		}
 		allKeys.forEach((crmId, key) -> {
 			if (!matches.containsKey(crmId) && skippedByKey.containsKey(key)) {
 				matches.put(crmId, skippedByKey.get(key));
 			}
 		});
+	}
+
+	/**
+	 * The records the object skips, by match key, read once for the whole pass when they
+	 * fit in a few pages: a full run's pages would otherwise each query them by their
+	 * rows' keys (at 1,000,000 records, about two queries a chunk of contacts for a few
+	 * thousand person accounts). Like {@link #keysChangedAfterWindow()}, they are
+	 * Salesforce's as the pass's first page needing them found it.
+	 * @return the records by key, or empty when there are more than the pass loads (the
+	 * first page of them read to learn so)
+	 */
+	private Optional<Map<String, SalesforceRecord>> skippedRecords() {
+		if (this.skippedRecords == null) {
+			TwoWayRules rules = this.lookups.rules();
+			QueryResults records = this.lookups.salesforce()
+				.query(this.lookups.select() + " WHERE " + rules.skippedRecordsMatchedBy() + " ORDER BY Id", false);
+			if (records.totalSize() > this.skippedRecordsLoadedAtMost) {
+				this.skippedRecords = Optional.empty();
+			}
+			else {
+				Map<String, SalesforceRecord> byKey = new HashMap<>();
+				records.forEachRemaining((record) -> keepSkipped(record, byKey));
+				this.skippedRecords = Optional.of(byKey);
+			}
+		}
+		return this.skippedRecords;
+	}
+
+	/** Keeps a skipped record under its key, unless one earlier in Id order has it. */
+	private void keepSkipped(SalesforceRecord record, Map<String, SalesforceRecord> byKey) {
+		TwoWayRules rules = this.lookups.rules();
+		String key = rules.matchKey(record.get(rules.matchField()));
+		if (key != null && rules.skipReason(record) != null) {
+			byKey.putIfAbsent(key, record);
+		}
 	}
 
 	/**

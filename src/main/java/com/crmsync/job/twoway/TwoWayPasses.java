@@ -59,6 +59,8 @@ public final class TwoWayPasses {
 
 	private final SalesforceReads reads;
 
+	private final int chunkSize;
+
 	/**
 	 * The passes of one object.
 	 * @param rules the object's rules
@@ -69,10 +71,11 @@ public final class TwoWayPasses {
 	 * @param customFields the CRM custom field values
 	 * @param enricher looks up the object's derived CRM values
 	 * @param reads the source of each execution's Salesforce records (SOAP or bulk)
+	 * @param chunkSize records per chunk and per page ({@code sync.chunk-size})
 	 */
 	public TwoWayPasses(TwoWayRules rules, Supplier<List<FieldMapping>> fields, SalesforceClient salesforce,
 			CrmRecordRepository crmRecords, SyncLinkRepository links, CustomFieldRepository customFields,
-			CandidateEnricher enricher, SalesforceReads reads) {
+			CandidateEnricher enricher, SalesforceReads reads, int chunkSize) {
 		this.rules = rules;
 		this.fields = fields;
 		this.salesforce = salesforce;
@@ -81,6 +84,7 @@ public final class TwoWayPasses {
 		this.customFields = customFields;
 		this.enricher = enricher;
 		this.reads = reads;
+		this.chunkSize = chunkSize;
 	}
 
 	/**
@@ -132,7 +136,8 @@ public final class TwoWayPasses {
 		SalesforcePass mergedAway = this.rules.isMergeable() ? SalesforcePass.mergedAway(lookups, first) : null;
 		LongPredicate mergedBySalesforce = (crmId) -> first.merged(crmId)
 				|| (mergedAway != null && mergedAway.merged(crmId));
-		CrmPass crm = this.rules.isPullOnly() ? null : new CrmPass(lookups, mergedBySalesforce, slice.keys());
+		CrmPass crm = this.rules.isPullOnly() ? null : new CrmPass(lookups, mergedBySalesforce, slice.keys(),
+				CrmPass.SKIPPED_RECORDS_LOADED_IN_PAGES * this.chunkSize);
 		List<KeysetPass<MergeCandidate, ?>> passes = new ArrayList<>();
 		passes.add(first);
 		if (mergedAway != null) {
@@ -155,12 +160,11 @@ public final class TwoWayPasses {
 	}
 
 	/**
-	 * The reader of a step that reads this object alone.
-	 * @param pageSize records per page: one chunk
+	 * The reader of a step that reads this object alone, a chunk a page.
 	 * @return the reader
 	 */
-	public KeysetItemReader<MergeCandidate> reader(int pageSize) {
-		return new KeysetItemReader<>(PHASE_KEY, pageSize, this::of);
+	public KeysetItemReader<MergeCandidate> reader() {
+		return new KeysetItemReader<>(PHASE_KEY, this.chunkSize, this::of);
 	}
 
 }

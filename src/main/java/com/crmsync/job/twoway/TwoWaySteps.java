@@ -113,8 +113,8 @@ public class TwoWaySteps {
 		return new StepBuilder(rules.stepName(), this.jobRepository).<MergeCandidate, SyncAction>chunk(chunkSize)
 			.transactionManager(this.transactionManager)
 			.reader(new TwoWayPasses(rules, fields, this.salesforce, this.crmRecords, this.links, this.customFields,
-					enricher, this.reads)
-				.reader(chunkSize))
+					enricher, this.reads, chunkSize)
+				.reader())
 			.processor(processor)
 			.writer(new TwoWayItemWriter(rules, fields, processor, this.salesforce, this.writes, this.crmRecords,
 					this.links, this.customFields, this.references, this.journal, this.crmWrites))
