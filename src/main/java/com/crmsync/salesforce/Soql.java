@@ -3,7 +3,9 @@
  */
 package com.crmsync.salesforce;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -104,6 +106,59 @@ public final class Soql {
 	 */
 	public static String dateTime(Instant instant) {
 		return DATE_TIME.format(instant);
+	}
+
+	/**
+	 * Reads a date-time as Salesforce writes it ({@code 2026-01-31T10:00:00.000Z}, in
+	 * UTC, to the millisecond) digit by digit, any other ISO-8601 instant as
+	 * {@link Instant#parse} does: a merge reads one or two of each record it reads, and
+	 * {@code Instant.parse} was about 2 % of a full run's CPU.
+	 * @param text the date-time
+	 * @return the instant
+	 * @throws java.time.format.DateTimeParseException when it is not a date-time
+	 */
+	public static Instant parseDateTime(String text) {
+		if (text.length() != 24 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+				|| text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.'
+				|| text.charAt(23) != 'Z') {
+			return Instant.parse(text);
+		}
+		int year = digits(text, 0, 4);
+		int month = digits(text, 5, 7);
+		int day = digits(text, 8, 10);
+		int hour = digits(text, 11, 13);
+		int minute = digits(text, 14, 16);
+		int second = digits(text, 17, 19);
+		int millis = digits(text, 20, 23);
+		if (year < 0 || month < 1 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+				|| second > 59 || millis < 0) {
+			return Instant.parse(text);
+		}
+		long days;
+		try {
+			days = LocalDate.of(year, month, day).toEpochDay();
+		}
+		catch (DateTimeException ex) {
+			// no such day (the 30th of February): refused there, with the reason
+			return Instant.parse(text);
+		}
+		return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, millis * 1_000_000L);
+	}
+
+	/**
+	 * The number the characters from {@code start} to {@code end} write, -1 when not
+	 * digits.
+	 */
+	private static int digits(String text, int start, int end) {
+		int value = 0;
+		for (int i = start; i < end; i++) {
+			char digit = text.charAt(i);
+			if (digit < '0' || digit > '9') {
+				return -1;
+			}
+			value = value * 10 + (digit - '0');
+		}
+		return value;
 	}
 
 }

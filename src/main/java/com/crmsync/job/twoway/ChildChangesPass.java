@@ -16,6 +16,7 @@ import com.crmsync.job.read.KeysetPass;
 import com.crmsync.job.read.PageCursor;
 import com.crmsync.job.read.RestartKey;
 import com.crmsync.salesforce.SalesforceRecord;
+import com.crmsync.salesforce.Soql;
 
 /**
  * A pass of an incremental run over the records whose children changed in the window
@@ -84,7 +85,7 @@ final class ChildChangesPass implements KeysetPass<MergeCandidate, String> {
 				String stamp = record.get("SystemModstamp");
 				// the first pass read those changed in the window; later ones are the
 				// next run's
-				if (stamp != null && Instant.parse(stamp).isBefore(windowStart)) {
+				if (stamp != null && Soql.parseDateTime(stamp).isBefore(windowStart)) {
 					records.add(record);
 				}
 			});

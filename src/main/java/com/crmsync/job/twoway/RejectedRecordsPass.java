@@ -14,6 +14,7 @@ import com.crmsync.job.read.KeysetPass;
 import com.crmsync.job.read.PageCursor;
 import com.crmsync.job.read.RestartKey;
 import com.crmsync.salesforce.SalesforceRecord;
+import com.crmsync.salesforce.Soql;
 
 /**
  * The last pass of an incremental two-way or pulled step: the Salesforce records the step
@@ -110,7 +111,7 @@ final class RejectedRecordsPass implements KeysetPass<MergeCandidate, String> {
 			return false;
 		}
 		SyncWindow window = this.lookups.window();
-		Instant stamp = Instant.parse(modstamp);
+		Instant stamp = Soql.parseDateTime(modstamp);
 		return (window.salesforceFrom() == null || !stamp.isBefore(window.salesforceFrom()))
 				&& !stamp.isAfter(window.salesforceTo());
 	}

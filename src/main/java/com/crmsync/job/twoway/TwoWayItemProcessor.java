@@ -20,6 +20,7 @@ import com.crmsync.mapping.RecordState;
 import com.crmsync.mapping.RejectedValuesException;
 import com.crmsync.mapping.SmartOverride;
 import com.crmsync.salesforce.SalesforceRecord;
+import com.crmsync.salesforce.Soql;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -186,7 +187,7 @@ public class TwoWayItemProcessor implements ItemProcessor<MergeCandidate, SyncAc
 	}
 
 	private static Instant instant(String dateTime) {
-		return (dateTime != null) ? Instant.parse(dateTime) : null;
+		return (dateTime != null) ? Soql.parseDateTime(dateTime) : null;
 	}
 
 }
