@@ -751,7 +751,8 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 	}
 
 	static SalesforceRecord toRecord(SObject sobject) {
-		Map<String, String> fields = new LinkedHashMap<>();
+		// room for a merge's twenty-odd fields without growing
+		Map<String, String> fields = new LinkedHashMap<>(64);
 		flatten("", sobject, fields);
 		String id = sobject.getId();
 		fields.put("Id", id);
@@ -766,13 +767,16 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 			if ("type".equals(name)) {
 				continue;
 			}
+			// a field of the record itself keeps the parser's name (no new string to
+			// hash)
+			String field = prefix.isEmpty() ? name : prefix + name;
 			if (child.hasChildren()) {
-				flatten(prefix + name + ".", child, fields);
+				flatten(field + ".", child, fields);
 			}
-			else if (fields.get(prefix + name) == null) {
+			else if (fields.get(field) == null) {
 				// Salesforce repeats sf:Id in query results: keep the first non-nil value
 				Object value = child.getValue();
-				fields.put(prefix + name, (value != null) ? value.toString() : null);
+				fields.put(field, (value != null) ? value.toString() : null);
 			}
 		}
 	}
