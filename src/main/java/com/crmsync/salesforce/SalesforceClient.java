@@ -767,8 +767,7 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 			if ("type".equals(name)) {
 				continue;
 			}
-			// a field of the record itself keeps the parser's name (no new string to
-			// hash)
+			// the record's own fields keep the parser's names: no new string to hash
 			String field = prefix.isEmpty() ? name : prefix + name;
 			if (child.hasChildren()) {
 				flatten(field + ".", child, fields);
