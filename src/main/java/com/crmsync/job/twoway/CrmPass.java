@@ -314,8 +314,8 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 			if (key != null && rules.skipReason(record) == null && !alreadyLinked.contains(record.id())) {
 				recordsByKey.computeIfAbsent(key, (k) -> new ArrayList<>()).add(record);
 			}
-			else if (key != null && rules.skipReason(record) != null) {
-				skippedByKey.putIfAbsent(key, record);
+			else {
+				keepSkipped(record, skippedByKey);
 			}
 		}
 		keys.forEach((crmId, key) -> {
@@ -376,9 +376,9 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 	/**
 	 * The records the object skips, by match key, read once for the whole pass when they
 	 * fit in a few pages: a full run's pages would otherwise each query them by their
-	 * rows' keys (at 1,000,000 records, about two queries a chunk of contacts for a few
-	 * thousand person accounts). Like {@link #keysChangedAfterWindow()}, they are
-	 * Salesforce's as the pass's first page needing them found it.
+	 * rows' keys (at 1,000,000 records, a query a chunk of contacts for a few thousand
+	 * person accounts). Like {@link #keysChangedAfterWindow()}, they are Salesforce's as
+	 * the pass's first page needing them found it.
 	 * @return the records by key, or empty when there are more than the pass loads (the
 	 * first page of them read to learn so)
 	 */
