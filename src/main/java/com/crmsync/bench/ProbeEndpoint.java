@@ -129,13 +129,14 @@ final class ProbeEndpoint implements AutoCloseable {
 			throw new IllegalStateException("No step execution " + stepId + " (" + message.get("stepName")
 					+ ") of job execution " + jobId + " in the job repository");
 		}
-		long cpuNanos = ((Number) message.get("cpuNanos")).longValue();
+		StepCpu.Reading cpu = new StepCpu.Reading(((Number) message.get("cpuNanos")).longValue(),
+				((Number) message.get("threadCpuNanos")).longValue());
 		if ("before".equals(message.get("phase"))) {
-			this.probe.cpu().started(stepId, cpuNanos);
+			this.probe.cpu().started(stepId, cpu);
 			this.probe.beforeStep(step);
 		}
 		else {
-			this.probe.cpu().ended(stepId, cpuNanos);
+			this.probe.cpu().ended(stepId, cpu);
 			this.probe.afterStep(step);
 		}
 	}

@@ -66,7 +66,9 @@ final class RemoteProbeListener implements StepExecutionListener {
 		message.put("stepName", step.getStepName());
 		message.put("peakHeapBytes", this.heap.peakBytes());
 		message.put("maxHeapBytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax());
-		message.put("cpuNanos", StepCpu.processCpuNanos());
+		StepCpu.Reading cpu = StepCpu.Reading.now();
+		message.put("cpuNanos", cpu.processNanos());
+		message.put("threadCpuNanos", cpu.threadNanos());
 		HttpRequest request = HttpRequest.newBuilder(this.endpoint)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(message)))

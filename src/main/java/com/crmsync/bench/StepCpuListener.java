@@ -21,12 +21,12 @@ final class StepCpuListener implements StepExecutionListener {
 
 	@Override
 	public void beforeStep(StepExecution step) {
-		this.cpu.started(step.getId(), StepCpu.processCpuNanos());
+		this.cpu.started(step.getId(), StepCpu.Reading.now());
 	}
 
 	@Override
 	public ExitStatus afterStep(StepExecution step) {
-		this.cpu.ended(step.getId(), StepCpu.processCpuNanos());
+		this.cpu.ended(step.getId(), StepCpu.Reading.now());
 		return null;
 	}
 
