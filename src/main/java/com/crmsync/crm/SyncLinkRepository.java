@@ -3,6 +3,8 @@
  */
 package com.crmsync.crm;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,6 +34,17 @@ public class SyncLinkRepository {
 	private static final RowMapper<SyncLink> LINK = (rs, row) -> new SyncLink(ObjectType.of(rs.getString(1)),
 			rs.getLong(2), rs.getString(3), Json.read(rs.getString(4)), rs.getObject(5, Long.class), rs.getBoolean(6),
 			rs.getString(7), rs.getString(8));
+
+	/**
+	 * The links' upsert: a chunk's links, their bases as UTF-8 bytes, in statements
+	 * prepared on the server ({@link ServerPreparedInsert} says why).
+	 */
+	private static final ServerPreparedInsert<SyncLink> UPSERT = new ServerPreparedInsert<>(
+			"INSERT INTO sync_link (" + COLUMNS + ", salesforce_digest, crm_digest) VALUES ", 7,
+			" ON DUPLICATE KEY UPDATE salesforce_id = VALUES(salesforce_id), base_values = VALUES(base_values), "
+					+ "last_job_execution_id = VALUES(last_job_execution_id), detached_at = NULL, "
+					+ "salesforce_digest = VALUES(salesforce_digest), crm_digest = VALUES(crm_digest)",
+			100, SyncLinkRepository::bind);
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -154,12 +167,7 @@ public class SyncLinkRepository {
 			return;
 		}
 		leaveOtherRows(links.stream().filter((link) -> !unmoved.contains(link.crmId())).toList());
-		this.jdbc.batchUpdate("INSERT INTO sync_link (" + COLUMNS + ", salesforce_digest, crm_digest"
-				+ ") VALUES (:type, :crmId, :salesforceId, :base, :execution, :salesforceDigest, :crmDigest) "
-				+ "ON DUPLICATE KEY UPDATE salesforce_id = VALUES(salesforce_id), base_values = VALUES(base_values), "
-				+ "last_job_execution_id = VALUES(last_job_execution_id), detached_at = NULL, "
-				+ "salesforce_digest = VALUES(salesforce_digest), crm_digest = VALUES(crm_digest)",
-				links.stream().map(SyncLinkRepository::parameters).toArray(SqlParameterSource[]::new));
+		UPSERT.insert(this.jdbc.getJdbcTemplate(), List.copyOf(links));
 	}
 
 	/**
@@ -188,13 +196,15 @@ public class SyncLinkRepository {
 		}
 	}
 
-	private static SqlParameterSource parameters(SyncLink link) {
-		return new MapSqlParameterSource("type", link.objectType().name()).addValue("crmId", link.crmId())
-			.addValue("salesforceId", link.salesforceId())
-			.addValue("base", Json.writeUtf8(link.base()), Types.VARBINARY)
-			.addValue("execution", link.lastJobExecutionId())
-			.addValue("salesforceDigest", link.salesforceDigest())
-			.addValue("crmDigest", link.crmDigest());
+	private static int bind(PreparedStatement statement, int first, SyncLink link) throws SQLException {
+		statement.setString(first, link.objectType().name());
+		statement.setLong(first + 1, link.crmId());
+		statement.setString(first + 2, link.salesforceId());
+		statement.setBytes(first + 3, Json.writeUtf8(link.base()));
+		statement.setObject(first + 4, link.lastJobExecutionId(), Types.BIGINT);
+		statement.setString(first + 5, link.salesforceDigest());
+		statement.setString(first + 6, link.crmDigest());
+		return first + 7;
 	}
 
 	/**

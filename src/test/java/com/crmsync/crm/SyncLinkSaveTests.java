@@ -6,6 +6,7 @@ package com.crmsync.crm;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import com.crmsync.testsupport.TestDatabases;
 import com.zaxxer.hikari.HikariDataSource;
@@ -84,6 +85,32 @@ class SyncLinkSaveTests {
 		assertThat(jdbc.queryForObject("SELECT JSON_VALUE(base_values, '$.LastName') FROM sync_link WHERE crm_id = 21",
 				String.class))
 			.isEqualTo(base.get("LastName"));
+	}
+
+	@Test
+	void linksBeyondOneStatementAreAllSavedAndAllReplaced() {
+		// 2,345 links: 23 whole statements of 100 rows and one of 45
+		List<SyncLink> first = IntStream.range(0, 2_345)
+			.mapToObj((i) -> new SyncLink(LEAD, 100_000 + i, "00Q1%014d".formatted(i), Map.of("Email", i + "@b.test"),
+					null, false, null, "c" + i))
+			.toList();
+		links.save(first);
+		List<SyncLink> replaced = first.stream()
+			.map((link) -> new SyncLink(LEAD, link.crmId(), link.salesforceId(), Map.of("Email", "new-" + link.crmId()),
+					7L, false, "s" + link.crmId(), null))
+			.toList();
+		links.save(replaced);
+
+		Map<Long, SyncLink> saved = links.findByCrmIds(LEAD, first.stream().map(SyncLink::crmId).toList());
+		assertThat(saved).hasSize(2_345);
+		assertThat(saved.values()).allSatisfy((link) -> {
+			assertThat(link.base()).containsExactly(Map.entry("Email", "new-" + link.crmId()));
+			assertThat(link.lastJobExecutionId()).isEqualTo(7L);
+			assertThat(link.salesforceDigest()).isEqualTo("s" + link.crmId());
+			assertThat(link.crmDigest()).isNull();
+		});
+		assertThat(links.findByCrmIds(LEAD, List.of(100_000L + 2_344)).get(100_000L + 2_344).salesforceId())
+			.isEqualTo("00Q100000000002344");
 	}
 
 	private static SyncLink link(ObjectType type, long crmId, String salesforceId) {
