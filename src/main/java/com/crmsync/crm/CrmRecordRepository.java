@@ -3,10 +3,8 @@
  */
 package com.crmsync.crm;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +19,6 @@ import java.util.stream.Collectors;
 
 import com.crmsync.mapping.CrmColumnType;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -34,6 +31,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class CrmRecordRepository {
+
+	/** Rows in one prepared insert: {@link ServerPreparedInsert} says why so few. */
+	private static final int INSERTED_ROWS_PER_STATEMENT = 100;
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -281,7 +281,8 @@ public class CrmRecordRepository {
 	}
 
 	/**
-	 * Inserts rows in one JDBC batch.
+	 * Inserts rows in statements of many rows prepared on the server
+	 * ({@link ServerPreparedInsert}).
 	 * @param table the table
 	 * @param rows the column values of each row (every row the same columns)
 	 * @return the new ids, in order
@@ -292,27 +293,15 @@ public class CrmRecordRepository {
 			return List.of();
 		}
 		List<String> columns = List.copyOf(rows.get(0).keySet());
-		String sql = "INSERT INTO " + table.name() + " (" + String.join(", ", columns) + ") VALUES ("
-				+ columns.stream().map((c) -> "?").collect(Collectors.joining(", ")) + ")";
-		JdbcTemplate template = this.jdbc.getJdbcTemplate();
-		return template.execute((java.sql.Connection connection) -> {
-			try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-				for (Map<String, Object> row : rows) {
+		return new ServerPreparedInsert<Map<String, Object>>(
+				"INSERT INTO " + table.name() + " (" + String.join(", ", columns) + ") VALUES ", columns.size(), "",
+				INSERTED_ROWS_PER_STATEMENT, (statement, first, row) -> {
 					for (int i = 0; i < columns.size(); i++) {
-						statement.setObject(i + 1, row.get(columns.get(i)));
+						statement.setObject(first + i, row.get(columns.get(i)));
 					}
-					statement.addBatch();
-				}
-				statement.executeBatch();
-				List<Long> ids = new ArrayList<>(rows.size());
-				try (ResultSet keys = statement.getGeneratedKeys()) {
-					while (keys.next()) {
-						ids.add(keys.getLong(1));
-					}
-				}
-				return ids;
-			}
-		});
+					return first + columns.size();
+				})
+			.insertReturningKeys(this.jdbc.getJdbcTemplate(), rows);
 	}
 
 	/**

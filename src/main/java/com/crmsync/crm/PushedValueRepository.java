@@ -4,6 +4,7 @@
 package com.crmsync.crm;
 
 import java.util.Collection;
+import java.util.List;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Remembers what was last pushed per linked record and field ({@code sync_pushed_value}),
- * in JDBC batches; writes are idempotent, so a replayed chunk changes nothing twice.
+ * in statements of many rows prepared on the server ({@link ServerPreparedInsert});
+ * writes are idempotent, so a replayed chunk changes nothing twice.
  */
 @Repository
 public class PushedValueRepository {
@@ -30,22 +32,21 @@ public class PushedValueRepository {
 	 * @param executionId the job execution that pushed them
 	 */
 	public void save(Collection<PushedValue> values, long executionId) {
-		if (values.isEmpty()) {
-			return;
-		}
-		this.jdbc.batchUpdate(
-				"INSERT INTO sync_pushed_value (object_type, crm_id, field, salesforce_id, value, "
-						+ "job_execution_id) VALUES (:type, :crmId, :field, :salesforceId, :value, :execution) "
-						+ "ON DUPLICATE KEY UPDATE salesforce_id = VALUES(salesforce_id), value = VALUES(value), "
+		new ServerPreparedInsert<PushedValue>(
+				"INSERT INTO sync_pushed_value (object_type, crm_id, field, salesforce_id, value, job_execution_id) "
+						+ "VALUES ",
+				6, " ON DUPLICATE KEY UPDATE salesforce_id = VALUES(salesforce_id), value = VALUES(value), "
 						+ "job_execution_id = VALUES(job_execution_id)",
-				values.stream()
-					.map((value) -> new MapSqlParameterSource("type", value.type().name())
-						.addValue("crmId", value.crmId())
-						.addValue("field", value.field())
-						.addValue("salesforceId", value.salesforceId())
-						.addValue("value", value.value())
-						.addValue("execution", executionId))
-					.toArray(SqlParameterSource[]::new));
+				100, (statement, first, value) -> {
+					statement.setString(first, value.type().name());
+					statement.setLong(first + 1, value.crmId());
+					statement.setString(first + 2, value.field());
+					statement.setString(first + 3, value.salesforceId());
+					statement.setString(first + 4, value.value());
+					statement.setLong(first + 5, executionId);
+					return first + 6;
+				})
+			.insert(this.jdbc.getJdbcTemplate(), List.copyOf(values));
 	}
 
 	/**

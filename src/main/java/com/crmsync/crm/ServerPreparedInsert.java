@@ -4,7 +4,10 @@
 package com.crmsync.crm;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.mysql.cj.jdbc.JdbcConnection;
@@ -63,6 +66,26 @@ final class ServerPreparedInsert<T> {
 	 * @param rows the rows
 	 */
 	void insert(JdbcTemplate jdbc, List<T> rows) {
+		execute(jdbc, rows, null);
+	}
+
+	/**
+	 * Inserts rows into a table with an auto-increment key, on the connection of the
+	 * current transaction, and returns their keys. A multi-row {@code INSERT} whose rows
+	 * are known in advance gets consecutive keys in every InnoDB lock mode, from which
+	 * the driver reports them, as it does for the multi-row statements it rewrites a
+	 * batch into.
+	 * @param jdbc the template
+	 * @param rows the rows
+	 * @return the new keys, in the rows' order
+	 */
+	List<Long> insertReturningKeys(JdbcTemplate jdbc, List<T> rows) {
+		List<Long> keys = new ArrayList<>(rows.size());
+		execute(jdbc, rows, keys);
+		return keys;
+	}
+
+	private void execute(JdbcTemplate jdbc, List<T> rows, List<Long> keys) {
 		if (rows.isEmpty()) {
 			return;
 		}
@@ -70,28 +93,40 @@ final class ServerPreparedInsert<T> {
 			JdbcConnection mysql = connection.unwrap(JdbcConnection.class);
 			int whole = rows.size() / this.rowsPerStatement;
 			if (whole > 0) {
-				try (PreparedStatement statement = mysql.serverPrepareStatement(sql(this.rowsPerStatement))) {
+				try (PreparedStatement statement = prepare(mysql, this.rowsPerStatement, keys)) {
 					for (int i = 0; i < whole; i++) {
-						run(statement, rows.subList(i * this.rowsPerStatement, (i + 1) * this.rowsPerStatement));
+						run(statement, rows.subList(i * this.rowsPerStatement, (i + 1) * this.rowsPerStatement), keys);
 					}
 				}
 			}
 			List<T> rest = rows.subList(whole * this.rowsPerStatement, rows.size());
 			if (!rest.isEmpty()) {
-				try (PreparedStatement statement = mysql.serverPrepareStatement(sql(rest.size()))) {
-					run(statement, rest);
+				try (PreparedStatement statement = prepare(mysql, rest.size(), keys)) {
+					run(statement, rest, keys);
 				}
 			}
 			return null;
 		});
 	}
 
-	private void run(PreparedStatement statement, List<T> rows) throws SQLException {
+	private PreparedStatement prepare(JdbcConnection mysql, int rows, List<Long> keys) throws SQLException {
+		return (keys != null) ? mysql.serverPrepareStatement(sql(rows), Statement.RETURN_GENERATED_KEYS)
+				: mysql.serverPrepareStatement(sql(rows));
+	}
+
+	private void run(PreparedStatement statement, List<T> rows, List<Long> keys) throws SQLException {
 		int parameter = 1;
 		for (T row : rows) {
 			parameter = this.binder.bind(statement, parameter, row);
 		}
 		statement.executeUpdate();
+		if (keys != null) {
+			try (ResultSet generated = statement.getGeneratedKeys()) {
+				while (generated.next()) {
+					keys.add(generated.getLong(1));
+				}
+			}
+		}
 	}
 
 	private String sql(int rows) {

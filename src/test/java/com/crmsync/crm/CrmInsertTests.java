@@ -1,0 +1,111 @@
+/*
+ * Copyright 2026 the crm-salesforce-sync authors.
+ */
+package com.crmsync.crm;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import com.crmsync.testsupport.TestDatabases;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * CRM rows inserted in statements prepared on the server, against MariaDB: every value
+ * type the mappings write comes back as it was written, and each row gets the id returned
+ * at its place, across statements of many rows.
+ */
+class CrmInsertTests {
+
+	private static final CrmTable OPPORTUNITIES = new CrmTable("crm_opportunity",
+			List.of("name", "stage", "amount", "close_date", "account_id"));
+
+	private static final CrmTable CAMPAIGNS = new CrmTable("crm_campaign",
+			List.of("name", "status", "type", "start_date", "end_date", "is_active"));
+
+	private static HikariDataSource pool;
+
+	private static JdbcTemplate jdbc;
+
+	private static CrmRecordRepository rows;
+
+	@BeforeAll
+	static void migrate() {
+		pool = TestDatabases.dataSource(TestDatabases.newDatabase("crminsert"));
+		Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+		jdbc = new JdbcTemplate(pool);
+		rows = new CrmRecordRepository(new NamedParameterJdbcTemplate(pool),
+				(table) -> table.equals("crm_opportunity") || table.equals("crm_campaign"));
+	}
+
+	@AfterAll
+	static void close() {
+		pool.close();
+	}
+
+	@Test
+	void eachRowGetsItsOwnIdAcrossStatements() {
+		// 234 rows: two statements of 100 and one of 34
+		List<Map<String, Object>> opportunities = IntStream.range(0, 234).mapToObj((i) -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("name", "Deal " + i + " – Ødegård's \"big\" \\ 李 🚀");
+			row.put("stage", (i % 2 == 0) ? "Prospecting" : null);
+			row.put("amount", new BigDecimal(i + ".25"));
+			row.put("close_date", LocalDate.of(2026, 1, 1).plusDays(i));
+			row.put("account_id", null);
+			row.put("updated_at", LocalDateTime.of(2026, 12, 4, 10, 30, 15, 123_000_000));
+			return row;
+		}).toList();
+
+		List<Long> ids = rows.insert(OPPORTUNITIES, opportunities);
+
+		assertThat(ids).hasSize(234).doesNotHaveDuplicates();
+		Map<Long, CrmRow> saved = rows.findByIds(OPPORTUNITIES, ids);
+		for (int i = 0; i < ids.size(); i++) {
+			Map<String, Object> expected = new HashMap<>(opportunities.get(i));
+			expected.remove("updated_at");
+			CrmRow row = saved.get(ids.get(i));
+			assertThat(row.values()).containsAllEntriesOf(expected);
+			assertThat(row.updatedAt()).isEqualTo("2026-12-04T10:30:15.123Z");
+		}
+	}
+
+	@Test
+	void booleansAndBlanksKeepTheirValues() {
+		Map<String, Object> active = new LinkedHashMap<>();
+		active.put("name", "Spring launch");
+		active.put("status", "Planned");
+		active.put("type", null);
+		active.put("start_date", LocalDate.of(2027, 3, 1));
+		active.put("end_date", null);
+		active.put("is_active", true);
+		Map<String, Object> inactive = new LinkedHashMap<>(active);
+		inactive.put("name", "Autumn launch");
+		inactive.put("is_active", false);
+
+		List<Long> ids = rows.insert(CAMPAIGNS, List.of(active, inactive));
+
+		assertThat(jdbc.queryForList(
+				"SELECT name, is_active, type, end_date FROM crm_campaign WHERE id IN (?, ?) " + "ORDER BY id",
+				ids.get(0), ids.get(1)))
+			.extracting((row) -> List.of(row.get("name"), String.valueOf(row.get("is_active")),
+					String.valueOf(row.get("type")), String.valueOf(row.get("end_date"))))
+			.containsExactly(List.of("Spring launch", "true", "null", "null"),
+					List.of("Autumn launch", "false", "null", "null"));
+	}
+
+}
