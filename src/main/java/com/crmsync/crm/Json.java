@@ -3,11 +3,14 @@
  */
 package com.crmsync.crm;
 
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,7 +43,28 @@ final class Json {
 	 * @return the JSON text's UTF-8 bytes, or {@code null} for none
 	 */
 	static byte[] writeUtf8(Map<String, String> values) {
-		return (values == null || values.isEmpty()) ? null : mapper.writeValueAsBytes(new TreeMap<>(values));
+		if (values == null || values.isEmpty()) {
+			return null;
+		}
+		// the generator alone, not a serializer looked up for a sorted copy of the map:
+		// written for every link a chunk saves, the same bytes at half the cost
+		String[] keys = values.keySet().toArray(new String[0]);
+		Arrays.sort(keys);
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 * keys.length);
+		try (JsonGenerator json = mapper.createGenerator(bytes)) {
+			json.writeStartObject();
+			for (String key : keys) {
+				String value = values.get(key);
+				if (value != null) {
+					json.writeStringProperty(key, value);
+				}
+				else {
+					json.writeNullProperty(key);
+				}
+			}
+			json.writeEndObject();
+		}
+		return bytes.toByteArray();
 	}
 
 	static Map<String, String> read(String json) {
