@@ -3,6 +3,7 @@
  */
 package com.crmsync.crm;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -90,10 +91,9 @@ final class ServerPreparedInsert<T> {
 			return;
 		}
 		jdbc.execute((ConnectionCallback<Void>) (connection) -> {
-			JdbcConnection mysql = connection.unwrap(JdbcConnection.class);
 			int whole = rows.size() / this.rowsPerStatement;
 			if (whole > 0) {
-				try (PreparedStatement statement = prepare(mysql, this.rowsPerStatement, keys)) {
+				try (PreparedStatement statement = prepare(connection, this.rowsPerStatement, keys)) {
 					for (int i = 0; i < whole; i++) {
 						run(statement, rows.subList(i * this.rowsPerStatement, (i + 1) * this.rowsPerStatement), keys);
 					}
@@ -101,7 +101,7 @@ final class ServerPreparedInsert<T> {
 			}
 			List<T> rest = rows.subList(whole * this.rowsPerStatement, rows.size());
 			if (!rest.isEmpty()) {
-				try (PreparedStatement statement = prepare(mysql, rest.size(), keys)) {
+				try (PreparedStatement statement = prepare(connection, rest.size(), keys)) {
 					run(statement, rest, keys);
 				}
 			}
@@ -109,9 +109,16 @@ final class ServerPreparedInsert<T> {
 		});
 	}
 
-	private PreparedStatement prepare(JdbcConnection mysql, int rows, List<Long> keys) throws SQLException {
-		return (keys != null) ? mysql.serverPrepareStatement(sql(rows), Statement.RETURN_GENERATED_KEYS)
-				: mysql.serverPrepareStatement(sql(rows));
+	/**
+	 * The statement for so many rows: prepared on the server through Connector/J, or, on
+	 * another driver, as that driver prepares statements.
+	 */
+	private PreparedStatement prepare(Connection connection, int rows, List<Long> keys) throws SQLException {
+		int generatedKeys = (keys != null) ? Statement.RETURN_GENERATED_KEYS : Statement.NO_GENERATED_KEYS;
+		if (connection.isWrapperFor(JdbcConnection.class)) {
+			return connection.unwrap(JdbcConnection.class).serverPrepareStatement(sql(rows), generatedKeys);
+		}
+		return connection.prepareStatement(sql(rows), generatedKeys);
 	}
 
 	private void run(PreparedStatement statement, List<T> rows, List<Long> keys) throws SQLException {

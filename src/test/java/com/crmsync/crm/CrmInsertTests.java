@@ -3,14 +3,21 @@
  */
 package com.crmsync.crm;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
 
 import com.crmsync.testsupport.TestDatabases;
 import com.zaxxer.hikari.HikariDataSource;
@@ -20,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +89,48 @@ class CrmInsertTests {
 			CrmRow row = saved.get(ids.get(i));
 			assertThat(row.values()).containsAllEntriesOf(expected);
 			assertThat(row.updatedAt()).isEqualTo("2026-12-04T10:30:15.123Z");
+		}
+	}
+
+	@Test
+	void onAnotherDriverTheRowsGoInStatementsThatDriverPrepares() {
+		AtomicInteger prepared = new AtomicInteger();
+		DataSource otherDriver = new DelegatingDataSource(pool) {
+
+			@Override
+			public Connection getConnection() throws SQLException {
+				Connection connection = super.getConnection();
+				return (Connection) Proxy.newProxyInstance(CrmInsertTests.class.getClassLoader(),
+						new Class<?>[] { Connection.class }, (proxy, method, arguments) -> {
+							if (method.getName().equals("isWrapperFor")) {
+								return false;
+							}
+							if (method.getName().equals("prepareStatement")) {
+								prepared.incrementAndGet();
+							}
+							try {
+								return method.invoke(connection, arguments);
+							}
+							catch (InvocationTargetException ex) {
+								throw ex.getCause();
+							}
+						});
+			}
+
+		};
+		CrmRecordRepository viaOtherDriver = new CrmRecordRepository(new NamedParameterJdbcTemplate(otherDriver),
+				"crm_opportunity"::equals);
+		List<Map<String, Object>> opportunities = IntStream.range(0, 150)
+			.mapToObj((i) -> Map.<String, Object>of("name", "Other " + i, "amount", new BigDecimal(i + ".50")))
+			.toList();
+
+		List<Long> ids = viaOtherDriver.insert(OPPORTUNITIES, opportunities);
+
+		assertThat(prepared).hasValue(2);
+		Map<Long, CrmRow> saved = rows.findByIds(OPPORTUNITIES, ids);
+		for (int i = 0; i < ids.size(); i++) {
+			assertThat(saved.get(ids.get(i)).values()).containsEntry("name", "Other " + i)
+				.containsEntry("amount", new BigDecimal(i + ".50"));
 		}
 	}
 
