@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import com.sforce.soap.partner.FieldType;
@@ -32,6 +33,15 @@ final class RecordWriter {
 
 	/** The options of the call in progress (calls are serialized by the org). */
 	private SaveOptions options = SaveOptions.DEFAULT;
+
+	/**
+	 * Which delete took each record to the recycle bin, by a number per delete: an
+	 * undelete restores what the same delete took. Stamps cannot tell, since two delete
+	 * calls may share a millisecond (see {@link WriteClock}).
+	 */
+	private final Map<String, Long> deletions = new ConcurrentHashMap<>();
+
+	private long lastDeletion;
 
 	RecordWriter(EmulatorOrg org) {
 		this.org = org;
@@ -348,7 +358,9 @@ final class RecordWriter {
 			deleted.addAll(next);
 			frontier = next;
 		}
+		long deletion = ++this.lastDeletion;
 		for (String id : deleted) {
+			this.deletions.put(id, deletion);
 			Table table = this.org.tableOfId(id);
 			StoredRecord record = table.get(id);
 			ObjectDefinition object = record.object();
@@ -431,11 +443,10 @@ final class RecordWriter {
 
 	/**
 	 * A deleted record and, transitively, the deleted records its delete cascaded to:
-	 * those referencing it through a cascading field that were deleted at the same stamp
-	 * (one delete call is one transaction).
+	 * those referencing it through a cascading field that the same delete took.
 	 */
 	Set<String> deletedWith(StoredRecord root) {
-		Object deletedAt = root.get("SystemModstamp");
+		Long deletion = this.deletions.get(root.id());
 		Set<String> restored = new LinkedHashSet<>();
 		restored.add(root.id());
 		Object personContact = root.get("PersonContactId");
@@ -455,7 +466,7 @@ final class RecordWriter {
 					continue;
 				}
 				for (StoredRecord record : table.referencing(cascading, frontier, true)) {
-					if (record.isDeleted() && deletedAt.equals(record.get("SystemModstamp"))
+					if (record.isDeleted() && deletion != null && deletion.equals(this.deletions.get(record.id()))
 							&& !restored.contains(record.id())) {
 						next.add(record.id());
 					}
