@@ -32,9 +32,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CrmRecordRepository {
 
-	/** Rows in one prepared insert: {@link ServerPreparedInsert} says why so few. */
-	private static final int INSERTED_ROWS_PER_STATEMENT = 100;
-
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final SyncedTables syncedTables;
@@ -295,7 +292,7 @@ public class CrmRecordRepository {
 		List<String> columns = List.copyOf(rows.get(0).keySet());
 		return new ServerPreparedInsert<Map<String, Object>>(
 				"INSERT INTO " + table.name() + " (" + String.join(", ", columns) + ") VALUES ", columns.size(), "",
-				INSERTED_ROWS_PER_STATEMENT, (statement, first, row) -> {
+				(statement, first, row) -> {
 					for (int i = 0; i < columns.size(); i++) {
 						statement.setObject(first + i, row.get(columns.get(i)));
 					}

@@ -37,7 +37,7 @@ public class PushedValueRepository {
 						+ "VALUES ",
 				6, " ON DUPLICATE KEY UPDATE salesforce_id = VALUES(salesforce_id), value = VALUES(value), "
 						+ "job_execution_id = VALUES(job_execution_id)",
-				100, (statement, first, value) -> {
+				(statement, first, value) -> {
 					statement.setString(first, value.type().name());
 					statement.setLong(first + 1, value.crmId());
 					statement.setString(first + 2, value.field());

@@ -27,14 +27,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * as they are. The driver's batch of a server-prepared statement is still sent as a
  * client-side rewritten statement, so the rows are grouped here into statements of a
  * fixed number of rows (and one for the rest), each prepared once per call and run as
- * often as needed. Keep that number small (about 100 rows): the server answers a prepare
- * with a definition of each parameter, which the driver reads one by one, and statements
- * of 1,000 rows cost more in those than they saved in round trips (docs/PERFORMANCE.md,
+ * often as needed. That number is small (100 rows): the server answers a prepare with a
+ * definition of each parameter, which the driver reads one by one, and statements of
+ * 1,000 rows cost more in those than they saved in round trips (docs/PERFORMANCE.md,
  * session 17).
  *
  * @param <T> the rows
  */
 final class ServerPreparedInsert<T> {
+
+	/** The rows of one statement (and so few: see above). */
+	private static final int ROWS_PER_STATEMENT = 100;
 
 	private final String head;
 
@@ -42,22 +45,18 @@ final class ServerPreparedInsert<T> {
 
 	private final String tail;
 
-	private final int rowsPerStatement;
-
 	private final RowBinder<T> binder;
 
 	/**
 	 * @param head {@code INSERT INTO table (columns) VALUES }
 	 * @param columns the parameters of one row
 	 * @param tail what follows the rows ({@code ON DUPLICATE KEY UPDATE …}), or empty
-	 * @param rowsPerStatement the most rows one statement holds
 	 * @param binder binds one row's parameters
 	 */
-	ServerPreparedInsert(String head, int columns, String tail, int rowsPerStatement, RowBinder<T> binder) {
+	ServerPreparedInsert(String head, int columns, String tail, RowBinder<T> binder) {
 		this.head = head;
 		this.tuple = "(" + "?,".repeat(columns - 1) + "?)";
 		this.tail = tail;
-		this.rowsPerStatement = rowsPerStatement;
 		this.binder = binder;
 	}
 
@@ -91,15 +90,15 @@ final class ServerPreparedInsert<T> {
 			return;
 		}
 		jdbc.execute((ConnectionCallback<Void>) (connection) -> {
-			int whole = rows.size() / this.rowsPerStatement;
+			int whole = rows.size() / ROWS_PER_STATEMENT;
 			if (whole > 0) {
-				try (PreparedStatement statement = prepare(connection, this.rowsPerStatement, keys)) {
+				try (PreparedStatement statement = prepare(connection, ROWS_PER_STATEMENT, keys)) {
 					for (int i = 0; i < whole; i++) {
-						run(statement, rows.subList(i * this.rowsPerStatement, (i + 1) * this.rowsPerStatement), keys);
+						run(statement, rows.subList(i * ROWS_PER_STATEMENT, (i + 1) * ROWS_PER_STATEMENT), keys);
 					}
 				}
 			}
-			List<T> rest = rows.subList(whole * this.rowsPerStatement, rows.size());
+			List<T> rest = rows.subList(whole * ROWS_PER_STATEMENT, rows.size());
 			if (!rest.isEmpty()) {
 				try (PreparedStatement statement = prepare(connection, rest.size(), keys)) {
 					run(statement, rest, keys);

@@ -44,7 +44,7 @@ public class SyncLinkRepository {
 			" ON DUPLICATE KEY UPDATE salesforce_id = VALUES(salesforce_id), base_values = VALUES(base_values), "
 					+ "last_job_execution_id = VALUES(last_job_execution_id), detached_at = NULL, "
 					+ "salesforce_digest = VALUES(salesforce_digest), crm_digest = VALUES(crm_digest)",
-			100, SyncLinkRepository::bind);
+			SyncLinkRepository::bind);
 
 	private final NamedParameterJdbcTemplate jdbc;
 
