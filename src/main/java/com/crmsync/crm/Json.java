@@ -4,11 +4,11 @@
 package com.crmsync.crm;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.type.TypeReference;
@@ -32,7 +32,8 @@ final class Json {
 	}
 
 	static String write(Map<String, String> values) {
-		return (values == null || values.isEmpty()) ? null : mapper.writeValueAsString(new TreeMap<>(values));
+		byte[] utf8 = writeUtf8(values);
+		return (utf8 != null) ? new String(utf8, StandardCharsets.UTF_8) : null;
 	}
 
 	/**
