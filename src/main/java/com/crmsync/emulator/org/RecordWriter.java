@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import com.sforce.soap.partner.FieldType;
@@ -37,9 +36,10 @@ final class RecordWriter {
 	/**
 	 * Which delete took each record to the recycle bin, by a number per delete: an
 	 * undelete restores what the same delete took. Stamps cannot tell, since two delete
-	 * calls may share a millisecond (see {@link WriteClock}).
+	 * calls may share a millisecond (see {@link WriteClock}). Like every call here, kept
+	 * under the org's lock.
 	 */
-	private final Map<String, Long> deletions = new ConcurrentHashMap<>();
+	private final Map<String, Long> deletions = new HashMap<>();
 
 	private long lastDeletion;
 
