@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import com.crmsync.crm.CampaignMemberRepository.MemberTypes;
 import com.crmsync.testsupport.TestDatabases;
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,8 +36,7 @@ class CampaignMemberEchoQueryTests {
 
 	@BeforeAll
 	static void seed() {
-		pool = TestDatabases.dataSource(TestDatabases.newDatabase("memberecho"));
-		Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+		pool = TestDatabases.migratedDataSource("memberecho");
 		JdbcTemplate jdbc = new JdbcTemplate(pool);
 		members = new CampaignMemberRepository(new NamedParameterJdbcTemplate(pool));
 		since = Instant.now().minus(1, ChronoUnit.MINUTES);

@@ -21,7 +21,6 @@ import javax.sql.DataSource;
 
 import com.crmsync.testsupport.TestDatabases;
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,8 +52,7 @@ class CrmInsertTests {
 
 	@BeforeAll
 	static void migrate() {
-		pool = TestDatabases.dataSource(TestDatabases.newDatabase("crminsert"));
-		Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+		pool = TestDatabases.migratedDataSource("crminsert");
 		jdbc = new JdbcTemplate(pool);
 		rows = new CrmRecordRepository(new NamedParameterJdbcTemplate(pool),
 				(table) -> table.equals("crm_opportunity") || table.equals("crm_campaign"));

@@ -10,7 +10,6 @@ import java.util.stream.IntStream;
 
 import com.crmsync.testsupport.TestDatabases;
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,8 +37,7 @@ class SyncLinkSaveTests {
 
 	@BeforeAll
 	static void migrate() {
-		pool = TestDatabases.dataSource(TestDatabases.newDatabase("linksave"));
-		Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+		pool = TestDatabases.migratedDataSource("linksave");
 		jdbc = new JdbcTemplate(pool);
 		links = new SyncLinkRepository(new NamedParameterJdbcTemplate(pool));
 	}

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.util.function.Supplier;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -45,8 +44,7 @@ public final class SingleSessionDatabase implements AutoCloseable {
 	 * @throws SQLException when no connection can be had
 	 */
 	public static SingleSessionDatabase migrated(String prefix) throws SQLException {
-		HikariDataSource pool = TestDatabases.dataSource(TestDatabases.newDatabase(prefix));
-		Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+		HikariDataSource pool = TestDatabases.migratedDataSource(prefix);
 		return new SingleSessionDatabase(pool);
 	}
 

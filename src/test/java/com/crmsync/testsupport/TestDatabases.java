@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.crmsync.db.EmbeddedDatabaseProperties;
 import com.crmsync.db.EmbeddedMariaDb;
 import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
 
 /**
  * Fresh databases on the test JVM's one embedded MariaDB, so tests never depend on a
@@ -91,6 +92,18 @@ public final class TestDatabases {
 		dataSource.setUsername("root");
 		dataSource.setPassword("");
 		dataSource.setMaximumPoolSize(4);
+		return dataSource;
+	}
+
+	/**
+	 * A pooled data source on a new database holding the product's schema (every
+	 * migration applied).
+	 * @param prefix a readable prefix naming the test
+	 * @return a data source the caller closes
+	 */
+	public static HikariDataSource migratedDataSource(String prefix) {
+		HikariDataSource dataSource = dataSource(newDatabase(prefix));
+		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 		return dataSource;
 	}
 
