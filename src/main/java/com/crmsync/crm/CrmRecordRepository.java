@@ -26,11 +26,17 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads and writes rows of the CRM tables: keyset pages by id for the readers,
- * whole-chunk look-ups, and JDBC batch writes for the writers. Every write keeps
+ * whole-chunk look-ups, and statements of many rows for the writers. Every write keeps
  * {@code updated_at} current (the column's {@code ON UPDATE}).
  */
 @Repository
 public class CrmRecordRepository {
+
+	/**
+	 * Rows a joined update sets at most ({@link #update}): a statement well under a
+	 * packet.
+	 */
+	private static final int ROWS_PER_UPDATE = 500;
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -302,7 +308,14 @@ public class CrmRecordRepository {
 	}
 
 	/**
-	 * Updates columns of rows by id, batching rows that change the same columns.
+	 * Updates columns of rows by id: the rows that change the same columns together, in
+	 * statements of up to {@value #ROWS_PER_UPDATE} rows that join the table to their new
+	 * values ({@code UPDATE t JOIN (SELECT ? AS id, ? AS c0 UNION ALL SELECT ?, ? ...) v
+	 * ON t.id = v.id SET t.col = v.c0}, as MySQL and MariaDB both read it). A statement a
+	 * row cost the server about twice as much (a merge of 1,000,000 contacts updates
+	 * about 100,000 rows, under the partitions' write lock); each row is still updated on
+	 * its own, keeping {@code updated_at} and the table's triggers as a single-row update
+	 * would.
 	 * @param table the table
 	 * @param changes the new values by row id
 	 */
@@ -316,15 +329,30 @@ public class CrmRecordRepository {
 				.computeIfAbsent(List.copyOf(change.getValue().keySet()), (k) -> new ArrayList<>())
 				.add(change));
 		byColumns.forEach((columns, group) -> {
-			String sql = "UPDATE " + table.name() + " SET "
-					+ columns.stream().map((c) -> c + " = ?").collect(Collectors.joining(", ")) + " WHERE id = ?";
-			this.jdbc.getJdbcTemplate().batchUpdate(sql, group, group.size(), (statement, change) -> {
-				for (int i = 0; i < columns.size(); i++) {
-					statement.setObject(i + 1, change.getValue().get(columns.get(i)));
+			for (int from = 0; from < group.size(); from += ROWS_PER_UPDATE) {
+				List<Map.Entry<Long, Map<String, Object>>> rows = group.subList(from,
+						Math.min(group.size(), from + ROWS_PER_UPDATE));
+				List<Object> values = new ArrayList<>(rows.size() * (columns.size() + 1));
+				for (Map.Entry<Long, Map<String, Object>> row : rows) {
+					values.add(row.getKey());
+					columns.forEach((column) -> values.add(row.getValue().get(column)));
 				}
-				statement.setLong(columns.size() + 1, change.getKey());
-			});
+				this.jdbc.getJdbcTemplate().update(joinedUpdate(table, columns, rows.size()), values.toArray());
+			}
 		});
+	}
+
+	private static String joinedUpdate(CrmTable table, List<String> columns, int rows) {
+		StringBuilder sql = new StringBuilder("UPDATE ").append(table.name()).append(" t JOIN (SELECT ? AS id");
+		for (int i = 0; i < columns.size(); i++) {
+			sql.append(", ? AS c").append(i);
+		}
+		String otherRow = " UNION ALL SELECT ?" + ", ?".repeat(columns.size());
+		sql.append(otherRow.repeat(rows - 1)).append(") v ON t.id = v.id SET ");
+		for (int i = 0; i < columns.size(); i++) {
+			sql.append((i > 0) ? ", " : "").append("t.").append(columns.get(i)).append(" = v.c").append(i);
+		}
+		return sql.toString();
 	}
 
 	/**

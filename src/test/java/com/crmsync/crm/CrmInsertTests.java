@@ -32,9 +32,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * CRM rows inserted in statements prepared on the server, against MariaDB: every value
- * type the mappings write comes back as it was written, and each row gets the id returned
- * at its place, across statements of many rows.
+ * CRM rows inserted in statements prepared on the server, and updated in statements that
+ * join a table to its rows' new values, against MariaDB: every value type the mappings
+ * write comes back as it was written, each row gets the id returned at its place and its
+ * own new values, across statements of many rows.
  */
 class CrmInsertTests {
 
@@ -130,6 +131,46 @@ class CrmInsertTests {
 			assertThat(saved.get(ids.get(i)).values()).containsEntry("name", "Other " + i)
 				.containsEntry("amount", new BigDecimal(i + ".50"));
 		}
+	}
+
+	@Test
+	void eachRowGetsItsOwnValuesAcrossJoinedUpdates() {
+		// 1,100 rows that change the same columns: statements of 500, 500 and 100
+		List<Long> ids = rows.insert(OPPORTUNITIES,
+				IntStream.range(0, 1200)
+					.mapToObj((i) -> Map.<String, Object>of("name", "Before " + i, "stage", "Prospecting"))
+					.toList());
+		Map<Long, Map<String, Object>> changes = new LinkedHashMap<>();
+		for (int i = 0; i < 1100; i++) {
+			Map<String, Object> change = new LinkedHashMap<>();
+			change.put("name", "After " + i + " – Ødegård's \"big\" \\ 李 🚀");
+			change.put("stage", (i % 3 == 0) ? null : "Stage " + (i % 7));
+			change.put("amount", (i % 2 == 0) ? new BigDecimal(i + ".25") : Integer.valueOf(i));
+			change.put("close_date", LocalDate.of(2026, 1, 1).plusDays(i));
+			changes.put(ids.get(i), change);
+		}
+		// and a row that changes other columns, in a statement of its own
+		changes.put(ids.get(1100), Map.of("close_date", LocalDate.of(2027, 2, 3)));
+		jdbc.update("UPDATE crm_opportunity SET updated_at = '2020-01-01 00:00:00' WHERE id BETWEEN ? AND ?",
+				ids.get(0), ids.get(1199));
+
+		rows.update(OPPORTUNITIES, changes);
+
+		Map<Long, CrmRow> saved = rows.findByIds(OPPORTUNITIES, ids);
+		for (int i = 0; i < 1100; i++) {
+			Map<String, Object> expected = new HashMap<>(changes.get(ids.get(i)));
+			expected.computeIfPresent("amount", (column, amount) -> new BigDecimal(amount.toString()).setScale(2));
+			assertThat(saved.get(ids.get(i)).values()).as("row %d", i).containsAllEntriesOf(expected);
+		}
+		assertThat(saved.get(ids.get(1100)).values()).containsEntry("name", "Before 1100")
+			.containsEntry("close_date", LocalDate.of(2027, 2, 3));
+		assertThat(saved.get(ids.get(1101)).values()).containsEntry("name", "Before 1101")
+			.containsEntry("close_date", null);
+		// each changed row's updated_at moved on, as a single-row update moves it
+		assertThat(jdbc.queryForObject(
+				"SELECT COUNT(*) FROM crm_opportunity WHERE id BETWEEN ? AND ? " + "AND updated_at > '2020-01-01'",
+				Integer.class, ids.get(0), ids.get(1199)))
+			.isEqualTo(1101);
 	}
 
 	@Test
