@@ -53,6 +53,9 @@ final class WrittenDigests {
 
 	private final List<String> salesforceSystemFields;
 
+	/** The CRM columns beside the mapped ones that the digest holds. */
+	private final List<String> crmSystemColumns;
+
 	private final Layout salesforceLayout;
 
 	private final Layout crmLayout;
@@ -74,10 +77,12 @@ final class WrittenDigests {
 		}
 		system.addAll(rules.extraSalesforceFields());
 		this.salesforceSystemFields = List.copyOf(system);
+		this.crmSystemColumns = List.copyOf(rules.extraCrmColumns());
 		List<String> mapped = this.fields.stream().map(FieldMapping::salesforceField).toList();
 		this.salesforceLayout = new Layout(mapped, system.stream().map((name) -> SYSTEM + name).toList());
+		// the deleted mark last, at system slot crmSystemColumns.size()
 		List<String> crmSystem = new ArrayList<>(
-				rules.extraCrmColumns().stream().map((column) -> SYSTEM + column).toList());
+				this.crmSystemColumns.stream().map((column) -> SYSTEM + column).toList());
 		crmSystem.add(DELETED);
 		this.crmLayout = new Layout(mapped, crmSystem);
 	}
@@ -129,39 +134,44 @@ final class WrittenDigests {
 		if (values == null || !this.crmLayout.apply(values, decision.crmChanges())) {
 			return null;
 		}
-		derivedColumns.forEach((column, value) -> {
-			if (this.rules.extraCrmColumns().contains(column)) {
-				values[this.crmLayout.slotOf(SYSTEM + column)] = text(value);
+		for (int i = 0; i < this.crmSystemColumns.size(); i++) {
+			String column = this.crmSystemColumns.get(i);
+			if (derivedColumns.containsKey(column)) {
+				values[this.crmLayout.systemSlot(i)] = text(derivedColumns.get(column));
 			}
-		});
+		}
 		// a merged or created row is live
-		values[this.crmLayout.slotOf(DELETED)] = null;
+		values[this.crmLayout.systemSlot(this.crmSystemColumns.size())] = null;
 		return this.crmLayout.digest(values);
 	}
 
 	private String[] salesforceValues(SalesforceRecord record) {
 		String[] values = this.salesforceLayout.slots();
 		Map<String, String> fields = this.rules.normalized(record).fields();
-		for (FieldMapping field : this.fields) {
-			if (!this.salesforceLayout.put(values, field, fields.get(field.salesforceField()))) {
+		for (int i = 0; i < this.fields.size(); i++) {
+			FieldMapping field = this.fields.get(i);
+			if (!this.salesforceLayout.put(values, i, field, fields.get(field.salesforceField()))) {
 				return null;
 			}
 		}
-		this.salesforceSystemFields
-			.forEach((name) -> values[this.salesforceLayout.slotOf(SYSTEM + name)] = record.get(name));
+		for (int i = 0; i < this.salesforceSystemFields.size(); i++) {
+			values[this.salesforceLayout.systemSlot(i)] = record.get(this.salesforceSystemFields.get(i));
+		}
 		return values;
 	}
 
 	private String[] crmValues(CrmRow row) {
 		String[] values = this.crmLayout.slots();
-		for (FieldMapping field : this.fields) {
-			if (!this.crmLayout.put(values, field, row.get(field.crmColumn()))) {
+		for (int i = 0; i < this.fields.size(); i++) {
+			FieldMapping field = this.fields.get(i);
+			if (!this.crmLayout.put(values, i, field, row.get(field.crmColumn()))) {
 				return null;
 			}
 		}
-		this.rules.extraCrmColumns()
-			.forEach((column) -> values[this.crmLayout.slotOf(SYSTEM + column)] = text(row.get(column)));
-		values[this.crmLayout.slotOf(DELETED)] = row.isDeleted() ? "true" : null;
+		for (int i = 0; i < this.crmSystemColumns.size(); i++) {
+			values[this.crmLayout.systemSlot(i)] = text(row.get(this.crmSystemColumns.get(i)));
+		}
+		values[this.crmLayout.systemSlot(this.crmSystemColumns.size())] = row.isDeleted() ? "true" : null;
 		return values;
 	}
 
@@ -171,7 +181,8 @@ final class WrittenDigests {
 
 	/**
 	 * Where each entry of one side's digest goes: the keys in their sorted order, the
-	 * mapped fields' entries left out when blank, the system entries always there.
+	 * mapped fields' entries left out when blank, the system entries always there. The
+	 * slot of each mapped field and system entry is found once, here, not per record.
 	 */
 	private static final class Layout {
 
@@ -180,6 +191,12 @@ final class WrittenDigests {
 		private final boolean[] system;
 
 		private final Map<String, Integer> slots = new HashMap<>();
+
+		/** By the mapped keys' positions: their slots. */
+		private final int[] mappedSlots;
+
+		/** By the system keys' positions: their slots. */
+		private final int[] systemSlots;
 
 		Layout(List<String> mappedKeys, List<String> systemKeys) {
 			TreeSet<String> sorted = new TreeSet<>(mappedKeys);
@@ -190,22 +207,25 @@ final class WrittenDigests {
 				this.slots.put(this.keys[slot], slot);
 				this.system[slot] = systemKeys.contains(this.keys[slot]);
 			}
+			this.mappedSlots = mappedKeys.stream().mapToInt(this.slots::get).toArray();
+			this.systemSlots = systemKeys.stream().mapToInt(this.slots::get).toArray();
 		}
 
 		String[] slots() {
 			return new String[this.keys.length];
 		}
 
-		int slotOf(String key) {
-			return this.slots.get(key);
+		int systemSlot(int index) {
+			return this.systemSlots[index];
 		}
 
 		/**
 		 * A mapped field's value in its canonical form, blank as none (the last of two
 		 * mappings of one field wins, as in a record state).
+		 * @param index the field's position among the mapped keys
 		 * @return {@code false} when the value does not read as the field's type
 		 */
-		boolean put(String[] values, FieldMapping field, Object value) {
+		boolean put(String[] values, int index, FieldMapping field, Object value) {
 			String canonical;
 			try {
 				canonical = CanonicalValues.canonical(value, field.type());
@@ -213,7 +233,7 @@ final class WrittenDigests {
 			catch (IllegalArgumentException ex) {
 				return false;
 			}
-			values[slotOf(field.salesforceField())] = (canonical != null && !canonical.isBlank()) ? canonical : null;
+			values[this.mappedSlots[index]] = (canonical != null && !canonical.isBlank()) ? canonical : null;
 			return true;
 		}
 
