@@ -168,7 +168,7 @@ class CrmInsertTests {
 			.containsEntry("close_date", null);
 		// each changed row's updated_at moved on, as a single-row update moves it
 		assertThat(jdbc.queryForObject(
-				"SELECT COUNT(*) FROM crm_opportunity WHERE id BETWEEN ? AND ? " + "AND updated_at > '2020-01-01'",
+				"SELECT COUNT(*) FROM crm_opportunity WHERE id BETWEEN ? AND ? AND updated_at > '2020-01-01'",
 				Integer.class, ids.get(0), ids.get(1199)))
 			.isEqualTo(1101);
 	}
@@ -189,8 +189,8 @@ class CrmInsertTests {
 		List<Long> ids = rows.insert(CAMPAIGNS, List.of(active, inactive));
 
 		assertThat(jdbc.queryForList(
-				"SELECT name, is_active, type, end_date FROM crm_campaign WHERE id IN (?, ?) " + "ORDER BY id",
-				ids.get(0), ids.get(1)))
+				"SELECT name, is_active, type, end_date FROM crm_campaign WHERE id IN (?, ?) ORDER BY id", ids.get(0),
+				ids.get(1)))
 			.extracting((row) -> List.of(row.get("name"), String.valueOf(row.get("is_active")),
 					String.valueOf(row.get("type")), String.valueOf(row.get("end_date"))))
 			.containsExactly(List.of("Spring launch", "true", "null", "null"),
