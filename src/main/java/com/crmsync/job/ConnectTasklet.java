@@ -12,6 +12,7 @@ import java.util.Optional;
 import com.crmsync.crm.OrgConnectionRepository;
 import com.crmsync.crm.WatermarkRepository;
 import com.crmsync.crm.WatermarkRepository.Watermarks;
+import com.crmsync.salesforce.CallAhead;
 import com.crmsync.salesforce.SalesforceClient;
 import com.crmsync.salesforce.SalesforceProperties;
 import org.apache.commons.logging.Log;
@@ -72,6 +73,8 @@ public class ConnectTasklet implements Tasklet {
 		String orgId = this.salesforce.login();
 		this.salesforce.startBudget();
 		new OrgGuard(this.orgConnection).requireOwnOrg(orgId, "sync with");
+		// the run's upper watermark, asked now: its round trip overlaps the describe
+		CallAhead<Instant> serverTime = this.salesforce.ahead(this.salesforce::serverTime);
 		Optional<String> pinned = this.orgConnection.pinnedOrgId();
 		MappingsProvider.Mappings mappings = this.mappings.reloadAndValidate(this.salesforce);
 		if (pinned.isEmpty() && !dryRun) {
@@ -80,7 +83,7 @@ public class ConnectTasklet implements Tasklet {
 			logger.info("Connected to Salesforce org " + orgId);
 		}
 
-		Instant salesforceTo = this.salesforce.serverTime();
+		Instant salesforceTo = serverTime.get();
 		// for the run's report: which org, where its records open, its daily API limit
 		new OrgFacts(orgId, this.salesforce.instanceUrl(), this.salesforce.dailyLimit())
 			.storeIn(job.getExecutionContext());

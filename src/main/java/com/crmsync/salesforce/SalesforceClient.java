@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import javax.xml.namespace.QName;
@@ -370,6 +371,42 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 	 */
 	public QueryResults query(String soql, boolean includeDeleted) {
 		return new QueryPager(soql, includeDeleted);
+	}
+
+	/**
+	 * Asks for something before it is needed, so that the round trip overlaps the
+	 * caller's work until then (a step's delete log while its first pass reads, the
+	 * server's clock while the mappings are checked): on a call thread of its own when
+	 * the client may have more than one call in flight; held to one call at a time
+	 * ({@code sync.salesforce.max-concurrent-calls=1}), only when the answer is first
+	 * asked for. The calls made are counted, budgeted and retried as any other; a failure
+	 * is thrown to whoever asks for the answer, and an answer never asked for costs the
+	 * calls made for it.
+	 * @param <T> the answer
+	 * @param calls the calls, through this client
+	 * @return the answer to come
+	 */
+	public <T> CallAhead<T> ahead(Supplier<T> calls) {
+		if (this.maxConcurrentCalls < 2) {
+			return new CallAhead<>() {
+
+				private T answer;
+
+				private boolean asked;
+
+				@Override
+				public synchronized T get() {
+					if (!this.asked) {
+						this.answer = calls.get();
+						this.asked = true;
+					}
+					return this.answer;
+				}
+
+			};
+		}
+		Future<T> answer = callThreads().submit(calls::get);
+		return () -> waitFor(answer);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.crmsync.emulator.EmulatorSettings;
+import com.crmsync.emulator.faults.EmulatorFaults;
 import com.crmsync.testsupport.MutableClock;
 import com.crmsync.testsupport.SyncHarness;
 import org.junit.jupiter.api.AfterAll;
@@ -157,6 +158,49 @@ class DeletesAndPurgesFunctionalTests {
 		// then
 		assertThat(deletedAt("ACCOUNT", crmAccount)).isNull();
 		assertThat(harness.linkedCrmId("ACCOUNT", account)).isEqualTo(crmAccount);
+	}
+
+	@Test
+	void aStepAsksForItsDeleteLogWhenItStartsNotWhenItsLastPassIsReached() throws InterruptedException {
+		// given: two synced leads, read and written a record a chunk
+		try (SyncHarness chunksOfOne = SyncHarness.start(EmulatorSettings.builder().build(),
+				Map.of("sync.look-back", "0s", "sync.chunk-size", "1", "sync.partitions", "1"))) {
+			List<String> leads = new ArrayList<>();
+			for (String name : List.of("early", "later")) {
+				leads.add(chunksOfOne.emulator()
+					.org()
+					.insert("Lead", Map.of("LastName", name, "Company", "Acme", "Email", name + ".lead@example.com")));
+			}
+			assertCompleted(chunksOfOne.run(false, false));
+
+			// when: both change in the CRM, and Salesforce refuses to save them, so that
+			// the merge fails in its first chunk, long before its last pass
+			for (String lead : leads) {
+				chunksOfOne.jdbc()
+					.update("UPDATE crm_lead SET title = 'Buyer' WHERE id = ?", chunksOfOne.linkedCrmId("LEAD", lead));
+			}
+			chunksOfOne.emulator().faults().serverUnavailable("update", EmulatorFaults.UNTIL_CLEARED);
+			long asked = chunksOfOne.emulator().calls("getDeleted");
+			JobExecution failed = chunksOfOne.run(false, false);
+			chunksOfOne.emulator().faults().clear();
+
+			// then: the delete log was asked for by both pulls and by the merge, which
+			// never reached its pass over it
+			assertThat(failed.getStepExecutions()).filteredOn((step) -> step.getStatus() == BatchStatus.FAILED)
+				.singleElement()
+				.satisfies((step) -> assertThat(step.getStepName()).isEqualTo("mergeLeads"))
+				.satisfies((step) -> assertThat(step.getReadCount()).isOne());
+			long deadline = System.nanoTime() + 5_000_000_000L;
+			while (chunksOfOne.emulator().calls("getDeleted") < asked + 3 && System.nanoTime() < deadline) {
+				Thread.sleep(10);
+			}
+			assertThat(chunksOfOne.emulator().calls("getDeleted") - asked).isEqualTo(3);
+
+			// and: the next run saves the changes
+			assertCompleted(chunksOfOne.run(false, false));
+			assertThat(leads).allSatisfy(
+					(lead) -> assertThat(chunksOfOne.emulator().org().get(lead)).containsEntry("Title", "Buyer"));
+		}
 	}
 
 	private static long apiCalls(JobExecution execution, String step) {

@@ -3,6 +3,8 @@
  */
 package com.crmsync.salesforce;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Issue 13 item 3: the saves of one list go out side by side, up to
@@ -130,6 +133,58 @@ class SalesforceClientConcurrencyTests {
 			assertThat(counter.of("queryMore")).isEqualTo(2);
 			assertThat(this.emulator.costs().peakConcurrentRequests()).isEqualTo(1);
 		}
+	}
+
+	@Test
+	void aCallAskedAheadGoesOutBeforeItsAnswerIsWanted() throws InterruptedException {
+		ApiCallCounter counter = new ApiCallCounter();
+		try (SalesforceClient client = client(counter, 4)) {
+			Instant before = Instant.now().minusSeconds(60);
+			CallAhead<Instant> serverTime = client.ahead(client::serverTime);
+
+			awaitCalls(counter, "getServerTimestamp", 1);
+			assertThat(serverTime.get()).isAfter(before);
+			assertThat(serverTime.get()).isEqualTo(serverTime.get());
+			assertThat(counter.of("getServerTimestamp")).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void oneCallAtATimeAsksOnlyWhenTheAnswerIsWanted() throws InterruptedException {
+		ApiCallCounter counter = new ApiCallCounter();
+		try (SalesforceClient client = client(counter, 1)) {
+			CallAhead<Instant> serverTime = client.ahead(client::serverTime);
+
+			Thread.sleep(300);
+			assertThat(counter.of("getServerTimestamp")).isZero();
+			Instant answer = serverTime.get();
+			assertThat(serverTime.get()).isEqualTo(answer);
+			assertThat(counter.of("getServerTimestamp")).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aFailureAskedAheadIsThrownToWhoeverWantsTheAnswer() throws InterruptedException {
+		ApiCallCounter counter = new ApiCallCounter();
+		try (SalesforceClient client = client(counter, 4)) {
+			Instant now = Instant.now();
+			// older than the delete log: Salesforce refuses the window
+			CallAhead<List<String>> deleted = client
+				.ahead(() -> client.deletedIds("Lead", now.minus(Duration.ofDays(40)), now));
+
+			awaitCalls(counter, "getDeleted", 1);
+			assertThatExceptionOfType(SalesforceException.class).isThrownBy(deleted::get)
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo("INVALID_REPLICATION_DATE"));
+		}
+	}
+
+	private static void awaitCalls(ApiCallCounter counter, String operation, long calls) throws InterruptedException {
+		long deadline = System.nanoTime() + 5_000_000_000L;
+		while (counter.of(operation) < calls && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		assertThat(counter.of(operation)).as("%s calls made before the answer was asked for", operation)
+			.isEqualTo(calls);
 	}
 
 	/** 4,500 leads created, and a query of them: pages of 2,000, 2,000 and 500. */

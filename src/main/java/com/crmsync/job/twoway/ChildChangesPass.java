@@ -15,6 +15,8 @@ import com.crmsync.job.SyncWindow;
 import com.crmsync.job.read.KeysetPass;
 import com.crmsync.job.read.PageCursor;
 import com.crmsync.job.read.RestartKey;
+import com.crmsync.salesforce.CallAhead;
+import com.crmsync.salesforce.QueryResults;
 import com.crmsync.salesforce.SalesforceRecord;
 import com.crmsync.salesforce.Soql;
 
@@ -40,6 +42,12 @@ final class ChildChangesPass implements KeysetPass<MergeCandidate, String> {
 
 	private final String parentField;
 
+	/**
+	 * The children changed in the window, their first page asked for when the step's
+	 * reader opens: {@code null} until then.
+	 */
+	private CallAhead<QueryResults> children;
+
 	ChildChangesPass(CandidateLookups lookups, String[] child) {
 		this.lookups = lookups;
 		this.childObject = child[0];
@@ -61,20 +69,39 @@ final class ChildChangesPass implements KeysetPass<MergeCandidate, String> {
 		return candidate.salesforce().id();
 	}
 
+	/**
+	 * Asks for the children's first page now, while the passes before this one read: the
+	 * query depends on the window alone.
+	 */
+	@Override
+	public void opened() {
+		this.children = this.lookups.salesforce().ahead(() -> {
+			QueryResults children = changedChildren();
+			children.hasNext();
+			return children;
+		});
+	}
+
 	@Override
 	public PageCursor<MergeCandidate> startAfter(String lastId) {
-		SyncWindow window = this.lookups.window();
 		TreeSet<String> parents = new TreeSet<>();
-		// deleted children too: a removed child changes its parent's references
-		this.lookups.salesforce()
-			.query(window.salesforceQueryUnordered("SELECT " + this.parentField + " FROM " + this.childObject), true)
-			.forEachRemaining((child) -> {
-				String parent = child.get(this.parentField);
-				if (parent != null && !parent.isBlank() && (lastId == null || parent.compareTo(lastId) > 0)) {
-					parents.add(parent);
-				}
-			});
+		QueryResults children = (this.children != null) ? this.children.get() : changedChildren();
+		// asked once: a pass started again reads them again
+		this.children = null;
+		children.forEachRemaining((child) -> {
+			String parent = child.get(this.parentField);
+			if (parent != null && !parent.isBlank() && (lastId == null || parent.compareTo(lastId) > 0)) {
+				parents.add(parent);
+			}
+		});
 		return PageCursor.of(parents.iterator()).map(this::candidates);
+	}
+
+	/** The window's children, deleted ones too: a removed child changes its parent. */
+	private QueryResults changedChildren() {
+		return this.lookups.salesforce()
+			.query(this.lookups.window()
+				.salesforceQueryUnordered("SELECT " + this.parentField + " FROM " + this.childObject), true);
 	}
 
 	private List<MergeCandidate> candidates(List<String> ids) {

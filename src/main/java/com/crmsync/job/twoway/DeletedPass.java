@@ -18,6 +18,7 @@ import com.crmsync.job.SyncWindow;
 import com.crmsync.job.read.KeysetPass;
 import com.crmsync.job.read.PageCursor;
 import com.crmsync.job.read.RestartKey;
+import com.crmsync.salesforce.CallAhead;
 import com.crmsync.salesforce.SalesforceException;
 import com.crmsync.salesforce.SalesforceRecord;
 import org.apache.commons.logging.Log;
@@ -55,6 +56,12 @@ final class DeletedPass implements KeysetPass<MergeCandidate, Long> {
 	/** Rows another pass of the run returned already (in the chunk, or in a dry run). */
 	private final LongPredicate mergedByOtherPass;
 
+	/**
+	 * The delete log's ids for the window ({@link #deletedInWindow}), asked for when the
+	 * step's reader opens: {@code null} until then.
+	 */
+	private CallAhead<List<String>> deleted;
+
 	DeletedPass(CandidateLookups lookups, LongPredicate mergedByOtherPass) {
 		this.lookups = lookups;
 		this.mergedByOtherPass = mergedByOtherPass;
@@ -86,10 +93,20 @@ final class DeletedPass implements KeysetPass<MergeCandidate, Long> {
 		return candidate.crmId();
 	}
 
+	/**
+	 * Asks an incremental run's delete log for the window now, while the passes before
+	 * this one read: its answer depends on the window alone, and its round trip is then
+	 * not paid at the end of the step.
+	 */
+	@Override
+	public void opened() {
+		this.deleted = this.lookups.window().isFull() ? null : this.lookups.salesforce().ahead(this::deletedInWindow);
+	}
+
 	@Override
 	public PageCursor<MergeCandidate> startAfter(Long lastId) {
 		long after = (lastId != null) ? lastId : 0L;
-		List<String> deleted = deletedInWindow();
+		List<String> deleted = (this.deleted != null) ? this.deleted.get() : deletedInWindow();
 		if (deleted == null) {
 			// a full run's Salesforce pass read every record, deleted ones too: the links
 			// it merged or stamped had their record then, so only the others are checked
