@@ -23,6 +23,7 @@ import com.crmsync.job.read.KeysetPass;
 import com.crmsync.job.read.PageCursor;
 import com.crmsync.job.read.RestartKey;
 import com.crmsync.mapping.FieldMapping;
+import com.crmsync.salesforce.CallAhead;
 import com.crmsync.salesforce.QueryResults;
 import com.crmsync.salesforce.SalesforceRecord;
 import com.crmsync.salesforce.Soql;
@@ -96,6 +97,12 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 	private Optional<Map<String, SalesforceRecord>> skippedRecords;
 
 	/**
+	 * The records the object skips, asked for with the first page of a full run that
+	 * needs {@link #keysChangedAfterWindow()}: {@code null} when not asked for, or taken.
+	 */
+	private CallAhead<Optional<Map<String, SalesforceRecord>>> skippedRecordsAhead;
+
+	/**
 	 * The pass over the window's CRM rows (all, or of one partition's keys).
 	 * @param lookups the run's look-ups
 	 * @param mergedBySalesforcePasses the rows the Salesforce passes returned in the
@@ -150,6 +157,7 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 		this.keysChangedAfterWindow = null;
 		this.returnedRows.clear();
 		this.skippedRecords = null;
+		this.skippedRecordsAhead = null;
 	}
 
 	@Override
@@ -291,6 +299,12 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 		}
 		Map<Long, String> allKeys = new LinkedHashMap<>(keys);
 		if (this.lookups.window().isFull()) {
+			// the rows' keys are then looked up among the skipped records too: asked for
+			// now, that query's round trip overlaps the next one's
+			if (rules.skippedRecordsMatchedBy() != null && this.skippedRecords == null
+					&& this.skippedRecordsAhead == null && !allKeys.isEmpty()) {
+				this.skippedRecordsAhead = this.lookups.salesforce().ahead(this::loadSkippedRecords);
+			}
 			// the first pass read every record up to the window's end and matched it
 			Set<String> changedLater = keysChangedAfterWindow();
 			keys.values().retainAll(changedLater);
@@ -384,19 +398,23 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 	 */
 	private Optional<Map<String, SalesforceRecord>> skippedRecords() {
 		if (this.skippedRecords == null) {
-			TwoWayRules rules = this.lookups.rules();
-			QueryResults records = this.lookups.salesforce()
-				.query(this.lookups.select() + " WHERE " + rules.skippedRecordsMatchedBy() + " ORDER BY Id", false);
-			if (records.totalSize() > this.skippedRecordsLoadedAtMost) {
-				this.skippedRecords = Optional.empty();
-			}
-			else {
-				Map<String, SalesforceRecord> byKey = new HashMap<>();
-				records.forEachRemaining((record) -> keepSkipped(record, byKey));
-				this.skippedRecords = Optional.of(byKey);
-			}
+			this.skippedRecords = (this.skippedRecordsAhead != null) ? this.skippedRecordsAhead.get()
+					: loadSkippedRecords();
+			this.skippedRecordsAhead = null;
 		}
 		return this.skippedRecords;
+	}
+
+	private Optional<Map<String, SalesforceRecord>> loadSkippedRecords() {
+		TwoWayRules rules = this.lookups.rules();
+		QueryResults records = this.lookups.salesforce()
+			.query(this.lookups.select() + " WHERE " + rules.skippedRecordsMatchedBy() + " ORDER BY Id", false);
+		if (records.totalSize() > this.skippedRecordsLoadedAtMost) {
+			return Optional.empty();
+		}
+		Map<String, SalesforceRecord> byKey = new HashMap<>();
+		records.forEachRemaining((record) -> keepSkipped(record, byKey));
+		return Optional.of(byKey);
 	}
 
 	/** Keeps a skipped record under its key, unless one earlier in Id order has it. */
