@@ -77,6 +77,7 @@ final class ChildChangesPass implements KeysetPass<MergeCandidate, String> {
 	public void opened() {
 		this.children = this.lookups.salesforce().ahead(() -> {
 			QueryResults children = changedChildren();
+			// the query's first page is asked for by the first look at it
 			children.hasNext();
 			return children;
 		});
