@@ -108,9 +108,18 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 	/** The operation a thread is calling, which force-wsc sends again after a renewal. */
 	private final ThreadLocal<String> operationInFlight = new ThreadLocal<>();
 
+	/**
+	 * When the call a thread is making was sent ({@link System#nanoTime()}), so that a
+	 * call that finds its session expired can tell whether another call renewed it since.
+	 */
+	private final ThreadLocal<Long> callSentAt = new ThreadLocal<>();
+
 	private volatile PartnerConnection connection;
 
 	private volatile OrgSession session;
+
+	/** When {@link #session} was obtained ({@link System#nanoTime()}). */
+	private volatile long sessionObtainedAt;
 
 	/** The objects described last, by name: every run describes its objects anew. */
 	private final Map<String, ObjectDescription> described = new ConcurrentHashMap<>();
@@ -234,6 +243,7 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 			OrgSession fresh = acquireSession();
 			this.connection = connect(fresh);
 			this.session = fresh;
+			this.sessionObtainedAt = System.nanoTime();
 			logger.info("Logged in to Salesforce org " + fresh.orgId() + " (" + this.orgLogin.method() + ") at "
 					+ fresh.instanceUrl());
 		}
@@ -426,6 +436,7 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 		checkBudget();
 		return retry(operation, () -> {
 			this.counter.record(operation);
+			long sentAt = System.nanoTime();
 			try {
 				return call.run(bulkConnection(headers));
 			}
@@ -433,8 +444,7 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 				if (ex.getExceptionCode() != AsyncExceptionCode.InvalidSessionId) {
 					throw ex;
 				}
-				logger.info("Salesforce session expired or revoked; logging in again");
-				renewSession();
+				renewedSince(sentAt);
 				this.counter.record(operation);
 				return call.run(bulkConnection(headers));
 			}
@@ -454,11 +464,25 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 		return bulk;
 	}
 
-	private synchronized void renewSession() {
+	/**
+	 * A session for a call sent at {@code sentAt} that found its session expired or
+	 * revoked: the one another call obtained since, else a new one. Calls side by side
+	 * that meet the same expired session so log in again once.
+	 * @param sentAt when the call was sent ({@link System#nanoTime()})
+	 * @return the session to send it again with
+	 */
+	private synchronized OrgSession renewedSince(long sentAt) {
+		if (this.sessionObtainedAt - sentAt > 0) {
+			return this.session;
+		}
+		logger.info("Salesforce session expired or revoked; logging in again");
 		OrgSession fresh = acquireSession();
 		this.connection.getConfig().setSessionId(fresh.sessionId());
+		this.connection.getConfig().setServiceEndpoint(fresh.serviceEndpoint());
 		this.connection.setSessionHeader(fresh.sessionId());
 		this.session = fresh;
+		this.sessionObtainedAt = System.nanoTime();
+		return fresh;
 	}
 
 	/**
@@ -829,11 +853,13 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 		T result = retry(operation, () -> {
 			this.counter.record(operation);
 			this.operationInFlight.set(operation);
+			this.callSentAt.set(System.nanoTime());
 			try {
 				return call.run();
 			}
 			finally {
 				this.operationInFlight.remove();
+				this.callSentAt.remove();
 			}
 		});
 		readLimits();
@@ -959,10 +985,10 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 
 		@Override
 		public SessionRenewalHeader renewSession(ConnectorConfig config) {
-			logger.info("Salesforce session expired or revoked; logging in again");
+			Long sentAt = SalesforceClient.this.callSentAt.get();
 			OrgSession fresh;
 			try {
-				fresh = acquireSession();
+				fresh = renewedSince((sentAt != null) ? sentAt : System.nanoTime());
 			}
 			catch (LoginUnavailableException ex) {
 				// already tried again: trying the whole call again would renew again
@@ -971,8 +997,6 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 			synchronized (SalesforceClient.this) {
 				config.setSessionId(fresh.sessionId());
 				config.setServiceEndpoint(fresh.serviceEndpoint());
-				SalesforceClient.this.connection.setSessionHeader(fresh.sessionId());
-				SalesforceClient.this.session = fresh;
 			}
 			String operation = SalesforceClient.this.operationInFlight.get();
 			if (operation != null) {

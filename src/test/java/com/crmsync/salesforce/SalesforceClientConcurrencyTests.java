@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 
 import com.crmsync.emulator.EmulatorSettings;
 import com.crmsync.emulator.SalesforceEmulator;
+import com.crmsync.testsupport.MutableClock;
 import com.crmsync.testsupport.TestOrgLogin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -175,6 +176,36 @@ class SalesforceClientConcurrencyTests {
 			awaitCalls(counter, "getDeleted", 1);
 			assertThatExceptionOfType(SalesforceException.class).isThrownBy(deleted::get)
 				.satisfies((ex) -> assertThat(ex.code()).isEqualTo("INVALID_REPLICATION_DATE"));
+		}
+	}
+
+	@Test
+	void callsSideBySideThatMeetTheSameExpiredSessionLogInAgainOnce() {
+		MutableClock clock = new MutableClock(Instant.now());
+		try (SalesforceEmulator org = SalesforceEmulator.start(TestOrgLogin.withCertificate(EmulatorSettings.builder()
+			.clock(clock)
+			.tokenLifetime(Duration.ofMinutes(30))
+			.latencyMs(30)
+			.dmlMsPerRecord(0.25)
+			.maxConcurrentRequests(25)
+			.build()))) {
+			ApiCallCounter counter = new ApiCallCounter();
+			// client credentials: a JWT assertion would be dated by this machine's clock
+			SalesforceProperties clientCredentials = new SalesforceProperties(SalesforceAuth.CLIENT_CREDENTIALS,
+					org.baseUrl(), org.oauthClientId(), null, EmulatorSettings.DEFAULT_OAUTH_CLIENT_SECRET, null, null,
+					null, null, null, null, null);
+			try (SalesforceClient client = new SalesforceClient(clientCredentials, counter, 4)) {
+				client.login();
+				// the session times out unused
+				clock.advance(Duration.ofMinutes(31));
+
+				// four calls at once, each sent with the expired session
+				List<RecordSaveResult> created = client.create(leads(800));
+
+				assertThat(created).hasSize(800).allMatch(RecordSaveResult::success);
+				assertThat(org.calls("login")).as("the first login and one renewal").isEqualTo(2);
+				assertThat(org.org().records("Lead")).hasSize(800);
+			}
 		}
 	}
 
