@@ -994,10 +994,8 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 				// already tried again: trying the whole call again would renew again
 				throw new LoginFailedException("Could not renew the Salesforce session: " + ex.getMessage(), ex);
 			}
-			synchronized (SalesforceClient.this) {
-				config.setSessionId(fresh.sessionId());
-				config.setServiceEndpoint(fresh.serviceEndpoint());
-			}
+			// renewedSince set the session on the connection's config, which is the one
+			// force-wsc hands over here
 			String operation = SalesforceClient.this.operationInFlight.get();
 			if (operation != null) {
 				SalesforceClient.this.counter.record(operation);
