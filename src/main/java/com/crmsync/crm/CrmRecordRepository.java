@@ -104,7 +104,7 @@ public class CrmRecordRepository {
 	/**
 	 * The next page of rows after an id, in id order, as
 	 * {@link #page(CrmTable, Instant, String, JournaledRejects, long, int)}, of one
-	 * partition's key classes.
+	 * partition's match keys.
 	 * @param table the table
 	 * @param changedSince only rows changed at or after this time; {@code null} for all
 	 * rows
@@ -112,16 +112,17 @@ public class CrmRecordRepository {
 	 * custom fields, or {@code null} when it has none
 	 * @param rejects the journaled rejects to read again although unchanged, or
 	 * {@code null}
-	 * @param keyClasses the partition's key classes, or {@code null} for every row
+	 * @param keys the partition's match keys (a superset of them), or {@code null} for
+	 * every row
 	 * @param afterId the last id already read
 	 * @param limit the page size
 	 * @return the rows, archived ones included
 	 */
 	public List<CrmRow> page(CrmTable table, Instant changedSince, String customFieldObject, JournaledRejects rejects,
-			KeyClassFilter keyClasses, long afterId, int limit) {
+			KeyFilter keys, long afterId, int limit) {
 		requireSynced(table);
 		MapSqlParameterSource parameters = new MapSqlParameterSource("afterId", afterId).addValue("limit", limit);
-		String rows = "id > :afterId" + ((keyClasses != null) ? " AND " + keyClasses.condition() : "");
+		String rows = "id > :afterId" + ((keys != null) ? " AND " + keys.condition() : "");
 		if (changedSince == null) {
 			return pageWhere(table, rows, parameters);
 		}
@@ -175,47 +176,18 @@ public class CrmRecordRepository {
 	 * @return the number of rows by first character ({@code ""} for none or blank)
 	 */
 	public Map<String, Long> countByFirstCharacter(CrmTable table, String column, Instant changedSince) {
-		return countByFirstCharacter(table, column, changedSince, "", null, new MapSqlParameterSource());
-	}
-
-	/**
-	 * How many rows a full run has not merged yet have each first character of a column,
-	 * as {@link #countByFirstCharacter} counts them: the rows whose link does not carry
-	 * the run's id, which a two-way step's CRM pass reads after its Salesforce passes
-	 * (one {@code GROUP BY} when that pass's phase starts).
-	 * @param table the table
-	 * @param column the column, e.g. {@code email_key}
-	 * @param type the object type of the rows' links
-	 * @param runId the run
-	 * @return the number of rows by first character ({@code ""} for none or blank)
-	 */
-	public Map<String, Long> countNotMergedByFirstCharacter(CrmTable table, String column, ObjectType type,
-			long runId) {
-		return countByFirstCharacter(table, column, null,
-				" LEFT JOIN sync_link link ON link.object_type = :type AND link.crm_id = " + table.name()
-						+ ".id AND link.last_job_execution_id = :run",
-				"link.id IS NULL", new MapSqlParameterSource("type", type.name()).addValue("run", runId));
-	}
-
-	private Map<String, Long> countByFirstCharacter(CrmTable table, String column, Instant changedSince, String join,
-			String condition, MapSqlParameterSource parameters) {
 		requireSynced(table);
-		if (!column.matches("[a-z][a-z0-9_]*")) {
-			throw new IllegalArgumentException("Not a column name: " + column);
-		}
-		List<String> conditions = new ArrayList<>();
-		if (condition != null) {
-			conditions.add(condition);
-		}
+		KeyFilter.column(column);
+		MapSqlParameterSource parameters = new MapSqlParameterSource();
+		String where = "";
 		if (changedSince != null) {
-			conditions.add(table.name() + ".updated_at >= :since");
+			where = " WHERE updated_at >= :since";
 			parameters.addValue("since", JdbcValues.utc(changedSince));
 		}
-		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 		Map<String, Long> counts = new HashMap<>();
 		// the tables' collation is binary, so é and e are counted apart
-		this.jdbc.query("SELECT LEFT(LOWER(TRIM(" + table.name() + "." + column + ")), 1) AS first, COUNT(*) FROM "
-				+ table.name() + join + where + " GROUP BY first", parameters, (ResultSet rs) -> {
+		this.jdbc.query("SELECT LEFT(LOWER(TRIM(" + column + ")), 1) AS first, COUNT(*) FROM " + table.name() + where
+				+ " GROUP BY first", parameters, (ResultSet rs) -> {
 					String first = rs.getString(1);
 					counts.merge((first != null) ? first : "", rs.getLong(2), Long::sum);
 				});

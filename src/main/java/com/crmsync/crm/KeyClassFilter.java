@@ -15,15 +15,13 @@ import java.util.stream.Collectors;
  * @param keyColumn the normalised key column, e.g. {@code email_key}
  * @param classes the partition's classes, each a character of {@link #ALL}
  */
-public record KeyClassFilter(String keyColumn, String classes) {
+public record KeyClassFilter(String keyColumn, String classes) implements KeyFilter {
 
 	/** Every class a key can be in, in order: its first character. */
 	public static final String ALL = "0123456789abcdefghijklmnopqrstuvwxyz";
 
 	public KeyClassFilter {
-		if (!keyColumn.matches("[a-z][a-z0-9_]*")) {
-			throw new IllegalArgumentException("Not a column name: " + keyColumn);
-		}
+		KeyFilter.column(keyColumn);
 		if (classes.isEmpty() || !classes.chars().allMatch((c) -> ALL.indexOf(c) >= 0)) {
 			throw new IllegalArgumentException("Not key classes: " + classes);
 		}
@@ -33,7 +31,8 @@ public record KeyClassFilter(String keyColumn, String classes) {
 	 * The SQL condition; its literals are the classes' own characters, checked above.
 	 * @return the condition
 	 */
-	String condition() {
+	@Override
+	public String condition() {
 		String first = "BINARY LEFT(" + this.keyColumn + ", 1)";
 		return "(" + first + " IN (" + literals(this.classes) + ") OR " + this.keyColumn + " IS NULL OR NOT " + first
 				+ " IN (" + literals(ALL) + "))";

@@ -3,7 +3,6 @@
  */
 package com.crmsync.job.partition;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.batch.core.step.StepExecution;
@@ -32,22 +31,6 @@ public interface PartitionPlan {
 	 * @return the contexts by partition name, {@code partition0} to {@code partitionK}
 	 */
 	Map<String, ExecutionContext> partitions(StepExecution objectStepExecution, int partitions);
-
-	/**
-	 * Settles what a phase's partitions read just before the phase runs, when the phases
-	 * before it have committed and its work is known better than when the step started.
-	 * The handler saves the object step's context after it (a plan keeps there what it
-	 * settled), then the partitions', before any of them runs. A plan must settle a phase
-	 * the same way every time it is asked, restarts included: a partition that ran has
-	 * read by what it was given. The default changes nothing.
-	 * @param objectStepExecution the object step's (the partition manager's) execution
-	 * @param phase the phase about to run
-	 * @param partitions its partitions that have not completed, in name order
-	 * @return whether their contexts changed
-	 */
-	default boolean beforePhase(StepExecution objectStepExecution, int phase, List<StepExecution> partitions) {
-		return false;
-	}
 
 	/**
 	 * The name of a partition, as Spring Batch appends it to the step's name.

@@ -61,7 +61,7 @@ public class PartitionedSteps {
 		return new StepBuilder(stepName, this.jobRepository).partitioner(worker)
 			.splitter(new PlanSplitter(this.jobRepository, stepName, plan))
 			.partitionHandler(new PhasedPartitionHandler(this.handlers.delegateFor(stepName, worker),
-					this.jobRepository, this.properties.partitions(), plan))
+					this.jobRepository, this.properties.partitions()))
 			.aggregator(new Aggregator(this.jobRepository, stepName, counts))
 			.build();
 	}

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,11 +24,10 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Runs a step's partitions phase after phase ({@link PartitionPlan#PHASE}): splits once,
- * then lets the plan settle each phase's partitions ({@link PartitionPlan#beforePhase}),
- * hands its executions to the delegate (local threads or remote workers) and waits for
- * all of them before the next phase. When a partition of a phase does not complete, the
- * later phases do not start: their executions end FAILED without having run, so a restart
- * runs them after the unfinished ones.
+ * then hands each phase's executions to the delegate (local threads or remote workers)
+ * and waits for all of them before the next phase. When a partition of a phase does not
+ * complete, the later phases do not start: their executions end FAILED without having
+ * run, so a restart runs them after the unfinished ones.
  */
 final class PhasedPartitionHandler implements PartitionHandler {
 
@@ -41,21 +39,16 @@ final class PhasedPartitionHandler implements PartitionHandler {
 
 	private final int partitions;
 
-	private final PartitionPlan plan;
-
 	/**
 	 * A handler of phases.
 	 * @param delegate runs the partitions of one phase
-	 * @param jobRepository where the executions of phases not run are marked FAILED, and
-	 * the contexts of those the plan settles are saved
+	 * @param jobRepository where the executions of phases not run are marked FAILED
 	 * @param partitions the partitions asked for ({@code sync.partitions})
-	 * @param plan the plan that split the step
 	 */
-	PhasedPartitionHandler(PartitionHandler delegate, JobRepository jobRepository, int partitions, PartitionPlan plan) {
+	PhasedPartitionHandler(PartitionHandler delegate, JobRepository jobRepository, int partitions) {
 		this.delegate = delegate;
 		this.jobRepository = jobRepository;
 		this.partitions = partitions;
-		this.plan = plan;
 	}
 
 	@Override
@@ -77,7 +70,6 @@ final class PhasedPartitionHandler implements PartitionHandler {
 			}
 			try {
 				long started = System.nanoTime();
-				settle(objectStep, phase.getKey(), phase.getValue());
 				Collection<StepExecution> done = this.delegate
 					.handle(returning(splitter.getStepName(), phase.getValue()), objectStep);
 				handled.addAll(done);
@@ -98,21 +90,6 @@ final class PhasedPartitionHandler implements PartitionHandler {
 			}
 		}
 		return handled;
-	}
-
-	/**
-	 * Lets the plan settle a phase's partitions, and saves the object step's context
-	 * (where the plan keeps what it settled, for a restart), then theirs, before they run
-	 * (a remote worker reads its partition's from the job repository).
-	 */
-	private void settle(StepExecution objectStep, int phase, List<StepExecution> partitions) {
-		List<StepExecution> inOrder = partitions.stream()
-			.sorted(Comparator.comparing(StepExecution::getStepName))
-			.toList();
-		if (this.plan.beforePhase(objectStep, phase, inOrder)) {
-			this.jobRepository.updateExecutionContext(objectStep);
-			inOrder.forEach(this.jobRepository::updateExecutionContext);
-		}
 	}
 
 	/**

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.function.LongPredicate;
 
 import com.crmsync.crm.CrmRow;
-import com.crmsync.crm.KeyClassFilter;
+import com.crmsync.crm.KeyFilter;
 import com.crmsync.crm.LinkDigests;
 import com.crmsync.crm.SyncLink;
 import com.crmsync.job.SyncWindow;
@@ -62,7 +62,7 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 	private final LongPredicate mergedBySalesforcePasses;
 
 	/** The keys this pass reads, {@code null} for all. */
-	private final KeyRange keys;
+	private final CrmKeys keys;
 
 	/**
 	 * Salesforce records claimed by a match and not yet linked, so no two rows share one:
@@ -112,7 +112,7 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 	 * @param skippedRecordsLoadedAtMost the most records the object skips (person
 	 * accounts) that the pass loads at once; beyond, each page looks up its own
 	 */
-	CrmPass(CandidateLookups lookups, LongPredicate mergedBySalesforcePasses, KeyRange keys,
+	CrmPass(CandidateLookups lookups, LongPredicate mergedBySalesforcePasses, CrmKeys keys,
 			int skippedRecordsLoadedAtMost) {
 		this.lookups = lookups;
 		this.mergedBySalesforcePasses = mergedBySalesforcePasses;
@@ -138,12 +138,13 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 	@Override
 	public PageCursor<MergeCandidate> startAfter(Long lastId) {
 		SyncWindow window = this.lookups.window();
-		KeyClassFilter keyClasses = (this.keys != null) ? this.keys.sql(this.lookups.rules().matchKeyColumn()) : null;
+		KeyFilter filter = (this.keys != null) ? this.keys.sql(this.lookups.rules().matchKeyColumn(), matchColumn())
+				: null;
 		return PageCursor
 			.keyset((lastId != null) ? lastId : 0L,
 					(afterId, limit) -> this.lookups.crmRecords()
 						.page(this.lookups.table(), window.isFull() ? null : window.crmFrom(),
-								this.lookups.rules().definition().customFieldType(), this.lookups.rejects(), keyClasses,
+								this.lookups.rules().definition().customFieldType(), this.lookups.rejects(), filter,
 								afterId, limit),
 					CrmRow::id)
 			.map(this::owned)
@@ -190,8 +191,9 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 	}
 
 	/**
-	 * The rows of a page whose keys are this pass's: the query also brought the rows of
-	 * no class, which every partition reads and the one of their key keeps.
+	 * The rows of a page whose keys are this pass's: the query also brought the rows
+	 * whose stored key may differ from the sync's, which every partition reads and the
+	 * one of their key keeps.
 	 */
 	private List<CrmRow> owned(List<CrmRow> page) {
 		if (this.keys == null) {

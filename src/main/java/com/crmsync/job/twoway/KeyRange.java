@@ -25,7 +25,7 @@ import com.crmsync.salesforce.SalesforceRecord;
  * {@link KeyClassFilter#ALL}
  * @param rest whether the range also owns the keys of no class
  */
-public record KeyRange(String classes, boolean rest) implements RecordRange {
+public record KeyRange(String classes, boolean rest) implements RecordRange, CrmKeys {
 
 	/** The class of the keys that start with no ASCII letter or digit, and of none. */
 	public static final char REST = '*';
@@ -81,6 +81,7 @@ public record KeyRange(String classes, boolean rest) implements RecordRange {
 	 * @param value a value of the key field
 	 * @return {@code true} when the partition keeps the record
 	 */
+	@Override
 	public boolean owns(String value) {
 		char keyClass = classOf(value);
 		return (keyClass == REST) ? this.rest : this.classes.indexOf(keyClass) >= 0;
@@ -108,11 +109,15 @@ public record KeyRange(String classes, boolean rest) implements RecordRange {
 	}
 
 	/**
-	 * The SQL filter selecting this range's rows among others on a normalised key column.
+	 * The SQL filter selecting this range's rows among others on a normalised key column
+	 * (the rows whose stored key is in no class are read by every range and kept by the
+	 * class of the key the sync computes, so the value's own column is not needed).
 	 * @param keyColumn e.g. {@code email_key}
+	 * @param valueColumn e.g. {@code email}
 	 * @return the filter
 	 */
-	public KeyClassFilter sql(String keyColumn) {
+	@Override
+	public KeyClassFilter sql(String keyColumn, String valueColumn) {
 		return new KeyClassFilter(keyColumn, this.classes);
 	}
 

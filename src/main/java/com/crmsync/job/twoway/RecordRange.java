@@ -10,7 +10,7 @@ import com.crmsync.salesforce.SalesforceRecord;
  * Salesforce pass (docs/PARTITIONING.md §2): a range of match keys ({@link KeyRange}),
  * or, for a pulled object without a match field, a range of Ids ({@link IdRange}).
  */
-public sealed interface RecordRange permits KeyRange, IdRange {
+public sealed interface RecordRange extends PassShare permits KeyRange, IdRange {
 
 	/**
 	 * The SOQL condition selecting the range's records (and maybe others, which

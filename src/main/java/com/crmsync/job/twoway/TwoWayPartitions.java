@@ -9,8 +9,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import com.crmsync.crm.CrmRecordRepository;
 import com.crmsync.job.SyncWindow;
@@ -31,7 +31,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * <li>the Salesforce pass of every key range, in parallel;</li>
  * <li>the records merged away, in one partition (they depend on survivors of any
  * key);</li>
- * <li>the CRM pass of every key range, in parallel (a two-way object);</li>
+ * <li>the CRM pass of every bucket of keys ({@link KeyBucket}, as many as there are key
+ * ranges), in parallel (a two-way object);</li>
  * <li>the passes over children, rejects and deletes, in one partition (the same order as
  * the serial step's; they are few).</li>
  * </ol>
@@ -43,12 +44,6 @@ final class TwoWayPartitions implements PartitionPlan {
 
 	private static final List<String> LAST_PASSES = List.of(ChildChangesPass.NAME, RejectedRecordsPass.NAME,
 			DeletedPass.NAME);
-
-	/**
-	 * The object step's context key, followed by a partition's name, of the key classes
-	 * its CRM pass was settled with ({@link #beforePhase}).
-	 */
-	static final String SETTLED_KEYS = "twoWay.crmPassKeys.";
 
 	/** The Salesforce records whose keys a full run's split follows: one query page. */
 	static final int SAMPLE_SIZE = 2000;
@@ -93,48 +88,6 @@ final class TwoWayPartitions implements PartitionPlan {
 	}
 
 	/**
-	 * Splits the keys of a full run's CRM pass again when its phase starts, by the rows
-	 * the Salesforce passes left it: the split made when the step started follows a
-	 * sample of the Salesforce records, but the CRM pass reads the rows not merged yet,
-	 * those without a Salesforce record, which every key class may hold in its own
-	 * proportion. (An incremental run's split already follows the CRM rows of its window:
-	 * a second count would cost every nightly run more than it saves.) Any split into key
-	 * classes gives the same result; this one gives the partitions equal shares. The
-	 * ranges are kept in the object step's context (saved before the partitions'), so a
-	 * restart settles them the same way.
-	 */
-	@Override
-	public boolean beforePhase(StepExecution objectStepExecution, int phase, List<StepExecution> partitions) {
-		SyncWindow window = SyncWindow.of(objectStepExecution);
-		if (!window.isFull() || partitions.isEmpty()
-				|| !partitions.stream().allMatch(TwoWayPartitions::readsCrmPassByKeys)) {
-			return false;
-		}
-		ExecutionContext kept = objectStepExecution.getExecutionContext();
-		if (!partitions.stream().allMatch((partition) -> kept.containsKey(SETTLED_KEYS + partition.getStepName()))) {
-			// not settled yet, so none of the phase's partitions has run: all are here
-			Map<String, Long> counts = this.crmRecords.countNotMergedByFirstCharacter(
-					TwoWayTables.of(this.rules, this.fields.get()), this.rules.matchKeyColumn(), this.rules.type(),
-					window.runId());
-			List<KeyRange> ranges = KeyRanges.balanced(counts, partitions.size());
-			for (int i = 0; i < partitions.size(); i++) {
-				kept.putString(SETTLED_KEYS + partitions.get(i).getStepName(), ranges.get(i).text());
-			}
-		}
-		for (StepExecution partition : partitions) {
-			ExecutionContext context = partition.getExecutionContext();
-			KeyRange keys = KeyRange.parse(kept.getString(SETTLED_KEYS + partition.getStepName()));
-			new TwoWaySlice(TwoWaySlice.of(context).passes(), keys).storeIn(context);
-		}
-		return true;
-	}
-
-	private static boolean readsCrmPassByKeys(StepExecution partition) {
-		TwoWaySlice slice = TwoWaySlice.of(partition.getExecutionContext());
-		return Set.of(CrmPass.NAME).equals(slice.passes()) && slice.keys() != null;
-	}
-
-	/**
 	 * The phases of the step over these key ranges, each a list of partitions.
 	 * @param ranges the key or Id ranges (one or none: a single partition)
 	 * @return the phases in order
@@ -155,7 +108,11 @@ final class TwoWayPartitions implements PartitionPlan {
 		if (!mergedAway.isEmpty()) {
 			phases.add(List.of(TwoWaySlice.of(mergedAway, null)));
 		}
-		phases.add(ranges.stream().map((range) -> TwoWaySlice.of(List.of(CrmPass.NAME), range)).toList());
+		// the CRM pass by buckets of keys, which deal keys that start alike into every
+		// partition (the Salesforce pass is over: its key classes need not be kept)
+		phases.add(IntStream.range(0, ranges.size())
+			.mapToObj((bucket) -> TwoWaySlice.of(List.of(CrmPass.NAME), new KeyBucket(bucket, ranges.size())))
+			.toList());
 		phases.add(List.of(TwoWaySlice.of(LAST_PASSES, null)));
 		return phases;
 	}
@@ -228,9 +185,9 @@ final class TwoWayPartitions implements PartitionPlan {
 	 * How the keys of a full run's Salesforce records spread, from one page of them: the
 	 * Salesforce pass reads those records, and the CRM's rows say little about them (the
 	 * records without a CRM row are half of them or more in a first run), so its ranges
-	 * follow a sample (one call; the CRM pass's ranges are settled again when it starts,
-	 * {@link #beforePhase}). An incremental run keeps the CRM's counts: a call on every
-	 * nightly run would cost more than splitting saves on its few changes.
+	 * follow a sample (one call; the CRM pass is dealt by buckets of keys). An
+	 * incremental run keeps the CRM's counts: a call on every nightly run would cost more
+	 * than splitting saves on its few changes.
 	 * @param window the run's window
 	 * @param crmCounts what to go by when Salesforce has no record
 	 * @return the sample's keys, each counted

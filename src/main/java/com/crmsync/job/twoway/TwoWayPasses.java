@@ -128,7 +128,7 @@ public final class TwoWayPasses {
 		List<FieldMapping> runFields = this.fields.get();
 		CandidateLookups lookups = new CandidateLookups(this.rules, runFields, TwoWayTables.of(this.rules, runFields),
 				SyncWindow.of(step), this.salesforce, this.crmRecords, this.links, this.customFields, this.enricher);
-		RecordRange range = slice.range();
+		RecordRange range = slice.records();
 		SalesforcePass first = SalesforcePass.window(lookups,
 				this.reads.of(step, lookups.window(), this.rules.definition().salesforceObject(), lookups.select(),
 						(range != null) ? range.soql(this.rules.partitionField()) : null),
@@ -136,7 +136,7 @@ public final class TwoWayPasses {
 		SalesforcePass mergedAway = this.rules.isMergeable() ? SalesforcePass.mergedAway(lookups, first) : null;
 		LongPredicate mergedBySalesforce = (crmId) -> first.merged(crmId)
 				|| (mergedAway != null && mergedAway.merged(crmId));
-		CrmPass crm = this.rules.isPullOnly() ? null : new CrmPass(lookups, mergedBySalesforce, slice.keys(),
+		CrmPass crm = this.rules.isPullOnly() ? null : new CrmPass(lookups, mergedBySalesforce, slice.crmKeys(),
 				CrmPass.SKIPPED_RECORDS_LOADED_IN_PAGES * this.chunkSize);
 		List<KeysetPass<MergeCandidate, ?>> passes = new ArrayList<>();
 		passes.add(first);

@@ -16,10 +16,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * so that a restarted partition reads the same (docs/PARTITIONING.md §2).
  *
  * @param passes the names of the passes read ({@link TwoWayPasses}), {@code null} for all
- * @param range the records read in the split passes: keys, or the Ids of a pulled object
- * split by Id; {@code null} for all
+ * @param share the records read in the split passes: a range of keys or Ids of the
+ * Salesforce records, or a bucket of the CRM rows' keys; {@code null} for all
  */
-public record TwoWaySlice(Set<String> passes, RecordRange range) {
+public record TwoWaySlice(Set<String> passes, PassShare share) {
 
 	/** The passes a partition reads, comma-separated. */
 	public static final String PASSES = "partition.passes";
@@ -33,6 +33,12 @@ public record TwoWaySlice(Set<String> passes, RecordRange range) {
 	/** The Ids a partition reads ({@link IdRange#text()}). */
 	public static final String ID_RANGE = "partition.idRange";
 
+	/** The bucket of keys a partition's CRM pass reads ({@link KeyBucket#index()}). */
+	public static final String KEY_BUCKET = "partition.keyBucket";
+
+	/** How many buckets the keys are dealt into ({@link KeyBucket#count()}). */
+	public static final String KEY_BUCKETS = "partition.keyBuckets";
+
 	/** Everything: the serial step. */
 	public static final TwoWaySlice ALL = new TwoWaySlice(null, null);
 
@@ -41,13 +47,13 @@ public record TwoWaySlice(Set<String> passes, RecordRange range) {
 	}
 
 	/**
-	 * A partition reading some passes, over a range of records or all.
+	 * A partition reading some passes, over a share of records or all.
 	 * @param passes the passes' names, in reading order
-	 * @param range the keys or Ids, {@code null} for all
+	 * @param share the keys or Ids, {@code null} for all
 	 * @return the slice
 	 */
-	static TwoWaySlice of(List<String> passes, RecordRange range) {
-		return new TwoWaySlice(Set.copyOf(passes), range);
+	static TwoWaySlice of(List<String> passes, PassShare share) {
+		return new TwoWaySlice(Set.copyOf(passes), share);
 	}
 
 	/**
@@ -58,18 +64,33 @@ public record TwoWaySlice(Set<String> passes, RecordRange range) {
 	public static TwoWaySlice of(ExecutionContext context) {
 		Set<String> passes = context.containsKey(PASSES)
 				? Arrays.stream(context.getString(PASSES).split(",")).collect(Collectors.toSet()) : null;
-		KeyRange keys = context.containsKey(KEY_CLASSES)
-				? new KeyRange(context.getString(KEY_CLASSES), Boolean.TRUE.equals(context.get(REST))) : null;
-		IdRange ids = context.containsKey(ID_RANGE) ? IdRange.parse(context.getString(ID_RANGE)) : null;
-		return new TwoWaySlice(passes, (keys != null) ? keys : ids);
+		PassShare share = null;
+		if (context.containsKey(KEY_CLASSES)) {
+			share = new KeyRange(context.getString(KEY_CLASSES), Boolean.TRUE.equals(context.get(REST)));
+		}
+		else if (context.containsKey(ID_RANGE)) {
+			share = IdRange.parse(context.getString(ID_RANGE));
+		}
+		else if (context.containsKey(KEY_BUCKET)) {
+			share = new KeyBucket(context.getInt(KEY_BUCKET), context.getInt(KEY_BUCKETS));
+		}
+		return new TwoWaySlice(passes, share);
 	}
 
 	/**
-	 * The keys the slice's key-split passes read.
-	 * @return its key range, {@code null} for all keys (or when it is split by Id)
+	 * The Salesforce records the slice's split Salesforce pass reads.
+	 * @return its key or Id range, {@code null} for all
 	 */
-	KeyRange keys() {
-		return (this.range instanceof KeyRange keys) ? keys : null;
+	RecordRange records() {
+		return (this.share instanceof RecordRange range) ? range : null;
+	}
+
+	/**
+	 * The CRM rows the slice's split CRM pass reads.
+	 * @return its keys, {@code null} for all
+	 */
+	CrmKeys crmKeys() {
+		return (this.share instanceof CrmKeys keys) ? keys : null;
 	}
 
 	/**
@@ -80,12 +101,16 @@ public record TwoWaySlice(Set<String> passes, RecordRange range) {
 		if (this.passes != null) {
 			context.putString(PASSES, String.join(",", this.passes.stream().sorted().toList()));
 		}
-		if (this.range instanceof KeyRange keys) {
+		if (this.share instanceof KeyRange keys) {
 			context.putString(KEY_CLASSES, keys.classes());
 			context.put(REST, keys.rest());
 		}
-		else if (this.range instanceof IdRange ids) {
+		else if (this.share instanceof IdRange ids) {
 			context.putString(ID_RANGE, ids.text());
+		}
+		else if (this.share instanceof KeyBucket bucket) {
+			context.putInt(KEY_BUCKET, bucket.index());
+			context.putInt(KEY_BUCKETS, bucket.count());
 		}
 	}
 

@@ -24,15 +24,15 @@ class TwoWayPartitionsTests {
 			new KeyRange("nopqrstuvwxyz", false));
 
 	@Test
-	void aTwoWayObjectReadsSalesforceByRangeThenItsMergedAwayRecordsThenTheCrmByRangeThenTheRest() {
+	void aTwoWayObjectReadsSalesforceByRangeThenItsMergedAwayRecordsThenTheCrmByBucketThenTheRest() {
 		List<List<TwoWaySlice>> phases = partitions(new LeadRules()).phases(TWO_RANGES);
 
 		assertThat(phases).hasSize(4);
 		assertThat(phases.get(0)).containsExactly(TwoWaySlice.of(List.of("SALESFORCE"), TWO_RANGES.get(0)),
 				TwoWaySlice.of(List.of("SALESFORCE"), TWO_RANGES.get(1)));
 		assertThat(phases.get(1)).containsExactly(TwoWaySlice.of(List.of("MERGED"), null));
-		assertThat(phases.get(2)).containsExactly(TwoWaySlice.of(List.of("CRM"), TWO_RANGES.get(0)),
-				TwoWaySlice.of(List.of("CRM"), TWO_RANGES.get(1)));
+		assertThat(phases.get(2)).containsExactly(TwoWaySlice.of(List.of("CRM"), new KeyBucket(0, 2)),
+				TwoWaySlice.of(List.of("CRM"), new KeyBucket(1, 2)));
 		assertThat(phases.get(3)).containsExactly(TwoWaySlice.of(List.of("CHILDREN", "REJECTED", "DELETED"), null));
 	}
 
@@ -54,13 +54,19 @@ class TwoWayPartitionsTests {
 	@Test
 	void aPartitionsSliceIsKeptInItsContextAndNoKeysMeanEverything() {
 		ExecutionContext context = new ExecutionContext();
-		TwoWaySlice slice = TwoWaySlice.of(List.of("CRM"), TWO_RANGES.get(1));
+		TwoWaySlice slice = TwoWaySlice.of(List.of("SALESFORCE"), TWO_RANGES.get(1));
 		slice.storeIn(context);
+		ExecutionContext crmContext = new ExecutionContext();
+		TwoWaySlice crmSlice = TwoWaySlice.of(List.of("CRM"), new KeyBucket(1, 2));
+		crmSlice.storeIn(crmContext);
 
 		assertThat(TwoWaySlice.of(context)).isEqualTo(slice);
+		assertThat(TwoWaySlice.of(crmContext)).isEqualTo(crmSlice);
+		assertThat(TwoWaySlice.of(crmContext).crmKeys()).isEqualTo(new KeyBucket(1, 2));
+		assertThat(TwoWaySlice.of(crmContext).records()).isNull();
 		assertThat(TwoWaySlice.of(new ExecutionContext())).isEqualTo(TwoWaySlice.ALL);
 		assertThat(TwoWaySlice.ALL.reads("CRM")).isTrue();
-		assertThat(slice.reads("SALESFORCE")).isFalse();
+		assertThat(slice.reads("CRM")).isFalse();
 	}
 
 	@Test
@@ -73,7 +79,7 @@ class TwoWayPartitionsTests {
 		ExecutionContext context = new ExecutionContext();
 		phases.get(0).get(1).storeIn(context);
 		assertThat(TwoWaySlice.of(context)).isEqualTo(phases.get(0).get(1));
-		assertThat(TwoWaySlice.of(context).range()).isEqualTo(ranges.get(1));
+		assertThat(TwoWaySlice.of(context).records()).isEqualTo(ranges.get(1));
 	}
 
 	private static TwoWayPartitions partitions(TwoWayRules rules) {
