@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +36,7 @@ import com.crmsync.emulator.org.EmulatorOrg;
 import com.crmsync.emulator.org.StandardSchema;
 import com.crmsync.emulator.org.WriteClock;
 import com.crmsync.emulator.query.QueryCursors;
+import com.crmsync.emulator.query.QueryLog;
 import com.crmsync.emulator.query.SoqlQueryExecutor;
 import com.crmsync.emulator.seed.OrgSeeder;
 import com.crmsync.emulator.session.SessionRegistry;
@@ -81,6 +83,8 @@ public final class SalesforceEmulator implements AutoCloseable {
 
 	private final ApiUsage usage;
 
+	private final QueryLog queries;
+
 	private final CostModel costs;
 
 	private final BulkJobs bulkJobs;
@@ -115,8 +119,9 @@ public final class SalesforceEmulator implements AutoCloseable {
 				settings.oauthClientId(), settings.oauthClientSecret(), (settings.oauthCertificate() != null)
 						? ClientAppKey.ofCertificate(settings.oauthCertificate()) : ClientAppKey.generatedOnDemand(),
 				settings.tokenLifetime());
-		PartnerApi api = new PartnerApi(identity, this.org, this.sessions,
-				new SoqlQueryExecutor(this.org.schema(), this.org), this.cursors, this::baseUrl, this.costs);
+		this.queries = new QueryLog(new SoqlQueryExecutor(this.org.schema(), this.org));
+		PartnerApi api = new PartnerApi(identity, this.org, this.sessions, this.queries, this.cursors, this::baseUrl,
+				this.costs);
 		InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port());
 		if (settings.https()) {
 			this.tls = SelfSignedTls.generate();
@@ -356,6 +361,15 @@ public final class SalesforceEmulator implements AutoCloseable {
 	 */
 	public Map<String, Long> callsByOperation() {
 		return this.usage.callsByOperation();
+	}
+
+	/**
+	 * The SOQL queries received ({@code query}, {@code queryAll}; the latest 10,000), in
+	 * the order they arrived, each with when.
+	 * @return the queries, oldest first
+	 */
+	public List<QueryLog.Query> queries() {
+		return this.queries.queries();
 	}
 
 	/**

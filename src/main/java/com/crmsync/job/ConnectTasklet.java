@@ -50,9 +50,11 @@ public class ConnectTasklet implements Tasklet {
 
 	private final SyncedObjects objects;
 
+	private final ObjectSteps objectSteps;
+
 	public ConnectTasklet(SalesforceClient salesforce, SalesforceProperties salesforceProperties,
 			OrgConnectionRepository orgConnection, WatermarkRepository watermarks, MappingsProvider mappings,
-			SyncProperties properties, SyncedObjects objects) {
+			SyncProperties properties, SyncedObjects objects, ObjectSteps objectSteps) {
 		this.salesforce = salesforce;
 		this.salesforceProperties = salesforceProperties;
 		this.orgConnection = orgConnection;
@@ -60,6 +62,7 @@ public class ConnectTasklet implements Tasklet {
 		this.mappings = mappings;
 		this.properties = properties;
 		this.objects = objects;
+		this.objectSteps = objectSteps;
 	}
 
 	@Override
@@ -112,6 +115,9 @@ public class ConnectTasklet implements Tasklet {
 		SyncWindow window = new SyncWindow(salesforceFrom, salesforceTo, crmFrom, crmTo, dryRun, job.getId(),
 				job.getId());
 		window.storeIn(job.getExecutionContext());
+		// the steps' splits (a sample of each object's keys) overlap the steps before
+		// them
+		this.objectSteps.askAhead(job);
 		if (!window.isFull() && !readWhole.isEmpty()) {
 			RunWarnings.add(job.getExecutionContext(),
 					"Read in full, never synced before (newly mapped or switched on): " + String.join(", ", readWhole));

@@ -9,6 +9,7 @@ import com.crmsync.job.partition.PartitionWorkerStep;
 import com.crmsync.mapping.Direction;
 import com.crmsync.job.partition.PartitionedSteps;
 
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.item.ChunkOrientedStep;
@@ -55,6 +56,22 @@ public class ObjectSteps {
 			pushStep.registerStepExecutionListener(this.pushedWatermark);
 		}
 		return step;
+	}
+
+	/**
+	 * Lets the plans of the steps to be partitioned ask ahead what their splits will need
+	 * from Salesforce ({@link com.crmsync.job.partition.PartitionPlan#askAhead}): the
+	 * steps start one after another, each with its split, so their calls overlap the
+	 * steps before.
+	 * @param job a new run, its window fixed
+	 */
+	public void askAhead(JobExecution job) {
+		if (!this.partitioned.enabled()) {
+			return;
+		}
+		this.objects.steps()
+			.forEach((objectStep) -> objectStep.partitioning()
+				.ifPresent((plan) -> plan.askAhead(job, this.partitioned.partitions())));
 	}
 
 	/**

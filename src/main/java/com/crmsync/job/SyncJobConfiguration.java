@@ -87,10 +87,10 @@ public class SyncJobConfiguration {
 	Step connect(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			@Lazy SalesforceClient salesforce, SalesforceProperties salesforceProperties,
 			OrgConnectionRepository orgConnection, WatermarkRepository watermarks, MappingsProvider mappings,
-			SyncProperties properties, SyncedObjects objects) {
+			SyncProperties properties, SyncedObjects objects, ObjectSteps objectSteps) {
 		return new StepBuilder(ConnectTasklet.STEP, jobRepository)
 			.tasklet(new ConnectTasklet(salesforce, salesforceProperties, orgConnection, watermarks, mappings,
-					properties, objects), transactionManager)
+					properties, objects, objectSteps), transactionManager)
 			.build();
 	}
 

@@ -186,21 +186,26 @@ public record SyncWindow(Instant salesforceFrom, Instant salesforceTo, Instant c
 	 * @return the window
 	 */
 	public static SyncWindow of(StepExecution stepExecution) {
-		ExecutionContext context = stepExecution.getJobExecution().getExecutionContext();
-		if (!context.containsKey(SALESFORCE_TO)) {
-			throw new IllegalStateException("The connect step has not fixed this run's window");
-		}
-		SyncWindow run = new SyncWindow(getInstant(context, SALESFORCE_FROM), getInstant(context, SALESFORCE_TO),
-				getInstant(context, CRM_FROM), getInstant(context, CRM_TO),
-				SyncJobParameters.isDryRun(stepExecution.getJobExecution().getJobParameters()),
-				stepExecution.getJobExecutionId(), context.getLong(RUN_ID, stepExecution.getJobExecutionId()));
 		// a partition of a step is named after it: "mergeLeads:partition0"
-		String step = stepExecution.getStepName().split(":", 2)[0];
-		if (!context.containsKey(OBJECT + step)) {
+		return of(stepExecution.getJobExecution(), stepExecution.getStepName().split(":", 2)[0]);
+	}
+
+	/**
+	 * The window of a job's step, starting where the step's object starts reading (the
+	 * run's own start for a step that is not an object's).
+	 * @param execution the job execution, its window fixed by {@code connect}
+	 * @param stepName the step, e.g. {@code mergeLeads}
+	 * @return the window
+	 */
+	public static SyncWindow of(JobExecution execution, String stepName) {
+		SyncWindow run = of(execution)
+			.orElseThrow(() -> new IllegalStateException("The connect step has not fixed this run's window"));
+		ExecutionContext context = execution.getExecutionContext();
+		if (!context.containsKey(OBJECT + stepName)) {
 			return run;
 		}
-		return run.startingAt(getInstant(context, OBJECT + step + ".salesforceFrom"),
-				getInstant(context, OBJECT + step + ".crmFrom"));
+		return run.startingAt(getInstant(context, OBJECT + stepName + ".salesforceFrom"),
+				getInstant(context, OBJECT + stepName + ".crmFrom"));
 	}
 
 	/**

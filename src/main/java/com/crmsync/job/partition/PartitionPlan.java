@@ -5,6 +5,7 @@ package com.crmsync.job.partition;
 
 import java.util.Map;
 
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -31,6 +32,18 @@ public interface PartitionPlan {
 	 * @return the contexts by partition name, {@code partition0} to {@code partitionK}
 	 */
 	Map<String, ExecutionContext> partitions(StepExecution objectStepExecution, int partitions);
+
+	/**
+	 * Asks ahead what the step's split will need from Salesforce, once the run's window
+	 * is fixed (the end of {@code connect}), so that the step does not wait for those
+	 * calls when it starts ({@link com.crmsync.salesforce.SalesforceClient#ahead}). Asked
+	 * for a new run with {@code sync.partitions} above 1, not for a restart (whose steps
+	 * split as they did). The default asks nothing.
+	 * @param job the run, its window fixed
+	 * @param partitions how many partitions are asked for ({@code sync.partitions})
+	 */
+	default void askAhead(JobExecution job, int partitions) {
+	}
 
 	/**
 	 * The name of a partition, as Spring Batch appends it to the step's name.

@@ -47,6 +47,14 @@ public class PartitionedSteps {
 	}
 
 	/**
+	 * How many partitions a step is split into at most.
+	 * @return {@code sync.partitions}
+	 */
+	public int partitions() {
+		return this.properties.partitions();
+	}
+
+	/**
 	 * The partition manager step of an object.
 	 * @param stepName the object step's name, also its worker's
 	 * @param steps builds a new chunk-oriented step of the object, for each partition

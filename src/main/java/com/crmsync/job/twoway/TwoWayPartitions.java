@@ -9,6 +9,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -17,9 +19,11 @@ import com.crmsync.job.SyncWindow;
 import com.crmsync.job.partition.PartitionPlan;
 import com.crmsync.mapping.Direction;
 import com.crmsync.mapping.FieldMapping;
+import com.crmsync.salesforce.CallAhead;
 import com.crmsync.salesforce.SalesforceClient;
 import com.crmsync.salesforce.SalesforceRecord;
 
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -58,6 +62,11 @@ final class TwoWayPartitions implements PartitionPlan {
 
 	private final int chunkSize;
 
+	/**
+	 * The ranges of a full run, asked for when its window was fixed ({@link #askAhead}).
+	 */
+	private final AtomicReference<AskedAhead> askedAhead = new AtomicReference<>();
+
 	TwoWayPartitions(TwoWayRules rules, Supplier<List<FieldMapping>> fields, CrmRecordRepository crmRecords,
 			SalesforceClient salesforce, int chunkSize) {
 		this.rules = rules;
@@ -74,7 +83,8 @@ final class TwoWayPartitions implements PartitionPlan {
 	@Override
 	public Map<String, ExecutionContext> partitions(StepExecution objectStepExecution, int partitions) {
 		Map<String, ExecutionContext> contexts = new LinkedHashMap<>();
-		List<List<TwoWaySlice>> phases = phases(ranges(SyncWindow.of(objectStepExecution), partitions));
+		List<List<TwoWaySlice>> phases = phases(askedAhead(objectStepExecution, partitions)
+			.orElseGet(() -> ranges(SyncWindow.of(objectStepExecution), partitions)));
 		for (int phase = 0; phase < phases.size(); phase++) {
 			for (TwoWaySlice slice : phases.get(phase)) {
 				ExecutionContext context = PartitionPlan.context(phase);
@@ -85,6 +95,35 @@ final class TwoWayPartitions implements PartitionPlan {
 			}
 		}
 		return contexts;
+	}
+
+	/**
+	 * Asks for a full run's ranges when its window is fixed: its split asks Salesforce (a
+	 * sample of the keys, the object's size, its lowest and highest Id), and the steps
+	 * before this one cover the round trips. An incremental run's split reads the CRM
+	 * alone. What the CRM holds is counted then, not when the step starts: any split
+	 * gives the same result (docs/PARTITIONING.md §2), the counts only balance it.
+	 */
+	@Override
+	public void askAhead(JobExecution job, int partitions) {
+		SyncWindow window = SyncWindow.of(job, this.rules.definition().stepName());
+		if (window.isFull() && !window.dryRun() && partitions > 1) {
+			this.askedAhead
+				.set(new AskedAhead(job.getId(), partitions, this.salesforce.ahead(() -> ranges(window, partitions))));
+		}
+	}
+
+	/**
+	 * The ranges asked for ahead for this run, taken: none for another run (or a restart,
+	 * whose splitter asks for no new split) or another number of partitions.
+	 */
+	private Optional<List<? extends RecordRange>> askedAhead(StepExecution objectStepExecution, int partitions) {
+		AskedAhead asked = this.askedAhead.getAndSet(null);
+		if (asked == null || asked.jobExecutionId() != objectStepExecution.getJobExecutionId()
+				|| asked.partitions() != partitions) {
+			return Optional.empty();
+		}
+		return Optional.of(asked.ranges().get());
 	}
 
 	/**
@@ -210,6 +249,10 @@ final class TwoWayPartitions implements PartitionPlan {
 			.map(FieldMapping::crmColumn)
 			.findFirst()
 			.orElse(null);
+	}
+
+	/** A run's ranges asked for ahead. */
+	private record AskedAhead(long jobExecutionId, int partitions, CallAhead<List<? extends RecordRange>> ranges) {
 	}
 
 }

@@ -31,7 +31,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Builds the chunk-oriented step of a two-way object from its rules: the shared reader,
  * processor and writer, a chunk of up to one query page ({@code sync.chunk-size}), its
- * Salesforce writes in calls of 200; and the plan that splits it by key class when
+ * Salesforce writes in calls of 200; and the plan that splits it by match key when
  * {@code sync.partitions} is above 1 ({@link TwoWayPartitions}).
  */
 @Component

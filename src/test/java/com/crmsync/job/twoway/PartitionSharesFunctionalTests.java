@@ -3,6 +3,8 @@
  */
 package com.crmsync.job.twoway;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import com.crmsync.testsupport.SyncHarness;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +64,48 @@ class PartitionSharesFunctionalTests {
 				.containsExactly(firstBucket, 40 - firstBucket);
 			assertThat(harness.emulator().org().records("Lead")).hasSize(200);
 			assertThat(harness.jdbc().queryForObject("SELECT COUNT(*) FROM crm_lead", Long.class)).isEqualTo(200L);
+		}
+	}
+
+	@Test
+	void aFullRunAsksForAStepsSplitWhenItsWindowIsFixedNotWhenTheStepStarts() {
+		try (SyncHarness harness = SyncHarness.start(EmulatorSettings.builder().build(),
+				Map.of("sync.chunk-size", 10, "sync.partitions", 2))) {
+			// given: 40 leads on both sides, worth two partitions; 300 accounts, which
+			// the pull before the leads' step reads in 30 chunks
+			for (int i = 0; i < 40; i++) {
+				String email = (char) ('a' + i % 20) + "lead" + i + "@example.com";
+				harness.emulator().org().insert("Lead", Map.of("LastName", "Lead", "Company", "Acme", "Email", email));
+				harness.jdbc().update("INSERT INTO crm_lead (last_name, email) VALUES ('Lead', ?)", email);
+			}
+			for (int i = 0; i < 300; i++) {
+				harness.emulator().org().insert("Account", Map.of("Name", "Account " + i));
+			}
+
+			// when
+			JobExecution run = harness.run(true, false);
+
+			// then: the sample of the leads' keys its split follows was asked for once,
+			// before the step started (while the pulls ran), and the step was split
+			assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			LocalDateTime stepStarted = run.getStepExecutions()
+				.stream()
+				.filter((step) -> step.getStepName().equals("mergeLeads"))
+				.findFirst()
+				.orElseThrow()
+				.getStartTime();
+			List<LocalDateTime> samples = harness.emulator()
+				.queries()
+				.stream()
+				.filter((query) -> query.soql().startsWith("SELECT Email FROM Lead")
+						&& query.soql().endsWith("LIMIT " + TwoWayPartitions.SAMPLE_SIZE))
+				.map((query) -> LocalDateTime.ofInstant(query.received(), ZoneId.systemDefault()))
+				.toList();
+			assertThat(samples).hasSize(1);
+			assertThat(samples.get(0)).isBefore(stepStarted);
+			assertThat(readCounts(harness, "mergeLeads:partition0", "mergeLeads:partition1"))
+				.allSatisfy((read) -> assertThat(read).isPositive())
+				.satisfies((reads) -> assertThat(reads.get(0) + reads.get(1)).isEqualTo(40L));
 		}
 	}
 
