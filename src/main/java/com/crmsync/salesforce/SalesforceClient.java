@@ -397,6 +397,21 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 	 * @return the answer to come
 	 */
 	public <T> CallAhead<T> ahead(Supplier<T> calls) {
+		return ahead(null, calls);
+	}
+
+	/**
+	 * Asks ahead, as {@link #ahead(Supplier)}, for a later step: the calls count as that
+	 * step's ({@link ApiCallCounter#takeMadeAheadFor}), not as those of the step running
+	 * while they are made.
+	 * @param <T> the answer
+	 * @param step the step, {@link ApiCallCounter#step(long, String)}; {@code null} for
+	 * the caller's own
+	 * @param calls the calls, through this client
+	 * @return the answer to come
+	 */
+	public <T> CallAhead<T> ahead(String step, Supplier<T> calls) {
+		Supplier<T> counted = (step != null) ? () -> this.counter.madeAheadFor(step, calls) : calls;
 		if (this.maxConcurrentCalls < 2) {
 			return new CallAhead<>() {
 
@@ -407,7 +422,7 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 				@Override
 				public synchronized T get() {
 					if (!this.asked) {
-						this.answer = calls.get();
+						this.answer = counted.get();
 						this.asked = true;
 					}
 					return this.answer;
@@ -415,7 +430,7 @@ public class SalesforceClient implements RecordSaves, AutoCloseable {
 
 			};
 		}
-		Future<T> answer = callThreads().submit(calls::get);
+		Future<T> answer = callThreads().submit(counted::get);
 		return () -> waitFor(answer);
 	}
 

@@ -19,6 +19,7 @@ import com.crmsync.job.SyncWindow;
 import com.crmsync.job.partition.PartitionPlan;
 import com.crmsync.mapping.Direction;
 import com.crmsync.mapping.FieldMapping;
+import com.crmsync.salesforce.ApiCallCounter;
 import com.crmsync.salesforce.CallAhead;
 import com.crmsync.salesforce.SalesforceClient;
 import com.crmsync.salesforce.SalesforceRecord;
@@ -108,8 +109,10 @@ final class TwoWayPartitions implements PartitionPlan {
 	public void askAhead(JobExecution job, int partitions) {
 		SyncWindow window = SyncWindow.of(job, this.rules.definition().stepName());
 		if (window.isFull() && !window.dryRun() && partitions > 1) {
-			this.askedAhead
-				.set(new AskedAhead(job.getId(), partitions, this.salesforce.ahead(() -> ranges(window, partitions))));
+			// the calls count as the step's, not as those of the step running meanwhile
+			String step = ApiCallCounter.step(job.getId(), this.rules.definition().stepName());
+			this.askedAhead.set(new AskedAhead(job.getId(), partitions,
+					this.salesforce.ahead(step, () -> ranges(window, partitions))));
 		}
 	}
 

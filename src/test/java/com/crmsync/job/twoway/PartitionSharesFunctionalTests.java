@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import com.crmsync.emulator.EmulatorSettings;
+import com.crmsync.job.StepCounts;
 import com.crmsync.testsupport.SyncHarness;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +107,13 @@ class PartitionSharesFunctionalTests {
 			assertThat(readCounts(harness, "mergeLeads:partition0", "mergeLeads:partition1"))
 				.allSatisfy((read) -> assertThat(read).isPositive())
 				.satisfies((reads) -> assertThat(reads.get(0) + reads.get(1)).isEqualTo(40L));
+
+			// and: the calls asked ahead count as the steps' they were asked for, not as
+			// connect's: in another full run it made as many as in an incremental run,
+			// which asks none ahead (the first run's connect also logged in)
+			JobExecution fullAgain = harness.run(true, false);
+			JobExecution incremental = harness.run(false, false);
+			assertThat(apiCalls(fullAgain, "connect")).isEqualTo(apiCalls(incremental, "connect"));
 		}
 	}
 
@@ -137,6 +145,15 @@ class PartitionSharesFunctionalTests {
 						Long.class))
 				.isEqualTo(80L);
 		}
+	}
+
+	private static long apiCalls(JobExecution run, String stepName) {
+		return run.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStepName().equals(stepName))
+			.map((step) -> StepCounts.of(step).get("apiCalls"))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private static List<Long> readCounts(SyncHarness harness, String... partitions) {
