@@ -4,7 +4,6 @@
 package com.crmsync.job.twoway;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.zip.CRC32;
 
 import com.crmsync.crm.KeyBucketFilter;
@@ -37,11 +36,12 @@ public record KeyBucket(int index, int count) implements PassShare, CrmKeys {
 	 * @return the bucket of its normalised key (trimmed, lower case), 0 for none
 	 */
 	static int of(String value, int count) {
-		if (value == null || value.isBlank()) {
+		String key = TwoWayRules.normalisedKey(value);
+		if (key == null) {
 			return 0;
 		}
 		CRC32 crc = new CRC32();
-		crc.update(value.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+		crc.update(key.getBytes(StandardCharsets.UTF_8));
 		return (int) (crc.getValue() % count);
 	}
 

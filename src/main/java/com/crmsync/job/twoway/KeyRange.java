@@ -3,7 +3,6 @@
  */
 package com.crmsync.job.twoway;
 
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import com.crmsync.crm.KeyClassFilter;
@@ -61,10 +60,10 @@ public record KeyRange(String classes, boolean rest) implements RecordRange, Crm
 	 * @return a character of {@link KeyClassFilter#ALL}, or {@link #REST}
 	 */
 	public static char classOf(String value) {
-		if (value == null || value.isBlank()) {
+		String key = TwoWayRules.normalisedKey(value);
+		if (key == null) {
 			return REST;
 		}
-		String key = value.strip().toLowerCase(Locale.ROOT);
 		// both steps, as the emulator's LIKE and String.equalsIgnoreCase fold: the
 		// dotless ı and the long ſ are in the classes of i and s
 		char first = Character.toLowerCase(Character.toUpperCase(key.charAt(0)));

@@ -84,6 +84,17 @@ public interface TwoWayRules {
 	 * @return the key, or {@code null} when blank
 	 */
 	default String matchKey(String value) {
+		return normalisedKey(value);
+	}
+
+	/**
+	 * The normalised match key of a value, as every object matches: trimmed and
+	 * case-insensitive. The partitions' key classes and buckets follow it, so that every
+	 * record with a key is in one partition.
+	 * @param value a value of the match field
+	 * @return the key, or {@code null} when blank
+	 */
+	static String normalisedKey(String value) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
