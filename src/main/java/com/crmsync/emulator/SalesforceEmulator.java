@@ -364,8 +364,16 @@ public final class SalesforceEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * The SOQL queries received ({@code query}, {@code queryAll}; the latest 10,000), in
-	 * the order they arrived, each with when.
+	 * Keeps the SOQL queries received from now on ({@link #queries()}); they are not kept
+	 * unless a test asks.
+	 */
+	public void logQueries() {
+		this.queries.start();
+	}
+
+	/**
+	 * The SOQL queries received ({@code query}, {@code queryAll}; the latest 10,000)
+	 * since {@link #logQueries()}, in the order they arrived, each with when.
 	 * @return the queries, oldest first
 	 */
 	public List<QueryLog.Query> queries() {

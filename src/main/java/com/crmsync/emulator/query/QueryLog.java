@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * The queries an org was asked, in the order they arrived, each with when (the machine's
  * clock, as a job repository's step times): what a test needs to see that a query was
- * asked before something else happened. The latest {@value #KEPT} are kept.
+ * asked before something else happened. Kept only once {@link #start() started} (a
+ * benchmark's queries, with lists of thousands of Ids, are not worth the heap); the
+ * latest {@value #KEPT} are kept.
  */
 public final class QueryLog implements QueryExecutor {
 
@@ -21,6 +23,8 @@ public final class QueryLog implements QueryExecutor {
 
 	private final Deque<Query> queries = new ArrayDeque<>();
 
+	private volatile boolean started;
+
 	/**
 	 * A log in front of the queries' executor.
 	 * @param executor runs the queries
@@ -29,13 +33,22 @@ public final class QueryLog implements QueryExecutor {
 		this.executor = executor;
 	}
 
+	/**
+	 * Keeps the queries received from now on.
+	 */
+	public void start() {
+		this.started = true;
+	}
+
 	@Override
 	public QueryRows execute(String soql, boolean includeDeleted) {
-		synchronized (this.queries) {
-			if (this.queries.size() == KEPT) {
-				this.queries.removeFirst();
+		if (this.started) {
+			synchronized (this.queries) {
+				if (this.queries.size() == KEPT) {
+					this.queries.removeFirst();
+				}
+				this.queries.addLast(new Query(Instant.now(), soql));
 			}
-			this.queries.addLast(new Query(Instant.now(), soql));
 		}
 		return this.executor.execute(soql, includeDeleted);
 	}

@@ -83,6 +83,8 @@ class PartitionSharesFunctionalTests {
 				harness.emulator().org().insert("Account", Map.of("Name", "Account " + i));
 			}
 
+			harness.emulator().logQueries();
+
 			// when
 			JobExecution run = harness.run(true, false);
 
