@@ -52,6 +52,8 @@ public final class ApiMinimumProbe implements StepExecutionListener {
 
 	private final StepCpu cpu = new StepCpu();
 
+	private final ProbeTime time = new ProbeTime();
+
 	/**
 	 * A probe of an emulator's org.
 	 * @param org the org the job talks to
@@ -63,12 +65,21 @@ public final class ApiMinimumProbe implements StepExecutionListener {
 	}
 
 	/**
-	 * A registrar that adds this probe to every step of the application, and the measure
-	 * of the step's CPU time inside it (so the probe's own work is not counted).
+	 * A registrar that adds this probe to every step of the application, timed, and the
+	 * measure of the step's CPU time inside it (so the probe's own work is not counted).
 	 * @return the bean post processor
 	 */
 	public BeanPostProcessor registrar() {
-		return EveryStep.listenedBy(this, new StepCpuListener(this.cpu));
+		return EveryStep.listenedBy(new TimedListener(this, this.time), new StepCpuListener(this.cpu));
+	}
+
+	/**
+	 * The probe's own wall time per step, left out of the run's figures: measured around
+	 * the probe when the job runs in this JVM, around the child's calls otherwise.
+	 * @return the probe's time
+	 */
+	ProbeTime time() {
+		return this.time;
 	}
 
 	/**

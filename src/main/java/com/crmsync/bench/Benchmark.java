@@ -266,6 +266,9 @@ public final class Benchmark {
 		json.put("jobCpuSeconds", byRun(full.cpu.seconds(), echo.cpu.seconds(), incremental.cpu.seconds()));
 		json.put("jobStartCpuSeconds",
 				byRun(full.cpu.startSeconds(), echo.cpu.startSeconds(), incremental.cpu.startSeconds()));
+		// the benchmark's probe's wall time in each run, left out of its seconds
+		json.put("probeSeconds",
+				byRun(round(full.probeSeconds), round(echo.probeSeconds), round(incremental.probeSeconds)));
 		json.put("stepCpuMicrosPerRecord",
 				byRun(full.cpu.microsPerRecord(), echo.cpu.microsPerRecord(), incremental.cpu.microsPerRecord()));
 		this.out.println(JsonMapper.builder().build().writeValueAsString(json));
@@ -330,6 +333,8 @@ public final class Benchmark {
 	private RunFigures measure(String title, boolean full, SyncRunner runner, HeapWatch heap) throws Exception {
 		StepCpu cpu = this.probe.cpu();
 		cpu.reset();
+		ProbeTime probeTime = this.probe.time();
+		probeTime.reset();
 		JobRun run = launch(full, runner, heap);
 		JobExecution execution = run.execution();
 		double seconds = run.seconds();
@@ -338,7 +343,7 @@ public final class Benchmark {
 			this.out.printf(Locale.ROOT, "%s: %s in %.1f s, no execution in the job repository%n", title, run.status(),
 					seconds);
 			this.out.flush();
-			return new RunFigures(run.status(), seconds, 0, 0, 0, peak, run.maxHeapMb(), RunCpu.NONE);
+			return new RunFigures(run.status(), seconds, 0, 0, 0, peak, run.maxHeapMb(), RunCpu.NONE, 0);
 		}
 		List<String> lines = new ArrayList<>();
 		long read = 0;
@@ -348,14 +353,18 @@ public final class Benchmark {
 				"status", "seconds", "read", "records/s", "api", "min", "sfCreated", "sfChanged", "sfNoop", "cpu s",
 				"cpu µs/rec"));
 		Map<String, Double> cpuPerRecord = new LinkedHashMap<>();
+		List<Long> steps = new ArrayList<>();
 		for (StepExecution step : execution.getStepExecutions()) {
 			if (PartitionSteps.isPartition(step.getStepName())) {
 				// a partitioned step's row holds its partitions' sums
 				continue;
 			}
+			steps.add(step.getId());
 			Map<String, Long> counts = StepCounts.of(step);
 			double stepSeconds = (step.getStartTime() != null && step.getEndTime() != null)
-					? Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0 : 0;
+					? Math.max(0, Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0
+							- probeTime.inStep(step.getId()))
+					: 0;
 			ApiMinimumProbe.StepMinimum stepMinimum = this.probe.of(step.getId());
 			long stepRead = counts.get("read");
 			long stepMin = (stepMinimum != null) ? stepMinimum.calls() : 0;
@@ -377,12 +386,15 @@ public final class Benchmark {
 					(stepMinimum != null) ? stepMinimum.unchanged() : 0, stepCpu,
 					(microsPerRecord != null) ? String.format(Locale.ROOT, "%,.1f", microsPerRecord) : "-"));
 		}
+		// the run's time without the probe's: what the job took
+		double probeSeconds = probeTime.inRun(steps);
+		seconds = Math.max(0, seconds - probeSeconds);
 		RunCpu runCpu = new RunCpu(round(cpu.jobSeconds()), (this.children != null) ? round(cpu.startSeconds()) : null,
 				cpuPerRecord);
 		this.out.printf(Locale.ROOT,
-				"%s: execution %d %s in %.1f s, %,d records read (%,.0f records/s), %,d API calls (minimum %,d: "
-						+ "%.2f×), peak heap %,d MB%s; job CPU %.1f s%s%n",
-				title, execution.getId(), run.status(), seconds, read, read / seconds, apiCalls, minimum,
+				"%s: execution %d %s in %.1f s (the benchmark's probe's %.2f s left out), %,d records read (%,.0f "
+						+ "records/s), %,d API calls (minimum %,d: %.2f×), peak heap %,d MB%s; job CPU %.1f s%s%n",
+				title, execution.getId(), run.status(), seconds, probeSeconds, read, read / seconds, apiCalls, minimum,
 				(minimum > 0) ? (double) apiCalls / minimum : 0, peak,
 				(this.children != null) ? String
 					.format(Locale.ROOT, " of the child's %,d MB (sampled every 5 ms)", run.maxHeapMb()) : "",
@@ -392,7 +404,8 @@ public final class Benchmark {
 						: " (in process: the emulator's included)");
 		lines.forEach(this.out::println);
 		this.out.flush();
-		return new RunFigures(run.status(), seconds, read, apiCalls, minimum, peak, run.maxHeapMb(), runCpu);
+		return new RunFigures(run.status(), seconds, read, apiCalls, minimum, peak, run.maxHeapMb(), runCpu,
+				probeSeconds);
 	}
 
 	private static Map<String, Object> byRun(Object full, Object echo, Object incremental) {
@@ -412,7 +425,7 @@ public final class Benchmark {
 	}
 
 	private record RunFigures(String status, double seconds, long read, long apiCalls, long minApiCalls,
-			long peakHeapMb, long maxHeapMb, RunCpu cpu) {
+			long peakHeapMb, long maxHeapMb, RunCpu cpu, double probeSeconds) {
 
 	}
 

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the {@link ApiMinimumProbe} at each step's start and end of a job running in a child
  * JVM, on the step execution as the shared job repository holds it (with the run's window
  * that {@code connect} put in the job's context), and keeps the child's heap and CPU
- * figures. Requests are handled one at a time, on the server's own thread.
+ * figures and the time its calls took ({@link ProbeTime}). Requests are handled one at a
+ * time, on the server's own thread.
  */
 final class ProbeEndpoint implements AutoCloseable {
 
@@ -99,12 +100,13 @@ final class ProbeEndpoint implements AutoCloseable {
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
+		long start = System.nanoTime();
 		int status = 200;
 		String answer = "ok";
 		try (InputStream body = exchange.getRequestBody()) {
 			Map<String, Object> message = this.json.readValue(body, new TypeReference<Map<String, Object>>() {
 			});
-			call(message);
+			call(message, start);
 		}
 		catch (RuntimeException ex) {
 			status = 500;
@@ -117,7 +119,7 @@ final class ProbeEndpoint implements AutoCloseable {
 		}
 	}
 
-	private void call(Map<String, Object> message) {
+	private void call(Map<String, Object> message, long received) {
 		long jobId = ((Number) message.get("jobExecutionId")).longValue();
 		long stepId = ((Number) message.get("stepExecutionId")).longValue();
 		this.jobExecutionId = jobId;
@@ -138,6 +140,11 @@ final class ProbeEndpoint implements AutoCloseable {
 		else {
 			this.probe.cpu().ended(stepId, cpu);
 			this.probe.afterStep(step);
+			if (message.get("startCallNanos") instanceof Number startCall) {
+				this.probe.time().atStart(stepId, startCall.longValue());
+			}
+			// the child's wait for this call, but for the loopback's round trip
+			this.probe.time().atEnd(stepId, System.nanoTime() - received);
 		}
 	}
 

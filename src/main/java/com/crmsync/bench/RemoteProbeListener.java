@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -24,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * so at every step's start and end this listener tells it synchronously, and waits for
  * its answer before the step goes on, so that the emulator's write tally and the records
  * in the window are taken at the same points as in process. It also reports the child's
- * heap (its maximum and its peak) and its CPU time.
+ * heap (its maximum and its peak), its CPU time, and how long the call at the step's
+ * start took ({@link ProbeTime}).
  */
 final class RemoteProbeListener implements StepExecutionListener {
 
@@ -43,22 +45,30 @@ final class RemoteProbeListener implements StepExecutionListener {
 	/** The child's used heap, sampled from its start: its peak is at most its -Xmx. */
 	private final HeapWatch heap = new HeapWatch();
 
+	/** The wall time of each running step's call at its start. */
+	private final Map<Long, Long> startCalls = new ConcurrentHashMap<>();
+
 	RemoteProbeListener(URI endpoint) {
 		this.endpoint = endpoint;
 	}
 
 	@Override
 	public void beforeStep(StepExecution step) {
-		call("before", step);
+		long start = System.nanoTime();
+		call("before", step, Map.of());
+		this.startCalls.put(step.getId(), System.nanoTime() - start);
 	}
 
 	@Override
 	public ExitStatus afterStep(StepExecution step) {
-		call("after", step);
+		Long startCall = this.startCalls.remove(step.getId());
+		// the round trip at the step's start, which the step's time holds, for the
+		// benchmark to leave out (it times this call itself)
+		call("after", step, (startCall != null) ? Map.of("startCallNanos", startCall) : Map.of());
 		return null;
 	}
 
-	private void call(String phase, StepExecution step) {
+	private void call(String phase, StepExecution step, Map<String, Object> more) {
 		Map<String, Object> message = new LinkedHashMap<>();
 		message.put("phase", phase);
 		message.put("jobExecutionId", step.getJobExecutionId());
@@ -69,6 +79,7 @@ final class RemoteProbeListener implements StepExecutionListener {
 		StepCpu.Reading cpu = StepCpu.Reading.now();
 		message.put("cpuNanos", cpu.processNanos());
 		message.put("threadCpuNanos", cpu.threadNanos());
+		message.putAll(more);
 		HttpRequest request = HttpRequest.newBuilder(this.endpoint)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(message)))

@@ -80,6 +80,19 @@ class BenchCommandTests {
 		assertThat(runs(figures, "jobStartCpuSeconds")).containsOnlyKeys("full", "echo", "incremental")
 			.allSatisfy((run, seconds) -> assertThat(seconds).as(run).isNull());
 		assertCpuPerRecord(figures);
+		assertProbeLeftOut(printed);
+	}
+
+	/**
+	 * The benchmark's probe (it counts each step's window at its start) took time in
+	 * every run, which the run's seconds leave out.
+	 */
+	private static void assertProbeLeftOut(Printed printed) {
+		assertThat(runs(printed.figures(), "probeSeconds")).containsOnlyKeys("full", "echo", "incremental")
+			.allSatisfy((run, seconds) -> assertThat(((Number) seconds).doubleValue()).as(run).isPositive());
+		assertThat(printed.lines().stream().filter((line) -> line.contains("s left out), ")))
+			.as("the run lines say what they leave out")
+			.hasSize(3);
 	}
 
 	@Test
@@ -289,6 +302,7 @@ class BenchCommandTests {
 		assertThat(runs(figures, "jobStartCpuSeconds")).containsOnlyKeys("full", "echo", "incremental")
 			.allSatisfy((run, seconds) -> assertThat(((Number) seconds).doubleValue()).as(run).isPositive());
 		assertCpuPerRecord(figures);
+		assertProbeLeftOut(printed);
 		assertThat(lines.stream()
 			.filter((line) -> line.contains("; job CPU ")
 					&& line.contains("(the child's JVM and application start before it: ")))
