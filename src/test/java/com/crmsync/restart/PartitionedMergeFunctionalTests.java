@@ -3,6 +3,7 @@
  */
 package com.crmsync.restart;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,10 +66,15 @@ class PartitionedMergeFunctionalTests {
 	@Test
 	void aRunKilledInAPartitionOfTheCrmPassRestartsThatPhaseAloneAndEndsAsTheSerialRun() throws Exception {
 		try (RestartFixture fixture = RestartFixture.seeded()) {
-			// given: a partitioned run in a child JVM, slowed down so that each
-			// partition lasts several chunks
+			// given: a partitioned run in a child JVM, slowed down, in chunks small
+			// enough
+			// that each partition of the CRM pass lasts several (the seed's 27 CRM rows
+			// to merge are dealt evenly by key buckets: chunks of 10 made one chunk a
+			// partition, which left no moment to kill it between two)
 			fixture.emulator.faults().latencyMs(15);
-			SyncProcess child = fixture.startProcess(PARTITIONED, "run");
+			Map<String, Object> settings = new LinkedHashMap<>(PARTITIONED);
+			settings.put("sync.chunk-size", "3");
+			SyncProcess child = fixture.startProcess(settings, "run");
 
 			// when: it is killed once a partition of the leads' CRM pass has committed a
 			// chunk (partitions 0–3 read Salesforce, 4 the merged-away records, 5–8 the
@@ -83,7 +89,7 @@ class PartitionedMergeFunctionalTests {
 			// then: the restart completes from mergeLeads on, each record read once over
 			// both executions, both sides as after an uninterrupted serial run of the
 			// seed; the partitions of the earlier phases did not run again
-			fixture.restartEndsAsUninterrupted(killed, PARTITIONED, "mergeLeads", child.output());
+			fixture.restartEndsAsUninterrupted(killed, settings, "mergeLeads", child.output());
 			List<String> partitions = fixture.partitions("mergeLeads");
 			assertThat(partitions).as("every partition completed, none twice")
 				.filteredOn((partition) -> partition.endsWith("COMPLETED"))
