@@ -39,7 +39,7 @@ public class SyncJobConfiguration {
 	@Bean
 	Job salesforceSyncJob(JobRepository jobRepository, RunReporter reporter,
 			@Qualifier(ConnectTasklet.STEP) Step connect, @Qualifier(FinishRunTasklet.STEP) Step report,
-			SyncedObjects objects, ObjectSteps objectSteps, SyncLinkRepository links,
+			SyncedObjects objects, ObjectSteps objectSteps, SyncLinkRepository links, ApiCallsListener apiCalls,
 			ConfigurableListableBeanFactory beans) {
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).listener(new JobExecutionListener() {
 			@Override
@@ -53,6 +53,7 @@ public class SyncJobConfiguration {
 
 			@Override
 			public void afterJob(JobExecution jobExecution) {
+				apiCalls.runEnded(jobExecution);
 				// the final word: status and end time, for completed and failed runs
 				// alike
 				reporter.report(jobExecution);

@@ -3,6 +3,7 @@
  */
 package com.crmsync.salesforce;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,6 +74,23 @@ public class ApiCallCounter {
 	public long takeMadeAheadFor(String step) {
 		AtomicLong count = this.aheadByStep.remove(step);
 		return (count != null) ? count.get() : 0;
+	}
+
+	/**
+	 * The calls made ahead for steps of a run that no step took: those of steps the run
+	 * never reached (it failed or stopped before them).
+	 * @param jobExecutionId the run
+	 * @return the count, 0 the second time
+	 */
+	public long takeMadeAheadForRun(long jobExecutionId) {
+		String prefix = jobExecutionId + ":";
+		long count = 0;
+		for (String step : List.copyOf(this.aheadByStep.keySet())) {
+			if (step.startsWith(prefix)) {
+				count += takeMadeAheadFor(step);
+			}
+		}
+		return count;
 	}
 
 	/**

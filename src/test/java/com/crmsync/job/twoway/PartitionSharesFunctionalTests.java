@@ -11,12 +11,15 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import com.crmsync.emulator.EmulatorSettings;
+import com.crmsync.emulator.faults.EmulatorFaults;
 import com.crmsync.job.StepCounts;
+import com.crmsync.salesforce.ApiCallCounter;
 import com.crmsync.testsupport.SyncHarness;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,6 +119,46 @@ class PartitionSharesFunctionalTests {
 			JobExecution fullAgain = harness.run(true, false);
 			JobExecution incremental = harness.run(false, false);
 			assertThat(apiCalls(fullAgain, "connect")).isEqualTo(apiCalls(incremental, "connect"));
+		}
+	}
+
+	@Test
+	void callsAskedAheadForAStepTheRunNeverReachedCountAsConnects() {
+		try (SyncHarness harness = SyncHarness.start(EmulatorSettings.builder().build(), Map.of("sync.chunk-size", 10,
+				"sync.partitions", 2, "sync.salesforce.max-retries", 1, "sync.salesforce.retry-backoff", "10ms"))) {
+			// given: leads in the CRM alone, which the leads' merge creates in
+			// Salesforce,
+			// and contacts on both sides, worth two partitions each; Salesforce refuses
+			// every create
+			for (int i = 0; i < 40; i++) {
+				harness.jdbc()
+					.update("INSERT INTO crm_lead (last_name, email) VALUES ('Row', ?)", "row" + i + "@example.com");
+				String email = (char) ('a' + i % 20) + "contact" + i + "@example.com";
+				harness.emulator().org().insert("Contact", Map.of("LastName", "Contact", "Email", email));
+				harness.jdbc().update("INSERT INTO crm_contact (last_name, email) VALUES ('Contact', ?)", email);
+			}
+			harness.emulator()
+				.faults()
+				.serverUnavailable("upsert", EmulatorFaults.UNTIL_CLEARED)
+				.serverUnavailable("create", EmulatorFaults.UNTIL_CLEARED);
+			ApiCallCounter counter = harness.context().getBean(ApiCallCounter.class);
+			long before = counter.total();
+
+			// when
+			JobExecution run = harness.run(true, false);
+
+			// then: the run failed in the leads' merge, before the contacts' step, whose
+			// split connect asked for; the run's calls, the sum of its steps', are all it
+			// made, those for the contacts' split counted as connect's
+			assertThat(run.getStatus()).isEqualTo(BatchStatus.FAILED);
+			assertThat(run.getStepExecutions()).extracting(StepExecution::getStepName)
+				.contains("mergeLeads")
+				.noneMatch((step) -> step.startsWith("mergeContacts"));
+			long stepCalls = run.getStepExecutions()
+				.stream()
+				.mapToLong((step) -> StepCounts.of(step).get("apiCalls"))
+				.sum();
+			assertThat(stepCalls).isEqualTo(counter.total() - before);
 		}
 	}
 
