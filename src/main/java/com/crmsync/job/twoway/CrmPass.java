@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 
 import com.crmsync.crm.CrmRow;
 import com.crmsync.crm.KeyFilter;
@@ -26,7 +27,6 @@ import com.crmsync.mapping.FieldMapping;
 import com.crmsync.salesforce.CallAhead;
 import com.crmsync.salesforce.QueryResults;
 import com.crmsync.salesforce.SalesforceRecord;
-import com.crmsync.salesforce.Soql;
 
 /**
  * The CRM pass of a two-way step: every CRM row in the run's window (a change of one of
@@ -81,6 +81,9 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 	 */
 	private Set<String> keysChangedAfterWindow;
 
+	/** Asks for {@link #keysChangedAfterWindow}, or takes what another pass asked. */
+	private final Supplier<Set<String>> askKeysChangedAfterWindow;
+
 	/** CRM rows returned in the current chunk (in a dry run: in the run). */
 	private final Set<Long> returnedRows = new HashSet<>();
 
@@ -111,13 +114,17 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 	 * @param keys the keys read, {@code null} for all
 	 * @param skippedRecordsLoadedAtMost the most records the object skips (person
 	 * accounts) that the pass loads at once; beyond, each page looks up its own
+	 * @param keysChangedAfterWindow the keys of the records changed after a full run's
+	 * window, asked for when the first page needs them ({@link #keysChangedAfter}), or as
+	 * another partition of the run asked for them
 	 */
 	CrmPass(CandidateLookups lookups, LongPredicate mergedBySalesforcePasses, CrmKeys keys,
-			int skippedRecordsLoadedAtMost) {
+			int skippedRecordsLoadedAtMost, Supplier<Set<String>> keysChangedAfterWindow) {
 		this.lookups = lookups;
 		this.mergedBySalesforcePasses = mergedBySalesforcePasses;
 		this.keys = keys;
 		this.skippedRecordsLoadedAtMost = skippedRecordsLoadedAtMost;
+		this.askKeysChangedAfterWindow = keysChangedAfterWindow;
 	}
 
 	@Override
@@ -435,18 +442,7 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 	 */
 	private Set<String> keysChangedAfterWindow() {
 		if (this.keysChangedAfterWindow == null) {
-			TwoWayRules rules = this.lookups.rules();
-			Set<String> keys = new HashSet<>();
-			this.lookups.salesforce()
-				.query("SELECT Id, " + rules.matchField() + " FROM " + rules.definition().salesforceObject()
-						+ " WHERE SystemModstamp > " + Soql.dateTime(this.lookups.window().salesforceTo()), false)
-				.forEachRemaining((record) -> {
-					String key = rules.matchKey(record.get(rules.matchField()));
-					if (key != null) {
-						keys.add(key);
-					}
-				});
-			this.keysChangedAfterWindow = keys;
+			this.keysChangedAfterWindow = this.askKeysChangedAfterWindow.get();
 		}
 		return this.keysChangedAfterWindow;
 	}

@@ -61,6 +61,9 @@ public final class TwoWayPasses {
 
 	private final int chunkSize;
 
+	/** The keys changed after a full run's window, shared by the CRM passes of a run. */
+	private final KeysChangedAfterWindow keysChangedAfterWindow;
+
 	/**
 	 * The passes of one object.
 	 * @param rules the object's rules
@@ -76,6 +79,27 @@ public final class TwoWayPasses {
 	public TwoWayPasses(TwoWayRules rules, Supplier<List<FieldMapping>> fields, SalesforceClient salesforce,
 			CrmRecordRepository crmRecords, SyncLinkRepository links, CustomFieldRepository customFields,
 			CandidateEnricher enricher, SalesforceReads reads, int chunkSize) {
+		this(rules, fields, salesforce, crmRecords, links, customFields, enricher, reads, chunkSize,
+				new KeysChangedAfterWindow());
+	}
+
+	/**
+	 * The passes of one object in one of its step's partitions.
+	 * @param rules the object's rules
+	 * @param fields the mapped fields of a run (standard and custom)
+	 * @param salesforce the Salesforce client
+	 * @param crmRecords the CRM tables
+	 * @param links the identity map
+	 * @param customFields the CRM custom field values
+	 * @param enricher looks up the object's derived CRM values
+	 * @param reads the source of each execution's Salesforce records (SOAP or bulk)
+	 * @param chunkSize records per chunk and per page ({@code sync.chunk-size})
+	 * @param keysChangedAfterWindow what the partitions' CRM passes share
+	 */
+	TwoWayPasses(TwoWayRules rules, Supplier<List<FieldMapping>> fields, SalesforceClient salesforce,
+			CrmRecordRepository crmRecords, SyncLinkRepository links, CustomFieldRepository customFields,
+			CandidateEnricher enricher, SalesforceReads reads, int chunkSize,
+			KeysChangedAfterWindow keysChangedAfterWindow) {
 		this.rules = rules;
 		this.fields = fields;
 		this.salesforce = salesforce;
@@ -85,6 +109,7 @@ public final class TwoWayPasses {
 		this.enricher = enricher;
 		this.reads = reads;
 		this.chunkSize = chunkSize;
+		this.keysChangedAfterWindow = keysChangedAfterWindow;
 	}
 
 	/**
@@ -136,8 +161,11 @@ public final class TwoWayPasses {
 		SalesforcePass mergedAway = this.rules.isMergeable() ? SalesforcePass.mergedAway(lookups, first) : null;
 		LongPredicate mergedBySalesforce = (crmId) -> first.merged(crmId)
 				|| (mergedAway != null && mergedAway.merged(crmId));
-		CrmPass crm = this.rules.isPullOnly() ? null : new CrmPass(lookups, mergedBySalesforce, slice.crmKeys(),
-				CrmPass.SKIPPED_RECORDS_LOADED_IN_PAGES * this.chunkSize);
+		long jobExecutionId = step.getJobExecutionId();
+		CrmPass crm = this.rules.isPullOnly() ? null
+				: new CrmPass(lookups, mergedBySalesforce, slice.crmKeys(),
+						CrmPass.SKIPPED_RECORDS_LOADED_IN_PAGES * this.chunkSize,
+						() -> this.keysChangedAfterWindow.of(jobExecutionId, lookups).get());
 		List<KeysetPass<MergeCandidate, ?>> passes = new ArrayList<>();
 		passes.add(first);
 		if (mergedAway != null) {

@@ -102,18 +102,20 @@ public class TwoWaySteps {
 	 */
 	public ObjectStep of(TwoWayRules rules, CandidateEnricher enricher) {
 		Supplier<List<FieldMapping>> fields = () -> this.mappings.current().fieldsOf(rules.definition());
-		return ObjectStep.of(rules.definition(), () -> step(rules, enricher),
+		// one for the object's step and all its partitions
+		KeysChangedAfterWindow keysChangedAfterWindow = new KeysChangedAfterWindow();
+		return ObjectStep.of(rules.definition(), () -> step(rules, enricher, keysChangedAfterWindow),
 				new TwoWayPartitions(rules, fields, this.crmRecords, this.salesforce, this.properties.chunkSize()));
 	}
 
-	private Step step(TwoWayRules rules, CandidateEnricher enricher) {
+	private Step step(TwoWayRules rules, CandidateEnricher enricher, KeysChangedAfterWindow keysChangedAfterWindow) {
 		Supplier<List<FieldMapping>> fields = () -> this.mappings.current().fieldsOf(rules.definition());
 		int chunkSize = this.properties.chunkSize();
 		TwoWayItemProcessor processor = new TwoWayItemProcessor(rules, fields);
 		return new StepBuilder(rules.stepName(), this.jobRepository).<MergeCandidate, SyncAction>chunk(chunkSize)
 			.transactionManager(this.transactionManager)
 			.reader(new TwoWayPasses(rules, fields, this.salesforce, this.crmRecords, this.links, this.customFields,
-					enricher, this.reads, chunkSize)
+					enricher, this.reads, chunkSize, keysChangedAfterWindow)
 				.reader())
 			.processor(processor)
 			.writer(new TwoWayItemWriter(rules, fields, processor, this.salesforce, this.writes, this.crmRecords,

@@ -52,6 +52,7 @@ class PartitionSharesFunctionalTests {
 			List<String> crmOnly = IntStream.range(0, 40).mapToObj((i) -> "Erin." + i + "@example.com").toList();
 			crmOnly.forEach((email) -> harness.jdbc()
 				.update("INSERT INTO crm_lead (last_name, email) VALUES ('Row', ?)", email));
+			harness.emulator().logQueries();
 
 			// when
 			assertThat(harness.run(true, false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -68,6 +69,11 @@ class PartitionSharesFunctionalTests {
 				.containsExactly(firstBucket, 40 - firstBucket);
 			assertThat(harness.emulator().org().records("Lead")).hasSize(200);
 			assertThat(harness.jdbc().queryForObject("SELECT COUNT(*) FROM crm_lead", Long.class)).isEqualTo(200L);
+			// and: the keys of the leads changed after the window, which both partitions
+			// of the CRM pass needed for their unlinked rows, were asked for once
+			assertThat(harness.emulator().queries())
+				.filteredOn((query) -> query.soql().startsWith("SELECT Id, Email FROM Lead WHERE SystemModstamp > "))
+				.hasSize(1);
 		}
 	}
 
