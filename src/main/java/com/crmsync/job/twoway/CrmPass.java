@@ -115,8 +115,8 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 	 * @param skippedRecordsLoadedAtMost the most records the object skips (person
 	 * accounts) that the pass loads at once; beyond, each page looks up its own
 	 * @param keysChangedAfterWindow the keys of the records changed after a full run's
-	 * window, asked for when the first page needs them ({@link #keysChangedAfter}), or as
-	 * another partition of the run asked for them
+	 * window ({@link KeysChangedAfterWindow}: asked for by the first pass of the run's
+	 * partitions that needs them), taken when the first page needs them
 	 */
 	CrmPass(CandidateLookups lookups, LongPredicate mergedBySalesforcePasses, CrmKeys keys,
 			int skippedRecordsLoadedAtMost, Supplier<Set<String>> keysChangedAfterWindow) {
