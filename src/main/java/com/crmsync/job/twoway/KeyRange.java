@@ -36,24 +36,6 @@ public record KeyRange(String classes, boolean rest) implements RecordRange, Crm
 	}
 
 	/**
-	 * The range read back from its {@link #text()}.
-	 * @param text the classes, then {@link #REST} when the range holds the rest
-	 * @return the range
-	 */
-	static KeyRange parse(String text) {
-		boolean rest = text.endsWith(String.valueOf(REST));
-		return new KeyRange(rest ? text.substring(0, text.length() - 1) : text, rest);
-	}
-
-	/**
-	 * The range as text, as a context keeps it.
-	 * @return its classes, then {@link #REST} when it holds the rest
-	 */
-	String text() {
-		return this.rest ? this.classes + REST : this.classes;
-	}
-
-	/**
 	 * The class of a value of the key field: the first character of its normalised key,
 	 * folded as {@code LIKE} folds case.
 	 * @param value a value, e.g. an e-mail as entered
