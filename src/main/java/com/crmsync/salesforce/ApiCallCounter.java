@@ -83,7 +83,8 @@ public class ApiCallCounter {
 	 * @return the count, 0 the second time
 	 */
 	public long takeMadeAheadForRun(long jobExecutionId) {
-		String prefix = jobExecutionId + ":";
+		// the keys of the run's steps all start with the run's key of no step
+		String prefix = step(jobExecutionId, "");
 		long count = 0;
 		for (String step : List.copyOf(this.aheadByStep.keySet())) {
 			if (step.startsWith(prefix)) {
