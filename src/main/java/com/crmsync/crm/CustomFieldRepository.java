@@ -4,6 +4,7 @@
 package com.crmsync.crm;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -93,21 +94,25 @@ public class CustomFieldRepository {
 	}
 
 	/**
-	 * Sets values, creating them where missing.
+	 * Sets values, creating them where missing, with the stamp of the chunk that writes
+	 * them ({@link CrmWrite}).
 	 * @param values new values by record id, then by field id ({@code null} clears)
+	 * @param stamp their {@code updated_at}
 	 */
-	public void save(Map<Long, Map<Long, String>> values) {
+	public void save(Map<Long, Map<Long, String>> values, LocalDateTime stamp) {
 		SqlParameterSource[] rows = values.entrySet()
 			.stream()
 			.flatMap((record) -> record.getValue()
 				.entrySet()
 				.stream()
 				.map((field) -> new MapSqlParameterSource("record", record.getKey()).addValue("field", field.getKey())
-					.addValue("value", field.getValue())))
+					.addValue("value", field.getValue())
+					.addValue("stamp", stamp)))
 			.toArray(SqlParameterSource[]::new);
 		if (rows.length > 0) {
-			this.jdbc.batchUpdate("INSERT INTO crm_custom_field_value (field_id, record_id, value) VALUES (:field, "
-					+ ":record, :value) ON DUPLICATE KEY UPDATE value = VALUES(value)", rows);
+			this.jdbc.batchUpdate("INSERT INTO crm_custom_field_value (field_id, record_id, value, updated_at) VALUES "
+					+ "(:field, :record, :value, :stamp) ON DUPLICATE KEY UPDATE value = VALUES(value), "
+					+ "updated_at = VALUES(updated_at)", rows);
 		}
 	}
 

@@ -6,6 +6,7 @@ package com.crmsync.crm;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,11 +40,12 @@ public class SyncLinkRepository {
 	 * The links' upsert: a chunk's links, their bases as UTF-8 bytes, in statements
 	 * prepared on the server ({@link ServerPreparedInsert} says why).
 	 */
-	private static final ServerPreparedInsert<SyncLink> UPSERT = new ServerPreparedInsert<>(
-			"INSERT INTO sync_link (" + COLUMNS + ", salesforce_digest, crm_digest) VALUES ", 7,
+	private static final ServerPreparedInsert<StampedLink> UPSERT = new ServerPreparedInsert<>(
+			"INSERT INTO sync_link (" + COLUMNS + ", salesforce_digest, crm_digest, crm_synced_at) VALUES ", 8,
 			" ON DUPLICATE KEY UPDATE salesforce_id = VALUES(salesforce_id), base_values = VALUES(base_values), "
 					+ "last_job_execution_id = VALUES(last_job_execution_id), detached_at = NULL, "
-					+ "salesforce_digest = VALUES(salesforce_digest), crm_digest = VALUES(crm_digest)",
+					+ "salesforce_digest = VALUES(salesforce_digest), crm_digest = VALUES(crm_digest), "
+					+ "crm_synced_at = VALUES(crm_synced_at)",
 			SyncLinkRepository::bind);
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -163,11 +165,28 @@ public class SyncLinkRepository {
 	 * @param unmoved the CRM ids of links whose Salesforce id is the one already stored
 	 */
 	public void save(Collection<SyncLink> links, Set<Long> unmoved) {
+		save(links, unmoved, CrmWrite.NONE);
+	}
+
+	/**
+	 * Creates or replaces links, as {@link #save(Collection, Set)} does, remembering in
+	 * each link whose CRM row this transaction wrote, with a digest of it as written, the
+	 * stamp it wrote ({@code crm_synced_at}): the row's {@code updated_at} as long as no
+	 * one else changes it, so that an incremental run leaves it out unread
+	 * ({@link CrmRecordRepository#page}). Any other link forgets its stamp: its row's
+	 * {@code updated_at} is not known to be the sync's.
+	 * @param links the links
+	 * @param unmoved the CRM ids of links whose Salesforce id is the one already stored
+	 * @param written the CRM rows this transaction wrote, and the stamp it gave them
+	 */
+	public void save(Collection<SyncLink> links, Set<Long> unmoved, CrmWrite written) {
 		if (links.isEmpty()) {
 			return;
 		}
 		leaveOtherRows(links.stream().filter((link) -> !unmoved.contains(link.crmId())).toList());
-		UPSERT.insert(this.jdbc.getJdbcTemplate(), List.copyOf(links));
+		UPSERT.insert(this.jdbc.getJdbcTemplate(), links.stream()
+			.map((link) -> new StampedLink(link, (link.crmDigest() != null) ? written.stampOf(link.crmId()) : null))
+			.toList());
 	}
 
 	/**
@@ -196,7 +215,8 @@ public class SyncLinkRepository {
 		}
 	}
 
-	private static int bind(PreparedStatement statement, int first, SyncLink link) throws SQLException {
+	private static int bind(PreparedStatement statement, int first, StampedLink stamped) throws SQLException {
+		SyncLink link = stamped.link();
 		statement.setString(first, link.objectType().name());
 		statement.setLong(first + 1, link.crmId());
 		statement.setString(first + 2, link.salesforceId());
@@ -204,7 +224,12 @@ public class SyncLinkRepository {
 		statement.setObject(first + 4, link.lastJobExecutionId(), Types.BIGINT);
 		statement.setString(first + 5, link.salesforceDigest());
 		statement.setString(first + 6, link.crmDigest());
-		return first + 7;
+		statement.setObject(first + 7, stamped.crmSyncedAt(), Types.TIMESTAMP);
+		return first + 8;
+	}
+
+	/** A link to save, with the stamp the sync gave its CRM row, if it wrote the row. */
+	private record StampedLink(SyncLink link, LocalDateTime crmSyncedAt) {
 	}
 
 	/**

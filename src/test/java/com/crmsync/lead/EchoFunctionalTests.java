@@ -3,7 +3,13 @@
  */
 package com.crmsync.lead;
 
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The run after a run reads that run's own writes again (they fall in its window): those
  * echoes are skipped unread on both sides, and nothing is written for them; a real edit
  * made after the sync's write is merged, even when it carries the very stamp of that
- * write. The emulator's clock stands still, so every Salesforce write — the sync's and
- * the user's — gets the same {@code SystemModstamp}, as writes within one second do in
- * Salesforce.
+ * write (Salesforce) or is made in its very millisecond (CRM). The emulator's clock
+ * stands still, so every Salesforce write — the sync's and the user's — gets the same
+ * {@code SystemModstamp}, as writes within one second do in Salesforce.
  */
 class EchoFunctionalTests {
 
@@ -80,6 +86,13 @@ class EchoFunctionalTests {
 		List<Map<String, Object>> linksBefore = this.harness.rows("SELECT * FROM sync_link ORDER BY id");
 		List<Map<String, Object>> crmBefore = this.harness.rows("SELECT * FROM crm_lead ORDER BY id");
 		long dmlBefore = dmlCalls();
+		// the rows the first run wrote in the CRM (Sally created, the others given what
+		// Salesforce had) carry the stamp their links remember: the database leaves them
+		// out of the next window
+		assertThat(this.harness.rows("SELECT r.email_key FROM crm_lead r JOIN sync_link l ON l.object_type = 'LEAD' "
+				+ "AND l.crm_id = r.id WHERE l.crm_synced_at = r.updated_at ORDER BY r.email_key"))
+			.extracting((row) -> row.get("email_key"))
+			.containsExactly("carl@example.com", "crm@example.com", "sally@example.com", "sf@example.com");
 
 		JobExecution echo = this.harness.run();
 
@@ -104,15 +117,21 @@ class EchoFunctionalTests {
 	void realEditsMadeAfterTheSyncsWritesAreMergedEvenWithTheSameStamps() {
 		// when: right after the sync's writes, a user edits each side of records the sync
 		// just wrote; Salesforce stamps the edit with the stamp of the sync's write (its
-		// clock did not move), the CRM edit keeps the row's updated_at as the sync wrote
-		// it
+		// clock did not move); the database stamps the CRM edit in the very millisecond
+		// in which the sync's chunk took its stamp (a millisecond before its clock)
 		Object stampOfTheSyncsWrite = this.harness.emulator().org().get(this.createdInCrm).get("SystemModstamp");
 		this.harness.emulator().org().update(this.createdInCrm, Map.of("Title", "VP Sales"));
 		assertThat(this.harness.emulator().org().get(this.createdInCrm)).containsEntry("SystemModstamp",
 				stampOfTheSyncsWrite);
-		this.harness.jdbc()
-			.update("UPDATE crm_lead SET phone = '+1 555 0199', updated_at = updated_at "
-					+ "WHERE email_key = 'sf@example.com'");
+		String sfRow = "FROM crm_lead r JOIN sync_link l ON l.object_type = 'LEAD' AND l.crm_id = r.id "
+				+ "WHERE r.email_key = 'sf@example.com'";
+		LocalDateTime syncsStamp = this.harness.jdbc()
+			.queryForObject("SELECT r.updated_at " + sfRow + " AND r.updated_at = l.crm_synced_at",
+					LocalDateTime.class);
+		editAtTheDatabasesTime(syncsStamp.plus(1, ChronoUnit.MILLIS),
+				"UPDATE crm_lead SET phone = '+1 555 0199' WHERE email_key = 'sf@example.com'");
+		assertThat(this.harness.jdbc().queryForObject("SELECT r.updated_at " + sfRow, LocalDateTime.class))
+			.isEqualTo(syncsStamp.plus(1, ChronoUnit.MILLIS));
 		JobExecution run = this.harness.run();
 
 		// then: both edits reach the other side; the untouched echoes are still skipped
@@ -155,6 +174,26 @@ class EchoFunctionalTests {
 		assertThat(this.harness.rows("SELECT DISTINCT last_job_execution_id FROM sync_link WHERE object_type = 'LEAD'"))
 			.singleElement()
 			.isEqualTo(Map.of("last_job_execution_id", full.getId()));
+	}
+
+	/**
+	 * Runs a statement in a session whose clock reads the given time (MariaDB's
+	 * {@code timestamp} variable), as the database stamps a change made then.
+	 */
+	private void editAtTheDatabasesTime(LocalDateTime at, String statement) {
+		BigDecimal seconds = BigDecimal.valueOf(at.toInstant(ZoneOffset.UTC).toEpochMilli()).movePointLeft(3);
+		this.harness.jdbc().execute((Connection connection) -> {
+			try (Statement session = connection.createStatement()) {
+				session.execute("SET timestamp = " + seconds.toPlainString());
+				try {
+					session.executeUpdate(statement);
+				}
+				finally {
+					session.execute("SET timestamp = DEFAULT");
+				}
+			}
+			return null;
+		});
 	}
 
 	private long dmlCalls() {

@@ -34,11 +34,13 @@ import com.crmsync.salesforce.SalesforceRecord;
  * run of the window) that the Salesforce passes did not merge, in id order, each with its
  * linked Salesforce record or, unlinked, the Salesforce record it matches by key. Each
  * page costs at most two Salesforce calls (linked records, matches). In an incremental
- * run, a linked row whose digest is the one its link holds is the sync's own write coming
- * back (an echo): it is left out before its Salesforce record is looked up (a change of
- * that record is the first pass's). What the Salesforce passes merged in committed
- * chunks, in this execution or another (an earlier partition, a killed execution), the
- * identity map says: their links carry the run's id.
+ * run, the sync's own writes coming back (echoes) are left out: by the database, for a
+ * row that still carries the stamp the sync wrote it with
+ * ({@link com.crmsync.crm.CrmWrite}); otherwise, for a linked row whose digest is the one
+ * its link holds, before its Salesforce record is looked up (a change of that record is
+ * the first pass's). What the Salesforce passes merged in committed chunks, in this
+ * execution or another (an earlier partition, a killed execution), the identity map says:
+ * their links carry the run's id.
  */
 final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 
@@ -152,7 +154,7 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 					(afterId, limit) -> this.lookups.crmRecords()
 						.page(this.lookups.table(), window.isFull() ? null : window.crmFrom(),
 								this.lookups.rules().definition().customFieldType(), this.lookups.rejects(), filter,
-								afterId, limit),
+								window.isFull() ? null : this.lookups.rules().type(), afterId, limit),
 					CrmRow::id)
 			.map(this::owned)
 			.map(this::candidates);

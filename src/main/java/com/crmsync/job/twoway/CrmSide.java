@@ -13,6 +13,7 @@ import java.util.Set;
 
 import com.crmsync.crm.CrmRecordRepository;
 import com.crmsync.crm.CrmTable;
+import com.crmsync.crm.CrmWrite;
 import com.crmsync.crm.CustomFieldRepository;
 import com.crmsync.crm.SyncLink;
 import com.crmsync.crm.SyncLinkRepository;
@@ -24,9 +25,13 @@ import com.crmsync.mapping.MergeDecision;
  * The CRM side of one chunk of a two-way step, in the chunk's transaction. Inserts,
  * archives and detaches go out at once (what follows needs the new ids, and sees the
  * archived rows gone); column updates, custom field values, links and references are
- * gathered and {@link #flush() flushed} last, one JDBC batch each.
+ * gathered and {@link #flush() flushed} last, one JDBC batch each. Every row and custom
+ * value it writes gets one stamp ({@link CrmWrite}), which the row's link saved with it
+ * remembers: the next incremental run leaves the row out unread while it carries it.
  */
 final class CrmSide {
+
+	private static final String UPDATED_AT = "updated_at";
 
 	private final TwoWayRules rules;
 
@@ -56,6 +61,9 @@ final class CrmSide {
 
 	private final List<SyncReference> referencesToSave = new ArrayList<>();
 
+	/** The rows written and their stamp, taken with the first write. */
+	private CrmWrite written;
+
 	/** Rows whose child references are complete: the targets each keeps. */
 	private final Map<Long, Set<String>> referencesToRetain = new LinkedHashMap<>();
 
@@ -77,15 +85,21 @@ final class CrmSide {
 	 * @return the new ids, in order
 	 */
 	List<Long> insert(List<Map<String, Object>> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
 		List<Map<String, Object>> complete = new ArrayList<>();
 		for (Map<String, Object> values : rows) {
 			Map<String, Object> row = new LinkedHashMap<>();
 			this.table.columns().forEach((column) -> row.put(column, null));
 			row.putAll(values);
 			row.keySet().retainAll(this.table.columns());
+			row.put(UPDATED_AT, written().stamp());
 			complete.add(row);
 		}
-		return this.crmRecords.insert(this.table, complete);
+		List<Long> ids = this.crmRecords.insert(this.table, complete);
+		written().wrote(ids);
+		return ids;
 	}
 
 	/**
@@ -214,15 +228,27 @@ final class CrmSide {
 	 * the records it linked, and to the targets of the references it recorded.
 	 */
 	void flush() {
-		this.crmRecords.update(this.table, this.updates);
-		this.customFields.save(this.customValues);
-		this.links.save(this.linksToSave, this.unmovedLinks);
+		if (!this.updates.isEmpty() || !this.customValues.isEmpty()) {
+			this.updates.values().forEach((columns) -> columns.put(UPDATED_AT, written().stamp()));
+			this.crmRecords.update(this.table, this.updates);
+			this.customFields.save(this.customValues, written().stamp());
+			written().wrote(this.updates.keySet());
+			written().wrote(this.customValues.keySet());
+		}
+		this.links.save(this.linksToSave, this.unmovedLinks, (this.written != null) ? this.written : CrmWrite.NONE);
 		this.links.stampMerged(this.rules.type(), this.linksToStamp, this.runId);
 		this.references.retainOnly(this.rules.type(), this.rules.childReferenceKinds(), this.referencesToRetain);
 		this.references.save(this.referencesToSave);
 		Set<String> targets = linkedSalesforceIds();
 		this.referencesToSave.forEach((reference) -> targets.add(reference.targetSalesforceId()));
 		this.references.resolvePending(targets);
+	}
+
+	private CrmWrite written() {
+		if (this.written == null) {
+			this.written = new CrmWrite(this.crmRecords.writeStamp());
+		}
+		return this.written;
 	}
 
 }

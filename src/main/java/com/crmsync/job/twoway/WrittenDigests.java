@@ -29,10 +29,12 @@ import org.apache.commons.codec.digest.MurmurHash3;
  * coming back (an echo), with nothing in it for the merge.
  * <p>
  * Values, not clocks: Salesforce stamps {@code SystemModstamp} in whole seconds (and its
- * saves do not return it), the CRM's {@code updated_at} in milliseconds, so an edit made
- * in the same tick as the sync's write can carry the stamp the sync remembers; it cannot
- * carry its values unless it changed nothing the merge reads. A digest that cannot be
- * taken (a value that does not read as its type) is {@code null}: never an echo.
+ * saves do not return it), so an edit made in the same second as the sync's write can
+ * carry the stamp of that write; it cannot carry its values unless it changed nothing the
+ * merge reads. (The CRM's stamps are the sync's to choose when it writes: a row still
+ * carrying the one its chunk gave it is left out by the database before it is digested,
+ * {@link com.crmsync.crm.CrmWrite}.) A digest that cannot be taken (a value that does not
+ * read as its type) is {@code null}: never an echo.
  * <p>
  * Every record a merge reads is digested, most of them twice (as read, and as left), so
  * the entries go straight into slots laid out once per run in the order of their keys,
