@@ -161,12 +161,20 @@ public class CrmRecordRepository {
 		String rowsChanged = " AND updated_at >= :since";
 		String valuesChanged = "";
 		if (syncedAs != null) {
-			// the sync's own writes left out on the server: at 100,000 records the run
-			// after a full run read back, digested and dropped 77,000 such rows
-			String synced = "SELECT 1 FROM sync_link link WHERE link.object_type = :syncedAs AND link.crm_id = ";
-			rowsChanged += " AND NOT EXISTS (" + synced + table.name() + ".id AND link.crm_synced_at = " + table.name()
-					+ ".updated_at)";
-			valuesChanged = " AND NOT EXISTS (" + synced + "value.record_id AND link.crm_synced_at = value.updated_at)";
+			// the sync's own writes left out on the server, where the job read back,
+			// digested and dropped every row the run before wrote; a scalar subquery, as
+			// MariaDB 11.4 turned NOT EXISTS into an anti-join that read all of
+			// sync_link for every page (at 1,000,000 records 250 ms a page, 75 so)
+			rowsChanged += " AND NOT ((SELECT link.crm_synced_at FROM sync_link link WHERE link.object_type = :syncedAs "
+					+ "AND link.crm_id = " + table.name() + ".id) <=> " + table.name() + ".updated_at)";
+			// a row's values changed, of which one not by the sync: checked for the rows
+			// of the page's keys only, once the changed values found them (in the
+			// subquery, each of a step's partitions checked every value)
+			valuesChanged = " AND EXISTS (SELECT 1 FROM crm_custom_field_value mine JOIN crm_custom_field mine_field "
+					+ "ON mine_field.id = mine.field_id AND mine_field.object_type = :customFieldObject "
+					+ "LEFT JOIN sync_link link ON link.object_type = :syncedAs AND link.crm_id = mine.record_id "
+					+ "WHERE mine.record_id = " + table.name() + ".id AND mine.updated_at >= :since "
+					+ "AND NOT (link.crm_synced_at <=> mine.updated_at))";
 			parameters.addValue("syncedAs", syncedAs.name());
 		}
 		// the rows changed, then apart the rows whose custom values changed and the rows
@@ -182,7 +190,7 @@ public class CrmRecordRepository {
 		if (customFieldObject != null) {
 			others.add("id IN (SELECT value.record_id FROM crm_custom_field_value value JOIN crm_custom_field field "
 					+ "ON field.id = value.field_id AND field.object_type = :customFieldObject WHERE value.updated_at "
-					+ ">= :since AND value.record_id > :afterId AND value.record_id <= :upTo" + valuesChanged + ")");
+					+ ">= :since AND value.record_id > :afterId AND value.record_id <= :upTo)" + valuesChanged);
 			parameters.addValue("customFieldObject", customFieldObject);
 		}
 		if (rejects != null) {
@@ -340,15 +348,18 @@ public class CrmRecordRepository {
 	 * Updates columns of rows by id: the rows that change the same columns together, in
 	 * statements of up to {@value #ROWS_PER_UPDATE} rows that join the table to their new
 	 * values ({@code UPDATE t JOIN (SELECT ? AS id, ? AS c0 UNION ALL SELECT ?, ? ...) v
-	 * ON t.id = v.id SET t.col = v.c0}, as MySQL and MariaDB both read it): at 100,000
-	 * records a statement a row took the contacts' merges 13,828 statements and 1.15 s of
-	 * server time, inside chunks that hold the partitions' write lock; joined, 35 and
-	 * 0.44 s. Each row is still updated on its own, keeping {@code updated_at} and the
-	 * table's triggers as a single-row update would.
+	 * ON t.id = v.id SET t.col = v.c0, t.updated_at = ?}, as MySQL and MariaDB both read
+	 * it): at 100,000 records a statement a row took the contacts' merges 13,828
+	 * statements and 1.15 s of server time, inside chunks that hold the partitions' write
+	 * lock; joined, 35 and 0.44 s. Each row is still updated on its own, firing the
+	 * table's triggers as a single-row update would; all take the chunk's stamp as
+	 * {@code updated_at}.
 	 * @param table the table
 	 * @param changes the new values by row id
+	 * @param stamp the rows' {@code updated_at} ({@link CrmWrite#stamp()}), one parameter
+	 * a statement
 	 */
-	public void update(CrmTable table, Map<Long, Map<String, Object>> changes) {
+	public void update(CrmTable table, Map<Long, Map<String, Object>> changes, String stamp) {
 		requireSynced(table);
 		Map<List<String>, List<Map.Entry<Long, Map<String, Object>>>> byColumns = new LinkedHashMap<>();
 		changes.entrySet()
@@ -361,11 +372,12 @@ public class CrmRecordRepository {
 			for (int from = 0; from < group.size(); from += ROWS_PER_UPDATE) {
 				List<Map.Entry<Long, Map<String, Object>>> rows = group.subList(from,
 						Math.min(group.size(), from + ROWS_PER_UPDATE));
-				List<Object> values = new ArrayList<>(rows.size() * (columns.size() + 1));
+				List<Object> values = new ArrayList<>(rows.size() * (columns.size() + 1) + 1);
 				for (Map.Entry<Long, Map<String, Object>> row : rows) {
 					values.add(row.getKey());
 					columns.forEach((column) -> values.add(row.getValue().get(column)));
 				}
+				values.add(stamp);
 				this.jdbc.getJdbcTemplate().update(joinedUpdate(table, columns, rows.size()), values.toArray());
 			}
 		});
@@ -379,9 +391,9 @@ public class CrmRecordRepository {
 		String otherRow = " UNION ALL SELECT ?" + ", ?".repeat(columns.size());
 		sql.append(otherRow.repeat(rows - 1)).append(") v ON t.id = v.id SET ");
 		for (int i = 0; i < columns.size(); i++) {
-			sql.append((i > 0) ? ", " : "").append("t.").append(columns.get(i)).append(" = v.c").append(i);
+			sql.append("t.").append(columns.get(i)).append(" = v.c").append(i).append(", ");
 		}
-		return sql.toString();
+		return sql.append("t.updated_at = ?").toString();
 	}
 
 	/**

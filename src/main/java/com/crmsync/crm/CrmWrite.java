@@ -4,6 +4,7 @@
 package com.crmsync.crm;
 
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -20,7 +21,13 @@ public final class CrmWrite {
 	/** No row written. */
 	public static final CrmWrite NONE = new CrmWrite(null);
 
-	private final LocalDateTime stamp;
+	private static final DateTimeFormatter SQL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
+	/**
+	 * The stamp as the statements bind it: a {@code DATETIME} literal, formatted once
+	 * (Connector/J formats a {@code LocalDateTime} anew for every row it binds).
+	 */
+	private final String stamp;
 
 	private final Set<Long> rows = new HashSet<>();
 
@@ -29,14 +36,14 @@ public final class CrmWrite {
 	 * @param stamp the {@code updated_at} the rows get
 	 */
 	public CrmWrite(LocalDateTime stamp) {
-		this.stamp = stamp;
+		this.stamp = (stamp != null) ? SQL.format(stamp) : null;
 	}
 
 	/**
-	 * The {@code updated_at} the rows get.
-	 * @return the stamp
+	 * The {@code updated_at} the rows get, as a value to bind.
+	 * @return the stamp, e.g. {@code 2026-12-04 23:58:34.123}
 	 */
-	public LocalDateTime stamp() {
+	public String stamp() {
 		return this.stamp;
 	}
 
@@ -54,9 +61,10 @@ public final class CrmWrite {
 	/**
 	 * The stamp of a row, if written.
 	 * @param crmId the row
-	 * @return the stamp, or {@code null} when the row was not written
+	 * @return the stamp, as {@link #stamp()}, or {@code null} when the row was not
+	 * written
 	 */
-	public LocalDateTime stampOf(long crmId) {
+	public String stampOf(long crmId) {
 		return this.rows.contains(crmId) ? this.stamp : null;
 	}
 

@@ -4,7 +4,6 @@
 package com.crmsync.crm;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -97,9 +96,9 @@ public class CustomFieldRepository {
 	 * Sets values, creating them where missing, with the stamp of the chunk that writes
 	 * them ({@link CrmWrite}).
 	 * @param values new values by record id, then by field id ({@code null} clears)
-	 * @param stamp their {@code updated_at}
+	 * @param stamp their {@code updated_at} ({@link CrmWrite#stamp()})
 	 */
-	public void save(Map<Long, Map<Long, String>> values, LocalDateTime stamp) {
+	public void save(Map<Long, Map<Long, String>> values, String stamp) {
 		SqlParameterSource[] rows = values.entrySet()
 			.stream()
 			.flatMap((record) -> record.getValue()

@@ -6,7 +6,6 @@ package com.crmsync.crm;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -224,12 +223,12 @@ public class SyncLinkRepository {
 		statement.setObject(first + 4, link.lastJobExecutionId(), Types.BIGINT);
 		statement.setString(first + 5, link.salesforceDigest());
 		statement.setString(first + 6, link.crmDigest());
-		statement.setObject(first + 7, stamped.crmSyncedAt(), Types.TIMESTAMP);
+		statement.setString(first + 7, stamped.crmSyncedAt());
 		return first + 8;
 	}
 
 	/** A link to save, with the stamp the sync gave its CRM row, if it wrote the row. */
-	private record StampedLink(SyncLink link, LocalDateTime crmSyncedAt) {
+	private record StampedLink(SyncLink link, String crmSyncedAt) {
 	}
 
 	/**

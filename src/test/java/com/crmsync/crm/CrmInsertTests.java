@@ -154,7 +154,8 @@ class CrmInsertTests {
 		jdbc.update("UPDATE crm_opportunity SET updated_at = '2020-01-01 00:00:00' WHERE id BETWEEN ? AND ?",
 				ids.get(0), ids.get(1199));
 
-		rows.update(OPPORTUNITIES, changes);
+		CrmWrite write = new CrmWrite(rows.writeStamp());
+		rows.update(OPPORTUNITIES, changes, write.stamp());
 
 		Map<Long, CrmRow> saved = rows.findByIds(OPPORTUNITIES, ids);
 		for (int i = 0; i < 1100; i++) {
@@ -166,11 +167,15 @@ class CrmInsertTests {
 			.containsEntry("close_date", LocalDate.of(2027, 2, 3));
 		assertThat(saved.get(ids.get(1101)).values()).containsEntry("name", "Before 1101")
 			.containsEntry("close_date", null);
-		// each changed row's updated_at moved on, as a single-row update moves it
-		assertThat(jdbc.queryForObject(
-				"SELECT COUNT(*) FROM crm_opportunity WHERE id BETWEEN ? AND ? AND updated_at > '2020-01-01'",
-				Integer.class, ids.get(0), ids.get(1199)))
+		// each changed row's updated_at is the write's stamp, the others' stayed
+		assertThat(
+				jdbc.queryForObject("SELECT COUNT(*) FROM crm_opportunity WHERE id BETWEEN ? AND ? AND updated_at = ?",
+						Integer.class, ids.get(0), ids.get(1199), write.stamp()))
 			.isEqualTo(1101);
+		assertThat(jdbc.queryForObject(
+				"SELECT COUNT(*) FROM crm_opportunity WHERE id BETWEEN ? AND ? AND updated_at = '2020-01-01'",
+				Integer.class, ids.get(0), ids.get(1199)))
+			.isEqualTo(99);
 	}
 
 	@Test

@@ -229,8 +229,7 @@ final class CrmSide {
 	 */
 	void flush() {
 		if (!this.updates.isEmpty() || !this.customValues.isEmpty()) {
-			this.updates.values().forEach((columns) -> columns.put(UPDATED_AT, written().stamp()));
-			this.crmRecords.update(this.table, this.updates);
+			this.crmRecords.update(this.table, this.updates, written().stamp());
 			this.customFields.save(this.customValues, written().stamp());
 			written().wrote(this.updates.keySet());
 			written().wrote(this.customValues.keySet());
