@@ -78,25 +78,19 @@ public class SyncReferenceRepository {
 	 * @param targetSalesforceIds the Salesforce ids whose pending references to resolve
 	 */
 	public void resolvePending(Collection<String> targetSalesforceIds) {
-		resolvePending(targetSalesforceIds, CrmWrite.NONE);
-	}
-
-	/**
-	 * Resolves pending references as {@link #resolvePending(Collection)} does, in the
-	 * transaction of a chunk that writes with a stamp ({@link CrmWrite}): a converted
-	 * lead that still carries the stamp of the sync's last write of it takes this one,
-	 * and so does its link, so the next run leaves it out as the sync's own write (its
-	 * converted contact is not part of what a merge reads of it); a lead changed since
-	 * keeps the database's clock.
-	 * @param targetSalesforceIds the Salesforce ids whose pending references to resolve
-	 * @param written the chunk's write, {@link CrmWrite#NONE} when it has none
-	 */
-	public void resolvePending(Collection<String> targetSalesforceIds, CrmWrite written) {
 		if (targetSalesforceIds.isEmpty()) {
 			return;
 		}
 		Map<Kind, Set<String>> pending = pending(targetSalesforceIds);
-		resolveConvertedLeads(of(pending, Kind.CONVERTED_CONTACT), written.stamp());
+		// constant object types throughout: the identity map's unique key (object_type,
+		// salesforce_id) is then always the join's access path (with IF(...) there,
+		// MariaDB scanned sync_link for every pending reference)
+		update("UPDATE crm_lead lead JOIN sync_reference ref ON ref.object_type = 'LEAD' "
+				+ "AND ref.crm_id = lead.id AND ref.kind = 'CONVERTED_CONTACT' AND ref.resolved_at IS NULL" + TARGETS
+				+ " JOIN sync_link link ON link.object_type = 'CONTACT' AND link.salesforce_id = "
+				+ "ref.target_salesforce_id AND link.detached_at IS NULL SET lead.converted_contact_id = link.crm_id, "
+				+ "ref.resolved_at = CURRENT_TIMESTAMP(3) WHERE NOT (lead.converted_contact_id <=> link.crm_id)",
+				of(pending, Kind.CONVERTED_CONTACT), null);
 		update("INSERT INTO crm_membership (contact_id, kind, ref_id, name) SELECT link.crm_id, "
 				+ "IF(ref.kind = 'OPPORTUNITY_CONTACT', 'OPPORTUNITY', 'CAMPAIGN'), ref.crm_id, "
 				+ "COALESCE(campaign.name, ref.name) FROM sync_reference ref JOIN sync_link link "
@@ -149,35 +143,6 @@ public class SyncReferenceRepository {
 						.add(rs.getString(2));
 				});
 		return pending;
-	}
-
-	/**
-	 * Points converted leads at their contacts. With a stamp, a lead whose link's stamp
-	 * is still its {@code updated_at} (the sync's last write of it, unchanged since)
-	 * takes the new stamp, and so does its link, in the one statement that locks the row.
-	 * The database may evaluate the two assignments in either order; whichever it sees
-	 * first changed leaves the pair unequal, so the row is read again rather than
-	 * skipped.
-	 */
-	private void resolveConvertedLeads(Set<String> targets, String stamp) {
-		if (targets.isEmpty()) {
-			return;
-		}
-		String unchanged = "own.crm_synced_at <=> lead.updated_at";
-		String stamps = (stamp != null) ? "own.crm_synced_at = IF(" + unchanged + ", :stamp, own.crm_synced_at), "
-				+ "lead.updated_at = IF(" + unchanged + ", :stamp, CURRENT_TIMESTAMP(3)), " : "";
-		// constant object types throughout: the identity map's unique key (object_type,
-		// salesforce_id) is then always the join's access path (with IF(...) there,
-		// MariaDB scanned sync_link for every pending reference)
-		this.jdbc.update(
-				"UPDATE crm_lead lead JOIN sync_reference ref ON ref.object_type = 'LEAD' "
-						+ "AND ref.crm_id = lead.id AND ref.kind = 'CONVERTED_CONTACT' AND ref.resolved_at IS NULL"
-						+ TARGETS + " JOIN sync_link link ON link.object_type = 'CONTACT' AND link.salesforce_id = "
-						+ "ref.target_salesforce_id AND link.detached_at IS NULL LEFT JOIN sync_link own "
-						+ "ON own.object_type = 'LEAD' AND own.crm_id = lead.id SET " + stamps
-						+ "lead.converted_contact_id = link.crm_id, ref.resolved_at = CURRENT_TIMESTAMP(3) "
-						+ "WHERE NOT (lead.converted_contact_id <=> link.crm_id)",
-				new MapSqlParameterSource("targets", targets).addValue("stamp", stamp));
 	}
 
 	private static Set<String> of(Map<Kind, Set<String>> pending, Kind... kinds) {

@@ -234,18 +234,13 @@ final class CrmSide {
 			written().wrote(this.updates.keySet());
 			written().wrote(this.customValues.keySet());
 		}
-		this.links.save(this.linksToSave, this.unmovedLinks, writtenSoFar());
+		this.links.save(this.linksToSave, this.unmovedLinks, (this.written != null) ? this.written : CrmWrite.NONE);
 		this.links.stampMerged(this.rules.type(), this.linksToStamp, this.runId);
 		this.references.retainOnly(this.rules.type(), this.rules.childReferenceKinds(), this.referencesToRetain);
 		this.references.save(this.referencesToSave);
 		Set<String> targets = linkedSalesforceIds();
 		this.referencesToSave.forEach((reference) -> targets.add(reference.targetSalesforceId()));
-		this.references.resolvePending(targets, writtenSoFar());
-	}
-
-	/** The rows written so far and their stamp, {@link CrmWrite#NONE} before any. */
-	private CrmWrite writtenSoFar() {
-		return (this.written != null) ? this.written : CrmWrite.NONE;
+		this.references.resolvePending(targets);
 	}
 
 	private CrmWrite written() {
