@@ -56,81 +56,11 @@ public class CrmRecordRepository {
 
 	/**
 	 * The next page of rows after an id, in id order (keyset pagination: stable and
-	 * restartable whatever the table's size).
-	 * @param table the table
-	 * @param changedSince only rows changed at or after this time; {@code null} for all
-	 * rows
-	 * @param afterId the last id already read
-	 * @param limit the page size
-	 * @return the rows, archived ones included
-	 */
-	public List<CrmRow> page(CrmTable table, Instant changedSince, long afterId, int limit) {
-		return page(table, changedSince, null, afterId, limit);
-	}
-
-	/**
-	 * The next page of rows after an id, in id order, counting a change of one of the
-	 * row's custom field values as a change of the row.
-	 * @param table the table
-	 * @param changedSince only rows changed at or after this time; {@code null} for all
-	 * rows
-	 * @param customFieldObject the {@code crm_custom_field.object_type} of the table's
-	 * custom fields ({@code LEAD}, {@code CONTACT}), or {@code null} when it has none
-	 * @param afterId the last id already read
-	 * @param limit the page size
-	 * @return the rows, archived ones included
-	 */
-	public List<CrmRow> page(CrmTable table, Instant changedSince, String customFieldObject, long afterId, int limit) {
-		return page(table, changedSince, customFieldObject, null, afterId, limit);
-	}
-
-	/**
-	 * The next page of rows after an id, in id order, counting a change of one of the
-	 * row's custom field values as a change of the row, and reading again the rows a step
-	 * journaled as failed in the window.
-	 * @param table the table
-	 * @param changedSince only rows changed at or after this time; {@code null} for all
-	 * rows
-	 * @param customFieldObject the {@code crm_custom_field.object_type} of the table's
-	 * custom fields ({@code LEAD}, {@code CONTACT}), or {@code null} when it has none
-	 * @param rejects the journaled rejects to read again although unchanged, or
-	 * {@code null}
-	 * @param afterId the last id already read
-	 * @param limit the page size
-	 * @return the rows, archived ones included
-	 */
-	public List<CrmRow> page(CrmTable table, Instant changedSince, String customFieldObject, JournaledRejects rejects,
-			long afterId, int limit) {
-		return page(table, changedSince, customFieldObject, rejects, null, afterId, limit);
-	}
-
-	/**
-	 * The next page of rows after an id, in id order, as
-	 * {@link #page(CrmTable, Instant, String, JournaledRejects, long, int)}, of one
-	 * partition's match keys.
-	 * @param table the table
-	 * @param changedSince only rows changed at or after this time; {@code null} for all
-	 * rows
-	 * @param customFieldObject the {@code crm_custom_field.object_type} of the table's
-	 * custom fields, or {@code null} when it has none
-	 * @param rejects the journaled rejects to read again although unchanged, or
-	 * {@code null}
-	 * @param keys the partition's match keys (a superset of them), or {@code null} for
-	 * every row
-	 * @param afterId the last id already read
-	 * @param limit the page size
-	 * @return the rows, archived ones included
-	 */
-	public List<CrmRow> page(CrmTable table, Instant changedSince, String customFieldObject, JournaledRejects rejects,
-			KeyFilter keys, long afterId, int limit) {
-		return page(table, changedSince, customFieldObject, rejects, keys, null, afterId, limit);
-	}
-
-	/**
-	 * The next page of rows after an id, in id order, as
-	 * {@link #page(CrmTable, Instant, String, JournaledRejects, KeyFilter, long, int)},
-	 * without the sync's own writes: a row whose {@code updated_at} is still the stamp
-	 * the sync wrote it with, as its link remembers ({@code sync_link.crm_synced_at},
+	 * restartable whatever the table's size). With a time, the rows changed since, a
+	 * change of one of a row's custom field values counting as a change of the row, and
+	 * the rows a step journaled as failed in the window read again; without the sync's
+	 * own writes when asked: a row whose {@code updated_at} is still the stamp the sync
+	 * wrote it with, as its link remembers ({@code sync_link.crm_synced_at},
 	 * {@link CrmWrite}), is left out, and so is a custom value of such a row that still
 	 * carries that stamp. A change made since by anyone else carries a later stamp
 	 * ({@link #writeStamp()}), so the row is read.
@@ -138,10 +68,10 @@ public class CrmRecordRepository {
 	 * @param changedSince only rows changed at or after this time; {@code null} for all
 	 * rows (the sync's writes included)
 	 * @param customFieldObject the {@code crm_custom_field.object_type} of the table's
-	 * custom fields, or {@code null} when it has none
+	 * custom fields ({@code LEAD}, {@code CONTACT}), or {@code null} when it has none
 	 * @param rejects the journaled rejects to read again although unchanged, or
 	 * {@code null}
-	 * @param keys the partition's match keys (a superset of them), or {@code null} for
+	 * @param keys one partition's match keys (a superset of them), or {@code null} for
 	 * every row
 	 * @param syncedAs the identity map's type of the table's rows, whose links say which
 	 * rows the sync wrote last; {@code null} to read those rows too

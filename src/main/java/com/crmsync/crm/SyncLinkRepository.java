@@ -153,25 +153,16 @@ public class SyncLinkRepository {
 	 * @param links the links
 	 */
 	public void save(Collection<SyncLink> links) {
-		save(links, Set.of());
+		save(links, Set.of(), CrmWrite.NONE);
 	}
 
 	/**
 	 * Creates or replaces links, as {@link #save(Collection)} does, when the caller knows
 	 * which of them keep the Salesforce id their CRM row was already linked to: those
 	 * cannot take it from another row, so they skip that check (one statement less each).
-	 * @param links the links
-	 * @param unmoved the CRM ids of links whose Salesforce id is the one already stored
-	 */
-	public void save(Collection<SyncLink> links, Set<Long> unmoved) {
-		save(links, unmoved, CrmWrite.NONE);
-	}
-
-	/**
-	 * Creates or replaces links, as {@link #save(Collection, Set)} does, remembering in
-	 * each link whose CRM row this transaction wrote, with a digest of it as written, the
-	 * stamp it wrote ({@code crm_synced_at}): the row's {@code updated_at} as long as no
-	 * one else changes it, so that an incremental run leaves it out unread
+	 * Each link whose CRM row this transaction wrote, with a digest of it as written,
+	 * remembers the stamp it wrote ({@code crm_synced_at}): the row's {@code updated_at}
+	 * as long as no one else changes it, so that an incremental run leaves it out unread
 	 * ({@link CrmRecordRepository#page}). Any other link forgets its stamp: its row's
 	 * {@code updated_at} is not known to be the sync's.
 	 * @param links the links

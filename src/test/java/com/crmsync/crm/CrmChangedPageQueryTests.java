@@ -74,7 +74,7 @@ class CrmChangedPageQueryTests {
 	@Test
 	void aPageOfAFewChangesReadsThemThroughIndexes() {
 		Counted<List<CrmRow>> read = database
-			.rowsRead(() -> repository.page(LEADS, since, "LEAD", rejects(), null, 0, 2_000));
+			.rowsRead(() -> repository.page(LEADS, since, "LEAD", rejects(), null, null, 0, 2_000));
 
 		assertThat(read.result()).extracting(CrmRow::id).containsExactly(5L, 7L, 9L);
 		assertThat(read.rows()).as("rows read for 3 changed among %,d", ROWS).isLessThan(300);
@@ -116,7 +116,7 @@ class CrmChangedPageQueryTests {
 			long after = 0;
 			List<CrmRow> page;
 			do {
-				page = repository.page(LEADS, earlier, "LEAD", rejects(), null, after, 2);
+				page = repository.page(LEADS, earlier, "LEAD", rejects(), null, null, after, 2);
 				page.forEach((row) -> read.add(row.id()));
 				after = page.isEmpty() ? after : page.get(page.size() - 1).id();
 			}

@@ -64,13 +64,13 @@ class CrmKeyBucketQueryTests {
 
 	@Test
 	void eachBucketReadsEveryRowItOwnsAndOfOthersOnlyRowsWhoseStoredKeyMayDiffer() {
-		List<CrmRow> all = repository.page(LEADS, null, null, null, null, 0, 10_000);
+		List<CrmRow> all = repository.page(LEADS, null, null, null, null, null, 0, 10_000);
 		Set<Long> ownedOnce = new HashSet<>();
 		List<Integer> alikeOwned = new ArrayList<>();
 		for (int index = 0; index < BUCKETS; index++) {
 			KeyBucket bucket = new KeyBucket(index, BUCKETS);
 			Set<Long> read = new HashSet<>();
-			repository.page(LEADS, null, null, null, bucket.sql("email_key", "email"), 0, 10_000)
+			repository.page(LEADS, null, null, null, bucket.sql("email_key", "email"), null, 0, 10_000)
 				.forEach((row) -> read.add(row.id()));
 			List<CrmRow> owned = all.stream().filter((row) -> bucket.owns((String) row.get("email"))).toList();
 

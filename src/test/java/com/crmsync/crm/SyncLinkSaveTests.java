@@ -68,7 +68,7 @@ class SyncLinkSaveTests {
 		links.save(List.of(link(LEAD, 11, "00Q000000000011AAA")));
 
 		// a CRM row whose link keeps its Salesforce id: nothing else can hold that id
-		links.save(List.of(link(LEAD, 11, "00Q000000000011AAA")), Set.of(11L));
+		links.save(List.of(link(LEAD, 11, "00Q000000000011AAA")), Set.of(11L), CrmWrite.NONE);
 
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sync_link WHERE crm_id = 11", Long.class)).isEqualTo(1);
 	}

@@ -154,7 +154,7 @@ final class CrmPass implements KeysetPass<MergeCandidate, Long> {
 					(afterId, limit) -> this.lookups.crmRecords()
 						.page(this.lookups.table(), window.isFull() ? null : window.crmFrom(),
 								this.lookups.rules().definition().customFieldType(), this.lookups.rejects(), filter,
-								window.isFull() ? null : this.lookups.rules().type(), afterId, limit),
+								this.lookups.rules().type(), afterId, limit),
 					CrmRow::id)
 			.map(this::owned)
 			.map(this::candidates);
