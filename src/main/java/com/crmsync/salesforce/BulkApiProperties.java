@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@link SalesforceProperties}).
  *
  * @param api {@code auto} (default), {@code soap} or {@code bulk}
- * @param bulkThreshold {@code auto}: the fewest records a full-run read must have to go
- * through the Bulk API (default 10,000, as Heroku Connect)
+ * @param bulkThreshold {@code auto}: the most records a read (of a full run's or an
+ * incremental run's window) may have and stay on SOAP (default 10,000, as Heroku Connect)
  * @param bulkChunkSize records per PK chunk of a bulk query job (default 100,000, the
  * Bulk API's default; at most 250,000)
  * @param bulkMinRecords the most records of one object and operation that a chunk of a

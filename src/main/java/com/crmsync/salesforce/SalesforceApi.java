@@ -11,8 +11,8 @@ import java.util.Locale;
 public enum SalesforceApi {
 
 	/**
-	 * The Bulk API for a full-run read above {@code sync.salesforce.bulk-threshold}
-	 * records, SOAP otherwise.
+	 * The Bulk API for a read above {@code sync.salesforce.bulk-threshold} records (and
+	 * for a full run's large writes, {@code ApiChoice#forWrites}), SOAP otherwise.
 	 */
 	AUTO,
 

@@ -64,13 +64,21 @@ class BulkReadFunctionalTests {
 			assertThat(leads.salesforceApiReason())
 				.isEqualTo("full run, 36 records > sync.salesforce.bulk-threshold 30");
 
-			// when: an incremental run
+			// when: an incremental run right after: its window holds every lead and
+			// contact the full run wrote
 			JobExecution next = context.getBean(SyncRunner.class).run(false, false);
 
-			// then: SOAP throughout, no new bulk job
+			// then: those windows, above the threshold, are read in bulk too, each record
+			// known there as the full run's own write; the smaller ones through SOAP
 			assertThat(next.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-			assertThat(apis(next)).containsEntry("mergeLeads", "soap").containsEntry("mergeContacts", "soap");
-			assertThat(fixture.emulator.bulkJobs().jobsOn("Lead", "queryAll")).isOne();
+			assertThat(apis(next)).containsEntry("mergeLeads", "bulk")
+				.containsEntry("mergeContacts", "bulk")
+				.containsEntry("pullAccounts", "soap");
+			assertThat(reasons(next)).containsEntry("mergeLeads",
+					"incremental run, 63 records > sync.salesforce.bulk-threshold 30");
+			assertThat(fixture.emulator.bulkJobs().jobsOn("Lead", "queryAll")).isEqualTo(2);
+			assertThat(reads(next)).containsEntry("mergeLeads", 0L).containsEntry("mergeContacts", 0L);
+			fixture.assertEndsAsUninterrupted();
 		}
 	}
 
@@ -99,12 +107,21 @@ class BulkReadFunctionalTests {
 			assertThat(RestartFixture.reads(List.of(run))).isEqualTo(RestartFixture.uninterrupted().reads());
 			fixture.assertEndsAsUninterrupted();
 
-			// when: an incremental run
+			// when: an incremental run right after, whose window holds the members the
+			// full run wrote
 			JobExecution next = context.getBean(SyncRunner.class).run(false, false);
 
-			// then: the members through SOAP, no new bulk job
+			// then: they are read in a bulk job of their own again
 			assertThat(next.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-			assertThat(fixture.emulator.bulkJobs().jobsOn("CampaignMember", "queryAll")).isOne();
+			StepExecution nextCampaigns = next.getStepExecutions()
+				.stream()
+				.filter((step) -> step.getStepName().equals("mergeCampaigns"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(nextCampaigns.getExecutionContext().getString("campaignMembers." + SalesforceReads.API_REASON))
+				.isEqualTo("incremental run, 48 records > sync.salesforce.bulk-threshold 20");
+			assertThat(fixture.emulator.bulkJobs().jobsOn("CampaignMember", "queryAll")).isEqualTo(2);
+			fixture.assertEndsAsUninterrupted();
 		}
 	}
 
@@ -168,6 +185,23 @@ class BulkReadFunctionalTests {
 			StepExecution resumed = restarted.getStepExecutions().iterator().next();
 			assertThat(SalesforceReads.apiOf(resumed, "campaignMembers")).isEqualTo("bulk");
 		}
+	}
+
+	private static Map<String, String> reasons(JobExecution execution) {
+		Map<String, String> reasons = new TreeMap<>();
+		for (StepExecution step : execution.getStepExecutions()) {
+			String reason = step.getExecutionContext().getString(SalesforceReads.API_REASON, null);
+			if (reason != null) {
+				reasons.put(step.getStepName(), reason);
+			}
+		}
+		return reasons;
+	}
+
+	private static Map<String, Long> reads(JobExecution execution) {
+		Map<String, Long> reads = new TreeMap<>();
+		execution.getStepExecutions().forEach((step) -> reads.put(step.getStepName(), step.getReadCount()));
+		return reads;
 	}
 
 	private static Map<String, String> apis(JobExecution execution) {

@@ -185,7 +185,7 @@ public class SalesforceReads {
 
 	/**
 	 * The step's source: of the API saved in its context (a restart), or of a new choice.
-	 * Under {@code auto}, a full run sends its SOAP query and reads the number of records
+	 * Under {@code auto}, the step sends its SOAP query and reads the number of records
 	 * from its first page: below the threshold the query carries on, above it one page
 	 * was spent instead of a {@code SELECT COUNT()} call.
 	 */
@@ -210,7 +210,9 @@ public class SalesforceReads {
 		}
 		if (api == SalesforceApi.BULK) {
 			int chunkSize = this.settings.bulkChunkSize();
-			if (condition == null && started[0] != null) {
+			// PK chunks are ranges of the whole object's Ids: sized from a window's count
+			// they would split an incremental read into many mostly empty batches
+			if (condition == null && started[0] != null && window.isFull()) {
 				chunkSize = chunkSize(chunkSize, started[0].totalSize(), this.concurrentCalls);
 			}
 			return new BulkSource(step, keys, object, window.salesforceQueryUnordered(select, condition), chunkSize);

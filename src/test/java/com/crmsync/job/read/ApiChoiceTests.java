@@ -52,12 +52,23 @@ class ApiChoiceTests {
 	}
 
 	@Test
-	void autoReadsAnIncrementalRunThroughSoapWithoutCounting() {
+	void autoReadsAnIncrementalWindowAboveTheThresholdThroughTheBulkApi() {
+		// the night after a full run reads back every record it wrote
+		ApiChoice above = ApiChoice.of(BulkApiProperties.defaults(), false, () -> 110_000);
+		assertThat(above).isEqualTo(new ApiChoice(SalesforceApi.BULK,
+				"incremental run, 110,000 records > sync.salesforce.bulk-threshold 10,000"));
+		ApiChoice usual = ApiChoice.of(BulkApiProperties.defaults(), false, () -> 2_000);
+		assertThat(usual).isEqualTo(new ApiChoice(SalesforceApi.SOAP,
+				"incremental run, 2,000 records <= sync.salesforce.bulk-threshold 10,000"));
+	}
+
+	@Test
+	void autoWritesAnIncrementalRunThroughSoapWithoutCounting() {
 		AtomicInteger counted = new AtomicInteger();
-		ApiChoice choice = ApiChoice.of(BulkApiProperties.defaults(), false, () -> {
+		ApiChoice choice = ApiChoice.forWrites(BulkApiProperties.defaults(), false, () -> {
 			counted.incrementAndGet();
 			return 1_000_000;
-		});
+		}, true, 1);
 		assertThat(choice).isEqualTo(new ApiChoice(SalesforceApi.SOAP, "incremental run"));
 		assertThat(counted).hasValue(0);
 	}
