@@ -22,7 +22,7 @@ import org.springframework.batch.core.step.StepExecution;
 /**
  * The passes that read the campaign members of the run's window, after the campaigns:
  * every Salesforce {@code CampaignMember} changed in the window (removed ones included),
- * through SOAP in Id order or, in a full run above the threshold, a bulk query job
+ * through SOAP in Id order or, above the threshold, a bulk query job
  * ({@link SalesforceReads#ofPart}), then every {@code crm_campaign_member} row changed in
  * the window, in id order. The members are read as they are, without looking anything up,
  * so that a chunk holding both the last campaigns and the first members sees the

@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.crmsync.crm.SyncReference.Kind;
@@ -79,26 +78,19 @@ public class SyncReferenceRepository {
 	 * @param targetSalesforceIds the Salesforce ids whose pending references to resolve
 	 */
 	public void resolvePending(Collection<String> targetSalesforceIds) {
-		resolvePending(targetSalesforceIds, () -> null);
-	}
-
-	/**
-	 * Resolves pending references as {@link #resolvePending(Collection)} does, in the
-	 * transaction of a chunk that stamps what it writes ({@link CrmWrite}): a converted
-	 * lead still as the sync last wrote it takes the chunk's stamp, with its link and its
-	 * custom values, so the next run leaves it out as the sync's own write (its converted
-	 * contact is not part of what a merge reads of it); a lead changed since takes the
-	 * database's clock and is read.
-	 * @param targetSalesforceIds the Salesforce ids whose pending references to resolve
-	 * @param stamp the chunk's stamp, asked only when a converted lead takes it
-	 * ({@code null}: none, the leads take the database's clock)
-	 */
-	public void resolvePending(Collection<String> targetSalesforceIds, Supplier<String> stamp) {
 		if (targetSalesforceIds.isEmpty()) {
 			return;
 		}
 		Map<Kind, Set<String>> pending = pending(targetSalesforceIds);
-		resolveConvertedLeads(of(pending, Kind.CONVERTED_CONTACT), stamp);
+		// constant object types throughout: the identity map's unique key (object_type,
+		// salesforce_id) is then always the join's access path (with IF(...) there,
+		// MariaDB scanned sync_link for every pending reference)
+		update("UPDATE crm_lead lead JOIN sync_reference ref ON ref.object_type = 'LEAD' "
+				+ "AND ref.crm_id = lead.id AND ref.kind = 'CONVERTED_CONTACT' AND ref.resolved_at IS NULL" + TARGETS
+				+ " JOIN sync_link link ON link.object_type = 'CONTACT' AND link.salesforce_id = "
+				+ "ref.target_salesforce_id AND link.detached_at IS NULL SET lead.converted_contact_id = link.crm_id, "
+				+ "ref.resolved_at = CURRENT_TIMESTAMP(3) WHERE NOT (lead.converted_contact_id <=> link.crm_id)",
+				of(pending, Kind.CONVERTED_CONTACT), null);
 		update("INSERT INTO crm_membership (contact_id, kind, ref_id, name) SELECT link.crm_id, "
 				+ "IF(ref.kind = 'OPPORTUNITY_CONTACT', 'OPPORTUNITY', 'CAMPAIGN'), ref.crm_id, "
 				+ "COALESCE(campaign.name, ref.name) FROM sync_reference ref JOIN sync_link link "
@@ -151,49 +143,6 @@ public class SyncReferenceRepository {
 						.add(rs.getString(2));
 				});
 		return pending;
-	}
-
-	/**
-	 * Points converted leads at their contacts. A lead that still carries the stamp its
-	 * link remembers (the sync's last write of it, unchanged since) is locked first and
-	 * moves to the new stamp with its link and with those of its custom values that
-	 * carried the old one: a value changed since keeps its own stamp, and the lead is
-	 * read for it. (Restamping the row alone left its values on the old stamp, and the
-	 * page's custom-value check found every such lead changed.) The others take the
-	 * database's clock. The locking read comes before any of the statements, which each
-	 * compare with stamps the next one changes: MySQL does not order the assignments of a
-	 * multi-table update.
-	 */
-	private void resolveConvertedLeads(Set<String> targets, Supplier<String> chunkStamp) {
-		if (targets.isEmpty()) {
-			return;
-		}
-		// constant object types throughout: the identity map's unique key (object_type,
-		// salesforce_id) is then always the join's access path (with IF(...) there,
-		// MariaDB scanned sync_link for every pending reference)
-		String converted = "crm_lead lead JOIN sync_reference ref ON ref.object_type = 'LEAD' AND ref.crm_id = lead.id "
-				+ "AND ref.kind = 'CONVERTED_CONTACT' AND ref.resolved_at IS NULL" + TARGETS
-				+ " JOIN sync_link link ON link.object_type = 'CONTACT' AND link.salesforce_id = "
-				+ "ref.target_salesforce_id AND link.detached_at IS NULL";
-		String toConvert = " WHERE NOT (lead.converted_contact_id <=> link.crm_id)";
-		MapSqlParameterSource parameters = new MapSqlParameterSource("targets", targets);
-		List<Long> unchanged = this.jdbc.queryForList("SELECT lead.id FROM " + converted
-				+ " JOIN sync_link own ON own.object_type = 'LEAD' AND own.crm_id = lead.id" + toConvert
-				+ " AND own.crm_synced_at = lead.updated_at FOR UPDATE", parameters, Long.class);
-		String stamp = unchanged.isEmpty() ? null : chunkStamp.get();
-		String leadStamp = "";
-		if (stamp != null) {
-			parameters.addValue("unchanged", unchanged).addValue("stamp", stamp);
-			this.jdbc.update("UPDATE crm_custom_field_value value JOIN crm_custom_field field ON field.id = "
-					+ "value.field_id AND field.object_type = 'LEAD' JOIN sync_link own ON own.object_type = 'LEAD' "
-					+ "AND own.crm_id = value.record_id SET value.updated_at = :stamp WHERE value.record_id IN "
-					+ "(:unchanged) AND value.updated_at = own.crm_synced_at", parameters);
-			this.jdbc.update("UPDATE sync_link SET crm_synced_at = :stamp WHERE object_type = 'LEAD' "
-					+ "AND crm_id IN (:unchanged)", parameters);
-			leadStamp = "lead.updated_at = IF(lead.id IN (:unchanged), :stamp, CURRENT_TIMESTAMP(3)), ";
-		}
-		this.jdbc.update("UPDATE " + converted + " SET " + leadStamp + "lead.converted_contact_id = link.crm_id, "
-				+ "ref.resolved_at = CURRENT_TIMESTAMP(3)" + toConvert, parameters);
 	}
 
 	private static Set<String> of(Map<Kind, Set<String>> pending, Kind... kinds) {

@@ -240,7 +240,7 @@ final class CrmSide {
 		this.references.save(this.referencesToSave);
 		Set<String> targets = linkedSalesforceIds();
 		this.referencesToSave.forEach((reference) -> targets.add(reference.targetSalesforceId()));
-		this.references.resolvePending(targets, () -> written().stamp());
+		this.references.resolvePending(targets);
 	}
 
 	private CrmWrite written() {
