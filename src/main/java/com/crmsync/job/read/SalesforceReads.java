@@ -210,10 +210,8 @@ public class SalesforceReads {
 		}
 		if (api == SalesforceApi.BULK) {
 			int chunkSize = this.settings.bulkChunkSize();
-			// PK chunks are ranges of the whole object's Ids: sized from a window's count
-			// they would split an incremental read into many mostly empty batches
-			if (condition == null && started[0] != null && window.isFull()) {
-				chunkSize = chunkSize(chunkSize, started[0].totalSize(), this.concurrentCalls);
+			if (condition == null && started[0] != null) {
+				chunkSize = chunkSize(chunkSize, window.isFull(), started[0].totalSize(), this.concurrentCalls);
 			}
 			return new BulkSource(step, keys, object, window.salesforceQueryUnordered(select, condition), chunkSize);
 		}
@@ -231,15 +229,21 @@ public class SalesforceReads {
 	 * works on several chunks side by side and the first rows come after a fraction of
 	 * the object's time. With one chunk of the default 100,000 records, a 100,000-record
 	 * read waited for the whole object's server time before its first row. A partition's
-	 * job keeps the setting: the partitions' jobs already run side by side.
+	 * job keeps the setting: the partitions' jobs already run side by side. So does an
+	 * incremental run's: PK chunks are ranges of the whole object's Ids, and sized from
+	 * the window's count they would split it into many mostly empty batches.
 	 * @param setting {@code sync.salesforce.bulk-chunk-size}, the most records a chunk
 	 * holds
+	 * @param fullRun whether the job reads the whole object, not a window of it
 	 * @param records the records the job reads
 	 * @param concurrentCalls {@code sync.salesforce.max-concurrent-calls}
 	 * @return the chunk size, between {@value #MIN_WHOLE_OBJECT_CHUNK} records (or the
 	 * setting, when smaller) and the setting
 	 */
-	static int chunkSize(int setting, long records, int concurrentCalls) {
+	static int chunkSize(int setting, boolean fullRun, long records, int concurrentCalls) {
+		if (!fullRun) {
+			return setting;
+		}
 		long share = (records + concurrentCalls - 1) / concurrentCalls;
 		return (int) Math.min(setting, Math.max(MIN_WHOLE_OBJECT_CHUNK, share));
 	}
