@@ -74,10 +74,11 @@ class BulkReadFunctionalTests {
 			assertThat(apis(next)).containsEntry("mergeLeads", "bulk")
 				.containsEntry("mergeContacts", "bulk")
 				.containsEntry("pullAccounts", "soap");
-			assertThat(reasons(next)).containsEntry("mergeLeads",
+			assertThat(byStep(next, SalesforceReads.API_REASON)).containsEntry("mergeLeads",
 					"incremental run, 63 records > sync.salesforce.bulk-threshold 30");
 			assertThat(fixture.emulator.bulkJobs().jobsOn("Lead", "queryAll")).isEqualTo(2);
-			assertThat(reads(next)).containsEntry("mergeLeads", 0L).containsEntry("mergeContacts", 0L);
+			assertThat(RestartFixture.reads(List.of(next))).containsEntry("mergeLeads", 0L)
+				.containsEntry("mergeContacts", 0L);
 			fixture.assertEndsAsUninterrupted();
 		}
 	}
@@ -94,11 +95,7 @@ class BulkReadFunctionalTests {
 
 			// then: the campaigns through SOAP, their members in one bulk job
 			assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-			StepExecution campaigns = run.getStepExecutions()
-				.stream()
-				.filter((step) -> step.getStepName().equals("mergeCampaigns"))
-				.findFirst()
-				.orElseThrow();
+			StepExecution campaigns = mergeCampaigns(run);
 			assertThat(SalesforceReads.apiOf(campaigns)).isEqualTo("soap");
 			assertThat(SalesforceReads.apiOf(campaigns, "campaignMembers")).isEqualTo("bulk");
 			assertThat(fixture.emulator.bulkJobs().jobsOn("CampaignMember", "queryAll")).isOne();
@@ -113,12 +110,8 @@ class BulkReadFunctionalTests {
 
 			// then: they are read in a bulk job of their own again
 			assertThat(next.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-			StepExecution nextCampaigns = next.getStepExecutions()
-				.stream()
-				.filter((step) -> step.getStepName().equals("mergeCampaigns"))
-				.findFirst()
-				.orElseThrow();
-			assertThat(nextCampaigns.getExecutionContext().getString("campaignMembers." + SalesforceReads.API_REASON))
+			assertThat(mergeCampaigns(next).getExecutionContext()
+				.getString("campaignMembers." + SalesforceReads.API_REASON))
 				.isEqualTo("incremental run, 48 records > sync.salesforce.bulk-threshold 20");
 			assertThat(fixture.emulator.bulkJobs().jobsOn("CampaignMember", "queryAll")).isEqualTo(2);
 			fixture.assertEndsAsUninterrupted();
@@ -187,32 +180,29 @@ class BulkReadFunctionalTests {
 		}
 	}
 
-	private static Map<String, String> reasons(JobExecution execution) {
-		Map<String, String> reasons = new TreeMap<>();
-		for (StepExecution step : execution.getStepExecutions()) {
-			String reason = step.getExecutionContext().getString(SalesforceReads.API_REASON, null);
-			if (reason != null) {
-				reasons.put(step.getStepName(), reason);
-			}
-		}
-		return reasons;
+	private static StepExecution mergeCampaigns(JobExecution execution) {
+		return execution.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStepName().equals("mergeCampaigns"))
+			.findFirst()
+			.orElseThrow();
 	}
 
-	private static Map<String, Long> reads(JobExecution execution) {
-		Map<String, Long> reads = new TreeMap<>();
-		execution.getStepExecutions().forEach((step) -> reads.put(step.getStepName(), step.getReadCount()));
-		return reads;
-	}
-
+	/** The API each step read with ({@link SalesforceReads#apiOf}). */
 	private static Map<String, String> apis(JobExecution execution) {
-		Map<String, String> apis = new TreeMap<>();
+		return byStep(execution, SalesforceReads.API);
+	}
+
+	/** A value of the steps' execution contexts, by step, where a step has it. */
+	private static Map<String, String> byStep(JobExecution execution, String key) {
+		Map<String, String> values = new TreeMap<>();
 		for (StepExecution step : execution.getStepExecutions()) {
-			String api = SalesforceReads.apiOf(step);
-			if (api != null) {
-				apis.put(step.getStepName(), api);
+			String value = step.getExecutionContext().getString(key, null);
+			if (value != null) {
+				values.put(step.getStepName(), value);
 			}
 		}
-		return apis;
+		return values;
 	}
 
 }
