@@ -99,8 +99,7 @@ class CampaignMemberItemWriter implements StepExecutionListener {
 			this.references.delete(write.referencesToForget);
 			this.members.archive(write.membersToArchive);
 			this.references.save(write.referencesToSave);
-			this.references
-				.resolvePending(write.referencesToSave.stream().map(SyncReference::targetSalesforceId).toList());
+			this.references.resolvePending(write.referencesToSave);
 		}
 		write.report.record();
 	}

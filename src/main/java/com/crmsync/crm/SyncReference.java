@@ -34,21 +34,36 @@ public record SyncReference(ObjectType objectType, long crmId, Kind kind, String
 	public enum Kind {
 
 		/** A converted lead's contact: {@code crm_lead.converted_contact_id}. */
-		CONVERTED_CONTACT,
+		CONVERTED_CONTACT("CONTACT"),
 
 		/**
 		 * An opportunity contact role: an {@code OPPORTUNITY} membership of the contact.
 		 */
-		OPPORTUNITY_CONTACT,
+		OPPORTUNITY_CONTACT("CONTACT"),
 
 		/**
 		 * A campaign member contact: a {@code CAMPAIGN} membership and a campaign member
 		 * row.
 		 */
-		CAMPAIGN_CONTACT,
+		CAMPAIGN_CONTACT("CONTACT"),
 
 		/** A campaign member lead: a campaign member row. */
-		CAMPAIGN_LEAD
+		CAMPAIGN_LEAD("LEAD");
+
+		private final ObjectType target;
+
+		Kind(String target) {
+			this.target = ObjectType.of(target);
+		}
+
+		/**
+		 * The type of the records references of this kind point at, whose link resolves
+		 * them.
+		 * @return e.g. {@code CONTACT}
+		 */
+		public ObjectType target() {
+			return this.target;
+		}
 
 	}
 

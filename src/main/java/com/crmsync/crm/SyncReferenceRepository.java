@@ -4,10 +4,10 @@
 package com.crmsync.crm;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +32,21 @@ public class SyncReferenceRepository {
 	/** The condition on the targets a chunk passes. */
 	private static final String TARGETS = " AND ref.target_salesforce_id IN (:targets)";
 
-	/** Every kind, named where a statement reads through the index they lead. */
-	private static final List<String> KINDS = Arrays.stream(Kind.values()).map(Kind::name).toList();
+	/**
+	 * The pending references among a chunk's candidates, passed as one JSON array of
+	 * (kind, target) pairs. The pairs drive the join, one look-up each in the index of
+	 * pending references whatever the server's statistics say: the targets in an
+	 * {@code IN} list were scanned for, every pending reference read and locked against
+	 * the other partitions (MariaDB turns a list of 1,000 values into a join it ran from
+	 * the references' side; below that, statistics taken while the table was still small
+	 * chose a scan of the index over its ranges), 36,000 index entries a statement at
+	 * 300,000 records.
+	 */
+	private static final String PENDING = "SELECT ref.kind, ref.target_salesforce_id FROM JSON_TABLE(?, '$[*]' "
+			+ "COLUMNS (kind VARCHAR(32) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$[0]', "
+			+ "target CHAR(18) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$[1]')) chunk "
+			+ "STRAIGHT_JOIN sync_reference ref ON ref.kind = chunk.kind AND ref.resolved_at IS NULL "
+			+ "AND ref.target_salesforce_id = chunk.target FOR UPDATE";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -68,20 +81,50 @@ public class SyncReferenceRepository {
 	}
 
 	/**
-	 * Turns the pending references to these Salesforce records into CRM data, where the
+	 * Turns the pending references a chunk can complete into CRM data, where their
 	 * records are now linked: converted leads point at their contact, contacts get their
 	 * opportunity and campaign memberships (a campaign membership is named after the CRM
-	 * campaign), campaigns their member rows with the member's status. A chunk passes the
-	 * records it linked and the targets of the references it saved, so each chunk's work
+	 * campaign), campaigns their member rows with the member's status. Those are the
+	 * references of every kind that points at the records the chunk linked, and the
+	 * references it saved (their target may be linked already), so each chunk's work
 	 * stays proportional to the chunk (checking every pending reference after every chunk
 	 * would grow with the square of the records).
-	 * @param targetSalesforceIds the Salesforce ids whose pending references to resolve
+	 * @param linkedType the type of the records the chunk linked
+	 * @param linked the Salesforce ids of the records the chunk linked
+	 * @param saved the references the chunk saved
 	 */
-	public void resolvePending(Collection<String> targetSalesforceIds) {
-		if (targetSalesforceIds.isEmpty()) {
+	public void resolvePending(ObjectType linkedType, Collection<String> linked, Collection<SyncReference> saved) {
+		Set<List<String>> candidates = candidates(saved);
+		for (Kind kind : Kind.values()) {
+			if (kind.target().equals(linkedType)) {
+				linked.forEach((salesforceId) -> candidates.add(List.of(kind.name(), salesforceId)));
+			}
+		}
+		resolve(candidates);
+	}
+
+	/**
+	 * Turns the pending references among those a chunk saved into CRM data, where their
+	 * targets are linked already.
+	 * @param saved the references the chunk saved
+	 */
+	public void resolvePending(Collection<SyncReference> saved) {
+		resolve(candidates(saved));
+	}
+
+	/** The (kind, target) pairs of these references. */
+	private static Set<List<String>> candidates(Collection<SyncReference> references) {
+		Set<List<String>> candidates = new LinkedHashSet<>();
+		references
+			.forEach((reference) -> candidates.add(List.of(reference.kind().name(), reference.targetSalesforceId())));
+		return candidates;
+	}
+
+	private void resolve(Set<List<String>> candidates) {
+		if (candidates.isEmpty()) {
 			return;
 		}
-		Map<Kind, Set<String>> pending = pending(targetSalesforceIds);
+		Map<Kind, Set<String>> pending = pending(candidates);
 		// constant object types throughout: the identity map's unique key (object_type,
 		// salesforce_id) is then always the join's access path (with IF(...) there,
 		// MariaDB scanned sync_link for every pending reference)
@@ -120,28 +163,20 @@ public class SyncReferenceRepository {
 	}
 
 	/**
-	 * The targets among these that pending references point at, by kind, in one
-	 * statement: each statement that resolves references costs the server about as much
-	 * for its list of targets as for its work, and most of a chunk's targets have no
-	 * pending reference of a given kind (at 100,000 records, the six statements of a
-	 * chunk of 2,000 contacts took 0.3 s, most of the time its CRM writes held the
-	 * partitions' write lock). A locking read: it sees the references other partitions
-	 * committed after this transaction's first read, as the statements that resolve them
-	 * do.
+	 * The candidates that are pending references, by kind, in one statement: each
+	 * statement that resolves references costs the server about as much for its list of
+	 * targets as for its work, and most candidates are not pending (at 100,000 records,
+	 * the six statements of a chunk of 2,000 contacts took 0.3 s, most of the time its
+	 * CRM writes held the partitions' write lock). A locking read: it sees the references
+	 * other partitions committed after this transaction's first read, as the statements
+	 * that resolve them do.
+	 * @param candidates (kind, target) pairs
 	 */
-	private Map<Kind, Set<String>> pending(Collection<String> targetSalesforceIds) {
+	private Map<Kind, Set<String>> pending(Set<List<String>> candidates) {
 		Map<Kind, Set<String>> pending = new EnumMap<>(Kind.class);
-		// every kind named: the index that holds the targets starts with the kind, and a
-		// statement without it scanned the whole index, locking every entry (at 1,000,000
-		// records, 0.4 s a chunk)
-		this.jdbc.query(
-				"SELECT kind, target_salesforce_id FROM sync_reference WHERE kind IN (:kinds) AND resolved_at IS NULL"
-						+ TARGETS.replace("ref.", "") + " FOR UPDATE",
-				new MapSqlParameterSource("targets", Set.copyOf(targetSalesforceIds)).addValue("kinds", KINDS),
-				(rs) -> {
-					pending.computeIfAbsent(Kind.valueOf(rs.getString(1)), (kind) -> new HashSet<>())
-						.add(rs.getString(2));
-				});
+		this.jdbc.getJdbcOperations().query(PENDING, (rs) -> {
+			pending.computeIfAbsent(Kind.valueOf(rs.getString(1)), (kind) -> new HashSet<>()).add(rs.getString(2));
+		}, Json.writeRows(List.copyOf(candidates)));
 		return pending;
 	}
 
@@ -160,8 +195,7 @@ public class SyncReferenceRepository {
 		}
 		MapSqlParameterSource parameters = new MapSqlParameterSource("targets", targets);
 		if (kind != null) {
-			parameters.addValue("kind", kind.name())
-				.addValue("objectType", (kind == Kind.CAMPAIGN_LEAD) ? "LEAD" : "CONTACT");
+			parameters.addValue("kind", kind.name()).addValue("objectType", kind.target().name());
 		}
 		this.jdbc.update(sql, parameters);
 	}

@@ -238,9 +238,7 @@ final class CrmSide {
 		this.links.stampMerged(this.rules.type(), this.linksToStamp, this.runId);
 		this.references.retainOnly(this.rules.type(), this.rules.childReferenceKinds(), this.referencesToRetain);
 		this.references.save(this.referencesToSave);
-		Set<String> targets = linkedSalesforceIds();
-		this.referencesToSave.forEach((reference) -> targets.add(reference.targetSalesforceId()));
-		this.references.resolvePending(targets);
+		this.references.resolvePending(this.rules.type(), linkedSalesforceIds(), this.referencesToSave);
 	}
 
 	private CrmWrite written() {
