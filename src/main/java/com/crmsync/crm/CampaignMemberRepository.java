@@ -89,13 +89,17 @@ public class CampaignMemberRepository {
 		if (keys.isEmpty()) {
 			return found;
 		}
-		MapSqlParameterSource parameters = new MapSqlParameterSource("campaigns",
-				keys.stream().map(MemberKey::campaignId).distinct().toList())
-			.addValue("contacts", idsOrNone(keys, true))
-			.addValue("leads", idsOrNone(keys, false));
+		// each member looked up by its unique key: a chunk's members span most campaigns,
+		// and lists of campaigns and of people matched every member of those campaigns
+		String members = "SELECT m.id, m.campaign_id, m.contact_id, m.lead_id, m.status, m.deleted_at FROM ";
+		String key = " STRAIGHT_JOIN crm_campaign_member m ON m.campaign_id = k.campaign_id AND m.";
 		this.jdbc.query(
-				SELECT + " WHERE campaign_id IN (:campaigns) AND (contact_id IN (:contacts) OR lead_id IN (:leads))",
-				parameters, (rs) -> {
+				members + TupleTable.of(":contacts", "k", "campaign_id BIGINT", "person_id BIGINT") + key
+						+ "contact_id = k.person_id UNION ALL " + members
+						+ TupleTable.of(":leads", "k", "campaign_id BIGINT", "person_id BIGINT") + key
+						+ "lead_id = k.person_id",
+				new MapSqlParameterSource("contacts", tuples(keys, true)).addValue("leads", tuples(keys, false)),
+				(rs) -> {
 					CrmCampaignMember member = member(rs);
 					found.put(new MemberKey<>(member.campaignId(), member.isContact(), member.personId()), member);
 				});
@@ -143,14 +147,12 @@ public class CampaignMemberRepository {
 
 	}
 
-	private static List<Long> idsOrNone(Collection<MemberKey<Long>> keys, boolean contacts) {
-		List<Long> ids = keys.stream()
+	private static String tuples(Collection<MemberKey<Long>> keys, boolean contacts) {
+		return TupleTable.rows(keys.stream()
 			.filter((key) -> key.contact() == contacts)
-			.map(MemberKey::personId)
+			.map((key) -> List.of(key.campaignId(), key.personId()))
 			.distinct()
-			.toList();
-		// IN () is not SQL: no id matches -1
-		return ids.isEmpty() ? List.of(-1L) : ids;
+			.toList());
 	}
 
 }

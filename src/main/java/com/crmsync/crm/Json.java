@@ -6,6 +6,7 @@ package com.crmsync.crm;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,15 @@ final class Json {
 	 */
 	static String writeRows(List<List<String>> rows) {
 		return mapper.writeValueAsString(rows);
+	}
+
+	/**
+	 * Tuples of any JSON values as one JSON array of arrays ({@link TupleTable}).
+	 * @param tuples the tuples
+	 * @return the JSON text
+	 */
+	static String writeTuples(Collection<? extends List<?>> tuples) {
+		return mapper.writeValueAsString(tuples);
 	}
 
 	static List<List<String>> readRows(String json) {

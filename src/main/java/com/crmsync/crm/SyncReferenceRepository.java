@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.crmsync.crm.SyncReference.Kind;
 
@@ -42,10 +41,9 @@ public class SyncReferenceRepository {
 	 * chose a scan of the index over its ranges), 36,000 index entries a statement at
 	 * 300,000 records.
 	 */
-	private static final String PENDING = "SELECT ref.kind, ref.target_salesforce_id FROM JSON_TABLE(?, '$[*]' "
-			+ "COLUMNS (kind VARCHAR(32) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$[0]', "
-			+ "target CHAR(18) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$[1]')) chunk "
-			+ "STRAIGHT_JOIN sync_reference ref ON ref.kind = chunk.kind AND ref.resolved_at IS NULL "
+	private static final String PENDING = "SELECT ref.kind, ref.target_salesforce_id FROM "
+			+ TupleTable.of("?", "chunk", "kind VARCHAR(32)", "target CHAR(18)")
+			+ " STRAIGHT_JOIN sync_reference ref ON ref.kind = chunk.kind AND ref.resolved_at IS NULL "
 			+ "AND ref.target_salesforce_id = chunk.target FOR UPDATE";
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -176,7 +174,7 @@ public class SyncReferenceRepository {
 		Map<Kind, Set<String>> pending = new EnumMap<>(Kind.class);
 		this.jdbc.getJdbcOperations().query(PENDING, (rs) -> {
 			pending.computeIfAbsent(Kind.valueOf(rs.getString(1)), (kind) -> new HashSet<>()).add(rs.getString(2));
-		}, Json.writeRows(List.copyOf(candidates)));
+		}, TupleTable.rows(candidates));
 		return pending;
 	}
 
@@ -213,13 +211,19 @@ public class SyncReferenceRepository {
 			return List.of();
 		}
 		Set<String> found = new HashSet<>();
+		// each reference looked up by its whole key: a chunk's members span most
+		// campaigns, and the rows' and targets' lists read every member of them
 		this.jdbc.query(
-				"SELECT crm_id, kind, target_salesforce_id FROM sync_reference WHERE object_type = :type "
-						+ "AND crm_id IN (:crmIds) AND target_salesforce_id IN (:targets)",
-				new MapSqlParameterSource("type", references.iterator().next().objectType().name())
-					.addValue("crmIds", references.stream().map(SyncReference::crmId).collect(Collectors.toSet()))
-					.addValue("targets",
-							references.stream().map(SyncReference::targetSalesforceId).collect(Collectors.toSet())),
+				"SELECT ref.crm_id, ref.kind, ref.target_salesforce_id FROM "
+						+ TupleTable.of(":references", "wanted", "crm_id BIGINT", "kind VARCHAR(32)", "target CHAR(18)")
+						+ " STRAIGHT_JOIN sync_reference ref ON ref.object_type = :type AND ref.crm_id = wanted.crm_id "
+						+ "AND ref.kind = wanted.kind AND ref.target_salesforce_id = wanted.target",
+				new MapSqlParameterSource("type", references.iterator().next().objectType().name()).addValue(
+						"references",
+						TupleTable.rows(references.stream()
+							.map((reference) -> List.<Object>of(reference.crmId(), reference.kind().name(),
+									reference.targetSalesforceId()))
+							.toList())),
 				(rs) -> {
 					found.add(key(rs.getLong("crm_id"), rs.getString("kind"), rs.getString("target_salesforce_id")));
 				});
