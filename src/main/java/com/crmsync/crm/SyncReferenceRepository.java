@@ -34,12 +34,11 @@ public class SyncReferenceRepository {
 	/**
 	 * The pending references among a chunk's candidates, passed as one JSON array of
 	 * (kind, target) pairs. The pairs drive the join, one look-up each in the index of
-	 * pending references whatever the server's statistics say: the targets in an
-	 * {@code IN} list were scanned for, every pending reference read and locked against
-	 * the other partitions (MariaDB turns a list of 1,000 values into a join it ran from
-	 * the references' side; below that, statistics taken while the table was still small
-	 * chose a scan of the index over its ranges), 36,000 index entries a statement at
-	 * 300,000 records.
+	 * pending references whatever the server's statistics say: with the targets in an
+	 * {@code IN} list, statistics taken while the table was still small made MariaDB scan
+	 * the whole index rather than look up its (kind, target) ranges, reading and locking
+	 * every pending reference against the other partitions (36,000 index entries a
+	 * statement at 300,000 records).
 	 */
 	private static final String PENDING = "SELECT ref.kind, ref.target_salesforce_id FROM "
 			+ TupleTable.of("?", "chunk", "kind VARCHAR(32)", "target CHAR(18)")
