@@ -25,8 +25,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CampaignMemberRepository {
 
-	private static final String SELECT = "SELECT id, campaign_id, contact_id, lead_id, status, deleted_at "
-			+ "FROM crm_campaign_member";
+	/** The columns {@link #member} reads, of the member rows as {@code m}. */
+	private static final String COLUMNS = "m.id, m.campaign_id, m.contact_id, m.lead_id, m.status, m.deleted_at";
+
+	private static final String SELECT = "SELECT " + COLUMNS + " FROM crm_campaign_member m";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -41,7 +43,7 @@ public class CampaignMemberRepository {
 	 * @return the rows
 	 */
 	public List<CrmCampaignMember> page(long afterId, int limit) {
-		return this.jdbc.query(SELECT + " WHERE id > :afterId ORDER BY id LIMIT :limit",
+		return this.jdbc.query(SELECT + " WHERE m.id > :afterId ORDER BY m.id LIMIT :limit",
 				new MapSqlParameterSource("afterId", afterId).addValue("limit", limit), (rs, row) -> member(rs));
 	}
 
@@ -73,8 +75,7 @@ public class CampaignMemberRepository {
 				+ "AND r.target_salesforce_id = p.salesforce_id "
 				+ "WHERE c.object_type = :campaign AND c.crm_id = m.campaign_id";
 		return this.jdbc.query(
-				"SELECT m.id, m.campaign_id, m.contact_id, m.lead_id, m.status, m.deleted_at "
-						+ "FROM crm_campaign_member m WHERE m.id > :afterId AND m.updated_at >= :since "
+				SELECT + " WHERE m.id > :afterId AND m.updated_at >= :since "
 						+ "AND NOT (m.deleted_at IS NULL AND EXISTS (" + known + ")) ORDER BY m.id LIMIT :limit",
 				parameters, (rs, row) -> member(rs));
 	}
@@ -91,7 +92,7 @@ public class CampaignMemberRepository {
 		}
 		// each member looked up by its unique key: a chunk's members span most campaigns,
 		// and lists of campaigns and of people matched every member of those campaigns
-		String members = "SELECT m.id, m.campaign_id, m.contact_id, m.lead_id, m.status, m.deleted_at FROM ";
+		String members = "SELECT " + COLUMNS + " FROM ";
 		String key = " STRAIGHT_JOIN crm_campaign_member m ON m.campaign_id = k.campaign_id AND m.";
 		this.jdbc.query(
 				members + TupleTable.of(":contacts", "k", "campaign_id BIGINT", "person_id BIGINT") + key

@@ -74,21 +74,14 @@ final class Json {
 	}
 
 	/**
-	 * Rows of text as one JSON array of arrays ({@code sync_pending_batch.sent_values}).
+	 * Rows as one JSON array of arrays: of text in
+	 * {@code sync_pending_batch.sent_values}, of any JSON values for a
+	 * {@link TupleTable}.
 	 * @param rows the rows
 	 * @return the JSON text
 	 */
-	static String writeRows(List<List<String>> rows) {
+	static String writeRows(Collection<? extends List<?>> rows) {
 		return mapper.writeValueAsString(rows);
-	}
-
-	/**
-	 * Tuples of any JSON values as one JSON array of arrays ({@link TupleTable}).
-	 * @param tuples the tuples
-	 * @return the JSON text
-	 */
-	static String writeTuples(Collection<? extends List<?>> tuples) {
-		return mapper.writeValueAsString(tuples);
 	}
 
 	static List<List<String>> readRows(String json) {

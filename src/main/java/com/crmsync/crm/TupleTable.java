@@ -44,7 +44,7 @@ final class TupleTable {
 	 * @return a JSON array of arrays
 	 */
 	static String rows(Collection<? extends List<?>> tuples) {
-		return Json.writeTuples(tuples);
+		return Json.writeRows(tuples);
 	}
 
 }
