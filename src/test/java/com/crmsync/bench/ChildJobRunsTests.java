@@ -3,8 +3,11 @@
  */
 package com.crmsync.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,23 @@ class ChildJobRunsTests {
 				.containsEntry("sync.salesforce.client-secret", "client-secret-456")
 				.containsEntry("sync.salesforce.password", "sf-pass-789")
 				.doesNotContainKey("spring.datasource.url");
+		}
+	}
+
+	@Test
+	void theChildRunsOnTheJvmOptionsProductionIsGiven() throws Exception {
+		// what the benchmark measures is the JVM the environment file's example
+		// configures
+		List<String> production = Files.readAllLines(Path.of("jobs", "schedule", "crm-salesforce-sync.env.example"))
+			.stream()
+			.filter((line) -> line.startsWith("JAVA_OPTS="))
+			.flatMap((line) -> Arrays.stream(line.substring("JAVA_OPTS=".length()).split(" +")))
+			.filter((option) -> !option.startsWith("-Xmx"))
+			.toList();
+		try (ChildJobRuns children = new ChildJobRuns("256m", Map.of(), Path.of("target", "bench-logs"), null, null,
+				null)) {
+			assertThat(production).isNotEmpty();
+			assertThat(children.processBuilder(false, null).command()).contains("-Xmx256m").containsAll(production);
 		}
 	}
 
