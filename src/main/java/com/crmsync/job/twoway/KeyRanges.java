@@ -62,13 +62,14 @@ final class KeyRanges {
 		items.sort(
 				Comparator.comparingLong((Integer item) -> (item == REST_ITEM) ? restRows : weights[item]).reversed());
 		int restRange = 0;
+		int[] unweighed = new int[wanted];
 		for (int item : items) {
 			if (item == REST_ITEM) {
 				restRange = lightest(rows, classes, false);
 				rows[restRange] += rest;
 			}
 			else {
-				int range = lightest(rows, classes, true);
+				int range = (weights[item] > 0) ? lightest(rows, classes, true) : fewestUnweighed(unweighed, rows);
 				rows[range] += weights[item];
 				classes.get(range).append(all.charAt(item));
 			}
@@ -85,8 +86,8 @@ final class KeyRanges {
 
 	/**
 	 * The range with the fewest rows; for a class, one without a class before any other
-	 * (so each range gets one), and among equals the one with fewest classes (classes of
-	 * no rows are spread); then the first.
+	 * (so each range gets one), and among equals the one with fewest classes; then the
+	 * first.
 	 */
 	private static int lightest(long[] rows, List<StringBuilder> classes, boolean forAClass) {
 		int lightest = -1;
@@ -96,6 +97,24 @@ final class KeyRanges {
 			}
 		}
 		return lightest;
+	}
+
+	/**
+	 * The range for a class of no rows counted: the one with the fewest such classes so
+	 * far, then the lightest. The counts are of other rows than those read (the CRM's
+	 * window for Salesforce's, a sample): a class they miss still holds records, and all
+	 * of them dealt to the one lightest range made it read twice as many as the others
+	 * (the run after a full run: the records the sync created from CRM rows).
+	 */
+	private static int fewestUnweighed(int[] unweighed, long[] rows) {
+		int fewest = 0;
+		for (int i = 1; i < rows.length; i++) {
+			if (unweighed[i] < unweighed[fewest] || (unweighed[i] == unweighed[fewest] && rows[i] < rows[fewest])) {
+				fewest = i;
+			}
+		}
+		unweighed[fewest]++;
+		return fewest;
 	}
 
 	private static boolean lighter(int range, int than, long[] rows, List<StringBuilder> classes, boolean forAClass) {
