@@ -78,7 +78,6 @@ public final class BenchWorkers implements AutoCloseable {
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx256m");
 		command.add("-XX:TieredStopAtLevel=1");
-		command.add("-XX:+UseSerialGC");
 		Path jar = ChildJobRuns.productJar();
 		if (jar != null) {
 			command.add("-jar");

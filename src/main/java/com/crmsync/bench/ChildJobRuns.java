@@ -218,12 +218,10 @@ public final class ChildJobRuns implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx" + this.maxHeap);
-		// the JVM as production runs it (the env example's JAVA_OPTS): the quick compiler
+		// the JIT as production runs it (the env example's JAVA_OPTS): the quick compiler
 		// only, whose start costs a third of the CPU and whose per-record cost is no
-		// higher, and the serial collector, whose barriers cost the job's threads less
-		// than G1's
+		// higher
 		command.add("-XX:TieredStopAtLevel=1");
-		command.add("-XX:+UseSerialGC");
 		if (recording != null) {
 			command.add("-XX:StartFlightRecording=settings=profile,filename=" + recording);
 		}

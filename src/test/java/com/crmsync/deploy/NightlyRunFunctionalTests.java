@@ -146,7 +146,7 @@ class NightlyRunFunctionalTests {
 				"# java -jar crm-salesforce-sync.jar ARGS, from the test classpath (the jar is built after the tests)",
 				"if [ \"$1\" = \"-jar\" ]; then shift 2; fi",
 				"exec '" + Path.of(System.getProperty("java.home"), "bin", "java")
-						+ "' -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC " + "-cp '" + classpath() + "' "
+						+ "' -Xmx256m -XX:TieredStopAtLevel=1 " + "-cp '" + classpath() + "' "
 						+ CrmSalesforceSyncApplication.class.getName() + " \"$@\"",
 				""));
 		Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -110,7 +110,7 @@ class ScheduleFilesTests {
 			.findFirst()
 			.orElseThrow()
 			.substring("JAVA_OPTS=".length());
-		assertThat(javaOpts).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+		assertThat(javaOpts).contains("-XX:TieredStopAtLevel=1");
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(List.of(javaOpts.split(" +")));

@@ -77,7 +77,6 @@ public final class SyncProcess {
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx256m");
 		command.add("-XX:TieredStopAtLevel=1");
-		command.add("-XX:+UseSerialGC");
 		command.add("-Xshare:auto");
 		// the same surefire fork's database server as this JVM's
 		command.add("-D" + TestDatabases.FORK + "=" + System.getProperty(TestDatabases.FORK, "1"));
