@@ -4,13 +4,16 @@
 package com.crmsync.crm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.crmsync.crm.SyncReference.Kind;
 
@@ -44,6 +47,13 @@ public class SyncReferenceRepository {
 			+ TupleTable.of("?", "chunk", "kind VARCHAR(32)", "target CHAR(18)")
 			+ " STRAIGHT_JOIN sync_reference ref ON ref.kind = chunk.kind AND ref.resolved_at IS NULL "
 			+ "AND ref.target_salesforce_id = chunk.target FOR UPDATE";
+
+	/**
+	 * The kinds of references by the type of the records they point at
+	 * ({@link Kind#target()}), each type's resolved in one statement.
+	 */
+	private static final Map<ObjectType, List<Kind>> KINDS_BY_TARGET = Arrays.stream(Kind.values())
+		.collect(Collectors.groupingBy(Kind::target, LinkedHashMap::new, Collectors.toList()));
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -147,16 +157,13 @@ public class SyncReferenceRepository {
 					+ "AND link.detached_at IS NULL WHERE ref.resolved_at IS NULL AND ref.kind = :kind" + TARGETS
 					+ " ON DUPLICATE KEY UPDATE status = VALUES(status), deleted_at = NULL", of(pending, kind), kind);
 		}
-		update("UPDATE sync_reference ref JOIN sync_link link ON link.object_type = 'CONTACT' "
-				+ "AND link.salesforce_id = ref.target_salesforce_id AND link.detached_at IS NULL "
-				+ "SET ref.resolved_at = CURRENT_TIMESTAMP(3) WHERE ref.resolved_at IS NULL "
+		KINDS_BY_TARGET.forEach((target, kinds) -> update("UPDATE sync_reference ref JOIN sync_link link "
+				+ "ON link.object_type = '" + target.name() + "' AND link.salesforce_id = ref.target_salesforce_id "
+				+ "AND link.detached_at IS NULL SET ref.resolved_at = CURRENT_TIMESTAMP(3) WHERE ref.resolved_at IS NULL "
 				// the kinds named, not one left out: the index starts with the kind
-				+ "AND ref.kind IN ('CONVERTED_CONTACT', 'OPPORTUNITY_CONTACT', 'CAMPAIGN_CONTACT')" + TARGETS,
-				of(pending, Kind.CONVERTED_CONTACT, Kind.OPPORTUNITY_CONTACT, Kind.CAMPAIGN_CONTACT), null);
-		update("UPDATE sync_reference ref JOIN sync_link link ON link.object_type = 'LEAD' "
-				+ "AND link.salesforce_id = ref.target_salesforce_id AND link.detached_at IS NULL "
-				+ "SET ref.resolved_at = CURRENT_TIMESTAMP(3) WHERE ref.resolved_at IS NULL "
-				+ "AND ref.kind = 'CAMPAIGN_LEAD'" + TARGETS, of(pending, Kind.CAMPAIGN_LEAD), null);
+				+ "AND ref.kind IN ("
+				+ kinds.stream().map((kind) -> "'" + kind.name() + "'").collect(Collectors.joining(", ")) + ")"
+				+ TARGETS, of(pending, kinds.toArray(Kind[]::new)), null));
 	}
 
 	/**
