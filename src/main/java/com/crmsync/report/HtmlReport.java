@@ -8,12 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.crmsync.crm.FieldConflictRecord;
-import com.crmsync.crm.ObjectType;
-import com.crmsync.crm.PlannedChange;
-import com.crmsync.crm.SyncError;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -34,8 +28,6 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * script. Thymeleaf runs here as a plain library (no web server, no Spring MVC).
  */
 public final class HtmlReport {
-
-	private static final Log logger = LogFactory.getLog(HtmlReport.class);
 
 	private static final TemplateEngine templates = templateEngine();
 
@@ -60,50 +52,6 @@ public final class HtmlReport {
 	public static String renderHistory(List<RunSummary> runs, long total) {
 		return templates.process("report/history", new Context(Locale.ROOT,
 				Map.of("page", HistoryPage.of(runs, total, java.time.Instant.now().toString()))));
-	}
-
-	/**
-	 * Starts rendering a small made-up run's page and a history page, on a daemon thread
-	 * of low priority, and throws them away: Thymeleaf's first page loads its classes and
-	 * parses and compiles the templates (0.6–0.8 s of CPU on a start without class data
-	 * sharing), which then happens while a run's steps wait on the databases and the org
-	 * rather than in its report step. Nothing is written; should this fail, the real
-	 * report meets the same failure and says it.
-	 */
-	public static void warmUpInBackground() {
-		Thread thread = new Thread(() -> {
-			try {
-				warmUp();
-			}
-			catch (RuntimeException ex) {
-				logger.debug("The report's warm-up failed", ex);
-			}
-		}, "report-warm-up");
-		thread.setDaemon(true);
-		thread.setPriority(Thread.MIN_PRIORITY);
-		thread.start();
-	}
-
-	/**
-	 * Renders a small made-up run's page and a history page: every section a real run's
-	 * page usually has (steps, an error, a conflict, metrics).
-	 * @return the two pages' lengths, summed
-	 */
-	static int warmUp() {
-		ObjectType type = ObjectType.of("LEAD");
-		List<RunReport.StepReport> steps = List.of(
-				new RunReport.StepReport("connect", "COMPLETED", 0, 0, 0, 0, 0, 0, 0, 1),
-				new RunReport.StepReport("mergeLeads", "COMPLETED", 2, 1, 0, 0, 0, 1, 1, 2));
-		List<RunReport.StepMetrics> metrics = steps.stream()
-			.map((step) -> new RunReport.StepMetrics(step.name(), 0.5, step.read(), step.read(), 0, 1, 0, 0))
-			.toList();
-		RunReport run = new RunReport(0, RunReport.COMPLETED_WITH_ERRORS, "2026-01-01T00:00:00Z",
-				"2026-01-01T00:00:01Z", false, 3, null, steps,
-				List.of(SyncError.failure("mergeLeads", type, 1L, null, "REQUIRED_FIELD_MISSING", "warm-up",
-						"Company")),
-				List.of(new FieldConflictRecord("mergeLeads", type, 2, "00Q000000000002AAA", "Title", "a", "b", "CRM")),
-				List.<PlannedChange>of(), new RunReport.RunMetrics(1.0, metrics));
-		return render(run).length() + renderHistory(List.of(), 0).length();
 	}
 
 	private static TemplateEngine templateEngine() {

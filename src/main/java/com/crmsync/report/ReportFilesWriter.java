@@ -58,7 +58,7 @@ public class ReportFilesWriter implements RunReporter {
 
 	@Override
 	public void runStarting() {
-		HtmlReport.warmUpInBackground();
+		ReportWarmUp.inBackground();
 	}
 
 	@Override
