@@ -115,19 +115,10 @@ public class CrmRecordRepository {
 		List<CrmRow> changed = pageWhere(table, rows + rowsChanged, parameters);
 		// with a full page, the page ends at its last row: the other parts are looked for
 		// up to it only
-		long upTo = (changed.size() == limit) ? changed.get(limit - 1).id() : Long.MAX_VALUE;
-		parameters.addValue("upTo", upTo);
+		parameters.addValue("upTo", (changed.size() == limit) ? changed.get(limit - 1).id() : Long.MAX_VALUE);
 		List<String> others = new ArrayList<>();
 		if (customFieldObject != null) {
-			// where the part spans the whole table (the window's changed rows fit in one
-			// page, as in the run after a full run), the values changed are found through
-			// their updated_at index: they are at most all the values, where MariaDB 11.4
-			// chose the record index and read every value of the table (100,000 records:
-			// 130 ms a partition's page against 75 ms); a later page spans its own rows
-			String valuesIndex = (afterId == 0 && upTo == Long.MAX_VALUE)
-					? " FORCE INDEX (crm_custom_field_value_updated_at_ix)" : "";
-			others.add("id IN (SELECT value.record_id FROM crm_custom_field_value value" + valuesIndex
-					+ " JOIN crm_custom_field field "
+			others.add("id IN (SELECT value.record_id FROM crm_custom_field_value value JOIN crm_custom_field field "
 					+ "ON field.id = value.field_id AND field.object_type = :customFieldObject WHERE value.updated_at "
 					+ ">= :since AND value.record_id > :afterId AND value.record_id <= :upTo)" + valuesChanged);
 			parameters.addValue("customFieldObject", customFieldObject);
