@@ -22,7 +22,7 @@ class ReportRenderingTests {
 	private final RunReport report = SampleReports.failedRun(42);
 
 	@Test
-	void theWarmUpsMadeUpRunStillRendersWithTheTemplatesAsTheyAre() {
+	void theWarmUpsMadeUpRunStillRendersAsEveryReportFile() {
 		// a failure on the warm-up's thread is only logged: this is where it shows
 		assertThat(ReportWarmUp.warmUp()).isGreaterThan(1_000);
 	}
