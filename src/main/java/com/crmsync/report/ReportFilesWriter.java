@@ -11,15 +11,20 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import com.crmsync.job.RunReporter;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Writes the operator report of an execution into {@code <sync.reports>/<executionId>/}:
@@ -37,6 +42,8 @@ public class ReportFilesWriter implements RunReporter {
 
 	/** How many runs the history page shows. */
 	static final int HISTORY_RUNS = 30;
+
+	private static final String METRICS_FILE = "metrics.prom";
 
 	private static final JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -106,19 +113,35 @@ public class ReportFilesWriter implements RunReporter {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		replace(dir.resolve("report.json"), (out) -> write(out, toJson(report)));
-		replace(dir.resolve("report.html"), (out) -> write(out, HtmlReport.render(report)));
-		replace(dir.resolve("errors.csv"), (out) -> ReportCsv.errors(report.errors(), out));
-		replace(dir.resolve("conflicts.csv"), (out) -> ReportCsv.conflicts(report.conflicts(), out));
-		if (report.dryRun()) {
-			replace(dir.resolve("changes.csv"), (out) -> ReportCsv.changes(report.changes(), out));
-		}
-		String metrics = PrometheusTextFile.of(report, this.runMeters.of(report.executionId()).orElse(null));
-		replace(dir.resolve("metrics.prom"), (out) -> write(out, metrics));
+		Map<String, Consumer<Writer>> files = files(report, this.runMeters.of(report.executionId()).orElse(null));
+		files.forEach((name, content) -> replace(dir.resolve(name), content));
 		if (this.metricsTextFile != null) {
-			replace(this.metricsTextFile, (out) -> write(out, metrics));
+			replace(this.metricsTextFile, files.get(METRICS_FILE));
 		}
 		return dir;
+	}
+
+	/**
+	 * The files of one report, by name, each as what writes its content: what
+	 * {@link #write(RunReport)} writes, and what the warm-up ({@link ReportWarmUp})
+	 * renders in memory.
+	 * @param report the report
+	 * @param springBatchMeters Spring Batch's meters of the run, or {@code null}
+	 * @return the files, in the order they are written
+	 */
+	static Map<String, Consumer<Writer>> files(RunReport report, PrometheusMeterRegistry springBatchMeters) {
+		Map<String, Consumer<Writer>> files = new LinkedHashMap<>();
+		files.put("report.json", (out) -> write(out, toJson(report)));
+		files.put("report.html", (out) -> write(out, HtmlReport.render(report)));
+		files.put("errors.csv", (out) -> ReportCsv.errors(report.errors(), out));
+		files.put("conflicts.csv", (out) -> ReportCsv.conflicts(report.conflicts(), out));
+		if (report.dryRun()) {
+			files.put("changes.csv", (out) -> ReportCsv.changes(report.changes(), out));
+		}
+		// rendered at its turn, once for the report's file and the textfile collector's
+		Supplier<String> metrics = SingletonSupplier.of(() -> PrometheusTextFile.of(report, springBatchMeters));
+		files.put(METRICS_FILE, (out) -> write(out, metrics.get()));
+		return files;
 	}
 
 	/**

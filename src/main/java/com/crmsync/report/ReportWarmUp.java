@@ -56,17 +56,15 @@ final class ReportWarmUp {
 	}
 
 	/**
-	 * Renders the made-up run as each report file holds it, and a history page.
+	 * Renders the made-up run as each report file holds it
+	 * ({@link ReportFilesWriter#files}), and a history page.
 	 * @return the renderings' lengths, summed
 	 */
 	static int warmUp() {
-		RunReport run = madeUpRun();
-		StringWriter csv = new StringWriter();
-		ReportCsv.errors(run.errors(), csv);
-		ReportCsv.conflicts(run.conflicts(), csv);
-		return ReportFilesWriter.toJson(run).length() + HtmlReport.render(run).length()
-				+ HtmlReport.renderHistory(List.of(), 0).length() + csv.getBuffer().length()
-				+ PrometheusTextFile.of(run, null).length();
+		StringWriter rendered = new StringWriter();
+		ReportFilesWriter.files(madeUpRun(), null).values().forEach((content) -> content.accept(rendered));
+		rendered.write(HtmlReport.renderHistory(List.of(), 0));
+		return rendered.getBuffer().length();
 	}
 
 	/**
